@@ -1,0 +1,88 @@
+// The shape of a rule: metadata, per-format checks, and its own good/bad examples.
+// One security concept is one rule; each IaC format reaches it through its own `check` entry,
+// so a later CloudFormation check joins the same rule (same id, docs, compliance mapping).
+
+import type { Severity, StrideCategory } from '../core/types.js';
+import type { TfAttribute, TfBody, TfProject, TfResource } from '../evaluate/terraform/view.js';
+
+export type ComplianceFramework = 'GDPR' | 'PCI-DSS' | 'SOC2' | 'HIPAA' | 'ISO27001' | 'NIST-800-53' | 'CIS-AWS';
+
+export interface ComplianceRef {
+  framework: ComplianceFramework;
+  /** Control id as the framework writes it, e.g. `Art. 32`, `3.5.1`, `CC6.1`, `A.8.24`, `SC-28`, `2.1.1`. */
+  control: string;
+}
+
+/** Ids of the corresponding checks in other scanners, so users can map suppressions and reports. */
+export interface PeerIds {
+  /** e.g. `CKV_AWS_19` */
+  checkov?: string[];
+  /** Trivy/tfsec AVD ids, e.g. `AVD-AWS-0088` (these drive the corpus check). */
+  trivy?: string[];
+  /** KICS query UUIDs. */
+  kics?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable forever, e.g. `BW-AWS-S3-001`. */
+  id: string;
+  title: string;
+  severity: Severity;
+  stride: StrideCategory;
+  /** e.g. `CWE-311` */
+  cwe: string[];
+  compliance: ComplianceRef[];
+  /** Why it matters, a short paragraph. */
+  description: string;
+  /** What to change, in words. */
+  remediation: string;
+  provider: 'aws' | 'generic';
+  /** e.g. `s3`, `ec2`, `iam` */
+  service: string;
+  peers: PeerIds;
+  /** Further reading (provider docs). */
+  links?: string[];
+}
+
+export interface TerraformReport {
+  message: string;
+  /** Where to point: an attribute, a nested block, or (default) the resource block. */
+  at?: TfAttribute | TfBody;
+  /** Override the resource the finding is about (default: the resource being checked). */
+  resource?: TfResource;
+}
+
+export interface TerraformRuleContext {
+  project: TfProject;
+  /** All resources (managed and data) of a type in this project, across modules. */
+  ofType(type: string): readonly TfResource[];
+  /**
+   * Resources of `type` in the same module as `target` whose attribute `attribute` points at `target`:
+   * by reference (`aws_s3_bucket.data.id`) or, for literal values, by equality with one of `matchValues`
+   * (e.g. the bucket's literal name).
+   */
+  referencing(target: TfResource, type: string, attribute: string, matchValues?: readonly string[]): TfResource[];
+  report(report: TerraformReport): void;
+}
+
+export interface TerraformCheck {
+  /** Resource types (managed `aws_x` or data `data.aws_x`) this check runs on; the engine indexes rules by these. */
+  resourceTypes: readonly string[];
+  check(resource: TfResource, ctx: TerraformRuleContext): void;
+}
+
+export interface RuleExamples {
+  /** Each a complete HCL snippet; every bad one must be flagged by this rule, no good one may be. */
+  good: readonly string[];
+  bad: readonly string[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  terraform?: TerraformCheck;
+  examples: { terraform?: RuleExamples };
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,4 @@
+// The rds rules, in id order.
+import type { Rule } from '../../../rule.js';
+
+export const rdsRules: Rule[] = [];

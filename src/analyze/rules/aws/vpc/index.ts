@@ -1,0 +1,4 @@
+// The vpc rules, in id order.
+import type { Rule } from '../../../rule.js';
+
+export const vpcRules: Rule[] = [];

@@ -1,0 +1,25 @@
+// Every built-in rule. Service lists live next to their rules so adding a rule touches one folder.
+import type { Rule } from '../rule.js';
+import { cloudtrailRules } from './aws/cloudtrail/index.js';
+import { ec2Rules } from './aws/ec2/index.js';
+import { iamRules } from './aws/iam/index.js';
+import { kmsRules } from './aws/kms/index.js';
+import { rdsRules } from './aws/rds/index.js';
+import { s3Rules } from './aws/s3/index.js';
+import { sqsRules } from './aws/sqs/index.js';
+import { vpcRules } from './aws/vpc/index.js';
+
+export const builtinRules: readonly Rule[] = [
+  ...s3Rules,
+  ...ec2Rules,
+  ...vpcRules,
+  ...iamRules,
+  ...rdsRules,
+  ...kmsRules,
+  ...cloudtrailRules,
+  ...sqsRules,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+
+export function findRule(id: string): Rule | undefined {
+  return builtinRules.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,130 @@
+// The architecture model: the one schema every threat-model input (Mermaid, PlantUML, prose, YAML,
+// Threat Dragon, and later compose/Terraform) converts into. The STRIDE engine sees only this.
+// Properties are tri-state: `true`/`false` when the source says so, absent when it does not.
+
+import { z } from 'zod';
+
+export const ELEMENT_KINDS = [
+  'actor', // a person or external user
+  'external-system', // a system outside our control (third-party API, partner)
+  'process', // a service, app or worker we run
+  'web-app', // a browser-facing frontend
+  'gateway', // API gateway, load balancer, reverse proxy
+  'function', // serverless function
+  'datastore', // relational or NoSQL database
+  'cache',
+  'queue', // queue or stream/topic
+  'bucket', // object storage
+  'identity-provider',
+  'secret-store',
+] as const;
+export type ElementKind = (typeof ELEMENT_KINDS)[number];
+
+export const BOUNDARY_TYPES = ['internet', 'network-zone', 'cloud-account', 'cluster', 'container-network', 'process', 'other'] as const;
+export type BoundaryType = (typeof BOUNDARY_TYPES)[number];
+
+export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'pii', 'credentials', 'payment'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const SourceRefSchema = z.object({
+  file: z.string().optional(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const ElementPropsSchema = z
+  .object({
+    internetFacing: z.boolean(),
+    authenticatesCallers: z.boolean(),
+    authorizesRequests: z.boolean(),
+    runsAsRoot: z.boolean(),
+    storesCredentials: z.boolean(),
+    encryptedAtRest: z.boolean(),
+    auditLogging: z.boolean(),
+    rateLimited: z.boolean(),
+    validatesInput: z.boolean(),
+    publicAccess: z.boolean(),
+    versioning: z.boolean(),
+    leastPrivilege: z.boolean(),
+    sizeLimits: z.boolean(),
+    backups: z.boolean(),
+    mfa: z.boolean(),
+    signedUrlExpiry: z.boolean(),
+  })
+  .partial();
+export type ElementProps = z.infer<typeof ElementPropsSchema>;
+
+export const ElementSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(ELEMENT_KINDS),
+  /** e.g. `PostgreSQL`, `AWS S3`, `Express`, `AWS Lambda`, `Kafka` */
+  technology: z.string().optional(),
+  description: z.string().optional(),
+  /** Innermost trust boundary containing this element. */
+  boundary: z.string().optional(),
+  props: ElementPropsSchema.default({}),
+  /** Data assets stored or processed here. */
+  data: z.array(z.string()).default([]),
+  location: SourceRefSchema.optional(),
+  /** Why an adapter believes this (for inferred models, e.g. prose): shown so a person can correct it. */
+  inferredFrom: z.string().optional(),
+});
+export type Element = z.infer<typeof ElementSchema>;
+
+export const FlowSchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  target: z.string().min(1),
+  label: z.string().optional(),
+  /** e.g. `https`, `http`, `grpc`, `sql`, `amqp`, `tcp` */
+  protocol: z.string().optional(),
+  port: z.number().int().min(0).max(65535).optional(),
+  encrypted: z.boolean().optional(),
+  authenticated: z.boolean().optional(),
+  /** Data asset ids carried. */
+  data: z.array(z.string()).default([]),
+  bidirectional: z.boolean().optional(),
+  location: SourceRefSchema.optional(),
+  inferredFrom: z.string().optional(),
+});
+export type Flow = z.infer<typeof FlowSchema>;
+
+export const BoundarySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  type: z.enum(BOUNDARY_TYPES).default('other'),
+  /** Enclosing boundary, for nesting. */
+  parent: z.string().optional(),
+  location: SourceRefSchema.optional(),
+});
+export type Boundary = z.infer<typeof BoundarySchema>;
+
+export const DataAssetSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  classification: z.enum(CLASSIFICATIONS),
+  description: z.string().optional(),
+  location: SourceRefSchema.optional(),
+});
+export type DataAsset = z.infer<typeof DataAssetSchema>;
+
+export const ArchitectureSchema = z.object({
+  /** Schema version of this document. */
+  version: z.literal(1).default(1),
+  name: z.string().default('Untitled system'),
+  description: z.string().optional(),
+  elements: z.array(ElementSchema).default([]),
+  flows: z.array(FlowSchema).default([]),
+  boundaries: z.array(BoundarySchema).default([]),
+  dataAssets: z.array(DataAssetSchema).default([]),
+  /** The input this model came from: `mermaid`, `plantuml`, `prose`, `yaml`, `threat-dragon`, ... */
+  origin: z.object({ format: z.string(), file: z.string().optional() }).optional(),
+});
+export type Architecture = z.infer<typeof ArchitectureSchema>;
+
+/** JSON Schema for editors (yaml-language-server, VS Code). */
+export function architectureJsonSchema(): unknown {
+  return z.toJSONSchema(ArchitectureSchema, { io: 'input' });
+}
