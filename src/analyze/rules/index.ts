@@ -8,8 +8,10 @@ import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
 import { sqsRules } from './aws/sqs/index.js';
 import { vpcRules } from './aws/vpc/index.js';
+import parseErrorRule from './parse-error.js';
 
 export const builtinRules: readonly Rule[] = [
+  parseErrorRule,
   ...s3Rules,
   ...ec2Rules,
   ...vpcRules,
