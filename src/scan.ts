@@ -6,7 +6,7 @@ import { indexTerraformRules } from './analyze/engine.js';
 import { builtinRules } from './analyze/rules/index.js';
 import type { Rule } from './analyze/rule.js';
 import { SCAN_RESULT_VERSION, type ScanOptions, type ScanResult } from './core/result.js';
-import { SEVERITY_RANK, type Diagnostic, type Finding } from './core/types.js';
+import { compareText, SEVERITY_RANK, type Diagnostic, type Finding } from './core/types.js';
 import { discover } from './discover/walk.js';
 import type { HclFile } from './parse/hcl/ast.js';
 import { parseHcl } from './parse/hcl/parser.js';
@@ -60,7 +60,7 @@ export async function scan(paths: readonly string[], options: ScanOptions & { ru
     tool: { name: 'bulwark', version: VERSION },
     root,
     findings: sortFindings(outcome.findings),
-    diagnostics: diagnostics.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.range.start.offset - b.location.range.start.offset),
+    diagnostics: diagnostics.sort((a, b) => compareText(a.location.file, b.location.file) || a.location.range.start.offset - b.location.range.start.offset),
     rules: rules.map((r) => r.meta),
     stats: {
       files: files.length,
@@ -76,9 +76,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      a.location.file.localeCompare(b.location.file) ||
+      compareText(a.location.file, b.location.file) ||
       a.location.range.start.offset - b.location.range.start.offset ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      (a.resource ?? '').localeCompare(b.resource ?? ''),
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.resource ?? '', b.resource ?? ''),
   );
 }

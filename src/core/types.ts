@@ -79,3 +79,8 @@ export function rangeFrom(startLine: number, startColumn: number, startOffset: n
     end: { line: endLine, column: endColumn, offset: endOffset },
   };
 }
+
+/** Code-unit order, independent of the machine's locale, so output is identical everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

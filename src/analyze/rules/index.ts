@@ -1,5 +1,6 @@
 // Every built-in rule. Service lists live next to their rules so adding a rule touches one folder.
 import type { Rule } from '../rule.js';
+import { compareText } from '../../core/types.js';
 import { cloudtrailRules } from './aws/cloudtrail/index.js';
 import { ec2Rules } from './aws/ec2/index.js';
 import { iamRules } from './aws/iam/index.js';
@@ -20,7 +21,7 @@ export const builtinRules: readonly Rule[] = [
   ...kmsRules,
   ...cloudtrailRules,
   ...sqsRules,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export function findRule(id: string): Rule | undefined {
   return builtinRules.find((r) => r.meta.id === id);
