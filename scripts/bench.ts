@@ -1,0 +1,115 @@
+// Benchmarks (figures, not pass/fail tests):
+//   - HCL parse throughput (MB/s) over a generated ≥50 MB, ≥10,000-file Terraform tree;
+//   - end-to-end `bulwark scan` of that tree as a user runs it (compiled CLI, new process):
+//     MB/s, files/s, peak RSS;
+//   - threat modelling of a generated 1,000-element, 3,000-flow architecture.
+//
+//   npm run bench [-- --files N] [--skip-scan] [--skip-model]
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseHcl } from '../src/parse/hcl/parser.js';
+import { generateTree } from './bench/generate-tree.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = join(repoRoot, '.bench');
+const treeDir = join(benchDir, 'tree');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function listFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = join(dir, entry.name);
+    if (entry.isDirectory()) listFiles(abs, out);
+    else if (/\.(tf|tfvars)$/.test(entry.name)) out.push(abs);
+  }
+  return out;
+}
+
+const MB = 1024 * 1024;
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+function ensureTree(files: number): void {
+  const marker = join(benchDir, 'tree.json');
+  const want = JSON.stringify({ files, generator: statSync(join(repoRoot, 'scripts', 'bench', 'generate-tree.ts')).mtimeMs });
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === want && existsSync(treeDir)) return;
+  const t = performance.now();
+  const stats = generateTree({ dir: treeDir, files });
+  writeFileSync(marker, want);
+  console.log(`generated tree: ${stats.files} files, ${fmt(stats.bytes / MB)} MB, ${stats.environments} root modules (${fmt((performance.now() - t) / 1000)} s)`);
+}
+
+function benchParse(): void {
+  const paths = listFiles(treeDir);
+  const texts = paths.map((p) => readFileSync(p, 'utf8'));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  // Warm up the JIT on a slice, then time full passes and keep the best.
+  for (let i = 0; i < Math.min(500, texts.length); i++) parseHcl(texts[i]!, paths[i]!);
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    let errors = 0;
+    for (let i = 0; i < texts.length; i++) errors += parseHcl(texts[i]!, paths[i]!).errors.length;
+    best = Math.min(best, performance.now() - t);
+    if (errors) console.log(`warning: ${errors} syntax errors in generated tree`);
+  }
+  console.log(`parse: ${texts.length} files, ${fmt(bytes / MB)} MB in ${fmt(best / 1000, 2)} s = ${fmt(bytes / MB / (best / 1000))} MB/s`);
+}
+
+function benchScan(): void {
+  console.log('building the CLI (npm run build) ...');
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  const cli = join(repoRoot, 'dist', 'cli', 'main.js');
+  const bytes = listFiles(treeDir).reduce((n, p) => n + statSync(p).size, 0);
+  const files = listFiles(treeDir).length;
+  const out = join(benchDir, 'scan.json');
+  let best = { seconds: Infinity, rssKb: 0 };
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    // GNU time reports the child's peak RSS (KB) on stderr with -f %M.
+    const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'scan', treeDir, '--format', 'json', '--output', out, '--fail-on', 'none'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const seconds = (performance.now() - t) / 1000;
+    if (child.status !== 0) {
+      console.error(child.stderr);
+      throw new Error(`scan exited with ${child.status}`);
+    }
+    const rssKb = Number(child.stderr.trim().split('\n').pop());
+    if (seconds < best.seconds) best = { seconds, rssKb };
+  }
+  const result = JSON.parse(readFileSync(out, 'utf8')) as { findings: unknown[]; stats: { resources: number; rootModules: number } };
+  console.log(
+    `scan (end to end, new process): ${files} files, ${fmt(bytes / MB)} MB in ${fmt(best.seconds, 2)} s = ${fmt(bytes / MB / best.seconds)} MB/s, ` +
+      `${Math.round(files / best.seconds)} files/s, peak RSS ${fmt(best.rssKb / 1024, 0)} MB; ` +
+      `${result.stats.rootModules} root modules, ${result.stats.resources} resources, ${result.findings.length} findings`,
+  );
+}
+
+async function benchModel(): Promise<void> {
+  const path = join(repoRoot, 'scripts', 'bench-model.ts');
+  if (!existsSync(path)) {
+    console.log('model: (no threat-model benchmark yet)');
+    return;
+  }
+  const mod = (await import(pathToFileURL(path).href)) as { runModelBench?: () => Promise<void> | void };
+  await mod.runModelBench?.();
+}
+
+async function main(): Promise<void> {
+  console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  if (!process.argv.includes('--skip-scan')) {
+    ensureTree(arg('--files', 11_500));
+    benchParse();
+    benchScan();
+  }
+  if (!process.argv.includes('--skip-model')) await benchModel();
+}
+
+await main();
