@@ -1,0 +1,101 @@
+import { defineRule } from '../../../rule.js';
+import { allowsInternetIngress, NACL_RULE_TYPES, naclEntries, naclReportTarget } from './nacl-rules.js';
+import { ADMIN_PORTS, coversAllPorts, describePorts, exposedPorts } from './network.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-VPC-006',
+    title: 'Network ACLs do not allow ingress from the internet to SSH or RDP',
+    severity: 'medium',
+    stride: 'elevation-of-privilege',
+    cwe: ['CWE-668', 'CWE-284'],
+    compliance: [
+      { framework: 'PCI-DSS', control: '1.3.1' },
+      { framework: 'SOC2', control: 'CC6.6' },
+      { framework: 'NIST-800-53', control: 'SC-7' },
+      { framework: 'ISO27001', control: 'A.8.20' },
+      { framework: 'CIS-AWS', control: '5.1' },
+    ],
+    description:
+      'A network ACL that admits SSH (22) or RDP (3389) from 0.0.0.0/0 or ::/0 leaves only security groups between remote ' +
+      'administration ports and the internet. CIS asks that no network ACL allow ingress from anywhere to remote administration ports. ' +
+      '(Entries open on every port are reported by BW-AWS-VPC-005 instead.)',
+    remediation: 'Allow 22/3389 in the network ACL only from the administrators\' network, or not at all when Session Manager is used.',
+    provider: 'aws',
+    service: 'vpc',
+    peers: {
+      checkov: ['CKV_AWS_231', 'CKV_AWS_232'],
+      trivy: ['AVD-AWS-0105'],
+      kics: ['3af7f2fd-06e6-4dab-b996-2912bea19ba4', 'a20be318-cac7-457b-911d-04cc6e812c25'],
+    },
+    links: ['https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/network_acl_rule'],
+  },
+  terraform: {
+    resourceTypes: NACL_RULE_TYPES,
+    check(resource, ctx) {
+      for (const entry of naclEntries(resource)) {
+        if (!allowsInternetIngress(entry) || coversAllPorts(entry.ports)) continue;
+        const ports = exposedPorts(entry.ports, ADMIN_PORTS);
+        if (!ports.length) continue;
+        ctx.report({
+          at: naclReportTarget(entry),
+          message: `${entry.where} allows ingress from ${entry.internetCidrs.join(', ')} on ${describePorts(entry.protocol, entry.ports)}, admitting ${ports.join(' and ')} from the internet.`,
+        });
+      }
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_network_acl_rule" "ssh_from_vpn" {
+  network_acl_id = "acl-0123456789abcdef0"
+  rule_number    = 100
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  from_port      = 22
+  to_port        = 22
+  cidr_block     = "10.8.0.0/16"
+}
+`,
+        `resource "aws_network_acl_rule" "ssh_out" {
+  network_acl_id = "acl-0123456789abcdef0"
+  rule_number    = 100
+  egress         = true
+  protocol       = "tcp"
+  rule_action    = "allow"
+  from_port      = 22
+  to_port        = 22
+  cidr_block     = "0.0.0.0/0"
+}
+`,
+      ],
+      bad: [
+        `resource "aws_network_acl_rule" "ssh_in" {
+  network_acl_id = "acl-0123456789abcdef0"
+  rule_number    = 100
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  from_port      = 22
+  to_port        = 22
+  cidr_block     = "0.0.0.0/0"
+}
+`,
+        `resource "aws_network_acl" "windows" {
+  vpc_id = "vpc-0123456789abcdef0"
+
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "tcp"
+    from_port  = 3000
+    to_port    = 4000
+    cidr_block = "0.0.0.0/0"
+  }
+}
+`,
+      ],
+    },
+  },
+});

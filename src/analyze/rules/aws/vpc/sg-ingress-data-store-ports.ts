@@ -1,0 +1,106 @@
+import { defineRule } from '../../../rule.js';
+import { coversAllPorts, DATA_STORE_PORTS, describePorts, exposedPorts } from './network.js';
+import { internetCidrs, reportTarget, SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-VPC-003',
+    title: 'Security groups do not allow ingress from the internet to database ports',
+    severity: 'high',
+    stride: 'information-disclosure',
+    cwe: ['CWE-668', 'CWE-284'],
+    compliance: [
+      { framework: 'PCI-DSS', control: '1.3.1' },
+      { framework: 'PCI-DSS', control: '1.4.4' },
+      { framework: 'SOC2', control: 'CC6.6' },
+      { framework: 'NIST-800-53', control: 'SC-7' },
+      { framework: 'ISO27001', control: 'A.8.20' },
+      { framework: 'GDPR', control: 'Art. 32' },
+    ],
+    description:
+      'Database and data-store ports (MySQL 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, MongoDB 27017, Redis 6379, ' +
+      'Elasticsearch 9200, Kibana 5601, Memcached 11211, and others) reachable from 0.0.0.0/0 or ::/0 are a leading cause of data ' +
+      'breaches: attackers scan for them continuously, and many stores ship with weak or no authentication. ' +
+      'Port ranges that include these ports count. (Rules open on every port are reported by BW-AWS-VPC-001 instead.)',
+    remediation:
+      'Allow the database port only from the application tier (reference its security group) or from private CIDRs; ' +
+      'reach it from outside through a VPN or bastion.',
+    provider: 'aws',
+    service: 'vpc',
+    peers: { checkov: [], trivy: [], kics: ['381c3f2a-ef6f-4eff-99f7-b169cda3422c'] },
+    links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html'],
+  },
+  terraform: {
+    resourceTypes: SECURITY_GROUP_RULE_TYPES,
+    check(resource, ctx) {
+      for (const rule of securityGroupRules(resource)) {
+        if (rule.direction !== 'ingress' || coversAllPorts(rule.ports)) continue;
+        const open = internetCidrs(rule);
+        const ports = exposedPorts(rule.ports, DATA_STORE_PORTS);
+        if (!open.length || !ports.length) continue;
+        ctx.report({
+          at: reportTarget(rule),
+          message: `${rule.where} allows ingress from ${open.join(', ')} on ${describePorts(rule.protocol, rule.ports)}, exposing database port${ports.length > 1 ? 's' : ''} ${ports.join(', ')} to the internet.`,
+        });
+      }
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_security_group" "app" {
+  name        = "app"
+  description = "Application servers"
+}
+
+resource "aws_security_group" "db" {
+  name        = "db"
+  description = "PostgreSQL, from the application tier only"
+
+  ingress {
+    description     = "PostgreSQL from the app tier"
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id]
+  }
+}
+`,
+        `resource "aws_vpc_security_group_ingress_rule" "redis_private" {
+  security_group_id = "sg-0123456789abcdef0"
+  description       = "Redis from the VPC"
+  ip_protocol       = "tcp"
+  from_port         = 6379
+  to_port           = 6379
+  cidr_ipv4         = "10.20.0.0/16"
+}
+`,
+      ],
+      bad: [
+        `resource "aws_security_group" "db" {
+  name        = "db"
+  description = "MySQL"
+
+  ingress {
+    description = "MySQL"
+    from_port   = 3306
+    to_port     = 3306
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0"]
+  }
+}
+`,
+        `resource "aws_security_group_rule" "search" {
+  type              = "ingress"
+  security_group_id = "sg-0123456789abcdef0"
+  description       = "Search cluster and dashboards"
+  from_port         = 5601
+  to_port           = 9300
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`,
+      ],
+    },
+  },
+});

@@ -1,0 +1,100 @@
+// One view over every way Terraform declares a security-group rule: inline `ingress`/`egress` blocks
+// (including expanded `dynamic` blocks), `aws_security_group_rule`, and the provider-v5
+// `aws_vpc_security_group_ingress_rule` / `aws_vpc_security_group_egress_rule` resources.
+
+import type { TfAttribute, TfBody, TfResource, Value } from '../../../../evaluate/terraform/view.js';
+import { attr, blocks, value } from '../../../../evaluate/terraform/view.js';
+import type { TerraformReport } from '../../../rule.js';
+import { cidrStrings, isInternetCidr, readPorts, readProtocol, type PortSpan, type Protocol } from './network.js';
+
+/** Resource types that carry security-group rules, inline or standalone. */
+export const SECURITY_GROUP_RULE_TYPES = [
+  'aws_security_group',
+  'aws_default_security_group',
+  'aws_security_group_rule',
+  'aws_vpc_security_group_ingress_rule',
+  'aws_vpc_security_group_egress_rule',
+] as const;
+
+export interface SecurityGroupRule {
+  direction: 'ingress' | 'egress';
+  /** The inline block, or the standalone rule resource's body. */
+  body: TfBody;
+  inline: boolean;
+  /** For messages: `ingress block 2 of aws_security_group.web`, or the rule resource's address. */
+  where: string;
+  protocol: Protocol;
+  ports: PortSpan;
+  /** Literal CIDRs, IPv4 and IPv6; unknown entries are left out. */
+  cidrs: string[];
+  /** The attribute holding the first internet-wide CIDR, when there is one. */
+  internetCidrAttr?: TfAttribute;
+  description: Value | undefined;
+}
+
+const INLINE_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
+const CIDR_ATTRIBUTES = ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6'];
+
+/** The rules a resource declares. Blocks from an unevaluable `dynamic` are skipped: their contents are unknown. */
+export function securityGroupRules(resource: TfResource): SecurityGroupRule[] {
+  if (INLINE_TYPES.has(resource.type)) {
+    const rules: SecurityGroupRule[] = [];
+    for (const direction of ['ingress', 'egress'] as const) {
+      blocks(resource.body, direction).forEach((block, i) => {
+        if (block.fromUnknownDynamic) return;
+        rules.push(readRule(block, direction, true, `${direction} block ${i + 1} of ${resource.address}`, 'protocol'));
+      });
+    }
+    return rules;
+  }
+  const direction = standaloneDirection(resource);
+  if (!direction) return [];
+  const protocolAttribute = resource.type === 'aws_security_group_rule' ? 'protocol' : 'ip_protocol';
+  return [readRule(resource.body, direction, false, resource.address, protocolAttribute)];
+}
+
+function standaloneDirection(resource: TfResource): 'ingress' | 'egress' | undefined {
+  if (resource.type === 'aws_vpc_security_group_ingress_rule') return 'ingress';
+  if (resource.type === 'aws_vpc_security_group_egress_rule') return 'egress';
+  const type = value(resource.body, 'type');
+  return type === 'ingress' || type === 'egress' ? type : undefined;
+}
+
+function readRule(
+  body: TfBody,
+  direction: 'ingress' | 'egress',
+  inline: boolean,
+  where: string,
+  protocolAttribute: string,
+): SecurityGroupRule {
+  const protocol = readProtocol(value(body, protocolAttribute));
+  const cidrs: string[] = [];
+  let internetCidrAttr: TfAttribute | undefined;
+  for (const name of CIDR_ATTRIBUTES) {
+    const a = attr(body, name);
+    if (!a) continue;
+    const list = cidrStrings(a.value);
+    cidrs.push(...list);
+    if (!internetCidrAttr && list.some(isInternetCidr)) internetCidrAttr = a;
+  }
+  return {
+    direction,
+    body,
+    inline,
+    where,
+    protocol,
+    ports: readPorts(protocol, value(body, 'from_port'), value(body, 'to_port')),
+    cidrs,
+    ...(internetCidrAttr ? { internetCidrAttr } : {}),
+    description: value(body, 'description'),
+  };
+}
+
+export function internetCidrs(rule: Pick<SecurityGroupRule, 'cidrs'>): string[] {
+  return rule.cidrs.filter(isInternetCidr);
+}
+
+/** Where a finding about this rule should point: the inline block, or the CIDR attribute of a rule resource. */
+export function reportTarget(rule: SecurityGroupRule): TerraformReport['at'] {
+  return rule.inline ? rule.body : (rule.internetCidrAttr ?? rule.body);
+}
