@@ -1,0 +1,122 @@
+// Which S3 settings resources (provider-v4 split style: `aws_s3_bucket_versioning`, `aws_s3_bucket_acl`, ...)
+// apply to which bucket. A settings resource names its bucket in `bucket` by reference (`aws_s3_bucket.b.id`)
+// or by literal name. One index per project and type keeps lookups linear in the number of resources.
+
+import type { TerraformRuleContext } from '../../../rule.js';
+import { isUnknown, type TfAttribute, type TfResource } from '../../../../evaluate/terraform/view.js';
+
+export const BUCKET_TYPE = 'aws_s3_bucket';
+
+/** Settings resources found for a bucket; `uncertain` when some resource of the type might apply but cannot be matched. */
+export interface Attached {
+  found: TfResource[];
+  uncertain: boolean;
+}
+
+interface TypeIndex {
+  byRef: Map<string, TfResource[]>;
+  byName: Map<string, TfResource[]>;
+  /** Resources whose target bucket is not known (unknown value that references no bucket). */
+  unmatched: TfResource[];
+  /** Resources that name a bucket literally; may be a bucket whose own name is unknown. */
+  literal: TfResource[];
+}
+
+const indexes = new WeakMap<object, Map<string, TypeIndex>>();
+
+/** The bucket's literal name, when the configuration states it. */
+export function bucketName(bucket: TfResource): string | undefined {
+  const v = bucket.body.attributes.get('bucket')?.value;
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** True when the bucket's name exists but cannot be known statically (e.g. `bucket = var.name`). */
+export function bucketNameUnknown(bucket: TfResource): boolean {
+  return isUnknown(bucket.body.attributes.get('bucket')?.value);
+}
+
+/** A bucket name from a value that may be a plain name or a bucket ARN. */
+export function nameFromBucketValue(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const arn = /^arn:aws[a-z-]*:s3:::([^/]+)$/.exec(value);
+  return arn ? arn[1] : value;
+}
+
+/** Refs of an attribute that name an `aws_s3_bucket` (module-qualified addresses). */
+export function bucketRefs(a: TfAttribute): string[] {
+  return a.refs.filter((r) => /(^|\.)aws_s3_bucket\.[^.]+$/.test(r.replace(/\[[^\]]*\]$/, '')));
+}
+
+function buildIndex(ctx: TerraformRuleContext, type: string, attribute: string): TypeIndex {
+  const index: TypeIndex = { byRef: new Map(), byName: new Map(), unmatched: [], literal: [] };
+  const push = (map: Map<string, TfResource[]>, key: string, r: TfResource) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(r)) list.push(r);
+    map.set(key, list);
+  };
+  for (const r of ctx.ofType(type)) {
+    const a = r.body.attributes.get(attribute);
+    if (!a) continue;
+    const refs = bucketRefs(a);
+    for (const ref of refs) push(index.byRef, ref, r);
+    const name = nameFromBucketValue(a.value);
+    if (name !== undefined) {
+      push(index.byName, name, r);
+      if (!refs.length) index.literal.push(r);
+    } else if (!refs.length && isUnknown(a.value)) {
+      index.unmatched.push(r);
+    }
+  }
+  return index;
+}
+
+function indexFor(ctx: TerraformRuleContext, type: string, attribute: string): TypeIndex {
+  let perProject = indexes.get(ctx.project);
+  if (!perProject) indexes.set(ctx.project, (perProject = new Map()));
+  const key = `${type}\0${attribute}`;
+  let index = perProject.get(key);
+  if (!index) perProject.set(key, (index = buildIndex(ctx, type, attribute)));
+  return index;
+}
+
+/** Settings resources of `type` whose `attribute` (default `bucket`) targets `bucket`. */
+export function attachedTo(bucket: TfResource, ctx: TerraformRuleContext, type: string, attribute = 'bucket'): Attached {
+  const index = indexFor(ctx, type, attribute);
+  const found: TfResource[] = [];
+  const add = (list: TfResource[] | undefined, sameModule: boolean) => {
+    for (const r of list ?? []) if ((!sameModule || r.module === bucket.module) && !found.includes(r)) found.push(r);
+  };
+  // Refs are module-qualified, so an exact address match is already the same module.
+  add(index.byRef.get(bucket.address), false);
+  // A reference to the whole counted resource (`aws_s3_bucket.b`) covers each of its instances.
+  if (bucket.baseAddress !== bucket.address) add(index.byRef.get(bucket.baseAddress), false);
+  const name = bucketName(bucket);
+  if (name !== undefined) add(index.byName.get(name), false);
+  // A bucket whose name is computed may be the target of any literal name no other bucket claims.
+  const uncertain =
+    index.unmatched.length > 0 ||
+    (bucketNameUnknown(bucket) && index.literal.some((r) => !found.includes(r) && !claimedName(ctx, r, attribute)));
+  return { found, uncertain };
+}
+
+/** The buckets a settings resource (or a trail, a log config, ...) points at through `attribute`. */
+export function targetBuckets(resource: TfResource, ctx: TerraformRuleContext, attribute = 'bucket'): TfResource[] {
+  const a = resource.body.attributes.get(attribute);
+  if (!a) return [];
+  const refs = new Set(bucketRefs(a));
+  const name = nameFromBucketValue(a.value);
+  return ctx.ofType(BUCKET_TYPE).filter(
+    (b) => refs.has(b.address) || refs.has(b.baseAddress) || (name !== undefined && bucketName(b) === name),
+  );
+}
+
+/** True when the literal bucket name `resource` targets belongs to a bucket declared with that name. */
+function claimedName(ctx: TerraformRuleContext, resource: TfResource, attribute: string): boolean {
+  const name = nameFromBucketValue(resource.body.attributes.get(attribute)?.value);
+  return name !== undefined && ctx.ofType(BUCKET_TYPE).some((b) => bucketName(b) === name);
+}
+
+/** Every account-level public access block in the project (they apply to all buckets of the account). */
+export function accountPublicAccessBlocks(ctx: TerraformRuleContext): readonly TfResource[] {
+  return ctx.ofType('aws_s3_account_public_access_block');
+}

@@ -1,0 +1,211 @@
+// Reads a bucket's effective settings from both provider styles: inline blocks on `aws_s3_bucket`
+// (provider v3) and the separate settings resources of provider v4+. Each reader answers with what
+// the configuration says, `unknown` when it cannot be told, and where the deciding text is.
+
+import type { TerraformRuleContext } from '../../../rule.js';
+import {
+  attr,
+  blocks,
+  firstBlock,
+  isFalse,
+  isTrue,
+  isUnknown,
+  type TfAttribute,
+  type TfBody,
+  type TfResource,
+  type Value,
+} from '../../../../evaluate/terraform/view.js';
+import { attachedTo, bucketName, bucketRefs, nameFromBucketValue } from './bucket-index.js';
+import { allowsService } from './policy-document.js';
+
+/** Where a finding should point: an attribute or block, and the resource holding it. */
+export interface Spot {
+  resource: TfResource;
+  at?: TfAttribute | TfBody;
+}
+
+// --- default encryption -------------------------------------------------------------------------
+
+export type Encryption =
+  | { state: 'unknown' }
+  /** No default encryption configured; `spot` is set when a configuration exists but sets no algorithm. */
+  | { state: 'none'; spot?: Spot }
+  | { state: 'set'; algorithm: string | 'unknown'; kmsKey: Value | undefined; spot: Spot };
+
+const SSE_CONFIG = 'aws_s3_bucket_server_side_encryption_configuration';
+
+export function encryptionOf(bucket: TfResource, ctx: TerraformRuleContext): Encryption {
+  const sources: { holder: TfResource; config: TfBody }[] = [];
+  for (const config of blocks(bucket.body, 'server_side_encryption_configuration')) sources.push({ holder: bucket, config });
+  const attached = attachedTo(bucket, ctx, SSE_CONFIG);
+  for (const r of attached.found) sources.push({ holder: r, config: r.body });
+
+  let empty: Spot | undefined;
+  for (const { holder, config } of sources) {
+    if (config.fromUnknownDynamic) return { state: 'unknown' };
+    const rules = blocks(config, 'rule');
+    if (rules.some((r) => r.fromUnknownDynamic)) return { state: 'unknown' };
+    for (const rule of rules) {
+      const byDefault = firstBlock(rule, 'apply_server_side_encryption_by_default');
+      if (!byDefault) {
+        empty ??= { resource: holder, at: rule };
+        continue;
+      }
+      if (byDefault.fromUnknownDynamic) return { state: 'unknown' };
+      const algorithm = attr(byDefault, 'sse_algorithm');
+      if (!algorithm) {
+        empty ??= { resource: holder, at: byDefault };
+        continue;
+      }
+      return {
+        state: 'set',
+        algorithm: typeof algorithm.value === 'string' ? algorithm.value : 'unknown',
+        kmsKey: byDefault.attributes.get('kms_master_key_id')?.value,
+        spot: { resource: holder, at: algorithm },
+      };
+    }
+    if (!rules.length) empty ??= { resource: holder, at: config };
+  }
+  if (attached.uncertain) return { state: 'unknown' };
+  return empty ? { state: 'none', spot: empty } : { state: 'none' };
+}
+
+// --- versioning ----------------------------------------------------------------------------------
+
+export interface Versioning {
+  enabled: boolean | 'unknown';
+  /** The setting that disables versioning, when there is one. */
+  spot?: Spot;
+  mfaDelete: boolean | 'unknown';
+  mfaSpot?: Spot;
+}
+
+const VERSIONING = 'aws_s3_bucket_versioning';
+
+export function versioningOf(bucket: TfResource, ctx: TerraformRuleContext): Versioning {
+  const seen: Versioning[] = [];
+  for (const block of blocks(bucket.body, 'versioning')) {
+    if (block.fromUnknownDynamic) {
+      seen.push({ enabled: 'unknown', mfaDelete: 'unknown' });
+      continue;
+    }
+    const enabled = attr(block, 'enabled');
+    const mfa = attr(block, 'mfa_delete');
+    seen.push({
+      enabled: triOf(enabled?.value, false),
+      spot: { resource: bucket, at: enabled ?? block },
+      mfaDelete: triOf(mfa?.value, false),
+      mfaSpot: { resource: bucket, at: mfa ?? block },
+    });
+  }
+  const attached = attachedTo(bucket, ctx, VERSIONING);
+  for (const r of attached.found) {
+    const config = firstBlock(r.body, 'versioning_configuration');
+    if (!config || config.fromUnknownDynamic) {
+      seen.push({ enabled: 'unknown', mfaDelete: 'unknown' });
+      continue;
+    }
+    const status = attr(config, 'status');
+    const mfa = attr(config, 'mfa_delete');
+    seen.push({
+      enabled: status === undefined ? false : isUnknown(status.value) ? 'unknown' : status.value === 'Enabled',
+      spot: { resource: r, at: status ?? config },
+      mfaDelete: mfa === undefined ? false : isUnknown(mfa.value) ? 'unknown' : mfa.value === 'Enabled',
+      mfaSpot: { resource: r, at: mfa ?? config },
+    });
+  }
+  // Object Lock can only be enabled on a versioned bucket: S3 turns versioning on with it.
+  if (objectLockEnabled(bucket)) seen.push({ enabled: true, mfaDelete: false, mfaSpot: { resource: bucket } });
+
+  const mfaRank = (v: Versioning) => (v.mfaDelete === true ? 2 : v.mfaDelete === 'unknown' ? 1 : 0);
+  const enabled = seen.filter((v) => v.enabled === true).sort((a, b) => mfaRank(b) - mfaRank(a));
+  if (enabled.length) return enabled[0]!;
+  if (attached.uncertain || seen.some((v) => v.enabled === 'unknown')) return { enabled: 'unknown', mfaDelete: 'unknown' };
+  return seen[0] ?? { enabled: false, mfaDelete: false };
+}
+
+function objectLockEnabled(bucket: TfResource): boolean {
+  if (isTrue(attr(bucket.body, 'object_lock_enabled')?.value)) return true;
+  return blocks(bucket.body, 'object_lock_configuration').some((b) => attr(b, 'object_lock_enabled')?.value === 'Enabled');
+}
+
+function triOf(v: Value | undefined, absent: boolean): boolean | 'unknown' {
+  if (v === undefined || v === null) return absent;
+  if (isUnknown(v)) return 'unknown';
+  if (isTrue(v)) return true;
+  if (isFalse(v)) return false;
+  return 'unknown';
+}
+
+// --- server access logging -----------------------------------------------------------------------
+
+const LOGGING = 'aws_s3_bucket_logging';
+
+/** Whether the bucket delivers server access logs somewhere. */
+export function accessLoggingOf(bucket: TfResource, ctx: TerraformRuleContext): boolean | 'unknown' {
+  const inline = blocks(bucket.body, 'logging');
+  if (inline.some((b) => !b.fromUnknownDynamic && attr(b, 'target_bucket'))) return true;
+  const attached = attachedTo(bucket, ctx, LOGGING);
+  if (attached.found.length) return true;
+  if (attached.uncertain || inline.some((b) => b.fromUnknownDynamic)) return 'unknown';
+  return false;
+}
+
+// --- log destinations ----------------------------------------------------------------------------
+
+const LOG_DELIVERY_GROUP = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
+
+/**
+ * True when the bucket receives S3 server access logs: it is another bucket's logging target, grants
+ * the LogDelivery group, uses the `log-delivery-write` ACL, or lets `logging.s3.amazonaws.com` write.
+ * Such buckets need no access logging of their own, and may only use SSE-S3 encryption.
+ */
+export function isAccessLogTarget(bucket: TfResource, ctx: TerraformRuleContext): boolean {
+  if (attr(bucket.body, 'acl')?.value === 'log-delivery-write') return true;
+  if (blocks(bucket.body, 'grant').some((g) => attr(g, 'uri')?.value === LOG_DELIVERY_GROUP)) return true;
+  for (const acl of attachedTo(bucket, ctx, 'aws_s3_bucket_acl').found) {
+    if (attr(acl.body, 'acl')?.value === 'log-delivery-write') return true;
+    if (aclGrantees(acl.body).some((g) => attr(g, 'uri')?.value === LOG_DELIVERY_GROUP)) return true;
+  }
+  const policies = [bucket, ...attachedTo(bucket, ctx, 'aws_s3_bucket_policy').found];
+  if (policies.some((owner) => allowsServiceIn(owner, ctx, 'logging.s3.amazonaws.com'))) return true;
+  // Named as the target of another bucket's inline `logging` block or of an `aws_s3_bucket_logging`.
+  if (attachedTo(bucket, ctx, LOGGING, 'target_bucket').found.length) return true;
+  const name = bucketName(bucket);
+  return ctx.ofType('aws_s3_bucket').some((other) =>
+    blocks(other.body, 'logging').some((l) => {
+      const target = attr(l, 'target_bucket');
+      if (!target) return false;
+      if (bucketRefs(target).some((r) => r === bucket.address || r === bucket.baseAddress)) return true;
+      return name !== undefined && nameFromBucketValue(target.value) === name;
+    }),
+  );
+}
+
+/**
+ * True when an Elastic Load Balancer writes its access logs to the bucket. ELB log delivery
+ * supports only SSE-S3 on the destination bucket.
+ */
+export function isLoadBalancerLogTarget(bucket: TfResource, ctx: TerraformRuleContext): boolean {
+  const name = bucketName(bucket);
+  return ['aws_lb', 'aws_alb', 'aws_elb'].some((type) =>
+    ctx.ofType(type).some((lb) =>
+      blocks(lb.body, 'access_logs').some((l) => {
+        const target = attr(l, 'bucket');
+        if (!target) return false;
+        if (bucketRefs(target).some((r) => r === bucket.address || r === bucket.baseAddress)) return true;
+        return name !== undefined && nameFromBucketValue(target.value) === name;
+      }),
+    ),
+  );
+}
+
+function allowsServiceIn(owner: TfResource, ctx: TerraformRuleContext, service: string): boolean {
+  const policy = attr(owner.body, 'policy');
+  return policy !== undefined && allowsService(policy, owner, ctx, service);
+}
+
+/** `grantee` blocks of an `aws_s3_bucket_acl`'s `access_control_policy`, each with its grant's permission. */
+export function aclGrantees(aclBody: TfBody): TfBody[] {
+  return blocks(aclBody, 'access_control_policy').flatMap((p) => blocks(p, 'grant').flatMap((g) => blocks(g, 'grantee')));
+}

@@ -1,0 +1,130 @@
+import { defineRule } from '../../../rule.js';
+import { isUnknown } from '../../../../evaluate/terraform/view.js';
+import { encryptionOf, isAccessLogTarget, isLoadBalancerLogTarget } from './bucket-settings.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-S3-011',
+    title: 'S3 bucket encryption uses a customer managed KMS key',
+    severity: 'medium',
+    stride: 'information-disclosure',
+    cwe: ['CWE-320'],
+    compliance: [
+      { framework: 'PCI-DSS', control: '3.6.1' },
+      { framework: 'SOC2', control: 'CC6.1' },
+      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
+      { framework: 'ISO27001', control: 'A.8.24' },
+      { framework: 'NIST-800-53', control: 'SC-12' },
+    ],
+    description:
+      'SSE-S3 (`AES256`) and the AWS managed `aws/s3` key encrypt data at rest, but anyone allowed to read the ' +
+      'objects can decrypt them: there is no separate key policy, no way to revoke access by disabling the key, and ' +
+      'no per-key audit trail. A customer managed KMS key adds that second, independently controlled gate. Buckets ' +
+      'that receive S3 server access logs or load balancer logs are not reported: those services only deliver to ' +
+      'SSE-S3 buckets. A bucket without any default encryption is reported by BW-AWS-S3-001 instead.',
+    remediation:
+      'Set `sse_algorithm = "aws:kms"` and `kms_master_key_id` to a customer managed `aws_kms_key` (with rotation ' +
+      'enabled) in the bucket\'s default encryption rule; consider `bucket_key_enabled = true` to cut KMS costs.',
+    provider: 'aws',
+    service: 's3',
+    peers: { checkov: ['CKV_AWS_145'], trivy: ['AVD-AWS-0132'], kics: [] },
+    links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html'],
+  },
+  terraform: {
+    resourceTypes: ['aws_s3_bucket'],
+    check(bucket, ctx) {
+      const encryption = encryptionOf(bucket, ctx);
+      if (encryption.state !== 'set' || encryption.algorithm === 'unknown') return;
+      const key = encryption.kmsKey;
+      let problem: string | undefined;
+      if (encryption.algorithm === 'AES256') problem = 'uses SSE-S3 (AES256) with an S3-managed key';
+      else if (encryption.algorithm.startsWith('aws:kms')) {
+        if (key === undefined || key === null || key === '') problem = 'uses SSE-KMS with the AWS managed aws/s3 key';
+        else if (typeof key === 'string' && /(^|:)alias\/aws\/s3$/.test(key)) problem = 'uses the AWS managed alias/aws/s3 key';
+        else if (isUnknown(key) || typeof key === 'string') return;
+      }
+      if (!problem || isAccessLogTarget(bucket, ctx) || isLoadBalancerLogTarget(bucket, ctx)) return;
+      ctx.report({
+        ...encryption.spot,
+        message: `S3 bucket ${bucket.address} ${problem}, not a customer managed KMS key.`,
+      });
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_kms_key" "data" {
+  enable_key_rotation = true
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.data.arn
+    }
+  }
+}
+`,
+        `resource "aws_s3_bucket" "access_logs" {
+  bucket = "acme-access-logs"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_logging" "data" {
+  bucket        = aws_s3_bucket.data.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "data/"
+}
+`,
+        `resource "aws_s3_bucket" "plain" {
+  bucket = "acme-plain"
+}
+`,
+      ],
+      bad: [
+        `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+`,
+        `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default {
+        sse_algorithm = "aws:kms"
+      }
+    }
+  }
+}
+`,
+      ],
+    },
+  },
+});

@@ -1,0 +1,106 @@
+import { defineRule } from '../../../rule.js';
+import { accountPublicAccessBlocks, attachedTo } from './bucket-index.js';
+import { PUBLIC_ACCESS_BLOCK } from './public-access.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-S3-005',
+    title: 'S3 bucket is covered by a public access block',
+    severity: 'low',
+    stride: 'information-disclosure',
+    cwe: ['CWE-284'],
+    compliance: [
+      { framework: 'SOC2', control: 'CC6.1' },
+      { framework: 'ISO27001', control: 'A.8.3' },
+      { framework: 'NIST-800-53', control: 'AC-3' },
+      { framework: 'CIS-AWS', control: '2.1.5' },
+    ],
+    description:
+      'S3 Block Public Access is the guardrail that overrides ACLs and bucket policies: with it, a later mistake (a ' +
+      'public ACL on an upload, a too-broad policy) cannot expose the bucket. A bucket with no ' +
+      '`aws_s3_bucket_public_access_block` and no account-level `aws_s3_account_public_access_block` in the ' +
+      'configuration leaves that protection to settings made outside the code.',
+    remediation:
+      'Add an `aws_s3_bucket_public_access_block` for the bucket with `block_public_acls`, `block_public_policy`, ' +
+      '`ignore_public_acls` and `restrict_public_buckets` all set to `true`, or manage an ' +
+      '`aws_s3_account_public_access_block` for the whole account.',
+    provider: 'aws',
+    service: 's3',
+    peers: { checkov: ['CKV2_AWS_6'], trivy: ['AVD-AWS-0094'], kics: [] },
+    links: ['https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_public_access_block'],
+  },
+  terraform: {
+    resourceTypes: ['aws_s3_bucket'],
+    check(bucket, ctx) {
+      if (accountPublicAccessBlocks(ctx).length) return;
+      const attached = attachedTo(bucket, ctx, PUBLIC_ACCESS_BLOCK);
+      if (attached.found.length || attached.uncertain) return;
+      ctx.report({ message: `S3 bucket ${bucket.address} has no public access block (bucket- or account-level).` });
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`,
+        `resource "aws_s3_account_public_access_block" "account" {
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+`,
+        `resource "aws_s3_bucket" "data" {
+  for_each = toset(["raw", "clean"])
+  bucket   = "acme-\${each.key}"
+}
+
+resource "aws_s3_bucket_public_access_block" "data" {
+  for_each                = aws_s3_bucket.data
+  bucket                  = each.value.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`,
+      ],
+      bad: [
+        `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+`,
+        `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket" "other" {
+  bucket = "acme-other"
+}
+
+resource "aws_s3_bucket_public_access_block" "other" {
+  bucket                  = aws_s3_bucket.other.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`,
+      ],
+    },
+  },
+});
