@@ -1,0 +1,54 @@
+import { defineRule } from '../../../rule.js';
+import { attr, isFalse } from '../../../../evaluate/terraform/view.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-CLOUDTRAIL-007',
+    title: 'CloudTrail trail is logging',
+    severity: 'medium',
+    stride: 'repudiation',
+    cwe: ['CWE-778'],
+    compliance: [
+      { framework: 'PCI-DSS', control: '10.2.1' },
+      { framework: 'SOC2', control: 'CC7.2' },
+      { framework: 'HIPAA', control: '164.312(b)' },
+      { framework: 'ISO27001', control: 'A.8.15' },
+      { framework: 'NIST-800-53', control: 'AU-12' },
+    ],
+    description:
+      '`enable_logging = false` creates the trail but pauses it: nothing is recorded, while the trail\'s presence ' +
+      'suggests the account is audited.',
+    remediation: 'Remove `enable_logging = false` (it defaults to `true`) or set it to `true`.',
+    provider: 'aws',
+    service: 'cloudtrail',
+    peers: { checkov: ['CKV_AWS_251'], trivy: [], kics: ['4bb76f17-3d63-4529-bdca-2b454529d774'] },
+    links: ['https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#enable_logging'],
+  },
+  terraform: {
+    resourceTypes: ['aws_cloudtrail'],
+    check(trail, ctx) {
+      const logging = attr(trail.body, 'enable_logging');
+      if (!logging || !isFalse(logging.value)) return;
+      ctx.report({ at: logging, message: `CloudTrail trail ${trail.address} sets enable_logging = false, so it records nothing.` });
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "acme-trail-logs"
+}
+`,
+      ],
+      bad: [
+        `resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "acme-trail-logs"
+  enable_logging = false
+}
+`,
+      ],
+    },
+  },
+});

@@ -1,0 +1,61 @@
+import { defineRule } from '../../../rule.js';
+import { requireTrue } from './rule-kit.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-CLOUDTRAIL-001',
+    title: 'CloudTrail trail records events in all regions',
+    severity: 'medium',
+    stride: 'repudiation',
+    cwe: ['CWE-778'],
+    compliance: [
+      { framework: 'PCI-DSS', control: '10.2.1' },
+      { framework: 'SOC2', control: 'CC7.2' },
+      { framework: 'HIPAA', control: '164.312(b)' },
+      { framework: 'ISO27001', control: 'A.8.15' },
+      { framework: 'NIST-800-53', control: 'AU-12' },
+      { framework: 'CIS-AWS', control: '3.1' },
+    ],
+    description:
+      'A single-region trail records nothing about activity in the other regions, which is exactly where an ' +
+      'attacker with stolen credentials tends to launch resources unnoticed. Unlike the console, the Terraform ' +
+      'resource creates single-region trails unless told otherwise.',
+    remediation: 'Set `is_multi_region_trail = true` on the trail (and keep `include_global_service_events` at its default `true`).',
+    provider: 'aws',
+    service: 'cloudtrail',
+    peers: { checkov: ['CKV_AWS_67'], trivy: ['AVD-AWS-0014'], kics: ['8173d5eb-96b5-4aa6-a71b-ecfa153c123d'] },
+    links: ['https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#is_multi_region_trail'],
+  },
+  terraform: {
+    resourceTypes: ['aws_cloudtrail'],
+    check(trail, ctx) {
+      requireTrue(trail, ctx, 'is_multi_region_trail', 'activity in other regions goes unrecorded');
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-trail-logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = true
+}
+`,
+      ],
+      bad: [
+        `resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "acme-trail-logs"
+}
+`,
+        `resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "acme-trail-logs"
+  is_multi_region_trail = false
+}
+`,
+      ],
+    },
+  },
+});
