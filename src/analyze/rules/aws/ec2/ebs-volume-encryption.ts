@@ -1,0 +1,85 @@
+import { defineRule } from '../../../rule.js';
+import { attr, isFalse, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
+import { ebsEncryptedByDefault } from './account-defaults.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-EC2-004',
+    title: 'EBS volumes are encrypted',
+    severity: 'high',
+    stride: 'information-disclosure',
+    cwe: ['CWE-311'],
+    compliance: [
+      { framework: 'GDPR', control: 'Art. 32' },
+      { framework: 'PCI-DSS', control: '3.5.1' },
+      { framework: 'SOC2', control: 'CC6.1' },
+      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
+      { framework: 'NIST-800-53', control: 'SC-28' },
+      { framework: 'ISO27001', control: 'A.8.24' },
+      { framework: 'CIS-AWS', control: '2.2.1' },
+    ],
+    description:
+      'An unencrypted EBS volume stores data, and every snapshot taken of it, in the clear: a snapshot shared by mistake or ' +
+      'copied out of the account exposes everything on it. Encryption is transparent to the instance and has no performance ' +
+      'cost on current instance types. A volume restored from a snapshot inherits the snapshot\'s encryption, and ' +
+      '`aws_ebs_encryption_by_default` in the same configuration encrypts every new volume; both count.',
+    remediation: 'Set `encrypted = true` (optionally with `kms_key_id`), or enable `aws_ebs_encryption_by_default` for the account and region.',
+    provider: 'aws',
+    service: 'ec2',
+    peers: { checkov: ['CKV_AWS_3'], trivy: ['AVD-AWS-0026'], kics: ['cc997676-481b-4e93-aa81-d19f8c5e9b12'] },
+    links: ['https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ebs_volume#encrypted'],
+  },
+  terraform: {
+    resourceTypes: ['aws_ebs_volume'],
+    check(resource, ctx) {
+      const encrypted = attr(resource.body, 'encrypted');
+      if (encrypted && (isTrue(encrypted.value) || isUnknown(encrypted.value))) return;
+      if (ebsEncryptedByDefault(ctx)) return;
+      if (!encrypted || !isFalse(encrypted.value)) {
+        // AWS only accepts a KMS key for encrypted volumes, and a snapshot's encryption carries over.
+        const kmsKey = value(resource.body, 'kms_key_id');
+        const snapshot = value(resource.body, 'snapshot_id');
+        if ((kmsKey !== undefined && kmsKey !== null) || (snapshot !== undefined && snapshot !== null)) return;
+      }
+      ctx.report({
+        at: encrypted,
+        message: encrypted
+          ? `EBS volume ${resource.address} sets encrypted = false.`
+          : `EBS volume ${resource.address} is not encrypted (encrypted is not set and EBS encryption by default is not enabled).`,
+      });
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_ebs_volume" "data" {
+  availability_zone = "us-east-1a"
+  size              = 100
+  encrypted         = true
+}
+`,
+        `resource "aws_ebs_encryption_by_default" "on" {}
+
+resource "aws_ebs_volume" "scratch" {
+  availability_zone = "us-east-1a"
+  size              = 20
+}
+`,
+      ],
+      bad: [
+        `resource "aws_ebs_volume" "data" {
+  availability_zone = "us-east-1a"
+  size              = 100
+  encrypted         = false
+}
+`,
+        `resource "aws_ebs_volume" "logs" {
+  availability_zone = "us-east-1a"
+  size              = 50
+  type              = "gp3"
+}
+`,
+      ],
+    },
+  },
+});

@@ -1,0 +1,109 @@
+import { defineRule } from '../../../rule.js';
+import { ebsEncryptedByDefault } from './account-defaults.js';
+import { describeDevice, unencryptedInstanceDevices } from './block-devices.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-EC2-003',
+    title: 'EC2 instances encrypt their root and EBS block devices',
+    severity: 'high',
+    stride: 'information-disclosure',
+    cwe: ['CWE-311'],
+    compliance: [
+      { framework: 'GDPR', control: 'Art. 32' },
+      { framework: 'PCI-DSS', control: '3.5.1' },
+      { framework: 'SOC2', control: 'CC6.1' },
+      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
+      { framework: 'NIST-800-53', control: 'SC-28' },
+      { framework: 'ISO27001', control: 'A.8.24' },
+      { framework: 'CIS-AWS', control: '2.2.1' },
+    ],
+    description:
+      'Unencrypted volumes, and every snapshot and AMI made from them, can be read by anyone who gets hold of a copy: a ' +
+      'snapshot shared by mistake, a stolen backup, or a decommissioned disk. EBS encryption is transparent to the instance ' +
+      'and costs nothing. A root device that is not declared is created from the AMI unencrypted unless the AMI\'s snapshot ' +
+      'is encrypted. `aws_ebs_encryption_by_default` in the same configuration makes every new volume encrypted, and counts.',
+    remediation:
+      'Set `encrypted = true` in `root_block_device` and every `ebs_block_device` (optionally with `kms_key_id`), or enable ' +
+      '`aws_ebs_encryption_by_default` for the account and region.',
+    provider: 'aws',
+    service: 'ec2',
+    peers: { checkov: ['CKV_AWS_8'], trivy: ['AVD-AWS-0131'], kics: [] },
+    links: [
+      'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#ebs-ephemeral-and-root-block-devices',
+      'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
+    ],
+  },
+  terraform: {
+    resourceTypes: ['aws_instance'],
+    check(resource, ctx) {
+      if (ebsEncryptedByDefault(ctx)) return;
+      for (const device of unencryptedInstanceDevices(resource.body)) {
+        ctx.report({ at: device.at, message: `EC2 instance ${resource.address}: ${describeDevice(device)}.` });
+      }
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+
+  root_block_device {
+    encrypted   = true
+    volume_size = 20
+  }
+
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    volume_size = 100
+    encrypted   = true
+    kms_key_id  = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }
+}
+`,
+        `resource "aws_ebs_encryption_by_default" "on" {
+  enabled = true
+}
+
+resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+}
+`,
+      ],
+      bad: [
+        `resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+
+  root_block_device {
+    encrypted = false
+  }
+}
+`,
+        `resource "aws_instance" "web" {
+  ami           = "ami-12345678"
+  instance_type = "t2.micro"
+  monitoring    = true
+}
+`,
+        `resource "aws_instance" "data" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "r6i.large"
+
+  root_block_device {
+    encrypted = true
+  }
+
+  ebs_block_device {
+    device_name = "/dev/sdh"
+    volume_size = 500
+  }
+}
+`,
+      ],
+    },
+  },
+});
