@@ -1,0 +1,242 @@
+// HCL2 native syntax → HclFile. Bodies are newline-sensitive; an error inside an attribute or block header
+// is recorded and the parser skips to the end of that item (balancing brackets), keeping everything else.
+
+import type { Position, Range } from '../../core/types.js';
+import type { Attribute, Block, Body, HclFile } from './ast.js';
+import { ExpressionParser } from './expression.js';
+import { ABORT, Scanner, Tok } from './scanner.js';
+import { TemplateScanner } from './template.js';
+
+export { MAX_NESTING_DEPTH } from './expression.js';
+
+/** Parses HCL2 native syntax. Never throws: problems become `errors` with ranges. */
+export function parseHcl(text: string, path: string): HclFile {
+  const s = new Scanner(text);
+  const parser = new BodyParser(s);
+  let body: Body;
+  try {
+    body = parser.parseFile();
+  } catch (e) {
+    // Unreachable by design; a safety net so a parser bug degrades into a diagnostic, not a crash.
+    const at = s.here(Math.min(s.pos, s.len));
+    s.errors.push({ message: `Internal parser error: ${e instanceof Error ? e.message : String(e)}`, range: { start: at, end: at } });
+    body = parser.partialRoot();
+  }
+  return { path, text, body, comments: s.comments, errors: s.errors };
+}
+
+class BodyParser {
+  private readonly exprs: ExpressionParser;
+  private readonly labels: TemplateScanner;
+  private readonly rootItems: (Attribute | Block)[] = [];
+
+  constructor(private readonly s: Scanner) {
+    this.exprs = new ExpressionParser(s);
+    this.labels = new TemplateScanner(s, this.exprs);
+  }
+
+  parseFile(): Body {
+    const start: Position = { line: 1, column: 1, offset: this.s.pos };
+    this.parseItems(this.rootItems, null);
+    return makeBody(this.rootItems, { start, end: this.s.here(this.s.len) });
+  }
+
+  partialRoot(): Body {
+    const start: Position = { line: 1, column: 1, offset: 0 };
+    const end = this.rootItems.length > 0 ? this.rootItems[this.rootItems.length - 1]!.range.end : start;
+    return makeBody(this.rootItems, { start, end });
+  }
+
+  /** Items until EOF (root) or the `}` closing `open` (left unconsumed). */
+  private parseItems(items: (Attribute | Block)[], open: Range | null): void {
+    const s = this.s;
+    for (;;) {
+      const t = s.peek();
+      if (t === Tok.NEWLINE) { s.advance(); continue; }
+      if (t === Tok.EOF) {
+        if (open) s.error('Unclosed block; expected "}" before the end of the file', open);
+        return;
+      }
+      if (t === Tok.RBRACE) {
+        if (open) return;
+        s.errorAtToken('Unexpected "}" with no block to close');
+        s.advance();
+        continue;
+      }
+      const modeDepth = s.modeDepth;
+      const depth = this.exprs.depth;
+      try {
+        if (t !== Tok.IDENT) {
+          s.errorAtToken(`Expected an argument or block name, found "${s.tokenText()}"`);
+          throw ABORT;
+        }
+        items.push(this.parseItem(open !== null));
+      } catch (e) {
+        if (e !== ABORT) throw e;
+        this.exprs.depth = depth;
+        this.recover(modeDepth);
+      }
+    }
+  }
+
+  private parseItem(inBlock: boolean): Attribute | Block {
+    const s = this.s;
+    const nameRange = s.tokenRange();
+    const name = s.tokenText();
+    s.advance();
+    const t = s.peek();
+    if (t === Tok.ASSIGN) {
+      s.advance();
+      const expr = this.exprs.parseExpression();
+      const attribute: Attribute = { kind: 'Attribute', name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } };
+      this.expectItemEnd(inBlock, 'Expected a newline after the argument');
+      return attribute;
+    }
+    if (t === Tok.IDENT || t === Tok.QUOTE || t === Tok.LBRACE) return this.parseBlock(name, nameRange, inBlock);
+    s.errorAtToken(`Expected "=" or a block after "${name}"`);
+    throw ABORT;
+  }
+
+  private parseBlock(type: string, typeRange: Range, inBlock: boolean): Block {
+    const s = this.s;
+    const labels: string[] = [];
+    const labelRanges: Range[] = [];
+    for (let t = s.peek(); t !== Tok.LBRACE; t = s.peek()) {
+      if (t === Tok.IDENT) {
+        labels.push(s.tokenText());
+        labelRanges.push(s.tokenRange());
+        s.advance();
+      } else if (t === Tok.QUOTE) {
+        const open = s.tokenStart();
+        s.advance();
+        const label = this.labels.parseQuoted(open);
+        let value = '';
+        for (const part of label.parts) {
+          if (part.kind === 'TemplateLiteral') value += part.value;
+          else s.error('Block labels cannot contain template sequences', part.range);
+        }
+        labels.push(value);
+        labelRanges.push(label.range);
+      } else {
+        s.errorAtToken(`Expected a block label or "{" after "${type}"`);
+        throw ABORT;
+      }
+    }
+    const openRange = s.tokenRange();
+    s.advance();
+    this.exprs.enter();
+    s.pushNewlines(true);
+    const items: (Attribute | Block)[] = [];
+    this.parseItems(items, { start: typeRange.start, end: openRange.end });
+    s.popNewlines();
+    this.exprs.depth--;
+    if (s.peek() === Tok.RBRACE) s.advance();
+    const bodyRange = { start: openRange.start, end: s.lastEndPos() };
+    const block: Block = {
+      kind: 'Block', type, typeRange, labels, labelRanges,
+      body: makeBody(items, bodyRange), bodyRange, range: { start: typeRange.start, end: bodyRange.end },
+    };
+    this.expectItemEnd(inBlock, 'Expected a newline after the block');
+    return block;
+  }
+
+  private expectItemEnd(inBlock: boolean, message: string): void {
+    const t = this.s.peek();
+    if (t === Tok.NEWLINE || t === Tok.EOF || (inBlock && t === Tok.RBRACE)) return;
+    this.s.errorAtToken(message);
+    throw ABORT;
+  }
+
+  /**
+   * Skips the rest of a broken item: to the end of its line once every bracket open at the error is closed,
+   * or to a `}` that closes the enclosing block.
+   */
+  private recover(bodyModeDepth: number): void {
+    const s = this.s;
+    let open = Math.max(0, s.modeDepth - bodyModeDepth);
+    s.truncateModes(bodyModeDepth);
+    for (let i = 0; i < open; i++) s.pushNewlines(false);
+    for (;;) {
+      const t = s.peek();
+      switch (t) {
+        case Tok.EOF:
+          s.truncateModes(bodyModeDepth);
+          return;
+        case Tok.NEWLINE:
+          if (open === 0) return;
+          s.advance();
+          break;
+        case Tok.LBRACE: case Tok.LBRACK: case Tok.LPAREN:
+          s.advance();
+          s.pushNewlines(false);
+          open++;
+          break;
+        case Tok.RBRACE: case Tok.RBRACK: case Tok.RPAREN:
+          if (open === 0) {
+            if (t === Tok.RBRACE) return;
+            s.advance();
+            break;
+          }
+          s.advance();
+          s.popNewlines();
+          open--;
+          break;
+        case Tok.QUOTE:
+          s.advance();
+          this.skipQuoted();
+          break;
+        case Tok.HEREDOC:
+          this.skipHeredoc();
+          break;
+        default:
+          s.advance();
+      }
+    }
+  }
+
+  /** Raw skip to the closing quote on the same line (honouring backslash escapes). */
+  private skipQuoted(): void {
+    const s = this.s;
+    const text = s.text;
+    let i = s.pos;
+    while (i < s.len) {
+      const c = text.charCodeAt(i);
+      if (c === 10) break;
+      if (c === 92) { i += 2; continue; }
+      i++;
+      if (c === 34) break;
+    }
+    s.pos = Math.min(i, s.len);
+    s.have = false;
+  }
+
+  private skipHeredoc(): void {
+    const s = this.s;
+    const open = s.tokenStart();
+    const marker = s.heredocMarker;
+    const indented = s.heredocIndented;
+    s.advance();
+    const errors = s.errors.length;
+    const depth = this.exprs.depth;
+    const modeDepth = s.modeDepth;
+    try {
+      this.labels.parseHeredoc(open, marker, indented);
+    } catch (e) {
+      if (e !== ABORT) throw e;
+      this.exprs.depth = depth;
+      s.truncateModes(modeDepth);
+    }
+    // Errors inside a heredoc that is only being skipped would be noise after the first one.
+    s.errors.length = errors;
+  }
+}
+
+function makeBody(items: (Attribute | Block)[], range: Range): Body {
+  const attributes: Attribute[] = [];
+  const blocks: Block[] = [];
+  for (const item of items) {
+    if (item.kind === 'Attribute') attributes.push(item);
+    else blocks.push(item);
+  }
+  return { kind: 'Body', attributes, blocks, items, range };
+}
