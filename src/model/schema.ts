@@ -51,6 +51,19 @@ export const ElementPropsSchema = z
     backups: z.boolean(),
     mfa: z.boolean(),
     signedUrlExpiry: z.boolean(),
+    // Added for the STRIDE knowledge base (all optional, absent = the design does not say).
+    /** Verifies token signatures, issuer and audience with a pinned algorithm (rejects `alg: none`). */
+    tokenValidation: z.boolean(),
+    /** Issues short-lived access tokens with refresh rotation / revocation. */
+    shortLivedTokens: z.boolean(),
+    /** OAuth authorization-code flow uses PKCE and exact redirect-URI matching. */
+    pkce: z.boolean(),
+    /** Container/workload has CPU and memory limits. */
+    resourceLimits: z.boolean(),
+    /** Queue has a dead-letter queue with redrive and alarms. */
+    deadLetterQueue: z.boolean(),
+    /** Object lock / immutable storage (WORM). */
+    objectLock: z.boolean(),
   })
   .partial();
 export type ElementProps = z.infer<typeof ElementPropsSchema>;

@@ -1,0 +1,164 @@
+// STRIDE analysis: evaluate every knowledge-base rule over the derived facts of one architecture.
+// Pure and deterministic: the same model always gives the same report, in the same order.
+
+import { compareText, SEVERITY_RANK } from '../../core/types.js';
+import { ELEMENT_THREAT_RULES, FLOW_THREAT_RULES } from '../knowledge/index.js';
+import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../knowledge/types.js';
+import { describeClassification, isSensitive } from '../knowledge/vocabulary.js';
+import type { Architecture, Classification, SourceRef } from '../schema.js';
+import { computeFacts, type ModelFacts } from './facts.js';
+import { riskScore, shiftLikelihood, shiftSeverity } from './scoring.js';
+import { describeModel } from './surfaces.js';
+import { THREAT_REPORT_VERSION, type AnalyzeOptions, type SeverityCounts, type Threat, type ThreatReport } from './types.js';
+
+interface Subject {
+  id: string;
+  elements: string[];
+  flows: string[];
+  locations: SourceRef[];
+  sensitivity: Classification | undefined;
+  internet: boolean;
+}
+
+function evaluate<C>(
+  rule: ElementThreatRule | FlowThreatRule,
+  ctx: C,
+  subject: Subject,
+): Threat {
+  const controls = rule.controls as Control<C>[];
+  const present = controls.filter((c) => c.present(ctx));
+  const removedBy = present.filter((c) => c.effect === 'remove').map((c) => c.reason(ctx));
+  const adjustments: string[] = [];
+  let severity = rule.severity;
+  let likelihood = rule.likelihood;
+  if (rule.raiseForSensitiveData && isSensitive(subject.sensitivity)) {
+    severity = shiftSeverity(severity, 1);
+    adjustments.push(`severity raised: involves ${describeClassification(subject.sensitivity!)}`);
+  }
+  if (rule.raiseForInternet && subject.internet) {
+    likelihood = shiftLikelihood(likelihood, 1);
+    adjustments.push('likelihood raised: reachable from the internet');
+  }
+  for (const control of present.filter((c) => c.effect === 'downgrade')) {
+    severity = shiftSeverity(severity, -1);
+    adjustments.push(`severity lowered: ${control.reason(ctx)}`);
+  }
+  const title = (rule.title as (c: C) => string)(ctx);
+  const description = (rule.description as (c: C) => string)(ctx);
+  return {
+    id: subject.id,
+    ruleId: rule.id,
+    pattern: rule.pattern,
+    stride: rule.stride,
+    title,
+    description,
+    severity,
+    likelihood,
+    riskScore: riskScore(severity, likelihood, subject.sensitivity),
+    adjustments,
+    elements: subject.elements,
+    flows: subject.flows,
+    locations: subject.locations,
+    mitigations: [...rule.mitigations],
+    cwe: [...rule.cwe],
+    capec: [...rule.capec],
+    compliance: rule.compliance.map((c) => ({ ...c })),
+    suppressedBy: removedBy,
+    status: 'open',
+  };
+}
+
+function elementRuleMatches(rule: ElementThreatRule, ctx: ElementContext): boolean {
+  if (!rule.kinds && !rule.tags) return true;
+  return (rule.kinds?.includes(ctx.element.kind) ?? false) || (rule.tags?.some((t) => ctx.facts.tags.has(t)) ?? false);
+}
+
+function flowRuleMatches(rule: FlowThreatRule, flow: FlowView): boolean {
+  if (rule.sourceKinds && !rule.sourceKinds.includes(flow.source.kind)) return false;
+  if (rule.targetKinds && !rule.targetKinds.includes(flow.target.kind)) return false;
+  if (rule.crossing === 'crossing' && !flow.crossesBoundary) return false;
+  if (rule.crossing === 'internal' && flow.crossesBoundary) return false;
+  return true;
+}
+
+function withFile(ref: SourceRef | undefined, file: string | undefined): SourceRef[] {
+  if (!ref) return [];
+  return [ref.file || !file ? ref : { ...ref, file }];
+}
+
+/** Every threat whose condition matches, before controls are applied (each carries its `suppressedBy`). */
+export function collectThreats(model: Architecture, facts: ModelFacts): Threat[] {
+  const file = model.origin?.file;
+  const threats: Threat[] = [];
+  for (const elementFacts of facts.elements.values()) {
+    const ctx: ElementContext = { element: elementFacts.element, facts: elementFacts, model: facts.view };
+    for (const rule of ELEMENT_THREAT_RULES) {
+      if (!elementRuleMatches(rule, ctx) || !rule.applies(ctx)) continue;
+      threats.push(
+        evaluate(rule, ctx, {
+          id: `${rule.id}@${ctx.element.id}`,
+          elements: [ctx.element.id],
+          flows: [],
+          locations: withFile(ctx.element.location, file),
+          sensitivity: elementFacts.sensitivity,
+          internet: elementFacts.internetFacing,
+        }),
+      );
+    }
+  }
+  const flowIds = new Set<string>();
+  for (const flow of facts.flows) {
+    const ctx: FlowContext = { flow, model: facts.view };
+    for (const rule of FLOW_THREAT_RULES) {
+      if (!flowRuleMatches(rule, flow) || !rule.applies(ctx)) continue;
+      let id = `${rule.id}@${flow.source.id}->${flow.target.id}`;
+      // Two flows between the same pair: disambiguate by flow id so both stay stable.
+      if (flowIds.has(id)) id = `${id}#${flow.flow.id}`;
+      flowIds.add(id);
+      threats.push(
+        evaluate(rule, ctx, {
+          id,
+          elements: [flow.source.id, flow.target.id],
+          flows: [flow.flow.id],
+          locations: withFile(flow.flow.location, file),
+          sensitivity: flow.sensitivity,
+          internet: flow.fromInternet || (facts.elements.get(flow.target.id)?.internetFacing ?? false),
+        }),
+      );
+    }
+  }
+  return threats;
+}
+
+/** Worst first: severity, then risk score, then id (locale-independent). */
+export function compareThreats(a: Threat, b: Threat): number {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.riskScore - a.riskScore || compareText(a.id, b.id);
+}
+
+export function countBySeverity(threats: readonly Threat[]): SeverityCounts {
+  const counts: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const t of threats) counts[t.severity] += 1;
+  return counts;
+}
+
+/** Analyse an architecture: open threats, threats mitigated by design, crossings, attack surfaces. */
+export function analyze(model: Architecture, options: AnalyzeOptions = {}): ThreatReport {
+  const facts = computeFacts(model);
+  const all = collectThreats(model, facts);
+  const threats = all.filter((t) => t.suppressedBy.length === 0).sort(compareThreats);
+  const mitigatedByDesign = all.filter((t) => t.suppressedBy.length > 0).sort(compareThreats);
+  const { crossings, attackSurfaces, inferred } = describeModel(model, facts, threats);
+  return {
+    schemaVersion: THREAT_REPORT_VERSION,
+    tool: { name: 'bulwark', version: options.toolVersion ?? '0.0.0' },
+    model,
+    threats,
+    decided: [],
+    mitigatedByDesign,
+    counts: countBySeverity(threats),
+    crossings,
+    attackSurfaces,
+    inferred,
+    warnings: facts.warnings,
+  };
+}

@@ -1,0 +1,104 @@
+// The threat report: the stable, versioned result of STRIDE analysis behind every model report.
+// Declared with zod so the exported JSON Schema and the TypeScript types cannot drift apart.
+
+import { z } from 'zod';
+import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
+import { LIKELIHOODS, PATTERNS } from '../knowledge/types.js';
+import { ArchitectureSchema, SourceRefSchema } from '../schema.js';
+
+/** Bump on any breaking change to the report's JSON form. */
+export const THREAT_REPORT_VERSION = 1;
+
+export const THREAT_STATUSES = ['open', 'mitigated', 'accepted', 'false-positive'] as const;
+export type ThreatStatus = (typeof THREAT_STATUSES)[number];
+
+const ComplianceRefSchema = z.object({
+  framework: z.enum(['GDPR', 'PCI-DSS', 'SOC2', 'HIPAA', 'ISO27001', 'NIST-800-53', 'CIS-AWS']),
+  control: z.string(),
+});
+
+export const DecisionSchema = z.object({
+  status: z.enum(THREAT_STATUSES),
+  justification: z.string().optional(),
+  owner: z.string().optional(),
+  /** ISO date (YYYY-MM-DD) after which the decision lapses and the threat is open again. */
+  expires: z.string().optional(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const ThreatSchema = z.object({
+  /** Stable across runs: rule id + element id, or rule id + `source->target` for flows. */
+  id: z.string(),
+  ruleId: z.string(),
+  pattern: z.enum(PATTERNS),
+  stride: z.enum(STRIDE_CATEGORIES),
+  title: z.string(),
+  description: z.string(),
+  severity: z.enum(SEVERITIES),
+  likelihood: z.enum(LIKELIHOODS),
+  /** 0–10: severity × likelihood × data sensitivity (see docs/threat-model.md). */
+  riskScore: z.number().min(0).max(10),
+  /** Why severity or likelihood moved from the rule's base (sensitive data, internet exposure, partial controls). */
+  adjustments: z.array(z.string()),
+  elements: z.array(z.string()),
+  flows: z.array(z.string()),
+  locations: z.array(SourceRefSchema),
+  mitigations: z.array(z.string()),
+  cwe: z.array(z.string()),
+  capec: z.array(z.string()),
+  compliance: z.array(ComplianceRefSchema),
+  /** Controls in the design that remove this threat; non-empty only in `mitigatedByDesign`. */
+  suppressedBy: z.array(z.string()),
+  status: z.enum(THREAT_STATUSES),
+  decision: DecisionSchema.optional(),
+});
+export type Threat = z.infer<typeof ThreatSchema>;
+
+export const FlowCrossingSchema = z.object({
+  flow: z.string(),
+  display: z.string(),
+  boundaries: z.array(z.string()),
+  fromInternet: z.boolean(),
+  encrypted: z.boolean().optional(),
+  authenticated: z.boolean().optional(),
+});
+export type FlowCrossing = z.infer<typeof FlowCrossingSchema>;
+
+export const AttackSurfaceSchema = z.object({
+  element: z.string(),
+  name: z.string(),
+  internetFacing: z.boolean(),
+  exposure: z.string().optional(),
+  /** Incoming flows from another trust zone. */
+  entryPoints: z.array(z.object({ flow: z.string(), from: z.string(), protocol: z.string().optional(), port: z.number().optional() })),
+  openThreats: z.number().int(),
+});
+export type AttackSurface = z.infer<typeof AttackSurfaceSchema>;
+
+export const SeverityCountsSchema = z.object({ critical: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int() });
+export type SeverityCounts = z.infer<typeof SeverityCountsSchema>;
+
+export const ThreatReportSchema = z.object({
+  schemaVersion: z.literal(THREAT_REPORT_VERSION),
+  tool: z.object({ name: z.literal('bulwark'), version: z.string() }),
+  model: ArchitectureSchema,
+  /** Open threats, worst first (severity, then risk score, then id). */
+  threats: z.array(ThreatSchema),
+  /** Threats a tracking decision took out of the open register (mitigated, accepted, false-positive). */
+  decided: z.array(ThreatSchema),
+  /** Threats whose condition matched but a control in the design removes them. */
+  mitigatedByDesign: z.array(ThreatSchema),
+  counts: SeverityCountsSchema,
+  crossings: z.array(FlowCrossingSchema),
+  attackSurfaces: z.array(AttackSurfaceSchema),
+  /** What Bulwark derived or the adapter inferred, so a person can check it. */
+  inferred: z.array(z.string()),
+  /** Problems with the model itself (dangling flow ends, unknown boundaries). */
+  warnings: z.array(z.string()),
+});
+export type ThreatReport = z.infer<typeof ThreatReportSchema>;
+
+export interface AnalyzeOptions {
+  /** Version string put into `tool.version`. */
+  toolVersion?: string;
+}

@@ -1,0 +1,29 @@
+// Cache pattern (Redis, Memcached): unauthenticated access to cached data.
+
+import { C } from '../compliance.js';
+import { elementHas } from '../controls.js';
+import type { ElementThreatRule } from '../types.js';
+import { describeClassification, isSensitive } from '../vocabulary.js';
+
+export const cacheRules: ElementThreatRule[] = [
+  {
+    id: 'TM-CACHE-001',
+    scope: 'element',
+    pattern: 'cache',
+    stride: 'information-disclosure',
+    kinds: ['cache'],
+    condition: 'a cache holding sessions, tokens or PII that does not authenticate its clients',
+    applies: (ctx) => ctx.element.props.authenticatesCallers !== true && (isSensitive(ctx.facts.sensitivity) || ctx.facts.incoming.some((f) => f.carriesCredentials)),
+    controls: [elementHas('authenticatesCallers', 'requires client authentication (AUTH/ACL)')],
+    title: (ctx) => `Unauthenticated access to ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'sessions'} in ${ctx.element.name}`,
+    description: (ctx) =>
+      `${ctx.element.name} holds ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'session data or tokens'} and the design does not require clients to authenticate; caches like Redis accept any connection by default, so any workload on the network reads sessions or writes poisoned entries.`,
+    severity: 'medium',
+    likelihood: 'medium',
+    raiseForSensitiveData: true,
+    cwe: ['CWE-306'],
+    capec: ['CAPEC-141'],
+    compliance: [C.soc2Access, C.isoAccess, C.nistAccess],
+    mitigations: ['MIT-CACHE-AUTH'],
+  },
+];

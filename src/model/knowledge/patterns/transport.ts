@@ -1,0 +1,85 @@
+// Transport pattern: flows that cross trust boundaries (encryption and caller authentication in transit).
+
+import { C } from '../compliance.js';
+import { flowAuthenticated, flowEncrypted, targetAuthenticatesCallers } from '../controls.js';
+import type { FlowContext, FlowThreatRule } from '../types.js';
+import { describeClassification, isSensitive } from '../vocabulary.js';
+
+function zoneNames(ctx: FlowContext): string {
+  return ctx.flow.crossings.length ? ctx.flow.crossings.map((b) => b.name).join(' / ') : 'the internet';
+}
+
+function carried(ctx: FlowContext): string {
+  if (ctx.flow.tags.has('jwt')) return 'bearer tokens';
+  if (ctx.flow.carriesCredentials) return 'credentials';
+  return ctx.flow.sensitivity ? describeClassification(ctx.flow.sensitivity) : 'data';
+}
+
+export const transportRules: FlowThreatRule[] = [
+  {
+    id: 'TM-FLOW-001',
+    scope: 'flow',
+    pattern: 'transport',
+    stride: 'information-disclosure',
+    crossing: 'crossing',
+    condition: 'a flow carrying credentials, tokens, PII or payment data crosses a trust boundary and is not encrypted',
+    applies: (ctx) => ctx.flow.encrypted !== true && (ctx.flow.carriesCredentials || isSensitive(ctx.flow.sensitivity)),
+    controls: [flowEncrypted],
+    title: (ctx) => `${carried(ctx)[0]!.toUpperCase()}${carried(ctx).slice(1)} leak in transit on ${ctx.flow.display}`,
+    description: (ctx) =>
+      `${ctx.flow.display} carries ${carried(ctx)} across ${zoneNames(ctx)}${
+        ctx.flow.encrypted === false ? ' in plaintext' : ' and the design does not state TLS'
+      }; anyone on the path (Wi-Fi, proxy, compromised host) can read and replay them.`,
+    severity: 'high',
+    likelihood: 'medium',
+    raiseForInternet: true,
+    cwe: ['CWE-319', 'CWE-523'],
+    capec: ['CAPEC-157', 'CAPEC-102'],
+    compliance: [C.gdprSecurity, C.pciTransit, C.soc2Transmission, C.isoCrypto, C.nistTransit],
+    mitigations: ['MIT-TLS', 'MIT-TOKEN-LIFETIME'],
+  },
+  {
+    id: 'TM-FLOW-002',
+    scope: 'flow',
+    pattern: 'transport',
+    stride: 'tampering',
+    crossing: 'crossing',
+    condition: 'a flow crosses a trust boundary in plaintext (`encrypted: false` or a plaintext protocol such as http)',
+    applies: (ctx) => ctx.flow.encrypted === false,
+    controls: [flowEncrypted],
+    title: (ctx) => `Data modified in transit on ${ctx.flow.display}`,
+    description: (ctx) =>
+      `${ctx.flow.display} crosses ${zoneNames(ctx)} without encryption${ctx.flow.flow.protocol ? ` (${ctx.flow.flow.protocol})` : ''}: a machine in the middle can alter requests and responses, and ${ctx.flow.target.name} cannot tell.`,
+    severity: 'medium',
+    likelihood: 'medium',
+    raiseForSensitiveData: true,
+    raiseForInternet: true,
+    cwe: ['CWE-319', 'CWE-924'],
+    capec: ['CAPEC-94'],
+    compliance: [C.pciTransit, C.soc2Transmission, C.isoCrypto, C.nistTransit],
+    mitigations: ['MIT-TLS'],
+  },
+  {
+    id: 'TM-FLOW-003',
+    scope: 'flow',
+    pattern: 'transport',
+    stride: 'spoofing',
+    crossing: 'crossing',
+    sourceKinds: ['process', 'web-app', 'gateway', 'function', 'queue'],
+    targetKinds: ['process', 'gateway', 'function', 'datastore', 'cache', 'queue', 'bucket', 'secret-store'],
+    condition:
+      'a service-to-service flow crosses a trust boundary, and neither the flow (`authenticated: true`) nor the target (`authenticatesCallers: true`) authenticates the caller',
+    applies: (ctx) => !ctx.flow.fromInternet && ctx.flow.authenticated !== true && ctx.flow.target.props.authenticatesCallers !== true,
+    controls: [flowAuthenticated, targetAuthenticatesCallers],
+    title: (ctx) => `Anything in ${ctx.model.element(ctx.flow.source.id)?.boundaries[0]?.name ?? 'the network'} can impersonate ${ctx.flow.source.name} towards ${ctx.flow.target.name}`,
+    description: (ctx) =>
+      `${ctx.flow.display} crosses ${zoneNames(ctx)} and the design shows no caller authentication, so any workload that can reach ${ctx.flow.target.name} is treated as ${ctx.flow.source.name}.`,
+    severity: 'medium',
+    likelihood: 'low',
+    raiseForSensitiveData: true,
+    cwe: ['CWE-306', 'CWE-290'],
+    capec: ['CAPEC-151'],
+    compliance: [C.soc2Boundary, C.isoNetwork, C.nistBoundary],
+    mitigations: ['MIT-SERVICE-AUTHN'],
+  },
+];

@@ -1,0 +1,97 @@
+// Web / REST API pattern: internet-facing services that accept requests and uploads.
+
+import { C } from '../compliance.js';
+import { elementHas, internetFlowsAuthenticated } from '../controls.js';
+import type { ElementContext, ElementThreatRule } from '../types.js';
+import { joinNames } from '../vocabulary.js';
+
+const API_KINDS = ['process', 'gateway', 'function', 'web-app'] as const;
+
+function storesBehind(ctx: ElementContext): string[] {
+  return ctx.facts.outgoing.filter((f) => ['bucket', 'datastore', 'queue'].includes(f.target.kind)).map((f) => f.target.name);
+}
+
+export const webApiRules: ElementThreatRule[] = [
+  {
+    id: 'TM-API-001',
+    scope: 'element',
+    pattern: 'web-api',
+    stride: 'spoofing',
+    kinds: API_KINDS,
+    condition: 'internet-facing service (not a login endpoint, not a static frontend without uploads) whose callers are not authenticated',
+    applies: (ctx) =>
+      ctx.facts.internetFacing &&
+      !ctx.facts.loginEndpoint &&
+      (ctx.element.kind !== 'web-app' || ctx.facts.uploadEndpoint) &&
+      ctx.element.props.authenticatesCallers !== true,
+    controls: [elementHas('authenticatesCallers', 'authenticates its callers'), internetFlowsAuthenticated],
+    title: (ctx) =>
+      ctx.facts.uploadEndpoint
+        ? `Unauthenticated users upload malicious files to ${ctx.element.name}`
+        : `Unauthenticated callers use ${ctx.element.name} as any user`,
+    description: (ctx) => {
+      const stores = storesBehind(ctx);
+      const reach = stores.length ? `, and what it writes reaches ${joinNames(stores)}` : '';
+      return ctx.facts.uploadEndpoint
+        ? `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design does not authenticate uploaders: anyone can push malware, illegal content or oversized files${reach}, and nothing ties an upload to a user.`
+        : `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design does not authenticate callers, so anyone can call it and impersonate legitimate users${reach}.`;
+    },
+    severity: 'high',
+    likelihood: 'high',
+    raiseForSensitiveData: true,
+    cwe: ['CWE-306'],
+    capec: ['CAPEC-115'],
+    compliance: [C.pciAuthn, C.soc2Access, C.isoAuthn, C.nistAuthn],
+    mitigations: ['MIT-API-AUTHN', 'MIT-UPLOAD-VALIDATE'],
+  },
+  {
+    id: 'TM-API-002',
+    scope: 'element',
+    pattern: 'web-api',
+    stride: 'denial-of-service',
+    kinds: API_KINDS,
+    condition: 'accepts uploads from the internet without both a size limit and an upload rate limit',
+    applies: (ctx) => ctx.facts.uploadEndpoint,
+    controls: [
+      {
+        id: 'element.sizeLimits+rateLimited',
+        effect: 'remove',
+        present: (ctx) => ctx.element.props.sizeLimits === true && ctx.element.props.rateLimited === true,
+        reason: (ctx) => `${ctx.element.name} enforces upload size limits and rate limits`,
+      },
+      elementHas('sizeLimits', 'enforces an upload size limit (storage can still fill by volume)', 'downgrade'),
+      elementHas('rateLimited', 'rate-limits requests (single uploads can still be huge)', 'downgrade'),
+    ],
+    title: (ctx) => {
+      const stores = ctx.facts.outgoing.filter((f) => f.target.kind === 'bucket' || f.target.kind === 'datastore').map((f) => f.target.name);
+      return `Huge or repeated uploads to ${ctx.element.name} exhaust ${stores.length ? `storage in ${joinNames(stores)}` : 'its resources'}`;
+    },
+    description: (ctx) =>
+      `${ctx.element.name} accepts files from the internet. Without an enforced body-size limit and a per-user upload rate, an attacker can send very large or very many files, filling storage, driving cost and starving processing.`,
+    severity: 'medium',
+    likelihood: 'medium',
+    cwe: ['CWE-400', 'CWE-770'],
+    capec: ['CAPEC-130'],
+    compliance: [C.soc2Availability, C.isoCapacity, C.nistDos],
+    mitigations: ['MIT-UPLOAD-LIMITS'],
+  },
+  {
+    id: 'TM-API-003',
+    scope: 'element',
+    pattern: 'web-api',
+    stride: 'denial-of-service',
+    kinds: ['process', 'gateway'],
+    condition: 'internet-facing service without rate limiting (uploads and logins have their own threats)',
+    applies: (ctx) => ctx.facts.internetFacing && !ctx.facts.uploadEndpoint && !ctx.facts.loginEndpoint && ctx.element.props.rateLimited !== true,
+    controls: [elementHas('rateLimited', 'rate-limits requests')],
+    title: (ctx) => `Request flooding overwhelms ${ctx.element.name}`,
+    description: (ctx) =>
+      `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design shows no rate limiting or throttling, so a single client can exhaust it and everything behind it.`,
+    severity: 'medium',
+    likelihood: 'medium',
+    cwe: ['CWE-770'],
+    capec: ['CAPEC-125'],
+    compliance: [C.soc2Availability, C.nistDos],
+    mitigations: ['MIT-RATE-LIMIT'],
+  },
+];
