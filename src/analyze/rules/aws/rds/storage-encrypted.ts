@@ -1,0 +1,102 @@
+import { defineRule } from '../../../rule.js';
+import { asString, attr, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
+import { inheritsStorageEncryption, isAuroraEngine, kindOf } from './rds-facts.js';
+
+export default defineRule({
+  meta: {
+    id: 'BW-AWS-RDS-001',
+    title: 'RDS instances and clusters encrypt their storage',
+    severity: 'high',
+    stride: 'information-disclosure',
+    cwe: ['CWE-311'],
+    compliance: [
+      { framework: 'CIS-AWS', control: '2.3.1' },
+      { framework: 'GDPR', control: 'Art. 32' },
+      { framework: 'PCI-DSS', control: '3.5.1' },
+      { framework: 'SOC2', control: 'CC6.7' },
+      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
+      { framework: 'ISO27001', control: 'A.8.24' },
+      { framework: 'NIST-800-53', control: 'SC-28' },
+    ],
+    description:
+      'Unencrypted database storage leaves the data, its automated backups, snapshots and read replicas readable to anyone who ' +
+      'obtains the underlying volumes or a shared snapshot. Encryption can only be chosen at creation: turning it on later ' +
+      'means restoring from an encrypted snapshot copy.',
+    remediation:
+      'Set `storage_encrypted = true` (optionally with `kms_key_id` naming a customer-managed key). For an existing database, ' +
+      'copy a snapshot with encryption and restore from it.',
+    provider: 'aws',
+    service: 'rds',
+    peers: {
+      checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
+      trivy: ['AVD-AWS-0080'],
+      kics: ['08bd0760-8752-44e1-9779-7bb369b2b4e4', '3199c26c-7871-4cb3-99c2-10a59244ce7f'],
+    },
+    links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html'],
+  },
+  terraform: {
+    resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
+    check(resource, ctx) {
+      const encrypted = attr(resource.body, 'storage_encrypted');
+      if (encrypted && (isTrue(encrypted.value) || isUnknown(encrypted.value))) return;
+      if (!encrypted) {
+        // Replicas and restores take encryption from their source; Aurora instances from their cluster.
+        if (inheritsStorageEncryption(resource) || (resource.type === 'aws_db_instance' && isAuroraEngine(resource))) return;
+        // Aurora Serverless v1 clusters are always encrypted.
+        if (resource.type === 'aws_rds_cluster' && asString(value(resource.body, 'engine_mode')) === 'serverless') return;
+      }
+      const what = encrypted ? 'sets `storage_encrypted = false`' : 'does not set `storage_encrypted` (default: false)';
+      ctx.report({ at: encrypted, message: `${kindOf(resource)} ${resource.address} ${what}, so its storage is not encrypted at rest.` });
+    },
+  },
+  examples: {
+    terraform: {
+      good: [
+        `resource "aws_db_instance" "orders" {
+  identifier          = "orders"
+  engine              = "postgres"
+  instance_class      = "db.t4g.medium"
+  allocated_storage   = 50
+  username            = "app"
+  manage_master_user_password = true
+  storage_encrypted   = true
+  kms_key_id          = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+}
+`,
+        `resource "aws_db_instance" "orders_replica" {
+  identifier          = "orders-replica"
+  instance_class      = "db.t4g.medium"
+  replicate_source_db = "orders"
+}
+`,
+        `resource "aws_rds_cluster" "reports" {
+  cluster_identifier = "reports"
+  engine             = "aurora-postgresql"
+  engine_mode        = "serverless"
+  master_username    = "app"
+  manage_master_user_password = true
+}
+`,
+      ],
+      bad: [
+        `resource "aws_db_instance" "legacy" {
+  identifier        = "legacy"
+  engine            = "mysql"
+  instance_class    = "db.t3.micro"
+  allocated_storage = 20
+  username          = "admin"
+  manage_master_user_password = true
+}
+`,
+        `resource "aws_rds_cluster" "events" {
+  cluster_identifier = "events"
+  engine             = "aurora-mysql"
+  master_username    = "admin"
+  manage_master_user_password = true
+  storage_encrypted  = false
+}
+`,
+      ],
+    },
+  },
+});
