@@ -1,0 +1,129 @@
+// `bulwark scan`: parse options, call the library's scan(), render, write, and turn the threshold into an exit code.
+
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import type { ScanResult } from '../../core/result.js';
+import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
+import { assertPathsExist, PathNotFoundError } from '../../discover/walk.js';
+import { renderJson } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { plural } from '../../report/order.js';
+import { renderSarif } from '../../report/sarif.js';
+import { renderText } from '../../report/text.js';
+import { EXIT_CODES_HELP } from '../help.js';
+import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../io.js';
+import { startProgress } from '../progress.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+export const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
+export type FailOn = Severity | 'none';
+
+interface ScanCliOptions {
+  format: ScanFormat;
+  output?: string;
+  failOn: FailOn;
+  exclude?: string[];
+  varFile?: string[];
+  var?: string[];
+  color: boolean;
+  quiet?: boolean;
+}
+
+export function registerScanCommand(program: Command, io: CliIo): Command {
+  return program
+    .command('scan')
+    .description('Audit infrastructure as code (Terraform) for security problems.')
+    .argument('[paths...]', 'files or directories to scan', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('high'),
+    )
+    .option('--exclude <pattern...>', 'skip paths matching these patterns (gitignore syntax, relative to the scan root)')
+    .option('--var-file <file...>', 'extra tfvars files, applied after terraform.tfvars and *.auto.tfvars')
+    .option('--var <name=value...>', 'set input variables, like terraform -var (highest precedence)')
+    .option('--no-color', 'never colour the text output')
+    .option('-q, --quiet', 'print findings only: no summary, warnings or progress')
+    .addHelpText('after', `\nExamples:\n  bulwark scan infra/\n  bulwark scan . --format sarif --output bulwark.sarif --fail-on none\n  bulwark scan stacks/prod --var-file prod.tfvars --var region=eu-west-1\n${EXIT_CODES_HELP}`)
+    .action(async (paths: string[], options: ScanCliOptions) => runScan(paths, options, io));
+}
+
+async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Promise<void> {
+  const absolutePaths = paths.map((p) => resolve(io.cwd, p));
+  const varFiles = (options.varFile ?? []).map((p) => resolve(io.cwd, p));
+  const vars = parseVars(options.var ?? []);
+  try {
+    await assertPathsExist(absolutePaths);
+  } catch (error) {
+    if (error instanceof PathNotFoundError) throw usageError(`path not found: ${paths[absolutePaths.indexOf(error.path)] ?? error.path}`);
+    throw error;
+  }
+  for (const [i, file] of varFiles.entries()) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw usageError(`var file not found: ${options.varFile![i]}`);
+  }
+
+  const progress = startProgress(options.quiet ? { write: () => undefined, isTTY: false } : io.stderr);
+  // Loaded on demand: `--help` and `rules` need no parser or evaluator.
+  const { scan } = await import('../../scan.js');
+  let result: ScanResult;
+  try {
+    result = await scan(absolutePaths, {
+      exclude: options.exclude ?? [],
+      varFiles,
+      vars,
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.stop();
+  }
+
+  const toFile = options.output !== undefined;
+  const report = render(result, options, useColor(io, io.stdout, options.color && !toFile));
+  if (toFile) {
+    const target = resolve(io.cwd, options.output!);
+    try {
+      await writeFileAtomic(target, report);
+    } catch (error) {
+      throw usageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    if (!options.quiet) io.stderr.write(`Wrote ${options.format} report to ${options.output} (${plural(result.findings.length, 'finding')}).\n`);
+  } else {
+    io.stdout.write(report);
+  }
+
+  if (failsThreshold(result, options.failOn)) throw new CliExit(ExitCode.Findings);
+}
+
+function render(result: ScanResult, options: ScanCliOptions, color: boolean): string {
+  switch (options.format) {
+    case 'json':
+      return renderJson(result);
+    case 'sarif':
+      return renderSarif(result);
+    case 'markdown':
+      return renderMarkdown(result);
+    case 'text':
+      return renderText(result, { color, quiet: options.quiet ?? false });
+  }
+}
+
+export function failsThreshold(result: Pick<ScanResult, 'findings'>, failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return result.findings.some((f) => atLeast(f.severity, failOn));
+}
+
+/** `name=value` pairs; the value may itself contain `=`. */
+export function parseVars(pairs: readonly string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const name = eq > 0 ? pair.slice(0, eq) : '';
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw usageError(`--var expects name=value, got "${pair}"`);
+    vars[name] = pair.slice(eq + 1);
+  }
+  return vars;
+}

@@ -1,0 +1,7 @@
+// Help text shared by several commands.
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  no finding at or above --fail-on (default: high)
+  1  findings at or above --fail-on
+  2  usage error (unknown option, bad value, missing path)
+  3  internal error (set BULWARK_DEBUG=1 for a stack trace)`;

@@ -1,0 +1,85 @@
+// What a CLI command may touch of the outside world. Commands take a CliIo instead of `process`,
+// so tests run the whole CLI in-process with captured output, a chosen cwd and environment.
+
+export interface CliStream {
+  write(text: string): unknown;
+  /** True when the stream is an interactive terminal (colour, progress). */
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: CliStream;
+  stderr: CliStream;
+  /** Environment variables (NO_COLOR, FORCE_COLOR, BULWARK_DEBUG, ...). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Directory relative paths on the command line are resolved against. */
+  cwd: string;
+}
+
+/** Process exit codes; documented in docs/cli.md and the `--help` epilogue. */
+export const ExitCode = {
+  /** No finding at or above the `--fail-on` threshold. */
+  Ok: 0,
+  /** Findings at or above the threshold. */
+  Findings: 1,
+  /** Bad option, bad value, missing path. */
+  Usage: 2,
+  /** A bug or an unexpected I/O failure. */
+  Internal: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * Thrown by a command to end with a specific exit code. An empty message ends quietly (the command has
+ * already printed its output); otherwise the message goes to stderr.
+ */
+export class CliExit extends Error {
+  constructor(
+    readonly exitCode: ExitCode,
+    message = '',
+  ) {
+    super(message);
+    this.name = 'CliExit';
+  }
+}
+
+export function usageError(message: string): CliExit {
+  return new CliExit(ExitCode.Usage, message);
+}
+
+/** The real process streams and environment. */
+export function processIo(): CliIo {
+  return {
+    stdout: { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+export interface CapturedIo extends CliIo {
+  stdoutText(): string;
+  stderrText(): string;
+}
+
+/** An in-memory CliIo for tests and embedding; streams are not TTYs unless asked. */
+export function capturedIo(options: { cwd?: string; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean } = {}): CapturedIo {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    stdout: { write: (text) => out.push(text), isTTY: options.stdoutIsTTY ?? false },
+    stderr: { write: (text) => err.push(text), isTTY: options.stderrIsTTY ?? false },
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    stdoutText: () => out.join(''),
+    stderrText: () => err.join(''),
+  };
+}
+
+/** Colour on a stream: a TTY, not disabled by NO_COLOR (any non-empty value) or `--no-color`; FORCE_COLOR forces it. */
+export function useColor(io: CliIo, stream: CliStream, requested: boolean): boolean {
+  if (!requested) return false;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}

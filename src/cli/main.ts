@@ -1,0 +1,82 @@
+// The `bulwark` command line: a thin shell over the library. Each command lives in ./commands/ and
+// registers itself with `register<Name>Command(program, io)`; add a command with one line below.
+
+import { realpathSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { PathNotFoundError } from '../discover/walk.js';
+import { VERSION } from '../version.js';
+import { registerRulesCommand } from './commands/rules.js';
+import { registerScanCommand } from './commands/scan.js';
+import { EXIT_CODES_HELP } from './help.js';
+import { CliExit, ExitCode, processIo, type CliIo } from './io.js';
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('bulwark')
+    .description('Security as part of design: IaC security auditing and STRIDE threat modelling, offline and deterministic.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    // Settings below are inherited by every command created afterwards.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  registerScanCommand(program, io);
+  registerRulesCommand(program, io);
+  return program;
+}
+
+/** Runs the CLI with `argv` (arguments after the program name) and returns the exit code; never throws. */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.Ok;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+function exitCodeFor(error: unknown, io: CliIo): number {
+  if (error instanceof CliExit) {
+    if (error.message) io.stderr.write(`bulwark: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CommanderError) {
+    // Commander has printed its message already; help and --version end normally.
+    return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+  }
+  if (error instanceof PathNotFoundError) {
+    io.stderr.write(`bulwark: ${error.message}\n`);
+    return ExitCode.Usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`bulwark: internal error: ${message}\n`);
+  if (io.env.BULWARK_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('Set BULWARK_DEBUG=1 for details, and please report this bug.\n');
+  return ExitCode.Internal;
+}
+
+/** True when this module is the program being run (bin/bulwark.js or `node src/cli/main.ts`), not an import. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  let real: string;
+  try {
+    real = realpathSync(script);
+  } catch {
+    return false;
+  }
+  return real === fileURLToPath(import.meta.url) || /^bulwark(\.js)?$/.test(basename(real));
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,200 @@
+// SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps, IDE viewers): one run, rule metadata from
+// RuleMeta, relative URIs against %SRCROOT%, and fingerprints that survive line shifts.
+
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import type { RuleMeta } from '../analyze/rule.js';
+import type { ScanResult } from '../core/result.js';
+import type { Diagnostic, Finding, Severity, SourceLocation } from '../core/types.js';
+import { formatComplianceRef } from './compliance.js';
+import { sortedFindings } from './order.js';
+import { PROJECT_URL } from './project.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SRCROOT = '%SRCROOT%';
+
+/** What GitHub code scanning reads as `security-severity` to rank alerts. */
+export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+
+const LEVEL: Record<Severity, Sarif.Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+
+export function renderSarif(result: ScanResult): string {
+  return JSON.stringify(buildSarif(result), null, 2) + '\n';
+}
+
+export function buildSarif(result: ScanResult): Sarif.Log {
+  const findings = sortedFindings(result.findings);
+  const rules = ruleDescriptors(result.rules, findings);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const fingerprints = fingerprintAll(findings);
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Bulwark',
+            semanticVersion: result.tool.version,
+            version: result.tool.version,
+            informationUri: PROJECT_URL,
+            rules,
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(result.root) } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.diagnostics.map(notification),
+          },
+        ],
+        results: findings.map((f, i) => sarifResult(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!)),
+      },
+    ],
+  };
+}
+
+function ruleDescriptors(metas: readonly RuleMeta[], findings: readonly Finding[]): Sarif.ReportingDescriptor[] {
+  const byId = new Map<string, Sarif.ReportingDescriptor>();
+  for (const meta of metas) byId.set(meta.id, ruleDescriptor(meta));
+  // Findings from outside the rule set (e.g. a file that does not parse) still need a descriptor.
+  for (const f of findings) if (!byId.has(f.ruleId)) byId.set(f.ruleId, adHocDescriptor(f));
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
+  return {
+    id: meta.id,
+    name: pascalCase(meta.title),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.description },
+    help: { text: helpText(meta), markdown: helpMarkdown(meta) },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: {
+      tags: ruleTags(meta),
+      'security-severity': SECURITY_SEVERITY[meta.severity],
+      severity: meta.severity,
+      stride: meta.stride,
+      cwe: [...meta.cwe],
+      compliance: meta.compliance.map(formatComplianceRef),
+    },
+  };
+}
+
+function adHocDescriptor(f: Finding): Sarif.ReportingDescriptor {
+  return {
+    id: f.ruleId,
+    name: pascalCase(f.title),
+    shortDescription: { text: f.title },
+    help: { text: f.remediation, markdown: f.remediation },
+    defaultConfiguration: { level: LEVEL[f.severity] },
+    properties: { tags: ['security'], 'security-severity': SECURITY_SEVERITY[f.severity], severity: f.severity },
+  };
+}
+
+function ruleTags(meta: RuleMeta): string[] {
+  const cweTags = meta.cwe.map((cwe) => `external/cwe/${cwe.toLowerCase()}`);
+  return ['security', meta.provider, meta.service, `stride/${meta.stride}`, ...meta.cwe, ...cweTags];
+}
+
+function helpText(meta: RuleMeta): string {
+  const lines = [meta.description, '', `Remediation: ${meta.remediation}`];
+  if (meta.cwe.length) lines.push(`CWE: ${meta.cwe.join(', ')}`);
+  if (meta.compliance.length) lines.push(`Compliance: ${meta.compliance.map(formatComplianceRef).join(', ')}`);
+  return lines.join('\n');
+}
+
+function helpMarkdown(meta: RuleMeta): string {
+  const lines = [`**${meta.title}** (${meta.severity}, STRIDE: ${meta.stride})`, '', meta.description, '', `**Remediation:** ${meta.remediation}`];
+  if (meta.cwe.length) {
+    const links = meta.cwe.map((cwe) => `[${cwe}](https://cwe.mitre.org/data/definitions/${cwe.replace(/^CWE-/, '')}.html)`);
+    lines.push('', `**CWE:** ${links.join(', ')}`);
+  }
+  if (meta.compliance.length) lines.push('', `**Compliance:** ${meta.compliance.map(formatComplianceRef).join(', ')}`);
+  if (meta.links?.length) lines.push('', '**References:**', ...meta.links.map((l) => `- ${l}`));
+  return lines.join('\n');
+}
+
+function sarifResult(f: Finding, ruleIndex: number, fingerprint: string): Sarif.Result {
+  const result: Sarif.Result = {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: `${f.message}\nFix: ${f.remediation}` },
+    locations: [
+      {
+        physicalLocation: physicalLocation(f.location),
+        ...(f.resource ? { logicalLocations: [{ fullyQualifiedName: f.resource, name: resourceName(f.resource), kind: 'resource' }] } : {}),
+      },
+    ],
+    partialFingerprints: { 'bulwark/v1': fingerprint },
+    properties: { severity: f.severity, 'security-severity': SECURITY_SEVERITY[f.severity] },
+  };
+  if (f.callPath?.length) {
+    result.relatedLocations = f.callPath.map((site, i) => ({
+      id: i + 1,
+      message: { text: `called through ${site.module}` },
+      physicalLocation: physicalLocation(site.location),
+    }));
+  }
+  return result;
+}
+
+function physicalLocation(location: SourceLocation): Sarif.PhysicalLocation {
+  const { start, end } = location.range;
+  const region: Sarif.Region = { startLine: start.line, startColumn: start.column };
+  // An end before the start would make the log invalid; leave the region open instead.
+  if (end.line > start.line || (end.line === start.line && end.column >= start.column)) {
+    region.endLine = end.line;
+    region.endColumn = end.column;
+  }
+  return { artifactLocation: { uri: encodeRelativeUri(location.file), uriBaseId: SRCROOT }, region };
+}
+
+function notification(d: Diagnostic): Sarif.Notification {
+  return { level: d.severity, message: { text: d.message }, locations: [{ physicalLocation: physicalLocation(d.location) }] };
+}
+
+/**
+ * One fingerprint per finding: a hash of rule, file, resource and message (no line numbers, so moving code keeps
+ * the alert), with an occurrence counter so identical findings in one file stay distinct.
+ */
+export function fingerprintAll(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const hash = createHash('sha256')
+      .update([f.ruleId, f.location.file, f.resource ?? '', f.message].join('\0'))
+      .digest('hex')
+      .slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
+}
+
+function encodeRelativeUri(posixPath: string): string {
+  return posixPath.split('/').map(encodeURIComponent).join('/');
+}
+
+function directoryUri(abs: string): string {
+  const href = pathToFileURL(abs).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** `module.a.aws_s3_bucket.logs["x"]` → `aws_s3_bucket.logs["x"]` */
+function resourceName(address: string): string {
+  const parts = address.split(/\.(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  let i = 0;
+  while (parts[i] === 'module' && i + 2 < parts.length) i += 2;
+  return parts.slice(i).join('.');
+}
+
+function pascalCase(title: string): string {
+  return title
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
