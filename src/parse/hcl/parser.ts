@@ -70,7 +70,12 @@ class BodyParser {
           s.errorAtToken(`Expected an argument or block name, found "${s.tokenText()}"`);
           throw ABORT;
         }
-        items.push(this.parseItem(open !== null));
+        items.push(this.parseItem());
+        // A complete item followed by junk on its line is kept; only the junk is skipped.
+        if (!this.atItemEnd(open !== null)) {
+          s.errorAtToken(items[items.length - 1]!.kind === 'Attribute' ? 'Expected a newline after the argument' : 'Expected a newline after the block');
+          this.recover(modeDepth);
+        }
       } catch (e) {
         if (e !== ABORT) throw e;
         this.exprs.depth = depth;
@@ -79,7 +84,7 @@ class BodyParser {
     }
   }
 
-  private parseItem(inBlock: boolean): Attribute | Block {
+  private parseItem(): Attribute | Block {
     const s = this.s;
     const nameRange = s.tokenRange();
     const name = s.tokenText();
@@ -88,16 +93,14 @@ class BodyParser {
     if (t === Tok.ASSIGN) {
       s.advance();
       const expr = this.exprs.parseExpression();
-      const attribute: Attribute = { kind: 'Attribute', name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } };
-      this.expectItemEnd(inBlock, 'Expected a newline after the argument');
-      return attribute;
+      return { kind: 'Attribute', name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } };
     }
-    if (t === Tok.IDENT || t === Tok.QUOTE || t === Tok.LBRACE) return this.parseBlock(name, nameRange, inBlock);
+    if (t === Tok.IDENT || t === Tok.QUOTE || t === Tok.LBRACE) return this.parseBlock(name, nameRange);
     s.errorAtToken(`Expected "=" or a block after "${name}"`);
     throw ABORT;
   }
 
-  private parseBlock(type: string, typeRange: Range, inBlock: boolean): Block {
+  private parseBlock(type: string, typeRange: Range): Block {
     const s = this.s;
     const labels: string[] = [];
     const labelRanges: Range[] = [];
@@ -122,9 +125,10 @@ class BodyParser {
         throw ABORT;
       }
     }
+    // Counted before consuming `{` so that, past the limit, recovery skips the whole nested body.
+    this.exprs.enter();
     const openRange = s.tokenRange();
     s.advance();
-    this.exprs.enter();
     s.pushNewlines(true);
     const items: (Attribute | Block)[] = [];
     this.parseItems(items, { start: typeRange.start, end: openRange.end });
@@ -136,15 +140,12 @@ class BodyParser {
       kind: 'Block', type, typeRange, labels, labelRanges,
       body: makeBody(items, bodyRange), bodyRange, range: { start: typeRange.start, end: bodyRange.end },
     };
-    this.expectItemEnd(inBlock, 'Expected a newline after the block');
     return block;
   }
 
-  private expectItemEnd(inBlock: boolean, message: string): void {
+  private atItemEnd(inBlock: boolean): boolean {
     const t = this.s.peek();
-    if (t === Tok.NEWLINE || t === Tok.EOF || (inBlock && t === Tok.RBRACE)) return;
-    this.s.errorAtToken(message);
-    throw ABORT;
+    return t === Tok.NEWLINE || t === Tok.EOF || (inBlock && t === Tok.RBRACE);
   }
 
   /**

@@ -16,6 +16,7 @@ export const enum Tok {
 
 /** Thrown to unwind to the nearest recovery point; the error itself is already recorded. */
 export class SyntaxAbort {}
+export const MAX_ERRORS = 200;
 export const ABORT = new SyntaxAbort();
 
 export class Scanner {
@@ -109,7 +110,9 @@ export class Scanner {
   }
 
   error(message: string, range: Range): void {
-    this.errors.push({ message, range });
+    // Hostile input could otherwise yield an error per character; past the cap one note stands for the rest.
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ message, range });
+    else if (this.errors.length === MAX_ERRORS) this.errors.push({ message: 'Too many syntax errors; the rest are not reported', range });
   }
 
   errorAtToken(message: string): void {

@@ -144,10 +144,11 @@ export class TemplateScanner {
       }
       const c = text.charCodeAt(i);
       if (c === 10) {
-        flushLiteral(i + 1);
+        // Move to the next line first so the literal's end position (just after the newline) is line+1, column 1.
         i++;
         s.line++;
         s.lineStart = i;
+        flushLiteral(i);
         atLineStart = true;
         continue;
       }
