@@ -1,0 +1,130 @@
+// Builds evaluated block bodies (TfBody): attributes with values, ranges and refs; nested blocks; `dynamic`
+// blocks expanded into blocks of their type.
+
+import type { Attribute, Block, Expr } from '../../parse/hcl/ast.js';
+import type { Range } from '../../core/types.js';
+import type { TfAttribute, TfBody } from './view.js';
+import type { Computed, ProjectContext } from './context.js';
+import { findAttribute } from './expand.js';
+import { bind, entriesOf, type Env } from './expr.js';
+import { EvalError, isUnknown, LIMITS, UNKNOWN, type Value } from './values.js';
+
+export type BaseEnv = Omit<Env, 'refs' | 'budget'>;
+
+export interface BodyBuilder {
+  ctx: ProjectContext;
+  file: string;
+  /** Evaluates a resource's top-level attribute (memoised by the resource); nested attributes are computed directly. */
+  topAttribute?: (attr: Attribute) => Computed;
+}
+
+interface BodyShape {
+  type: string;
+  labels: string[];
+  range: Range;
+  fromUnknownDynamic?: boolean;
+}
+
+/** Attributes whose expressions name things rather than compute values. */
+const TRAVERSAL_ATTRIBUTES = new Set(['provider', 'ignore_changes', 'replace_triggered_by']);
+
+export function buildBody(block: Block, env: BaseEnv, builder: BodyBuilder, shape: BodyShape, top = false): TfBody {
+  const attributes = new Map<string, TfAttribute>();
+  for (const attr of block.body.attributes) {
+    const c = top && builder.topAttribute ? builder.topAttribute(attr) : computeAttribute(attr, env, builder);
+    attributes.set(attr.name, { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs: [...c.refs] });
+  }
+  const blocks: TfBody[] = [];
+  for (const nested of block.body.blocks) {
+    if (nested.type === 'dynamic') expandDynamic(nested, env, builder, blocks);
+    else blocks.push(buildBody(nested, env, builder, { type: nested.type, labels: nested.labels, range: nested.range }));
+  }
+  return {
+    type: shape.type,
+    labels: shape.labels,
+    range: shape.range,
+    file: builder.file,
+    attributes,
+    blocks,
+    ...(shape.fromUnknownDynamic ? { fromUnknownDynamic: true } : {}),
+  };
+}
+
+export function computeAttribute(attr: Attribute, env: BaseEnv, builder: BodyBuilder): Computed {
+  if (TRAVERSAL_ATTRIBUTES.has(attr.name)) {
+    const text = traversalValue(attr.expr);
+    if (text !== undefined) return { value: text, refs: [] };
+  }
+  return builder.ctx.compute(attr.expr, env, builder.file);
+}
+
+/** `aws.west` → "aws.west"; `[tags, ami]` → ["tags", "ami"]; undefined when the expression is not a traversal. */
+function traversalValue(expr: Expr): Value | undefined {
+  if (expr.kind === 'Tuple') {
+    const items = expr.items.map(traversalText);
+    return items.every((x) => x !== undefined) ? (items as string[]) : undefined;
+  }
+  return traversalText(expr);
+}
+
+function traversalText(expr: Expr): string | undefined {
+  switch (expr.kind) {
+    case 'Variable':
+      return expr.name;
+    case 'GetAttr': {
+      const t = traversalText(expr.target);
+      return t === undefined ? undefined : `${t}.${expr.name}`;
+    }
+    case 'Index': {
+      const t = traversalText(expr.target);
+      if (t === undefined || expr.key.kind !== 'Literal') return undefined;
+      return `${t}[${JSON.stringify(expr.key.value)}]`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function expandDynamic(block: Block, env: BaseEnv, builder: BodyBuilder, out: TfBody[]): void {
+  const type = block.labels[0];
+  const content = block.body.blocks.find((b) => b.type === 'content');
+  const forEach = findAttribute(block, 'for_each');
+  if (type === undefined || !content || !forEach) return;
+  const iteratorAttr = findAttribute(block, 'iterator');
+  const iterator = iteratorAttr?.expr.kind === 'Variable' ? iteratorAttr.expr.name : type;
+  const labelsAttr = findAttribute(block, 'labels');
+  const collection = builder.ctx.compute(forEach.expr, env, builder.file).value;
+
+  let entries: [Value, Value][] | undefined;
+  try {
+    entries = collection === null ? [] : entriesOf(collection, 'dynamic for_each');
+  } catch (e) {
+    if (!(e instanceof EvalError)) throw e;
+    entries = undefined;
+  }
+  if (!entries) {
+    const inner = bind(env, iterator, { key: UNKNOWN, value: UNKNOWN });
+    out.push(buildBody(content, inner, builder, { type, labels: [], range: block.range, fromUnknownDynamic: true }));
+    return;
+  }
+  if (entries.length > LIMITS.maxInstances) {
+    builder.ctx.warn(`dynamic "${type}" yields ${entries.length} blocks; only the first ${LIMITS.maxInstances} are evaluated`, builder.file, forEach.range);
+    entries = entries.slice(0, LIMITS.maxInstances);
+  }
+  for (const [key, value] of entries) {
+    const inner = bind(env, iterator, { key, value });
+    let labels: string[] = [];
+    if (labelsAttr) {
+      const l = builder.ctx.compute(labelsAttr.expr, inner, builder.file).value;
+      if (Array.isArray(l)) labels = l.map((x) => (isUnknown(x) || x === null || typeof x === 'object' ? '' : String(x)));
+    }
+    out.push(buildBody(content, inner, builder, { type, labels, range: block.range }));
+    // Every expanded block costs budget, so nested dynamics cannot multiply without bound.
+    builder.ctx.budget.steps += 1 + content.body.attributes.length;
+    if (builder.ctx.budget.steps > LIMITS.maxSteps) {
+      builder.ctx.warn(`dynamic "${type}" expansion stopped: evaluation budget exhausted`, builder.file, forEach.range);
+      return;
+    }
+  }
+
+}

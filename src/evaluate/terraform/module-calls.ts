@@ -1,0 +1,171 @@
+// `module` blocks: resolving local sources, expanding count/for_each on the call, and the child instances whose
+// outputs `module.x.out` reads. Registry and git sources are skipped quietly: their outputs are unknown.
+
+import type { CallSite, Range } from '../../core/types.js';
+import type { TfResource } from './view.js';
+import { UNKNOWN_COMPUTED, type Computed, type ProjectContext } from './context.js';
+import { expandBlock, instanceSuffix, type Expansion, type InstanceVars } from './expand.js';
+import type { Resolver } from './expr.js';
+import { literalString, type ModuleCallDecl, type ModuleDecl } from './module-decl.js';
+import { resolveModuleSource } from './paths.js';
+import type { ModuleRef } from './scope.js';
+import { defineLazy, EvalError, LIMITS, openObject, UNKNOWN, type Value, type ValueObject } from './values.js';
+
+const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/** A child module instance, as its call sees it. */
+export interface ChildModule {
+  output(name: string): Computed;
+  outputNames(): string[];
+  collect(out: TfResource[]): void;
+}
+
+export interface ChildSpec {
+  decl: ModuleDecl;
+  address: string;
+  callPath: CallSite[];
+  inputs: (name: string) => Computed | undefined;
+  chain: readonly string[];
+  unknownCount: boolean;
+}
+
+/** The calling module instance. */
+export interface ModuleCaller {
+  readonly ctx: ProjectContext;
+  readonly prefix: string;
+  readonly callPath: CallSite[];
+  /** Module directories from the root down to the caller, for the recursion guard. */
+  readonly chain: readonly string[];
+  readonly dir: string;
+  readonly unknownCount: boolean;
+  scope(vars?: InstanceVars): Resolver;
+}
+
+interface ChildEntry {
+  key: number | string | undefined;
+  child: ChildModule | undefined;
+}
+
+export class ModuleGroup implements ModuleRef {
+  private targetMemo?: { decl: ModuleDecl | undefined };
+  private expansionMemo?: Expansion;
+  private childrenMemo?: ChildEntry[];
+  private valueMemo?: Value;
+
+  constructor(
+    private readonly caller: ModuleCaller,
+    private readonly call: ModuleCallDecl,
+    private readonly createChild: (spec: ChildSpec) => ChildModule,
+  ) {}
+
+  private get baseAddress(): string {
+    return `${this.caller.prefix}module.${this.call.name}`;
+  }
+
+  private warn(message: string, range: Range): void {
+    this.caller.ctx.warn(message, this.call.file, range);
+  }
+
+  /** The called module's declarations, or undefined when it is remote, missing or unusable (with a diagnostic). */
+  private target(): ModuleDecl | undefined {
+    if (this.targetMemo) return this.targetMemo.decl;
+    this.targetMemo = { decl: undefined };
+    const sourceAttr = this.call.source;
+    const source = literalString(sourceAttr?.expr);
+    if (!sourceAttr || source === undefined) return undefined;
+    const resolved = resolveModuleSource(this.caller.dir, source);
+    if (resolved.kind === 'remote') return undefined;
+    if (resolved.kind === 'outside') {
+      this.warn(`Module "${this.call.name}": source "${source}" lies outside the scan root; its resources are not scanned`, sourceAttr.range);
+      return undefined;
+    }
+    if (this.caller.chain.includes(resolved.dir) || this.caller.chain.length >= LIMITS.maxModuleDepth) {
+      this.warn(`Module "${this.call.name}": source "${source}" calls itself recursively; not expanded`, sourceAttr.range);
+      return undefined;
+    }
+    const decl = this.caller.ctx.moduleDecl(resolved.dir);
+    if (!decl) this.warn(`Module "${this.call.name}": local source "${source}" has no Terraform files (looked in "${resolved.dir || '.'}")`, sourceAttr.range);
+    this.targetMemo = { decl };
+    return decl;
+  }
+
+  private expansion(): Expansion {
+    if (this.expansionMemo) return this.expansionMemo;
+    const { ctx } = this.caller;
+    const { expansion, problem } = expandBlock(this.call.block, (attr) => ctx.compute(attr.expr, { resolver: this.caller.scope() }, this.call.file).value);
+    if (problem) this.warn(`${this.baseAddress}: ${problem.message}`, problem.attribute.range);
+    this.expansionMemo = expansion;
+    return expansion;
+  }
+
+  get countExpanded(): boolean {
+    return this.expansion().kind === 'count';
+  }
+
+  private children(): ChildEntry[] {
+    if (this.childrenMemo) return this.childrenMemo;
+    const decl = this.target();
+    const e = this.expansion();
+    const specs: { key: number | string | undefined; vars: InstanceVars; unknown: boolean }[] =
+      e.kind === 'single' ? [{ key: undefined, vars: {}, unknown: false }] : e.kind === 'unknown' ? [{ key: undefined, vars: e.vars, unknown: true }] : e.instances.map((i) => ({ key: i.key, vars: i.vars, unknown: false }));
+    this.childrenMemo = specs.map(({ key, vars, unknown }) => ({ key, child: decl ? this.makeChild(decl, key, vars, unknown) : undefined }));
+    return this.childrenMemo;
+  }
+
+  private makeChild(decl: ModuleDecl, key: number | string | undefined, vars: InstanceVars, unknown: boolean): ChildModule {
+    const address = this.baseAddress + instanceSuffix(key);
+    const inputs = new Map<string, Computed>();
+    const scope = this.caller.scope(vars);
+    const attrs = new Map(this.call.block.body.attributes.filter((a) => !META_ARGUMENTS.has(a.name)).map((a) => [a.name, a]));
+    return this.createChild({
+      decl,
+      address,
+      callPath: [...this.caller.callPath, { module: address, location: { file: this.call.file, range: this.call.block.range } }],
+      inputs: (name) => {
+        const attr = attrs.get(name);
+        if (!attr) return undefined;
+        let c = inputs.get(name);
+        if (!c) {
+          c = this.caller.ctx.compute(attr.expr, { resolver: scope }, this.call.file);
+          inputs.set(name, c);
+        }
+        return c;
+      },
+      chain: [...this.caller.chain, decl.dir],
+      unknownCount: unknown || this.caller.unknownCount,
+    });
+  }
+
+  output(key: number | string | undefined, name: string): Computed {
+    if (this.expansion().kind === 'unknown') return UNKNOWN_COMPUTED;
+    const entry = this.children().find((c) => c.key === key);
+    if (!entry) throw new EvalError(`module ${this.baseAddress} has no instance ${instanceSuffix(key) || 'without a key'}`);
+    return entry.child ? entry.child.output(name) : UNKNOWN_COMPUTED;
+  }
+
+  value(): Value {
+    if (this.valueMemo !== undefined) return this.valueMemo;
+    const e = this.expansion();
+    const outputsOf = (entry: ChildEntry): ValueObject => {
+      const obj = openObject();
+      const child = entry.child;
+      if (child) for (const name of child.outputNames()) defineLazy(obj, name, () => child.output(name).value);
+      return obj;
+    };
+    let v: Value;
+    if (e.kind === 'unknown') v = UNKNOWN;
+    else if (e.kind === 'single') v = outputsOf(this.children()[0]!);
+    else if (e.kind === 'count') v = this.children().map(outputsOf);
+    else {
+      const map: ValueObject = {};
+      for (const entry of this.children()) map[String(entry.key)] = outputsOf(entry);
+      v = map;
+    }
+    this.valueMemo = v;
+    return v;
+  }
+
+  collect(out: TfResource[]): void {
+    for (const entry of this.children()) entry.child?.collect(out);
+  }
+}

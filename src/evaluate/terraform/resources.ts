@@ -1,0 +1,200 @@
+// Resources and data sources of one module instance: count/for_each expansion, per-instance attribute memo,
+// the evaluated body rules read, and the lazy object other expressions see when they reference the resource.
+
+import type { Attribute } from '../../parse/hcl/ast.js';
+import type { CallSite } from '../../core/types.js';
+import type { TfBody, TfResource } from './view.js';
+import { buildBody, computeAttribute, type BaseEnv, type BodyBuilder } from './body.js';
+import { UNKNOWN_COMPUTED, type Computed, type ProjectContext } from './context.js';
+import { expandBlock, instanceSuffix, type Expansion, type InstanceVars } from './expand.js';
+import type { Resolver } from './expr.js';
+import { policyDocumentJson } from './iam-policy-document.js';
+import type { ResourceDecl } from './module-decl.js';
+import type { ResourceRef } from './scope.js';
+import { defineLazy, openObject, UNKNOWN, type Value, type ValueObject } from './values.js';
+
+/** The module instance a resource lives in, as resources need it. */
+export interface ResourceOwner {
+  readonly ctx: ProjectContext;
+  /** '' or e.g. `module.a.` */
+  readonly prefix: string;
+  /** '' or e.g. `module.a` */
+  readonly address: string;
+  readonly callPath: CallSite[];
+  scope(vars?: InstanceVars): Resolver;
+}
+
+const META_ATTRIBUTES = new Set(['count', 'for_each', 'provider', 'depends_on']);
+const META_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection']);
+
+export class ResourceGroup implements ResourceRef {
+  private expansionMemo?: Expansion;
+  private expanding = false;
+  private instancesMemo?: ResourceInstance[];
+  private valueMemo?: Value;
+
+  constructor(
+    readonly owner: ResourceOwner,
+    readonly decl: ResourceDecl,
+  ) {}
+
+  get baseAddress(): string {
+    return this.owner.prefix + this.decl.key;
+  }
+
+  get countExpanded(): boolean {
+    return this.expansion().kind === 'count';
+  }
+
+  expansion(): Expansion {
+    if (this.expansionMemo) return this.expansionMemo;
+    // A count that depends on the resource itself is a cycle: treat as unknown.
+    if (this.expanding) return { kind: 'unknown', vars: { countIndex: UNKNOWN, eachKey: UNKNOWN, eachValue: UNKNOWN } };
+    this.expanding = true;
+    const { ctx } = this.owner;
+    const { expansion, problem } = expandBlock(this.decl.block, (attr) => ctx.compute(attr.expr, { resolver: this.owner.scope() }, this.decl.file).value);
+    if (problem) ctx.warn(`${this.baseAddress}: ${problem.message}`, this.decl.file, problem.attribute.range);
+    this.expanding = false;
+    this.expansionMemo = expansion;
+    return expansion;
+  }
+
+  instances(): ResourceInstance[] {
+    if (this.instancesMemo) return this.instancesMemo;
+    const e = this.expansion();
+    this.instancesMemo =
+      e.kind === 'single'
+        ? [new ResourceInstance(this, undefined, {}, false)]
+        : e.kind === 'unknown'
+          ? [new ResourceInstance(this, undefined, e.vars, true)]
+          : e.instances.map((i) => new ResourceInstance(this, i.key, i.vars, false));
+    return this.instancesMemo;
+  }
+
+  value(): Value {
+    if (this.valueMemo !== undefined) return this.valueMemo;
+    const e = this.expansion();
+    const instances = this.instances();
+    let v: Value;
+    if (e.kind === 'single') v = instances[0]!.value();
+    else if (e.kind === 'unknown') v = UNKNOWN;
+    else if (e.kind === 'count') v = instances.map((i) => i.value());
+    else {
+      const map: ValueObject = {};
+      for (const i of instances) map[String(i.key)] = i.value();
+      v = map;
+    }
+    this.valueMemo = v;
+    return v;
+  }
+}
+
+export class ResourceInstance {
+  private readonly attributes = new Map<string, Computed | null>();
+  private bodyMemo?: TfBody;
+  private building = false;
+  private objectMemo?: ValueObject;
+  private envMemo?: BaseEnv;
+
+  constructor(
+    readonly group: ResourceGroup,
+    readonly key: number | string | undefined,
+    readonly vars: InstanceVars,
+    readonly unknownCount: boolean,
+  ) {}
+
+  get address(): string {
+    return this.group.baseAddress + instanceSuffix(this.key);
+  }
+
+  private env(): BaseEnv {
+    return (this.envMemo ??= { resolver: this.group.owner.scope(this.vars) });
+  }
+
+  private builder(): BodyBuilder {
+    return { ctx: this.group.owner.ctx, file: this.group.decl.file, topAttribute: (attr) => this.attribute(attr) };
+  }
+
+  /** A top-level attribute, evaluated once. A reference cycle yields unknown. */
+  attribute(attr: Attribute): Computed {
+    const memo = this.attributes.get(attr.name);
+    if (memo) return memo;
+    if (memo === null) return UNKNOWN_COMPUTED;
+    this.attributes.set(attr.name, null);
+    const c = computeAttribute(attr, this.env(), this.builder());
+    this.attributes.set(attr.name, c);
+    return c;
+  }
+
+  /** The evaluated body, or undefined while it is being built (a reference cycle). */
+  body(): TfBody | undefined {
+    if (this.bodyMemo) return this.bodyMemo;
+    if (this.building) return undefined;
+    this.building = true;
+    const { block, type } = this.group.decl;
+    this.bodyMemo = buildBody(block, this.env(), this.builder(), { type, labels: block.labels, range: block.range }, true);
+    this.building = false;
+    return this.bodyMemo;
+  }
+
+  /** What `aws_x.y` evaluates to: configured attributes (lazily), nested blocks, everything else unknown. */
+  value(): ValueObject {
+    if (this.objectMemo) return this.objectMemo;
+    const obj = openObject();
+    const { block, mode, type } = this.group.decl;
+    for (const attr of block.body.attributes) {
+      if (!META_ATTRIBUTES.has(attr.name)) defineLazy(obj, attr.name, () => this.attribute(attr).value);
+    }
+    const blockTypes = new Set<string>();
+    for (const b of block.body.blocks) {
+      const t = b.type === 'dynamic' ? b.labels[0] : b.type;
+      if (t !== undefined && !META_BLOCKS.has(t)) blockTypes.add(t);
+    }
+    for (const t of blockTypes) {
+      defineLazy(obj, t, () => {
+        const body = this.body();
+        return body ? body.blocks.filter((b) => b.type === t).map(bodyValue) : UNKNOWN;
+      });
+    }
+    if (mode === 'data' && type === 'aws_iam_policy_document') {
+      const json = (minified: boolean) => () => {
+        const body = this.body();
+        return body ? policyDocumentJson(body, minified) : UNKNOWN;
+      };
+      defineLazy(obj, 'json', json(false));
+      defineLazy(obj, 'minified_json', json(true));
+    }
+    this.objectMemo = obj;
+    return obj;
+  }
+
+  toResource(): TfResource | undefined {
+    const body = this.body();
+    if (!body) return undefined;
+    const { decl, owner } = this.group;
+    return {
+      mode: decl.mode,
+      type: decl.type,
+      name: decl.name,
+      address: this.address,
+      baseAddress: this.group.baseAddress,
+      ...(this.key !== undefined ? { instanceKey: this.key } : {}),
+      module: owner.address,
+      callPath: owner.callPath,
+      file: decl.file,
+      body,
+      ...(this.unknownCount ? { unknownCount: true } : {}),
+    };
+  }
+}
+
+/** A nested block as a value: its attributes and its own nested blocks as lists. */
+function bodyValue(body: TfBody): Value {
+  const obj = openObject();
+  for (const [name, a] of body.attributes) obj[name] = a.value;
+  for (const b of body.blocks) {
+    const list = (obj[b.type] ??= []) as Value[];
+    list.push(bodyValue(b));
+  }
+  return obj;
+}

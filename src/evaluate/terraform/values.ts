@@ -1,0 +1,158 @@
+// Value helpers shared by the expression evaluator and the function library.
+// Values are immutable by convention: functions build new arrays/objects and never mutate their inputs,
+// so references can be shared freely instead of deep-cloned.
+
+import { isUnknown, UNKNOWN, type Value } from './view.js';
+
+export { isUnknown, UNKNOWN };
+export type { Value };
+
+/** A Terraform evaluation error (type mismatch, missing key, bad function argument). `try()`/`can()` catch these. */
+export class EvalError extends Error {}
+
+/** The evaluation budget ran out (expression bomb). Never caught by `try()`; the attribute becomes unknown. */
+export class BudgetError extends Error {}
+
+/**
+ * Marks an object whose unlisted attributes are unknown rather than absent: a resource or module seen from
+ * outside, where computed attributes (`id`, `arn`) exist but are known only after apply.
+ */
+export const OPEN = Symbol('bulwark.openObject');
+
+export type ValueObject = { [key: string]: Value };
+
+export function isObject(v: Value | undefined): v is ValueObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v);
+}
+
+export function isOpen(v: ValueObject): boolean {
+  return (v as Record<symbol, unknown>)[OPEN] === true;
+}
+
+export function openObject(): ValueObject {
+  const obj: ValueObject = {};
+  Object.defineProperty(obj, OPEN, { value: true, enumerable: false });
+  return obj;
+}
+
+/** Defines `key` on `obj` as computed on first read, then stored. Lets references to a resource evaluate only what they use. */
+export function defineLazy(obj: ValueObject, key: string, compute: () => Value): void {
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const v = compute();
+      Object.defineProperty(obj, key, { value: v, enumerable: true, configurable: true, writable: false });
+      return v;
+    },
+  });
+}
+
+export function containsUnknown(v: Value): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (isObject(v)) {
+    for (const k in v) if (containsUnknown(v[k]!)) return true;
+  }
+  return false;
+}
+
+/** Terraform iterates maps and objects in lexical key order. */
+export function sortedKeys(obj: ValueObject): string[] {
+  return Object.keys(obj).sort(compareStrings);
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function typeName(v: Value): string {
+  if (v === null) return 'null';
+  if (isUnknown(v)) return 'unknown';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+/** Terraform's number formatting: integers without a decimal point, others in shortest form. */
+export function numberToString(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
+  return String(n);
+}
+
+/** Converts a primitive to string the way Terraform's automatic conversion does; collections and null are errors. */
+export function toStr(v: Value, what = 'value'): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToString(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  throw new EvalError(`${what}: cannot convert ${typeName(v)} to string`);
+}
+
+export function toNum(v: Value, what = 'value'): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v.trim());
+    if (!Number.isNaN(n)) return n;
+  }
+  throw new EvalError(`${what}: cannot convert ${typeName(v)} to number`);
+}
+
+export function toBool(v: Value, what = 'value'): boolean {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new EvalError(`${what}: cannot convert ${typeName(v)} to bool`);
+}
+
+export function toList(v: Value, what = 'value'): Value[] {
+  if (Array.isArray(v)) return v;
+  throw new EvalError(`${what}: expected a list, got ${typeName(v)}`);
+}
+
+export function toObject(v: Value, what = 'value'): ValueObject {
+  if (isObject(v)) return v;
+  throw new EvalError(`${what}: expected a map or object, got ${typeName(v)}`);
+}
+
+/** Deep equality; callers handle unknowns first. Numbers and numeric strings differ, as in Terraform. */
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => valuesEqual(x, b[i]!));
+  }
+  if (isObject(a)) {
+    if (!isObject(b)) return false;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => k in b && valuesEqual(a[k]!, b[k]!));
+  }
+  return false;
+}
+
+/** Sets are lists with duplicates removed; strings and numbers are ordered the way Terraform orders them. */
+export function toSet(items: readonly Value[]): Value[] {
+  const out: Value[] = [];
+  for (const item of items) if (!out.some((x) => valuesEqual(x, item))) out.push(item);
+  if (out.every((x) => typeof x === 'string')) return (out as string[]).sort(compareStrings);
+  if (out.every((x) => typeof x === 'number')) return (out as number[]).sort((a, b) => a - b);
+  return out;
+}
+
+/** Limits that keep hostile input from exhausting memory. */
+export const LIMITS = {
+  maxCollection: 100_000,
+  maxString: 4 * 1024 * 1024,
+  maxInstances: 10_000,
+  maxModuleDepth: 32,
+  /** Evaluation steps per project (expression nodes + loop iterations). */
+  maxSteps: 20_000_000,
+} as const;
+
+export function checkCollectionSize(n: number): void {
+  if (n > LIMITS.maxCollection) throw new BudgetError(`collection of ${n} elements exceeds the limit of ${LIMITS.maxCollection}`);
+}
+
+export function checkStringSize(n: number): void {
+  if (n > LIMITS.maxString) throw new BudgetError(`string of ${n} characters exceeds the limit of ${LIMITS.maxString}`);
+}
