@@ -89,6 +89,8 @@ export class Scanner {
   }
 
   tokenEnd(): Position {
+    // A newline token ends at the start of the next line.
+    if (this.type === Tok.NEWLINE) return { line: this.tLine + 1, column: 1, offset: this.tEnd };
     return { line: this.tLine, column: this.tCol + (this.tEnd - this.tStart), offset: this.tEnd };
   }
 
@@ -131,8 +133,13 @@ export class Scanner {
     if (!this.have) this.lex();
     this.prevType = this.type;
     this.lastEnd = this.tEnd;
-    this.lastEndLine = this.tLine;
-    this.lastEndCol = this.tCol + (this.tEnd - this.tStart);
+    if (this.type === Tok.NEWLINE) {
+      this.lastEndLine = this.tLine + 1;
+      this.lastEndCol = 1;
+    } else {
+      this.lastEndLine = this.tLine;
+      this.lastEndCol = this.tCol + (this.tEnd - this.tStart);
+    }
     this.have = false;
   }
 
