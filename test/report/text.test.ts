@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderText } from '../../src/report/text.js';
+import { sampleResult } from './sample.js';
+
+const ANSI = /\x1b\[[0-9;]*m/;
+
+describe('renderText', () => {
+  const plain = renderText(sampleResult(), { color: false });
+
+  it('groups findings by severity, worst first, in file and line order', () => {
+    assert.ok(plain.indexOf('CRITICAL (2)') < plain.indexOf('HIGH (4)'));
+    assert.ok(!plain.includes('MEDIUM'), 'empty severities are left out');
+    const order = ['main.tf:3:1', 'main.tf:14:3', 'broken/main.tf:9:1', 'aws_instance.web at main.tf:7:1', 'modules/store/main.tf:1:1'];
+    const positions = order.map((needle) => plain.indexOf(needle));
+    assert.ok(positions.every((p) => p >= 0), `all locations present: ${positions.join(',')}`);
+    assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+  });
+
+  it('shows rule id, title, resource, location, message, module path and fix for a finding', () => {
+    assert.ok(plain.includes('  BW-AWS-S3-001  S3 bucket has default server-side encryption configured\n  aws_s3_bucket.data at main.tf:3:1\n'));
+    assert.ok(plain.includes('Bucket "my-data-bucket" has no server-side encryption configuration.'));
+    assert.ok(plain.includes('fix: Add an aws_s3_bucket_server_side_encryption_configuration using aws:kms.'));
+    assert.ok(plain.includes('module.store.aws_s3_bucket.this["logs"] at modules/store/main.tf:1:1'));
+    assert.ok(plain.includes('via module.store (stack.tf:1:1)'));
+  });
+
+  it('ends with diagnostics and a summary line with counts', () => {
+    assert.ok(plain.indexOf('Input problems') > plain.lastIndexOf('fix:'));
+    assert.ok(plain.includes('warning  variables.tf:1:1  variable "region" has no value; treated as unknown'));
+    assert.ok(plain.trimEnd().endsWith('✖ 6 findings: 2 critical, 4 high · 5 files, 5 resources scanned in 12 ms'));
+  });
+
+  it('uses colour only when asked', () => {
+    assert.ok(!ANSI.test(plain));
+    assert.ok(ANSI.test(renderText(sampleResult(), { color: true })));
+  });
+
+  it('quiet mode keeps findings and drops warnings and the summary', () => {
+    const quiet = renderText(sampleResult(), { color: false, quiet: true });
+    assert.ok(quiet.includes('BW-AWS-VPC-001'));
+    assert.ok(!quiet.includes('variables.tf'));
+    assert.ok(!quiet.includes('scanned in'));
+    assert.equal(renderText(sampleResult({ findings: [], diagnostics: [] }), { color: false, quiet: true }), '');
+  });
+
+  it('says so when clean, and when no files were found', () => {
+    assert.equal(renderText(sampleResult({ findings: [], diagnostics: [] }), { color: false }), '✔ No findings · 5 files, 5 resources scanned in 12 ms\n');
+    const empty = sampleResult({ findings: [], diagnostics: [], stats: { files: 0, bytes: 0, resources: 0, rootModules: 0, durationMs: 1 } });
+    assert.match(renderText(empty, { color: false }), /No Terraform files found/);
+  });
+
+  it('indents multi-line messages under their finding', () => {
+    const [first] = sampleResult().findings;
+    const result = sampleResult({ findings: [{ ...first!, message: 'line one\nline two' }] });
+    assert.ok(renderText(result, { color: false }).includes('  line one\n  line two\n'));
+  });
+});
