@@ -41,9 +41,10 @@ export default defineRule({
       reportAllowStatements(resource, ctx, (s) => {
         if (!appliesToAllResources(s) || hasCondition(s)) return undefined;
         const actions = knownStrings(s.actions);
-        // Whole-service and full wildcards belong to BW-AWS-IAM-001/002.
+        // Full and sensitive whole-service wildcards are BW-AWS-IAM-001/002's findings.
         if (actions.some((a) => isAllActions(a) || SENSITIVE_SERVICES.has(serviceWildcard(a) ?? ''))) return undefined;
-        const granted = [...new Set(actions.flatMap(sensitiveGranted))];
+        // A whole low-risk service (`logs:*`, `xray:*`) is an accepted grant; narrower wildcards are judged.
+        const granted = [...new Set(actions.filter((a) => serviceWildcard(a) === undefined).flatMap(sensitiveGranted))];
         if (!granted.length) return undefined;
         return `allows sensitive action${granted.length > 1 ? 's' : ''} ${listForMessage(granted)} on every resource (\`Resource: "*"\`).`;
       });

@@ -43,7 +43,8 @@ export default defineRule({
           return undefined;
         }
         if (actionsWhere(s, isAllActions).length) {
-          return `allows every action (\`Action: "*"\`) on ${listForMessage(knownStrings(s.resources))}.`;
+          const resources = knownStrings(s.resources);
+          return `allows every action (\`Action: "*"\`) on ${resources.length ? listForMessage(resources) : 'its resources'}.`;
         }
         return undefined;
       });

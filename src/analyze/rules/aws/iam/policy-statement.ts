@@ -86,10 +86,16 @@ function statementFromJson(s: Record<string, unknown>): PolicyStatement {
 }
 
 export function normaliseEffect(v: unknown): 'Allow' | 'Deny' | Unknown {
-  if (typeof v !== 'string') return UNKNOWN;
+  if (typeof v !== 'string' || v === UNKNOWN_TEXT) return UNKNOWN;
   const lower = v.toLowerCase();
   return lower === 'allow' ? 'Allow' : lower === 'deny' ? 'Deny' : UNKNOWN;
 }
+
+/**
+ * How the evaluator renders an unknown nested in a known structure (`jsonencode`, rendered
+ * `aws_iam_policy_document` JSON): such elements read back as UNKNOWN.
+ */
+export const UNKNOWN_TEXT = '(unknown)';
 
 /** A string, a list of strings, or unknown → a PolicyList. Undefined for absent or meaningless values. */
 export function toPolicyList(v: unknown): PolicyList | undefined {
@@ -98,7 +104,7 @@ export function toPolicyList(v: unknown): PolicyList | undefined {
   const items = Array.isArray(v) ? v : [v];
   const out: PolicyString[] = [];
   for (const item of items) {
-    if (typeof item === 'string') out.push(item);
+    if (typeof item === 'string') out.push(item === UNKNOWN_TEXT ? UNKNOWN : item);
     else if (typeof item === 'number' || typeof item === 'boolean') out.push(String(item));
     else if (isUnknown(item)) out.push(UNKNOWN);
   }
@@ -131,6 +137,7 @@ function optionalPrincipals<K extends string>(key: K, v: unknown): { [P in K]?: 
 
 function conditionsFromJson(v: unknown): readonly PolicyCondition[] | Unknown {
   if (v === undefined || v === null) return [];
+  // Unknown text as the whole element or as an operator's map: the condition exists but is unknown.
   if (isUnknown(v) || !isRecord(v)) return UNKNOWN;
   const out: PolicyCondition[] = [];
   for (const [operator, entries] of Object.entries(v)) {
