@@ -22,7 +22,7 @@ export function sarifValidator(): ValidateFunction {
   const dir = join(dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas');
   const schema = JSON.parse(readFileSync(join(dir, 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
   const { $schema: _draft, id, ...rest } = schema;
-  return newAjv().compile({ $id: id, ...rest });
+  return newAjv().compile({ $id: id as string, ...rest });
 }
 
 export function scanResultValidator(): ValidateFunction {
