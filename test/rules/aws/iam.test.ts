@@ -180,6 +180,30 @@ resource "aws_iam_role_policy" "p" {
     assert.equal(run('BW-AWS-IAM-001', hcl).length, 1);
   });
 
+  it('still reads the own statements of a document whose source document is unknown', () => {
+    const hcl = `variable "extra" {
+  type = string
+}
+
+data "aws_iam_policy_document" "d" {
+  source_policy_documents = [var.extra]
+  statement {
+    sid       = "Everything"
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = data.aws_iam_policy_document.d.json
+}
+`;
+    const findings = run('BW-AWS-IAM-001', hcl);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /statement "Everything"/);
+  });
+
   it('applies source/override sid merging of policy documents', () => {
     const hcl = (overrideActions: string) => `data "aws_iam_policy_document" "base" {
   statement {

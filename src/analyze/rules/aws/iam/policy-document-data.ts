@@ -3,7 +3,7 @@
 // (and the legacy `source_json` / `override_json`), where a statement with a non-empty sid replaces an
 // earlier one with the same sid.
 
-import type { TfBody, TfResource, Value } from '../../../../evaluate/terraform/view.js';
+import type { TfBody, TfResource, Unknown, Value } from '../../../../evaluate/terraform/view.js';
 import { UNKNOWN, attr, blocks, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import {
   normaliseEffect,
@@ -16,7 +16,6 @@ import {
   type PolicyStatement,
   type PrincipalMap,
 } from './policy-statement.js';
-import type { Unknown } from '../../../../evaluate/terraform/view.js';
 
 /** Source documents nest; a cycle or absurd depth is cut off as "incomplete". */
 const MAX_DEPTH = 8;

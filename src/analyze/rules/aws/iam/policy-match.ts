@@ -1,9 +1,8 @@
 // Small predicates over normalised policy statements, shared by the IAM, SQS and S3 policy rules.
 // Unknown elements never satisfy a "this is dangerous" predicate: unknown is not a violation.
 
-import { isUnknown } from '../../../../evaluate/terraform/view.js';
+import { isUnknown, type Unknown } from '../../../../evaluate/terraform/view.js';
 import type { PolicyList, PolicyStatement, PrincipalMap } from './policy-statement.js';
-import type { Unknown } from '../../../../evaluate/terraform/view.js';
 
 /** The known strings of a list (unknown elements and unknown lists contribute nothing). */
 export function knownStrings(list: PolicyList | undefined): string[] {
