@@ -35,7 +35,11 @@ export function buildProgram(io: CliIo): Command {
 
 /** Runs the CLI with `argv` (arguments after the program name) and returns the exit code; never throws. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  return runProgram(buildProgram(io), argv, io);
+}
+
+/** Runs an already built program (e.g. one extended by an embedding tool) with the CLI's exit-code mapping. */
+export async function runProgram(program: Command, argv: readonly string[], io: CliIo): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.Ok;
