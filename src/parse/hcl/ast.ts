@@ -30,6 +30,7 @@ export interface Body {
   blocks: Block[];
   /** Source order of attributes and blocks together. */
   items: (Attribute | Block)[];
+  /** The whole file for the root body; for a block's body, the same as `Block.bodyRange` (braces included). */
   range: Range;
 }
 
@@ -93,7 +94,10 @@ export type TemplatePart = TemplateLiteral | TemplateInterpolation | TemplateIf 
 
 export interface TemplateLiteral {
   kind: 'TemplateLiteral';
-  /** Escapes decoded (`\n`, `\"`, `$${` → `${`, `%%{` → `%{`); heredoc indentation removed for `<<-`. */
+  /**
+   * Escapes decoded (`\n`, `\"`, `$${` → `${`, `%%{` → `%{`); heredoc indentation removed for `<<-`; whitespace
+   * next to a `~` strip marker already removed. `range` is the raw source span, before any of that.
+   */
   value: string;
   range: Range;
 }

@@ -44,6 +44,8 @@ export class Scanner {
 
   /** 1 = newlines are tokens (bodies, objects); 0 = newlines are skipped (parens, brackets, interpolations). */
   private readonly newlineModes: number[] = [1];
+  /** The top of `newlineModes`, cached for the tokenizer's hot path. */
+  private keepNewlines = true;
   readonly comments: Comment[] = [];
   private lastCommentStart = -1;
   readonly errors: HclSyntaxError[] = [];
@@ -63,10 +65,12 @@ export class Scanner {
 
   pushNewlines(significant: boolean): void {
     this.newlineModes.push(significant ? 1 : 0);
+    this.keepNewlines = significant;
   }
 
   popNewlines(): void {
     if (this.newlineModes.length > 1) this.newlineModes.pop();
+    this.keepNewlines = this.newlineModes[this.newlineModes.length - 1] === 1;
   }
 
   get modeDepth(): number {
@@ -75,6 +79,7 @@ export class Scanner {
 
   truncateModes(depth: number): void {
     this.newlineModes.length = Math.max(1, depth);
+    this.keepNewlines = this.newlineModes[this.newlineModes.length - 1] === 1;
   }
 
   // ---- positions and errors --------------------------------------------------------------------
@@ -226,6 +231,7 @@ export class Scanner {
         if (n === 124) { type = Tok.OR; end++; } else type = Tok.INVALID;
         break;
       default:
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) { type = Tok.IDENT; end = this.scanIdent(start + 1); break; }
         if (isDigit(c)) { type = Tok.NUMBER; end = this.scanNumber(start); break; }
         {
           const w = idStartLength(text, start);
@@ -307,7 +313,7 @@ export class Scanner {
   private skipTrivia(): void {
     const text = this.text;
     const len = this.len;
-    const keepNewlines = this.newlineModes[this.newlineModes.length - 1] === 1;
+    const keepNewlines = this.keepNewlines;
     let i = this.pos;
     while (i < len) {
       const c = text.charCodeAt(i);
