@@ -71,6 +71,6 @@ export function evalExpr(text: string): Value {
       },
     },
     refs: new Set(),
-    budget: { steps: 0 },
+    budget: { steps: 0, limit: 2_000_000 },
   });
 }

@@ -120,8 +120,7 @@ function expandDynamic(block: Block, env: BaseEnv, builder: BodyBuilder, out: Tf
     }
     out.push(buildBody(content, inner, builder, { type, labels, range: block.range }));
     // Every expanded block costs budget, so nested dynamics cannot multiply without bound.
-    builder.ctx.budget.steps += 1 + content.body.attributes.length;
-    if (builder.ctx.budget.steps > LIMITS.maxSteps) {
+    if (!builder.ctx.spend(1 + content.body.attributes.length)) {
       builder.ctx.warn(`dynamic "${type}" expansion stopped: evaluation budget exhausted`, builder.file, forEach.range);
       return;
     }

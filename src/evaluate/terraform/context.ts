@@ -4,7 +4,7 @@ import type { Expr, HclFile } from '../../parse/hcl/ast.js';
 import type { Diagnostic, Range } from '../../core/types.js';
 import { evaluate, type Budget, type Env } from './expr.js';
 import { indexModule, type ModuleDecl } from './module-decl.js';
-import { BudgetError, EvalError, UNKNOWN, type Value } from './values.js';
+import { BudgetError, EvalError, LIMITS, UNKNOWN, type Value } from './values.js';
 
 export interface ModuleSource {
   /** Parsed .tf files of a module directory (POSIX, relative to the scan root, '' = root), or undefined if the
@@ -22,7 +22,10 @@ export const UNKNOWN_COMPUTED: Computed = Object.freeze({ value: UNKNOWN, refs: 
 
 export class ProjectContext {
   readonly diagnostics: Diagnostic[] = [];
-  readonly budget: Budget = { steps: 0 };
+  /** Steps spent by finished top-level evaluations. */
+  private totalSteps = 0;
+  /** The budget of the top-level evaluation in progress; nested evaluations (locals it reads) share it. */
+  private active: Budget | undefined;
   private readonly decls = new Map<string, ModuleDecl | undefined>();
   private readonly reported = new Set<string>();
   private budgetReported = false;
@@ -53,23 +56,37 @@ export class ProjectContext {
     this.diagnostics.push({ severity: 'warning', message, location: { file, range } });
   }
 
+  /** Counts work done outside expressions (expanded blocks); false once the project budget is spent. */
+  spend(steps: number): boolean {
+    this.totalSteps += steps;
+    return this.totalSteps <= LIMITS.maxSteps;
+  }
+
   /** Evaluates an expression, never throwing: errors become UNKNOWN, runaway evaluation a diagnostic. */
   compute(expr: Expr, env: Omit<Env, 'refs' | 'budget'>, file: string): Computed {
     const refs = new Set<string>();
+    const outer = this.active;
+    const budget: Budget = outer ?? { steps: 0, limit: Math.min(LIMITS.maxStepsPerExpression, Math.max(0, LIMITS.maxSteps - this.totalSteps)) };
+    this.active = budget;
     let value: Value;
     try {
-      value = evaluate(expr, { ...env, refs, budget: this.budget });
+      value = evaluate(expr, { ...env, refs, budget });
     } catch (e) {
       value = UNKNOWN;
       if (e instanceof BudgetError) {
-        if (!this.budgetReported) {
-          this.budgetReported = true;
-          this.warn(`Evaluation stopped: ${e.message}; affected values are treated as unknown`, file, expr.range);
+        // Reported where it happened, once per project when the project budget runs out.
+        const projectBudget = budget.limit < LIMITS.maxStepsPerExpression;
+        if (!projectBudget || !this.budgetReported) {
+          this.budgetReported ||= projectBudget;
+          this.warn(`Evaluation stopped: ${e.message}; the value is treated as unknown`, file, expr.range);
         }
       } else if (!(e instanceof EvalError)) {
         // Deep recursion or an unexpected shape: the value stays unknown, the scan goes on.
         this.warn(`Could not evaluate expression: ${(e as Error).message ?? String(e)}`, file, expr.range);
       }
+    } finally {
+      this.active = outer;
+      if (!outer) this.totalSteps += budget.steps;
     }
     return { value, refs: [...refs] };
   }

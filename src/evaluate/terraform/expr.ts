@@ -13,7 +13,6 @@ import {
   isObject,
   isOpen,
   isUnknown,
-  LIMITS,
   sortedKeys,
   toBool,
   toNum,
@@ -43,6 +42,7 @@ export interface Binding {
 
 export interface Budget {
   steps: number;
+  limit: number;
 }
 
 export interface Env {
@@ -64,7 +64,7 @@ function lookupBinding(env: { bindings?: Binding }, name: string): Binding | und
 
 function spend(env: Env, n = 1): void {
   env.budget.steps += n;
-  if (env.budget.steps > LIMITS.maxSteps) throw new BudgetError('evaluation budget exhausted');
+  if (env.budget.steps > env.budget.limit) throw new BudgetError('evaluation budget exhausted');
 }
 
 export function evaluate(expr: Expr, env: Env): Value {

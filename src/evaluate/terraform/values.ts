@@ -145,8 +145,10 @@ export const LIMITS = {
   maxString: 4 * 1024 * 1024,
   maxInstances: 10_000,
   maxModuleDepth: 32,
-  /** Evaluation steps per project (expression nodes + loop iterations). */
-  maxSteps: 20_000_000,
+  /** Evaluation steps (expression nodes + loop iterations) for one top-level expression, locals it reads included. */
+  maxStepsPerExpression: 2_000_000,
+  /** Evaluation steps for a whole project. */
+  maxSteps: 50_000_000,
 } as const;
 
 export function checkCollectionSize(n: number): void {
