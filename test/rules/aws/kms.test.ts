@@ -36,3 +36,35 @@ describe('KMS key rotation', () => {
     assert.deepEqual(runRuleOnSnippet(keyRotation, hcl).map((f) => f.resource).sort(), ['aws_kms_key.k["a"]', 'aws_kms_key.k["b"]']);
   });
 });
+
+describe('KMS key policy open to everyone', async () => {
+  const { default: keyPolicyPublic } = await import('../../../src/analyze/rules/aws/kms/key-policy-public.js');
+
+  it('ignores policies it cannot read and principals that are named', () => {
+    const unknown = 'variable "p" {\n  type = string\n}\nresource "aws_kms_key" "k" {\n  enable_key_rotation = true\n  policy = var.p\n}\n';
+    assert.deepEqual(runRuleOnSnippet(keyPolicyPublic, unknown), []);
+    const named = `resource "aws_kms_key" "k" {
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:role/app" }, Action = "kms:*", Resource = "*" }]
+  })
+}
+`;
+    assert.deepEqual(runRuleOnSnippet(keyPolicyPublic, named), []);
+  });
+
+  it('reports a Deny for everyone as fine and an Allow for everyone once per statement', () => {
+    const hcl = `resource "aws_kms_key" "k" {
+  policy = jsonencode({
+    Statement = [
+      { Effect = "Deny", Principal = "*", Action = "kms:ScheduleKeyDeletion", Resource = "*" },
+      { Effect = "Allow", Principal = "*", Action = "kms:Encrypt", Resource = "*" },
+    ]
+  })
+}
+`;
+    const findings = runRuleOnSnippet(keyPolicyPublic, hcl);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /kms:Encrypt/);
+    assert.equal(findings[0]!.location.range.start.line, 2);
+  });
+});

@@ -10,6 +10,8 @@ export interface UnencryptedDevice {
   what: string;
   /** `encrypted = false` as opposed to not set. */
   explicit: boolean;
+  /** Extra explanation appended to the message. */
+  note?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ function label(device: TfBody, type: string): string {
 export function unencryptedInstanceDevices(body: TfBody): UnencryptedDevice[] {
   const problems: UnencryptedDevice[] = [];
   const root = firstBlock(body, 'root_block_device');
-  if (!root) problems.push({ at: undefined, what: 'root volume (no root_block_device with encrypted = true)', explicit: false });
+  if (!root) problems.push({ at: undefined, what: 'the root volume', explicit: false, note: ' (no root_block_device with encrypted = true)' });
   else {
     const problem = deviceProblem(root);
     if (problem) problems.push({ ...problem, what: 'root_block_device' });
@@ -63,5 +65,5 @@ export function unencryptedTemplateDevices(body: TfBody): UnencryptedDevice[] {
 }
 
 export function describeDevice(device: UnencryptedDevice): string {
-  return device.explicit ? `${device.what} sets encrypted = false` : `${device.what} is not encrypted`;
+  return device.explicit ? `${device.what} sets encrypted = false` : `${device.what} is not encrypted${device.note ?? ''}`;
 }

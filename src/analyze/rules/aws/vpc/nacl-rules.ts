@@ -30,7 +30,8 @@ export function naclEntries(resource: TfResource): NaclEntry[] {
     for (const direction of ['ingress', 'egress'] as const) {
       blocks(resource.body, direction).forEach((block, i) => {
         if (block.fromUnknownDynamic) return;
-        entries.push(readEntry(block, direction, true, `${direction} block ${i + 1} of ${resource.address}`, 'action'));
+        const subject = `${direction === 'ingress' ? 'Ingress' : 'Egress'} block ${i + 1} of network ACL ${resource.address}`;
+        entries.push(readEntry(block, direction, true, subject, 'action'));
       });
     }
     return entries;
@@ -39,7 +40,7 @@ export function naclEntries(resource: TfResource): NaclEntry[] {
   const egress = value(resource.body, 'egress');
   if (isUnknown(egress)) return [];
   const direction = isTrue(egress) ? 'egress' : egress === undefined || isFalse(egress) ? 'ingress' : undefined;
-  return direction ? [readEntry(resource.body, direction, false, resource.address, 'rule_action')] : [];
+  return direction ? [readEntry(resource.body, direction, false, `Network ACL rule ${resource.address}`, 'rule_action')] : [];
 }
 
 function readEntry(body: TfBody, direction: 'ingress' | 'egress', inline: boolean, where: string, actionAttribute: string): NaclEntry {

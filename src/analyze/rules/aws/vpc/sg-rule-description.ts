@@ -33,7 +33,7 @@ export default defineRule({
         if (description && (isUnknown(description.value) || (typeof description.value === 'string' && description.value.trim()))) continue;
         ctx.report({
           at: description ?? rule.body,
-          message: `${rule.where[0]!.toUpperCase()}${rule.where.slice(1)} has ${description ? 'an empty' : 'no'} description.`,
+          message: `${rule.where} has ${description ? 'an empty' : 'no'} description.`,
         });
       }
     },

@@ -21,7 +21,7 @@ export interface SecurityGroupRule {
   /** The inline block, or the standalone rule resource's body. */
   body: TfBody;
   inline: boolean;
-  /** For messages: `ingress block 2 of aws_security_group.web`, or the rule resource's address. */
+  /** Subject for messages: `Ingress block 2 of security group aws_security_group.web` or `Security group rule aws_security_group_rule.ssh`. */
   where: string;
   protocol: Protocol;
   ports: PortSpan;
@@ -42,7 +42,8 @@ export function securityGroupRules(resource: TfResource): SecurityGroupRule[] {
     for (const direction of ['ingress', 'egress'] as const) {
       blocks(resource.body, direction).forEach((block, i) => {
         if (block.fromUnknownDynamic) return;
-        rules.push(readRule(block, direction, true, `${direction} block ${i + 1} of ${resource.address}`, 'protocol'));
+        const subject = `${direction === 'ingress' ? 'Ingress' : 'Egress'} block ${i + 1} of security group ${resource.address}`;
+        rules.push(readRule(block, direction, true, subject, 'protocol'));
       });
     }
     return rules;
@@ -50,7 +51,7 @@ export function securityGroupRules(resource: TfResource): SecurityGroupRule[] {
   const direction = standaloneDirection(resource);
   if (!direction) return [];
   const protocolAttribute = resource.type === 'aws_security_group_rule' ? 'protocol' : 'ip_protocol';
-  return [readRule(resource.body, direction, false, resource.address, protocolAttribute)];
+  return [readRule(resource.body, direction, false, `Security group rule ${resource.address}`, protocolAttribute)];
 }
 
 function standaloneDirection(resource: TfResource): 'ingress' | 'egress' | undefined {
