@@ -246,3 +246,42 @@ describe('CIDR and port helpers', () => {
     assert.deepEqual(readPorts('tcp', UNKNOWN, 22), { kind: 'unknown' });
   });
 });
+
+describe('attributes-as-blocks security group rules', () => {
+  it('reads `ingress = [{ … }]` lists like blocks', () => {
+    const hcl = `resource "aws_security_group" "legacy" {
+  name        = "legacy"
+  description = "Rules as a list attribute"
+  ingress = [
+    {
+      description      = "HTTPS"
+      from_port        = 443
+      to_port          = 443
+      protocol         = "tcp"
+      cidr_blocks      = ["0.0.0.0/0"]
+      ipv6_cidr_blocks = []
+      prefix_list_ids  = []
+      security_groups  = []
+      self             = false
+    },
+    {
+      description      = "SSH"
+      from_port        = 22
+      to_port          = 22
+      protocol         = "tcp"
+      cidr_blocks      = ["0.0.0.0/0"]
+      ipv6_cidr_blocks = []
+      prefix_list_ids  = []
+      security_groups  = []
+      self             = false
+    },
+  ]
+}
+`;
+    const findings = runRuleOnSnippet(sgIngressAdminPorts, hcl);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /Ingress rule 2 of security group aws_security_group\.legacy/);
+    assert.equal(findings[0]!.location.range.start.line, 4);
+    assert.deepEqual(runRuleOnSnippet(sgRuleDescription, hcl), []);
+  });
+});

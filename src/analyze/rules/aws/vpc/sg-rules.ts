@@ -3,7 +3,7 @@
 // `aws_vpc_security_group_ingress_rule` / `aws_vpc_security_group_egress_rule` resources.
 
 import type { TfAttribute, TfBody, TfResource, Value } from '../../../../evaluate/terraform/view.js';
-import { attr, blocks, value } from '../../../../evaluate/terraform/view.js';
+import { attr, blocks, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import type { TerraformReport } from '../../../rule.js';
 import { cidrStrings, isInternetCidr, readPorts, readProtocol, type PortSpan, type Protocol } from './network.js';
 
@@ -45,6 +45,15 @@ export function securityGroupRules(resource: TfResource): SecurityGroupRule[] {
         const subject = `${direction === 'ingress' ? 'Ingress' : 'Egress'} block ${i + 1} of security group ${resource.address}`;
         rules.push(readRule(block, direction, true, subject, 'protocol'));
       });
+      // Attributes-as-blocks form: `ingress = [{ from_port = 22, … }]`.
+      const list = attr(resource.body, direction);
+      if (list && Array.isArray(list.value)) {
+        list.value.forEach((element, i) => {
+          if (!isObject(element)) return;
+          const subject = `${direction === 'ingress' ? 'Ingress' : 'Egress'} rule ${i + 1} of security group ${resource.address}`;
+          rules.push(readRule(objectBody(element, list, resource.file, direction), direction, true, subject, 'protocol'));
+        });
+      }
     }
     return rules;
   }
@@ -52,6 +61,19 @@ export function securityGroupRules(resource: TfResource): SecurityGroupRule[] {
   if (!direction) return [];
   const protocolAttribute = resource.type === 'aws_security_group_rule' ? 'protocol' : 'ip_protocol';
   return [readRule(resource.body, direction, false, `Security group rule ${resource.address}`, protocolAttribute)];
+}
+
+function isObject(v: Value): v is { [key: string]: Value } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isUnknown(v);
+}
+
+/** A body view of one object of an `ingress = [...]` list; every attribute points at the list attribute. */
+function objectBody(element: { [key: string]: Value }, list: TfAttribute, file: string, type: string): TfBody {
+  const attributes = new Map<string, TfAttribute>();
+  for (const [name, v] of Object.entries(element)) {
+    attributes.set(name, { name, value: v, range: list.range, valueRange: list.valueRange, refs: [] });
+  }
+  return { type, labels: [], range: list.range, file, attributes, blocks: [] };
 }
 
 function standaloneDirection(resource: TfResource): 'ingress' | 'egress' | undefined {
