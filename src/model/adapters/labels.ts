@@ -1,0 +1,66 @@
+// Label clean-up shared by the diagram adapters: quotes, <br/> line breaks, markdown strings, entities,
+// and the split of a multi-line label into a name and a description.
+
+import type { ElementKind } from '../schema.js';
+import { classifyElement, dataAssetsIn, flowHints, type FlowHints } from './vocabulary.js';
+import type { ModelBuilder } from './builder.js';
+
+/** Plain text of a diagram label; line breaks become "\n". */
+export function cleanLabel(raw: string): string {
+  let s = raw.trim();
+  if (s.length >= 2 && ((s.startsWith('"') && s.endsWith('"')) || (s.startsWith("'") && s.endsWith("'")))) s = s.slice(1, -1);
+  // Mermaid markdown strings: "`**bold** text`"
+  if (s.length >= 2 && s.startsWith('`') && s.endsWith('`')) s = s.slice(1, -1);
+  s = s
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/\\n/g, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/#quot;/g, '"')
+    .replace(/#amp;/g, '&')
+    .replace(/#lt;/g, '<')
+    .replace(/#gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/__([^_]+)__/g, '$1')
+    .replace(/(^|\s)\*([^*]+)\*(?=\s|$)/g, '$1$2')
+    .replace(/(^|\s)_([^_]+)_(?=\s|$)/g, '$1$2')
+    .replace(/[ \t]+/g, ' ');
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+export interface NodeDescription {
+  name: string;
+  kind: ElementKind;
+  technology?: string;
+  description?: string;
+}
+
+/** Name = first label line; the rest is a description; kind and technology from the whole label. */
+export function describeNode(label: string, shapeKind?: ElementKind, extraHints = ''): NodeDescription {
+  const text = cleanLabel(label);
+  const [first, ...rest] = text.split('\n');
+  const name = (first ?? '').replace(/^\[(.*)\]$/, '$1').trim() || 'Unnamed';
+  const classified = classifyElement([text, extraHints].filter(Boolean).join('\n'), shapeKind);
+  const out: NodeDescription = { name, kind: classified.kind };
+  if (classified.technology) out.technology = classified.technology;
+  const description = rest.join(' ').trim();
+  if (description) out.description = description;
+  return out;
+}
+
+/** Flow properties and carried data from an edge label (and technology argument), registering data assets. */
+export function flowFromLabel(builder: ModelBuilder, label: string | undefined, technology?: string): FlowHints & { label?: string; data: string[] } {
+  const text = cleanLabel(label ?? '').replace(/\n/g, ' ');
+  const tech = technology ? cleanLabel(technology).replace(/\n/g, ' ') : '';
+  const hints = flowHints([text, tech].filter(Boolean).join(' '));
+  const data = dataAssetsIn(text, false).map((a) => builder.addAsset({ id: a.id, name: a.name, classification: a.classification }));
+  const out: FlowHints & { label?: string; data: string[] } = { ...hints, data };
+  const shown = [text, tech && !text.includes(tech) ? `[${tech}]` : ''].filter(Boolean).join(' ');
+  if (shown) out.label = shown;
+  return out;
+}

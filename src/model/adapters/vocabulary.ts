@@ -1,0 +1,280 @@
+// The one technology vocabulary every adapter shares (diagrams and prose alike), so the same words
+// give the same element kinds, technologies, flow properties and data assets whatever the input format.
+
+import type { BoundaryType, Classification, ElementKind } from '../schema.js';
+
+export interface TechnologyTerm {
+  /** Matched case-insensitively on word boundaries. */
+  readonly pattern: RegExp;
+  readonly technology: string;
+  readonly kind: ElementKind;
+  /** Name prose gives the element when the text names only the technology ("S3" → "S3 bucket"). */
+  readonly displayName: string;
+}
+
+function term(pattern: RegExp, technology: string, kind: ElementKind, displayName = technology): TechnologyTerm {
+  return { pattern, technology, kind, displayName };
+}
+
+/** Ordered: longer, more specific names first ("API Gateway" before "API", "Secrets Manager" before "Secret"). */
+export const TECHNOLOGY_TERMS: readonly TechnologyTerm[] = [
+  // gateways, proxies, CDNs
+  term(/\bapi[ -]?gateway\b/i, 'AWS API Gateway', 'gateway', 'API Gateway'),
+  term(/\b(?:alb|elb|nlb|application load balancer|load[ -]?balancer)\b/i, 'Load balancer', 'gateway', 'Load balancer'),
+  term(/\bnginx\b/i, 'nginx', 'gateway', 'nginx'),
+  term(/\b(?:envoy|traefik|haproxy|kong|apigee)\b/i, 'Reverse proxy', 'gateway', 'Reverse proxy'),
+  term(/\bcloudfront\b/i, 'AWS CloudFront', 'gateway', 'CloudFront CDN'),
+  term(/\b(?:cdn|akamai|fastly|cloudflare)\b/i, 'CDN', 'gateway', 'CDN'),
+  term(/\b(?:ingress(?: controller)?|reverse proxy)\b/i, 'Reverse proxy', 'gateway', 'Reverse proxy'),
+  // identity
+  term(/\bauth0\b/i, 'Auth0', 'identity-provider', 'Auth0'),
+  term(/\bcognito\b/i, 'AWS Cognito', 'identity-provider', 'Cognito'),
+  term(/\bkeycloak\b/i, 'Keycloak', 'identity-provider', 'Keycloak'),
+  term(/\b(?:okta|entra id|azure ad|active directory)\b/i, 'Identity provider', 'identity-provider', 'Identity provider'),
+  term(/\b(?:idp|identity provider|sso provider)\b/i, 'Identity provider', 'identity-provider', 'Identity provider'),
+  // secrets
+  term(/\b(?:hashicorp )?vault\b/i, 'HashiCorp Vault', 'secret-store', 'Vault'),
+  term(/\bsecrets? manager\b/i, 'AWS Secrets Manager', 'secret-store', 'Secrets Manager'),
+  term(/\bkey vault\b/i, 'Azure Key Vault', 'secret-store', 'Key Vault'),
+  term(/\b(?:kms|parameter store)\b/i, 'AWS KMS', 'secret-store', 'KMS'),
+  // caches
+  term(/\bredis\b/i, 'Redis', 'cache', 'Redis'),
+  term(/\bmemcached?\b/i, 'Memcached', 'cache', 'Memcached'),
+  term(/\belasticache\b/i, 'AWS ElastiCache', 'cache', 'ElastiCache'),
+  // queues and streams
+  term(/\bsqs\b/i, 'AWS SQS', 'queue', 'SQS queue'),
+  term(/\bsns\b/i, 'AWS SNS', 'queue', 'SNS topic'),
+  term(/\bkafka\b/i, 'Kafka', 'queue', 'Kafka'),
+  term(/\brabbit ?mq\b/i, 'RabbitMQ', 'queue', 'RabbitMQ'),
+  term(/\bkinesis\b/i, 'AWS Kinesis', 'queue', 'Kinesis stream'),
+  term(/\b(?:eventbridge|pub\/?sub|nats|activemq|service bus)\b/i, 'Message broker', 'queue', 'Message broker'),
+  // object storage
+  term(/\bs3\b/i, 'AWS S3', 'bucket', 'S3 bucket'),
+  term(/\b(?:gcs|google cloud storage)\b/i, 'Google Cloud Storage', 'bucket', 'GCS bucket'),
+  term(/\b(?:azure )?blob storage\b/i, 'Azure Blob Storage', 'bucket', 'Blob storage'),
+  term(/\bminio\b/i, 'MinIO', 'bucket', 'MinIO bucket'),
+  // functions
+  term(/\blambda\b/i, 'AWS Lambda', 'function', 'Lambda function'),
+  term(/\b(?:cloud functions?|azure functions?)\b/i, 'Cloud Functions', 'function', 'Cloud function'),
+  // databases
+  term(/\b(?:postgres(?:ql)?|aurora postgres)\b/i, 'PostgreSQL', 'datastore', 'PostgreSQL'),
+  term(/\bmysql\b/i, 'MySQL', 'datastore', 'MySQL'),
+  term(/\bmariadb\b/i, 'MariaDB', 'datastore', 'MariaDB'),
+  term(/\bdynamo ?db\b/i, 'AWS DynamoDB', 'datastore', 'DynamoDB'),
+  term(/\bmongo ?db\b/i, 'MongoDB', 'datastore', 'MongoDB'),
+  term(/\b(?:sql server|mssql)\b/i, 'SQL Server', 'datastore', 'SQL Server'),
+  term(/\boracle\b/i, 'Oracle Database', 'datastore', 'Oracle Database'),
+  term(/\b(?:rds|aurora)\b/i, 'AWS RDS', 'datastore', 'RDS database'),
+  term(/\b(?:cassandra|couchdb|firestore|cosmos ?db|sqlite|elasticsearch|opensearch)\b/i, 'Database', 'datastore', 'Database'),
+  // third parties
+  term(/\bstripe\b/i, 'Stripe', 'external-system', 'Stripe'),
+  term(/\b(?:paypal|adyen|braintree)\b/i, 'Payment provider', 'external-system', 'Payment provider'),
+  term(/\b(?:sendgrid|twilio|mailgun|ses)\b/i, 'Messaging provider', 'external-system', 'Messaging provider'),
+  // frontends
+  term(/\b(?:react|angular|vue(?:\.js)?|spa|single[- ]page app)\b/i, 'SPA', 'web-app', 'Web frontend'),
+  // runtimes that say "a process", never more
+  term(/\b(?:node\.?js|express)\b/i, 'Node.js', 'process', 'Node.js service'),
+  term(/\b(?:spring boot|java)\b/i, 'Java', 'process', 'Java service'),
+  term(/\b(?:django|flask|fastapi|python)\b/i, 'Python', 'process', 'Python service'),
+  term(/\b(?:golang|go service)\b/i, 'Go', 'process', 'Go service'),
+  term(/\b(?:\.net|asp\.net)\b/i, '.NET', 'process', '.NET service'),
+  term(/\b(?:graphql)\b/i, 'GraphQL', 'process', 'GraphQL API'),
+];
+
+/** Generic head nouns: the last word of a name says what it is ("User Service" is a service, not a user). */
+const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [
+  [/^(?:users?|customers?|clients?|browsers?|persons?|people|visitors?|admins?|administrators?|operators?|shoppers?|buyers?|members?|employees?|staff|developers?|actors?|mobile app|mobile)$/i, 'actor'],
+  [/^(?:databases?|db|dbs|datastores?|data store|store|tables?|warehouse)$/i, 'datastore'],
+  [/^(?:caches?)$/i, 'cache'],
+  [/^(?:queues?|topics?|streams?|brokers?|bus)$/i, 'queue'],
+  [/^(?:buckets?|object storage|storage|blobs?)$/i, 'bucket'],
+  [/^(?:functions?|lambdas?)$/i, 'function'],
+  [/^(?:gateways?|proxy|proxies|load balancer|balancer|cdn|ingress|waf)$/i, 'gateway'],
+  [/^(?:frontend|front-end|web app|webapp|spa|ui|portal|website|site)$/i, 'web-app'],
+  [/^(?:idp|identity provider)$/i, 'identity-provider'],
+  [/^(?:vault|secrets?)$/i, 'secret-store'],
+  [/^(?:providers?|partners?|third[- ]party|saas|processor)$/i, 'external-system'],
+  [/^(?:services?|api|apis|servers?|apps?|application|backend|worker|workers|daemon|job|generator|processor|handler|engine|microservice)$/i, 'process'],
+];
+
+const SPECIFIC_KINDS: ReadonlySet<ElementKind> = new Set(['datastore', 'cache', 'queue', 'bucket', 'function', 'gateway', 'identity-provider', 'secret-store', 'external-system', 'web-app']);
+
+/** The first vocabulary term found in the text, preferring the earliest-listed (most specific) term. */
+export function matchTechnology(text: string): TechnologyTerm | undefined {
+  return TECHNOLOGY_TERMS.find((t) => t.pattern.test(text));
+}
+
+/** Every term in the text, in the order they appear (for prose). */
+export function findTechnologies(text: string): Array<{ term: TechnologyTerm; index: number; length: number }> {
+  const hits: Array<{ term: TechnologyTerm; index: number; length: number }> = [];
+  for (const t of TECHNOLOGY_TERMS) {
+    const re = new RegExp(t.pattern.source, 'gi');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!hits.some((h) => m!.index < h.index + h.length && h.index < m!.index + m![0].length)) {
+        hits.push({ term: t, index: m.index, length: m[0].length });
+      }
+    }
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/** Kind from the name's head noun (its last one or two words). */
+export function kindFromHeadNoun(name: string): ElementKind | undefined {
+  const words = name.toLowerCase().replace(/[^a-z0-9 /-]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const lastTwo = words.slice(-2).join(' ');
+  const last = words[words.length - 1]!;
+  for (const [re, kind] of HEAD_NOUNS) if (re.test(lastTwo)) return kind;
+  for (const [re, kind] of HEAD_NOUNS) if (re.test(last)) return kind;
+  return undefined;
+}
+
+export interface Classified {
+  kind: ElementKind;
+  technology?: string;
+  /** Which clue decided the kind, for notes. */
+  reason: 'technology' | 'name' | 'shape' | 'default';
+}
+
+/**
+ * Decides an element's kind from everything a diagram says about it. Order of trust: a specific technology
+ * named in the text (PostgreSQL, S3), then the name's head noun (…Service, …DB), then the shape the author
+ * drew, then a generic runtime technology, then `process`.
+ */
+export function classifyElement(text: string, shapeKind?: ElementKind): Classified {
+  const tech = matchTechnology(text);
+  if (tech && SPECIFIC_KINDS.has(tech.kind)) {
+    const head = kindFromHeadNoun(text);
+    // "Stripe webhook handler" is our process talking to Stripe; "Orders DB (PostgreSQL)" is PostgreSQL.
+    if (head === 'actor' && tech.kind === 'web-app') return { kind: 'actor', technology: tech.technology, reason: 'name' };
+    return { kind: tech.kind, technology: tech.technology, reason: 'technology' };
+  }
+  const head = kindFromHeadNoun(firstLine(text));
+  if (head && head !== 'process') return withTech({ kind: head, reason: 'name' }, tech?.technology);
+  if (shapeKind) return withTech({ kind: shapeKind, reason: 'shape' }, tech?.technology);
+  if (head) return withTech({ kind: head, reason: 'name' }, tech?.technology);
+  return withTech({ kind: 'process', reason: 'default' }, tech?.technology);
+}
+
+function withTech(c: Classified, technology: string | undefined): Classified {
+  return technology ? { ...c, technology } : c;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+/** Boundary type from its name ("Private subnet" → network-zone, "EKS cluster" → cluster). */
+export function boundaryTypeFromName(name: string): BoundaryType | undefined {
+  const n = name.toLowerCase();
+  if (/\b(?:docker|compose|container network|bridge network|podman)\b/.test(n)) return 'container-network';
+  if (/\b(?:kubernetes|k8s|cluster|namespace|eks|gke|aks|openshift)\b/.test(n)) return 'cluster';
+  if (/\b(?:vpc|vnet|subnets?|network|dmz|zone|lan|segment|intranet|on-?prem(?:ise)?s?)\b/.test(n)) return 'network-zone';
+  if (/\b(?:internet|public|external|outside|untrusted|world|clients?|users?)\b/.test(n)) return 'internet';
+  if (/\b(?:aws|azure|gcp|google cloud|account|subscription|project|tenant|cloud|region)\b/.test(n)) return 'cloud-account';
+  if (/\b(?:process|pod|container|runtime|jvm|host|vm|server|machine|instance)\b/.test(n)) return 'process';
+  return undefined;
+}
+
+export interface FlowHints {
+  protocol?: string;
+  port?: number;
+  encrypted?: boolean;
+  authenticated?: boolean;
+}
+
+/** Protocol, port, encryption and authentication stated by a flow's label or technology. Unstated stays absent. */
+export function flowHints(text: string): FlowHints {
+  const t = text.toLowerCase();
+  const hints: FlowHints = {};
+  const portMatch = /(?::|\bport\s+)(\d{2,5})\b/.exec(t);
+  if (portMatch) {
+    const port = Number(portMatch[1]);
+    if (port <= 65535) hints.port = port;
+  }
+  const protocols: Array<[RegExp, string, boolean | undefined]> = [
+    [/\bmtls\b/, 'https', true],
+    [/\bhttps\b/, 'https', true],
+    [/\bwss\b/, 'wss', true],
+    [/\bgrpcs\b|\bgrpc\s*(?:\+|over|with|\/)\s*tls\b/, 'grpc', true],
+    [/\bgrpc\b/, 'grpc', undefined],
+    [/\bamqps\b/, 'amqp', true],
+    [/\bamqp\b/, 'amqp', undefined],
+    [/\bsftp\b/, 'sftp', true],
+    [/\bssh\b/, 'ssh', true],
+    [/\bws\b|\bwebsockets?\b/, 'ws', undefined],
+    [/\bhttp\b|\brest\b/, 'http', undefined],
+    [/\bsql\b|\bjdbc\b|\bpostgres(?:ql)? (?:protocol|wire)\b|\bodbc\b/, 'sql', undefined],
+    [/\bresp\b|\bredis protocol\b/, 'resp', undefined],
+    [/\bsmtps?\b/, 'smtp', undefined],
+    [/\bkafka\b/, 'kafka', undefined],
+    [/\btcp\b/, 'tcp', undefined],
+    [/\budp\b/, 'udp', undefined],
+    [/\baws sdk\b|\bsdk\b/, 'https', true],
+  ];
+  for (const [re, protocol, encrypted] of protocols) {
+    if (re.test(t)) {
+      hints.protocol = protocol;
+      if (encrypted !== undefined) hints.encrypted = encrypted;
+      break;
+    }
+  }
+  if (/\b(?:tls|ssl|mtls|encrypted|ssl\/tls)\b/.test(t) && !/\b(?:no|without|un)[- ]?(?:tls|ssl|encrypted)\b/.test(t)) hints.encrypted = true;
+  if (hints.protocol === 'http' && hints.encrypted === undefined && /\bhttp\b/.test(t)) hints.encrypted = false;
+  if (hints.port === 443 && hints.encrypted === undefined) {
+    hints.encrypted = true;
+    hints.protocol ??= 'https';
+  }
+  if (/\b(?:plain ?text|unencrypted|no tls|without tls|cleartext)\b/.test(t)) hints.encrypted = false;
+  if (/\b(?:jwt|oauth2?|oidc|openid|api[- ]?keys?|bearer|mtls|basic auth|sigv4|iam auth|authenticated|signed requests?|session cookie|saml|hmac)\b/.test(t)) {
+    hints.authenticated = true;
+  }
+  if (/\b(?:unauthenticated|anonymous|no auth(?:entication)?|without auth(?:entication)?|public access)\b/.test(t)) hints.authenticated = false;
+  return hints;
+}
+
+export interface DataAssetHint {
+  id: string;
+  name: string;
+  classification: Classification;
+  /** The words it came from. */
+  match: string;
+}
+
+const DATA_NOUNS: ReadonlyArray<readonly [RegExp, Omit<DataAssetHint, 'match'>, boolean]> = [
+  // [pattern, asset, isAuthMechanism (skipped when reading diagram edge labels, where "JWT" means the flow is authenticated)]
+  [/\b(?:credentials?|passwords?|passphrases?|logins?)\b/i, { id: 'credentials', name: 'User credentials', classification: 'credentials' }, false],
+  [/\b(?:jwts?|access tokens?|id tokens?|refresh tokens?|session tokens?|tokens?)\b/i, { id: 'auth-tokens', name: 'Authentication tokens', classification: 'credentials' }, true],
+  [/\b(?:api keys?|secrets?|private keys?)\b/i, { id: 'secrets', name: 'Secrets and keys', classification: 'credentials' }, true],
+  [/\b(?:card(?:holder)?s?(?: data| details| numbers?)?|payments?|billing|pan|cvv)\b/i, { id: 'payment-data', name: 'Payment data', classification: 'payment' }, false],
+  [/\b(?:pii|personal data|emails?|e-mail|addresses|address|profiles?|phone numbers?|customer data|user data|names)\b/i, { id: 'personal-data', name: 'Personal data', classification: 'pii' }, false],
+  [/\b(?:uploads?|images?|photos?|files?|documents?|attachments?|videos?|user content)\b/i, { id: 'user-uploads', name: 'User uploads', classification: 'confidential' }, false],
+  [/\bsigned urls?\b/i, { id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential' }, false],
+  [/\borders?\b/i, { id: 'orders', name: 'Orders', classification: 'confidential' }, false],
+  [/\bmetadata\b/i, { id: 'metadata', name: 'Metadata', classification: 'internal' }, false],
+  [/\b(?:logs?|audit trail|events?)\b/i, { id: 'logs', name: 'Logs and events', classification: 'internal' }, false],
+];
+
+/** Data assets named in a text. `includeAuthMechanisms` is off for diagram edge labels ("HTTPS + JWT"). */
+export function dataAssetsIn(text: string, includeAuthMechanisms = true): DataAssetHint[] {
+  const found: DataAssetHint[] = [];
+  const withoutSignedUrls = text.replace(/\bsigned urls?\b/gi, (m) => (found.push({ id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential', match: m }), ' '));
+  for (const [re, asset, isAuth] of DATA_NOUNS) {
+    if (isAuth && !includeAuthMechanisms) continue;
+    if (asset.id === 'signed-urls') continue;
+    const m = re.exec(withoutSignedUrls);
+    if (m && !found.some((f) => f.id === asset.id)) found.push({ ...asset, match: m[0] });
+  }
+  return found;
+}
+
+/** Lower-case, hyphenated id from a name: "Order Service (Node)" → "order-service-node". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'element';
+}
