@@ -99,21 +99,53 @@ export function attachedTo(bucket: TfResource, ctx: TerraformRuleContext, type: 
   return { found, uncertain };
 }
 
+interface BucketLookup {
+  byAddress: Map<string, TfResource[]>;
+  byName: Map<string, TfResource[]>;
+}
+
+const lookups = new WeakMap<object, BucketLookup>();
+
+/** Buckets by address, base address (`aws_s3_bucket.b` for every `aws_s3_bucket.b[i]`) and literal name. */
+function bucketLookup(ctx: TerraformRuleContext): BucketLookup {
+  let lookup = lookups.get(ctx.project);
+  if (lookup) return lookup;
+  lookup = { byAddress: new Map(), byName: new Map() };
+  const push = (map: Map<string, TfResource[]>, key: string, b: TfResource) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(b)) list.push(b);
+    map.set(key, list);
+  };
+  for (const b of ctx.ofType(BUCKET_TYPE)) {
+    push(lookup.byAddress, b.address, b);
+    push(lookup.byAddress, b.baseAddress, b);
+    const name = bucketName(b);
+    if (name !== undefined) push(lookup.byName, name, b);
+  }
+  lookups.set(ctx.project, lookup);
+  return lookup;
+}
+
+/** Buckets an attribute points at: by reference, or by literal bucket name or ARN. */
+export function bucketsNamedBy(a: TfAttribute, ctx: TerraformRuleContext): TfResource[] {
+  const lookup = bucketLookup(ctx);
+  const out = new Set<TfResource>();
+  for (const ref of bucketRefs(a)) for (const b of lookup.byAddress.get(ref) ?? []) out.add(b);
+  const name = nameFromBucketValue(a.value);
+  if (name !== undefined) for (const b of lookup.byName.get(name) ?? []) out.add(b);
+  return [...out];
+}
+
 /** The buckets a settings resource (or a trail, a log config, ...) points at through `attribute`. */
 export function targetBuckets(resource: TfResource, ctx: TerraformRuleContext, attribute = 'bucket'): TfResource[] {
   const a = resource.body.attributes.get(attribute);
-  if (!a) return [];
-  const refs = new Set(bucketRefs(a));
-  const name = nameFromBucketValue(a.value);
-  return ctx.ofType(BUCKET_TYPE).filter(
-    (b) => refs.has(b.address) || refs.has(b.baseAddress) || (name !== undefined && bucketName(b) === name),
-  );
+  return a ? bucketsNamedBy(a, ctx) : [];
 }
 
 /** True when the literal bucket name `resource` targets belongs to a bucket declared with that name. */
 function claimedName(ctx: TerraformRuleContext, resource: TfResource, attribute: string): boolean {
   const name = nameFromBucketValue(resource.body.attributes.get(attribute)?.value);
-  return name !== undefined && ctx.ofType(BUCKET_TYPE).some((b) => bucketName(b) === name);
+  return name !== undefined && bucketLookup(ctx).byName.has(name);
 }
 
 /** Every account-level public access block in the project (they apply to all buckets of the account). */

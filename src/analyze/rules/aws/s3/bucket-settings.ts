@@ -15,7 +15,7 @@ import {
   type TfResource,
   type Value,
 } from '../../../../evaluate/terraform/view.js';
-import { attachedTo, bucketName, bucketRefs, nameFromBucketValue } from './bucket-index.js';
+import { attachedTo, bucketsNamedBy } from './bucket-index.js';
 import { allowsService } from './policy-document.js';
 
 /** Where a finding should point: an attribute or block, and the resource holding it. */
@@ -171,33 +171,47 @@ export function isAccessLogTarget(bucket: TfResource, ctx: TerraformRuleContext)
   if (policies.some((owner) => allowsServiceIn(owner, ctx, 'logging.s3.amazonaws.com'))) return true;
   // Named as the target of another bucket's inline `logging` block or of an `aws_s3_bucket_logging`.
   if (attachedTo(bucket, ctx, LOGGING, 'target_bucket').found.length) return true;
-  const name = bucketName(bucket);
-  return ctx.ofType('aws_s3_bucket').some((other) =>
-    blocks(other.body, 'logging').some((l) => {
-      const target = attr(l, 'target_bucket');
-      if (!target) return false;
-      if (bucketRefs(target).some((r) => r === bucket.address || r === bucket.baseAddress)) return true;
-      return name !== undefined && nameFromBucketValue(target.value) === name;
-    }),
-  );
+  return inlineLogTargets(ctx).has(bucket);
 }
+
+const logTargets = new WeakMap<object, Set<TfResource>>();
+
+/** Buckets named as `target_bucket` in some bucket's inline `logging` block, computed once per project. */
+function inlineLogTargets(ctx: TerraformRuleContext): Set<TfResource> {
+  let targets = logTargets.get(ctx.project);
+  if (targets) return targets;
+  targets = new Set();
+  for (const other of ctx.ofType('aws_s3_bucket')) {
+    for (const l of blocks(other.body, 'logging')) {
+      const target = attr(l, 'target_bucket');
+      if (target) for (const b of bucketsNamedBy(target, ctx)) targets.add(b);
+    }
+  }
+  logTargets.set(ctx.project, targets);
+  return targets;
+}
+
+const lbLogTargets = new WeakMap<object, Set<TfResource>>();
 
 /**
  * True when an Elastic Load Balancer writes its access logs to the bucket. ELB log delivery
  * supports only SSE-S3 on the destination bucket.
  */
 export function isLoadBalancerLogTarget(bucket: TfResource, ctx: TerraformRuleContext): boolean {
-  const name = bucketName(bucket);
-  return ['aws_lb', 'aws_alb', 'aws_elb'].some((type) =>
-    ctx.ofType(type).some((lb) =>
-      blocks(lb.body, 'access_logs').some((l) => {
-        const target = attr(l, 'bucket');
-        if (!target) return false;
-        if (bucketRefs(target).some((r) => r === bucket.address || r === bucket.baseAddress)) return true;
-        return name !== undefined && nameFromBucketValue(target.value) === name;
-      }),
-    ),
-  );
+  let targets = lbLogTargets.get(ctx.project);
+  if (!targets) {
+    targets = new Set();
+    for (const type of ['aws_lb', 'aws_alb', 'aws_elb']) {
+      for (const lb of ctx.ofType(type)) {
+        for (const l of blocks(lb.body, 'access_logs')) {
+          const target = attr(l, 'bucket');
+          if (target) for (const b of bucketsNamedBy(target, ctx)) targets.add(b);
+        }
+      }
+    }
+    lbLogTargets.set(ctx.project, targets);
+  }
+  return targets.has(bucket);
 }
 
 function allowsServiceIn(owner: TfResource, ctx: TerraformRuleContext, service: string): boolean {

@@ -10,6 +10,7 @@ import {
   type TfAttribute,
   type TfBody,
   type TfResource,
+  UNKNOWN,
   type Value,
 } from '../../../../evaluate/terraform/view.js';
 
@@ -54,11 +55,23 @@ export function readPolicy(attribute: TfAttribute, owner: TfResource, ctx: Terra
 }
 
 function fromJsonText(text: string): PolicyStatement[] | undefined {
+  let parsed: unknown;
   try {
-    return fromJson(JSON.parse(text) as unknown);
+    parsed = JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+  return fromJson(restoreUnknowns(parsed));
+}
+
+// The evaluator's `jsonencode` renders a value unknown inside a known structure as the string "(unknown)".
+const UNKNOWN_JSON_TEXT = String(UNKNOWN.toJSON());
+
+function restoreUnknowns(v: unknown): unknown {
+  if (v === UNKNOWN_JSON_TEXT) return UNKNOWN;
+  if (Array.isArray(v)) return v.map(restoreUnknowns);
+  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restoreUnknowns(x)]));
+  return v;
 }
 
 function fromJson(doc: unknown): PolicyStatement[] | undefined {
