@@ -198,6 +198,9 @@ class Walker {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Sub-directories and file stats run concurrently; the result is sorted at the end, and real
+    // directories cannot be reached twice without a symlink (those are handled later, in order).
+    const pending: Promise<void>[] = [];
     for (const entry of entries) {
       const abs = join(dir, entry.name);
       const real = join(dirReal, entry.name);
@@ -206,15 +209,20 @@ class Walker {
       } else if (entry.isDirectory()) {
         if (this.isSkippedDir(abs, ignores) || this.seenDirs.has(real)) continue;
         this.seenDirs.add(real);
-        await this.walkDirectory(abs, real, ignores);
+        pending.push(this.walkDirectory(abs, real, ignores));
       } else if (entry.isFile() && this.wantsFile(abs, ignores) && !this.seenFiles.has(real)) {
         this.seenFiles.add(real);
-        try {
-          this.files.push({ abs, rel: this.relOf(abs), size: (await stat(abs)).size });
-        } catch {
-          // Vanished between readdir and stat: nothing to scan.
-        }
+        pending.push(this.addFile(abs));
       }
+    }
+    await Promise.all(pending);
+  }
+
+  private async addFile(abs: string): Promise<void> {
+    try {
+      this.files.push({ abs, rel: this.relOf(abs), size: (await stat(abs)).size });
+    } catch {
+      // Vanished between readdir and stat: nothing to scan.
     }
   }
 
