@@ -313,6 +313,26 @@ POLICY
     assert.match(findings[0]!.message, /AllUsers/);
   });
 
+  it('lets ignore_public_acls neutralise an ACL resource, also for a bucket managed elsewhere', () => {
+    const acl = (bucketRef: string) => `resource "aws_s3_bucket_acl" "x" {
+  bucket = ${bucketRef}
+  acl    = "public-read"
+}
+`;
+    const block = (bucketRef: string, ignore: boolean) => `resource "aws_s3_bucket_public_access_block" "x" {
+  bucket             = ${bucketRef}
+  ignore_public_acls = ${ignore}
+}
+`;
+    assert.deepEqual(run('BW-AWS-S3-003', bucket + acl('aws_s3_bucket.b.id') + block('aws_s3_bucket.b.id', true)), []);
+    assert.equal(run('BW-AWS-S3-003', bucket + acl('aws_s3_bucket.b.id') + block('aws_s3_bucket.b.id', false)).length, 1);
+    assert.deepEqual(run('BW-AWS-S3-003', acl('"external-bucket"') + block('"external-bucket"', true)), []);
+    const external = run('BW-AWS-S3-003', acl('"external-bucket"') + block('"another-bucket"', true));
+    assert.equal(external.length, 1);
+    assert.equal(external[0]!.resource, 'aws_s3_bucket_acl.x');
+    assert.equal(external[0]!.location.range.start.line, 3);
+  });
+
   it('points the flag rules at the offending attribute, and at the block when the flag is missing', () => {
     const hcl = `${bucket}
 resource "aws_s3_bucket_public_access_block" "b" {

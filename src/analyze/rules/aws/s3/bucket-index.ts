@@ -83,15 +83,16 @@ function indexFor(ctx: TerraformRuleContext, type: string, attribute: string): T
 export function attachedTo(bucket: TfResource, ctx: TerraformRuleContext, type: string, attribute = 'bucket'): Attached {
   const index = indexFor(ctx, type, attribute);
   const found: TfResource[] = [];
-  const add = (list: TfResource[] | undefined, sameModule: boolean) => {
-    for (const r of list ?? []) if ((!sameModule || r.module === bucket.module) && !found.includes(r)) found.push(r);
+  const add = (list: TfResource[] | undefined) => {
+    for (const r of list ?? []) if (!found.includes(r)) found.push(r);
   };
-  // Refs are module-qualified, so an exact address match is already the same module.
-  add(index.byRef.get(bucket.address), false);
+  // Refs are module-qualified, so an address match is always within the bucket's own module.
+  add(index.byRef.get(bucket.address));
   // A reference to the whole counted resource (`aws_s3_bucket.b`) covers each of its instances.
-  if (bucket.baseAddress !== bucket.address) add(index.byRef.get(bucket.baseAddress), false);
+  if (bucket.baseAddress !== bucket.address) add(index.byRef.get(bucket.baseAddress));
+  // Bucket names are global, so a literal name matches across modules.
   const name = bucketName(bucket);
-  if (name !== undefined) add(index.byName.get(name), false);
+  if (name !== undefined) add(index.byName.get(name));
   // A bucket whose name is computed may be the target of any literal name no other bucket claims.
   const uncertain =
     index.unmatched.length > 0 ||
