@@ -54,11 +54,11 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
 
 function renderFinding(f: Finding, linkBase: string | undefined): string[] {
   const where = link(f.location.file, f.location.range.start.line, formatLocation(f), linkBase);
-  const lines = [`- **${escapeText(f.ruleId)}** ${escapeText(f.title)}  `];
+  const lines = [`- **${escapeText(f.ruleId)}** ${withCodeSpans(f.title)}  `];
   lines.push(`  ${f.resource ? `${code(f.resource)} in ` : ''}${where}  `);
   if (f.callPath?.length) lines.push(`  via ${f.callPath.map((s) => code(s.module)).join(' → ')}  `);
-  lines.push(`  ${escapeText(oneLine(f.message))}  `);
-  lines.push(`  **Fix:** ${escapeText(oneLine(f.remediation))}`);
+  lines.push(`  ${withCodeSpans(oneLine(f.message))}  `);
+  lines.push(`  **Fix:** ${withCodeSpans(oneLine(f.remediation))}`);
   return lines;
 }
 
@@ -76,6 +76,16 @@ function code(text: string): string {
 /** Escapes what Markdown or GitHub's HTML sanitiser would otherwise interpret. */
 export function escapeText(text: string): string {
   return text.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+}
+
+/**
+ * Keeps `code spans` (rule texts use them for attribute names and snippets; their content never renders as
+ * Markdown or HTML) and escapes everything between them. Unbalanced backticks are escaped like any other text.
+ */
+export function withCodeSpans(text: string): string {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return escapeText(text);
+  return parts.map((part, i) => (i % 2 === 1 && part.length > 0 ? `\`${part}\`` : escapeText(part))).join('');
 }
 
 function oneLine(text: string): string {

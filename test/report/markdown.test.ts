@@ -19,6 +19,16 @@ describe('renderMarkdown', () => {
     assert.ok(md.includes('[modules/store/main.tf:1:1](modules/store/main.tf#L1)'));
   });
 
+  it('keeps code spans from rule texts and escapes the text between them', () => {
+    assert.ok(md.includes('**Fix:** Set `monitoring = true` on the instance.'));
+    assert.ok(md.includes('Instance does not enable detailed monitoring (`monitoring` is not set).'));
+    const result = sampleResult();
+    result.findings = [{ ...result.findings[0]!, message: 'value `<img src=x>` and <b>bold</b>', remediation: 'one ` unbalanced <i>' }];
+    const out = renderMarkdown(result);
+    assert.ok(out.includes('value `<img src=x>` and \\<b\\>bold\\</b\\>'));
+    assert.ok(out.includes('**Fix:** one \\` unbalanced \\<i\\>'));
+  });
+
   it('prefixes links when given a base', () => {
     const linked = renderMarkdown(sampleResult(), { linkBase: 'https://github.com/acme/infra/blob/abc123/' });
     assert.ok(linked.includes('(https://github.com/acme/infra/blob/abc123/main.tf#L14)'));
