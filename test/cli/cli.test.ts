@@ -220,6 +220,25 @@ describe('bulwark scan end to end', () => {
     assert.ok(parsed.findings.some((f: any) => f.ruleId === 'BW-AWS-S3-001' && f.location.file === 'main.tf'));
   });
 
+  it('follows findings into local modules with their call path', async () => {
+    const dir = await project('modules', {
+      'main.tf': 'module "store" {\n  source = "./modules/store"\n  name   = "logs"\n}\n',
+      'modules/store/main.tf': 'variable "name" {}\n\nresource "aws_s3_bucket" "this" {\n  bucket = var.name\n}\n',
+    });
+    const text = await cli(['scan', dir, '--fail-on', 'none']);
+    assert.ok(text.stdout.includes('module.store.aws_s3_bucket.this at modules/store/main.tf:3:1\n'), text.stdout);
+    assert.ok(text.stdout.includes('via module.store (main.tf:1:1)'));
+    const json = JSON.parse((await cli(['scan', dir, '--format', 'json', '--fail-on', 'none'])).stdout);
+    const validate = scanResultValidator();
+    assert.ok(validate(json), errorsOf(validate));
+    const encryption = json.findings.find((f: any) => f.ruleId === 'BW-AWS-S3-001');
+    assert.deepEqual(encryption.callPath.map((c: any) => [c.module, c.location.file, c.location.range.start.line]), [['module.store', 'main.tf', 1]]);
+    const sarif = JSON.parse((await cli(['scan', dir, '--format', 'sarif', '--fail-on', 'none'])).stdout);
+    const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'BW-AWS-S3-001');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'modules/store/main.tf');
+    assert.equal(result.relatedLocations[0].physicalLocation.artifactLocation.uri, 'main.tf');
+  });
+
   it('prints Markdown', async () => {
     const dir = await project('markdown', { 'main.tf': EXAMPLE_C });
     const { stdout } = await cli(['scan', dir, '--format', 'markdown']);
