@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { startProgress } from '../../src/cli/progress.js';
@@ -55,5 +55,17 @@ describe('bin/bulwark.js', () => {
     const missing = spawnSync(process.execPath, [bin, 'scan', 'definitely-missing-path'], { encoding: 'utf8' });
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /path not found: definitely-missing-path/);
+  });
+
+  it('ends quietly when the reader closes the pipe early', async () => {
+    const example = fileURLToPath(new URL('../../examples/terraform/example-c', import.meta.url));
+    // Over 64 KB, so the writer is still writing when the pipe closes.
+    const child = spawn(process.execPath, [bin, 'scan', example, '--format', 'sarif', '--fail-on', 'none'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
   });
 });
