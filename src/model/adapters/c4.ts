@@ -44,8 +44,7 @@ export function handleC4Line(text: string, line: number, ctx: C4Context): boolea
     addRel(call, rel[1] === 'Bi', rel[2]?.startsWith('Back') ?? false, line, ctx);
     return true;
   }
-  ctx.builder.note('warning', `C4 macro ${call.name} is not understood; skipped`, line);
-  return true;
+  return false;
 }
 
 function addElement(call: MacroCall, level: string, variant: string | undefined, external: boolean, line: number, ctx: C4Context): void {
@@ -119,7 +118,7 @@ function arg(call: MacroCall, keyword: string, index: number): string | undefine
 
 /** `Name(arg, "quoted, arg", $key="value") {` → parts. Returns undefined for lines that are not a call. */
 export function parseMacroCall(text: string): MacroCall | undefined {
-  const m = /^\s*([A-Za-z_]\w*)\s*\(/.exec(text);
+  const m = /^\s*([A-Za-z_]\w*)\(/.exec(text);
   if (!m) return undefined;
   let depth = 1;
   let quoted = false;

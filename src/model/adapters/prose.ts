@@ -1,3 +1,342 @@
+// Plain-language descriptions → architecture, deterministically (no LLM). Text is cut into sentences,
+// "that:" lists, bullets, `;` clauses and `→` chains; each clause names components (prose-mentions), a verb
+// says which way data moves, and stated controls set properties. Everything inferred quotes its words.
+
+import type { ElementKind } from '../schema.js';
 import type { ModelBuilder } from './builder.js';
 import type { SourceLine } from './mermaid-flowchart.js';
-export function parseProse(_lines: SourceLine[], _b: ModelBuilder): void {}
+import { elementControls, flowControls } from './prose-controls.js';
+import { findMentions, type Mention } from './prose-mentions.js';
+import { dataAssetsIn } from './vocabulary.js';
+
+type VerbClass = 'inbound' | 'pull' | 'process' | 'return' | 'push';
+const VERBS: ReadonlyArray<readonly [VerbClass, string]> = [
+  ['inbound', 'accept|receive|ingest|take|handle'],
+  ['pull', 'read|fetch|load|pull|poll|consume|subscribe|download|get'],
+  ['process', 'process|transform|resize|analy[sz]e|convert|scan|compress|transcode|render|thumbnail'],
+  ['return', 'return|respond|reply|issue|hand back|send back'],
+  ['push', 'store|save|write|put|upload|persist|insert|update|record|log|cache|archive|push|publish|send|post|submit|enqueue|emit|forward|call|invoke|notify|request|query|check|validate|verify|authenticate|use|talk|connect|charge|create|delete|sync|trigger|route|proxy|serve|pass|deliver|look|rely|depend'],
+];
+const VERB_RE = new RegExp(`\\b(${VERBS.map(([, v]) => v).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
+const THIRD_PERSON = `(?:${VERBS.map(([, v]) => v).join('|')})(?:s|es)`;
+const CLAUSE_SPLIT = new RegExp(`(?:,\\s*(?:and\\s+)?|\\s+and\\s+(?:then\\s+)?)(?=${THIRD_PERSON}\\b)`, 'i');
+const CHAIN_SPLIT = /\s*(?:→|->|=>|⟶|⇒|,?\s+then\s+)\s*/;
+const LEADING_FILLER = /^\s*(?:(?:the|a|an|our|then|and|finally|first|next|also)\s+)*$/i;
+const STORE_KINDS: ReadonlySet<ElementKind> = new Set(['bucket', 'datastore', 'queue', 'cache', 'secret-store']);
+
+interface Span {
+  text: string;
+  offset: number;
+}
+
+interface ClauseContext {
+  implicitSubject?: string;
+  chainNext?: string;
+  callers?: string[];
+  carriedData?: string[];
+}
+
+export function parseProse(lines: readonly SourceLine[], builder: ModelBuilder): void {
+  new ProseReader(builder, lines).read();
+}
+
+class ProseReader {
+  private readonly full: string;
+  private readonly lineStarts: Array<{ offset: number; line: number }> = [];
+  private listSubject?: string;
+  private lastSubject?: string;
+  private doer?: string;
+  private readonly storedIn = new Map<string, string>();
+  private readonly requesters = new Map<string, string>();
+
+  constructor(
+    private readonly builder: ModelBuilder,
+    private readonly lines: readonly SourceLine[],
+  ) {
+    let offset = 0;
+    for (const l of lines) {
+      this.lineStarts.push({ offset, line: l.line });
+      offset += l.text.length + 1;
+    }
+    this.full = lines.map((l) => l.text).join('\n');
+  }
+
+  read(): void {
+    const description = this.full.replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
+    if (description) this.builder.description = description.length > 2000 ? `${description.slice(0, 1997)}...` : description;
+    let paragraph: Span | undefined;
+    const flush = () => {
+      if (paragraph) for (const s of sentences(paragraph)) this.sentence(s, false);
+      paragraph = undefined;
+    };
+    this.lines.forEach((l, i) => {
+      const offset = this.lineStarts[i]!.offset;
+      const heading = /^\s*#{1,6}\s+(.*)$/.exec(l.text);
+      const bullet = /^(\s*(?:[-*+•]|\d+[.)])\s+)(.*)$/.exec(l.text);
+      if (heading) {
+        flush();
+        this.builder.name ??= heading[1]!.trim();
+      } else if (bullet) {
+        flush();
+        this.sentence({ text: bullet[2]!, offset: offset + bullet[1]!.length }, true);
+      } else if (!l.text.trim()) {
+        flush();
+        this.listSubject = undefined;
+      } else if (paragraph) {
+        paragraph.text += ` ${l.text}`;
+      } else {
+        paragraph = { text: l.text, offset };
+      }
+    });
+    flush();
+  }
+
+  private lineOf(offset: number): number {
+    let line = this.lineStarts[0]?.line ?? 1;
+    for (const s of this.lineStarts) if (s.offset <= offset) line = s.line;
+    return line;
+  }
+
+  private sentence(span: Span, isBullet: boolean): void {
+    const text = span.text.replace(/[.!?]+\s*$/, '');
+    if (!text.trim()) return;
+    const s: Span = { text, offset: span.offset };
+    if (!isBullet) this.doer = undefined;
+    const intro = /^(.*?):(?:\s+(.*))?$/.exec(text);
+    if (intro && !/\b(?:https?|wss?)$/i.test(intro[1]!) && intro[1]!.trim()) {
+      const subject = this.leadingOrFirstMention({ text: intro[1]!, offset: s.offset });
+      this.listSubject = subject ?? this.lastSubject;
+      if (intro[2]) {
+        const itemsOffset = s.offset + text.indexOf(intro[2], intro[1]!.length);
+        for (const item of splitClauses({ text: intro[2], offset: itemsOffset })) this.clause(item, { implicitSubject: this.listSubject });
+      }
+      return;
+    }
+    if (CHAIN_SPLIT.test(text)) return this.chain(s);
+    const implicit = isBullet ? (this.listSubject ?? this.lastSubject) : this.lastSubject;
+    for (const c of splitClauses(s)) this.clause(c, { implicitSubject: this.lastSubject ?? implicit });
+  }
+
+  private chain(s: Span): void {
+    const segments = splitKeepingOffsets(s, CHAIN_SPLIT);
+    const subjects = segments.map((seg) => this.leadingMention(seg));
+    const callers: string[] = [];
+    let previous = this.lastSubject;
+    let carried: string[] = [];
+    segments.forEach((seg, i) => {
+      const next = subjects[i + 1];
+      const made = this.clause(seg, {
+        ...(previous ? { implicitSubject: previous } : {}),
+        ...(next ? { chainNext: next } : {}),
+        callers: [...callers],
+        carriedData: carried,
+      });
+      if (made.subject) {
+        if (callers[callers.length - 1] !== made.subject) callers.push(made.subject);
+        previous = made.subject;
+      }
+      if (made.data.length > 0) carried = made.data;
+    });
+  }
+
+  /** Registers (or finds) the element a mention names. Bare words ("the API") reuse an element named earlier. */
+  private ensure(m: Mention, clause: Span): string {
+    if (m.bare) {
+      const earlier = [...this.builder.elements.entries()].reverse().find(([key]) => this.heads.get(key) === m.head) ??
+        (m.kind === 'process' || m.kind === 'actor' ? undefined : [...this.builder.elements.entries()].reverse().find(([, e]) => e.kind === m.kind));
+      if (earlier) return earlier[0];
+    }
+    if (!this.builder.elements.has(m.key)) {
+      this.builder.addElement(m.key, {
+        name: m.name,
+        kind: m.kind,
+        ...(m.technology ? { technology: m.technology } : {}),
+        line: this.lineOf(clause.offset + m.start),
+        inferredFrom: `"${m.words}" in "${truncate(clause.text)}"`,
+      });
+      this.heads.set(m.key, m.head);
+    }
+    return m.key;
+  }
+  private readonly heads = new Map<string, string>();
+
+  private leadingMention(s: Span): string | undefined {
+    const first = findMentions(s.text)[0];
+    if (!first || !LEADING_FILLER.test(s.text.slice(0, first.start))) return undefined;
+    return this.ensure(first, s);
+  }
+
+  private leadingOrFirstMention(s: Span): string | undefined {
+    const first = findMentions(s.text)[0];
+    return first ? this.ensure(first, s) : undefined;
+  }
+
+  private defaultActor(clause: Span): string {
+    return this.ensure({ start: 0, end: 0, key: 'name:user', name: 'User', kind: 'actor', words: 'user', bare: false, head: 'user' }, clause);
+  }
+
+  private clause(c: Span, ctx: ClauseContext): { subject?: string; data: string[] } {
+    const text = c.text.trim();
+    const line = this.lineOf(c.offset);
+    const mentions = findMentions(c.text);
+    let subject: string | undefined;
+    let others = mentions;
+    const explicitSubject = Boolean(mentions[0] && LEADING_FILLER.test(c.text.slice(0, mentions[0].start)));
+    if (explicitSubject) {
+      subject = this.ensure(mentions[0]!, c);
+      others = mentions.slice(1);
+    } else {
+      subject = ctx.implicitSubject;
+    }
+    const otherKeys = others.map((m) => ({ key: this.ensure(m, c), m }));
+    const verbMatch = VERB_RE.exec(explicitSubject ? c.text.slice(mentions[0]!.end) : c.text);
+    const verbClass = verbMatch ? classOf(verbMatch[1]!) : undefined;
+    const assets = dataAssetsIn(c.text).map((a) => this.builder.addAsset({ id: a.id, name: a.name, classification: a.classification }));
+    const data = assets.length > 0 ? assets : (ctx.carriedData ?? []);
+    const flows: Array<[string, string]> = [];
+    let generator: string | undefined;
+    const other = otherKeys.find((o) => o.key !== subject)?.key;
+    switch (verbClass) {
+      case 'inbound': {
+        const from = otherKeys.find((o) => o.m.kind === 'actor')?.key ?? other ?? this.defaultActor(c);
+        if (subject) flows.push([from, subject]);
+        break;
+      }
+      case 'pull': {
+        const from = other ?? ctx.chainNext;
+        if (subject && from) flows.push([from, subject]);
+        break;
+      }
+      case 'process': {
+        const tool = otherKeys.find((o) => o.m.kind === 'function')?.key ?? other;
+        const source = data.map((d) => this.storedIn.get(d)).find((k) => k !== undefined) ?? subject;
+        if (tool && source && tool !== source) flows.push([source, tool]);
+        if (tool) this.doer = tool;
+        break;
+      }
+      case 'return': {
+        if (subject && /\bsigned[- ]urls?\b/i.test(c.text)) {
+          generator = this.ensure({ start: 0, end: 0, key: 'name:signed-url generator', name: 'Signed-URL generator', kind: 'process', words: /\bsigned[- ]urls?\b/i.exec(c.text)![0], bare: false, head: 'generator' }, c);
+          flows.push([subject, generator]);
+          const requester = this.requesters.get(subject);
+          if (requester) flows.push([generator, requester]);
+        } else if (subject) {
+          const back = ctx.callers?.filter((k) => k !== subject).reverse() ?? [];
+          const targets = back.length > 0 ? back : other ? [other] : this.requesters.has(subject) ? [this.requesters.get(subject)!] : [];
+          let from = subject;
+          for (const to of targets) {
+            flows.push([from, to]);
+            from = to;
+          }
+        }
+        break;
+      }
+      case 'push': {
+        const to = other ?? ctx.chainNext;
+        const from = explicitSubject ? subject : (this.doer ?? subject);
+        if (from && to && from !== to) flows.push([from, to]);
+        break;
+      }
+      default:
+        break;
+    }
+    if (verbClass === 'return' || verbClass === 'inbound') this.doer = undefined;
+    const fc = flowControls(c.text);
+    for (const [source, target] of flows) {
+      const props = Object.fromEntries(fc.map((f) => [f.prop, f.value]));
+      this.builder.addFlow({ sourceKey: source, targetKey: target, label: truncate(text), data, line, inferredFrom: `"${truncate(text)}"`, ...props });
+      const targetEl = this.builder.elements.get(target)!;
+      targetEl.data.push(...data);
+      if (STORE_KINDS.has(targetEl.kind)) for (const d of data) this.storedIn.set(d, target);
+      if (!this.requesters.has(target)) this.requesters.set(target, source);
+    }
+    for (const f of fc) this.builder.note('info', `flow property ${f.prop} = ${String(f.value)} from "${f.words}"`, line);
+    this.applyControls(c, { subject, flows, generator, others: otherKeys.map((o) => o.key) }, verbClass, line);
+    if (mentions.length === 0 && flows.length === 0 && !subject) this.builder.note('info', `no component named in "${truncate(text)}"`, line);
+    else if (flows.length === 0 && verbClass && verbClass !== 'process') this.builder.note('info', `no data flow could be read from "${truncate(text)}"`, line);
+    if (subject) this.lastSubject = subject;
+    return { ...(subject ? { subject } : {}), data };
+  }
+
+  private applyControls(c: Span, parts: { subject?: string; flows: Array<[string, string]>; generator?: string; others: string[] }, verbClass: VerbClass | undefined, line: number): void {
+    for (const control of elementControls(c.text)) {
+      let key: string | undefined;
+      if (control.on === 'store') {
+        const candidates = [...parts.flows.map(([, t]) => t), ...parts.others, parts.subject].filter((k): k is string => k !== undefined);
+        key = candidates.find((k) => STORE_KINDS.has(this.builder.elements.get(k)!.kind)) ?? parts.subject;
+      } else if (control.on === 'receiver') {
+        key = verbClass === 'inbound' || parts.flows.length === 0 ? parts.subject : parts.flows[0]![1];
+      } else {
+        key = control.prop === 'signedUrlExpiry' ? (parts.generator ?? parts.subject) : parts.subject;
+      }
+      if (!key) continue;
+      const element = this.builder.elements.get(key)!;
+      element.props[control.prop] = control.value;
+      this.builder.note('info', `${element.name}: ${control.prop} = ${String(control.value)} from "${control.words}"`, line);
+    }
+  }
+}
+
+function classOf(verb: string): VerbClass {
+  const lower = verb.toLowerCase();
+  for (const [cls, alternatives] of VERBS) if (new RegExp(`^(?:${alternatives})$`).test(lower)) return cls;
+  return 'push';
+}
+
+/** Sentences of a paragraph, keeping offsets; abbreviations and "Node.js"-style dots do not end a sentence. */
+function sentences(p: Span): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < p.text.length; i++) {
+    const ch = p.text[i]!;
+    if (!'.!?'.includes(ch)) continue;
+    const next = p.text[i + 1];
+    if (next !== undefined && !/\s/.test(next)) continue;
+    const before = /(\S+)$/.exec(p.text.slice(start, i))?.[1]?.toLowerCase() ?? '';
+    if (/^(?:e\.g|i\.e|etc|vs|approx|incl|cf)$/.test(before)) continue;
+    out.push({ text: p.text.slice(start, i + 1), offset: p.offset + start });
+    start = i + 1;
+    while (start < p.text.length && /\s/.test(p.text[start]!)) start++;
+    i = start - 1;
+  }
+  if (p.text.slice(start).trim()) out.push({ text: p.text.slice(start), offset: p.offset + start });
+  return out;
+}
+
+/** `;`-separated clauses (outside parentheses), then ", stores …" / " and publishes …" verb-led clauses. */
+function splitClauses(s: Span): Span[] {
+  const parts: Span[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= s.text.length; i++) {
+    const ch = s.text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (i === s.text.length || (ch === ';' && depth === 0)) {
+      parts.push({ text: s.text.slice(start, i), offset: s.offset + start });
+      start = i + 1;
+    }
+  }
+  return parts.flatMap((p) => splitKeepingOffsets(p, CLAUSE_SPLIT)).filter((p) => p.text.trim());
+}
+
+function splitKeepingOffsets(s: Span, separator: RegExp): Span[] {
+  const out: Span[] = [];
+  const re = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : `${separator.flags}g`);
+  let start = 0;
+  for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ text: s.text.slice(start, m.index), offset: s.offset + start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: s.text.slice(start), offset: s.offset + start });
+  return out.filter((p) => p.text.trim());
+}
+
+function truncate(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 120 ? `${t.slice(0, 117)}...` : t;
+}

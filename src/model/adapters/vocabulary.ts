@@ -185,7 +185,8 @@ export interface FlowHints {
 
 /** Protocol, port, encryption and authentication stated by a flow's label or technology. Unstated stays absent. */
 export function flowHints(text: string): FlowHints {
-  const t = text.toLowerCase();
+  // "encrypted at rest" is about storage, not the wire.
+  const t = text.toLowerCase().replace(/\b(?:encrypt\w*|unencrypted) at rest\b/g, ' ');
   const hints: FlowHints = {};
   const portMatch = /(?::|\bport\s+)(\d{2,5})\b/.exec(t);
   if (portMatch) {
@@ -203,7 +204,7 @@ export function flowHints(text: string): FlowHints {
     [/\bsftp\b/, 'sftp', true],
     [/\bssh\b/, 'ssh', true],
     [/\bws\b|\bwebsockets?\b/, 'ws', undefined],
-    [/\bhttp\b|\brest\b/, 'http', undefined],
+    [/\bhttp\b|\brest(?:ful)? (?:api|calls?|requests?)\b/, 'http', undefined],
     [/\bsql\b|\bjdbc\b|\bpostgres(?:ql)? (?:protocol|wire)\b|\bodbc\b/, 'sql', undefined],
     [/\bresp\b|\bredis protocol\b/, 'resp', undefined],
     [/\bsmtps?\b/, 'smtp', undefined],
@@ -252,7 +253,7 @@ const DATA_NOUNS: ReadonlyArray<readonly [RegExp, Omit<DataAssetHint, 'match'>, 
   [/\bsigned urls?\b/i, { id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential' }, false],
   [/\borders?\b/i, { id: 'orders', name: 'Orders', classification: 'confidential' }, false],
   [/\bmetadata\b/i, { id: 'metadata', name: 'Metadata', classification: 'internal' }, false],
-  [/\b(?:logs?|audit trail|events?)\b/i, { id: 'logs', name: 'Logs and events', classification: 'internal' }, false],
+  [/\b(?:logs?|audit trail|audit events?)\b/i, { id: 'logs', name: 'Logs and events', classification: 'internal' }, false],
 ];
 
 /** Data assets named in a text. `includeAuthMechanisms` is off for diagram edge labels ("HTTPS + JWT"). */

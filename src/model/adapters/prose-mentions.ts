@@ -1,0 +1,131 @@
+// Finds the components a sentence names: vocabulary technologies ("S3", "a Lambda function", "PostgreSQL")
+// and noun phrases with an architecture head noun ("web API", "Auth Service", "the database", "users").
+
+import type { ElementKind } from '../schema.js';
+import { findTechnologies, kindFromHeadNoun } from './vocabulary.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Identity across the text: same key → same element. */
+  key: string;
+  name: string;
+  kind: ElementKind;
+  technology?: string;
+  /** The words as written. */
+  words: string;
+  /** A bare reference ("the API") that should resolve to an element named earlier with the same head noun. */
+  bare: boolean;
+  head: string;
+}
+
+const HEADS =
+  'apis?|apps?|applications?|services?|servers?|gateways?|databases?|dbs?|queues?|workers?|frontends?|front-ends?|backends?|caches?|buckets?|functions?|users?|customers?|browsers?|clients?|admins?|administrators?|generators?|providers?|portals?|websites?|dashboards?|visitors?|shoppers?|operators?';
+const TECH_TAIL = /^\s+(bucket|function|database|db|queue|topic|cache|table|cluster|instance|stream|distribution|service|api|server)s?\b/i;
+const TECH_PREFIX = /(?:\b(?:aws|amazon|azure|google|gcp)\s+)$/i;
+
+/** Lower-case words that qualify a head noun ("web API", "payment service"). */
+const MODIFIERS = new Set([
+  'web', 'mobile', 'auth', 'authentication', 'authorization', 'payment', 'payments', 'order', 'orders', 'notification', 'notifications',
+  'email', 'admin', 'image', 'upload', 'search', 'inventory', 'billing', 'account', 'accounts', 'identity', 'internal', 'public',
+  'backend', 'frontend', 'front-end', 'rest', 'graphql', 'http', 'login', 'session', 'user', 'profile', 'checkout', 'catalog',
+  'reporting', 'analytics', 'file', 'media', 'signed-url', 'url', 'api', 'external', 'third-party', 'partner', 'end',
+]);
+const STOP = new Set([
+  'the', 'a', 'an', 'our', 'their', 'its', 'this', 'that', 'these', 'those', 'which', 'then', 'we', 'it', 'and', 'or', 'to', 'in',
+  'into', 'from', 'with', 'using', 'for', 'of', 'on', 'via', 'by', 'through', 'against', 'at', 'each', 'every', 'all', 'any',
+  'new', 'when', 'if', 'once', 'after', 'before', 'also', 'is', 'are', 'be', 'uses', 'calls', 'i', 'you', 'they', 'he', 'she',
+]);
+const ACTOR_HEADS = /^(?:users?|customers?|browsers?|clients?|admins?|administrators?|visitors?|shoppers?|operators?)$/i;
+
+export function findMentions(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  for (const hit of findTechnologies(text)) {
+    if (hit.term.kind === 'process' && !TECH_TAIL.test(text.slice(hit.index + hit.length))) continue; // "Node.js" alone is not a component
+    let start = hit.index;
+    let end = hit.index + hit.length;
+    const prefix = TECH_PREFIX.exec(text.slice(0, start));
+    if (prefix) start -= prefix[0].length;
+    const tail = TECH_TAIL.exec(text.slice(end));
+    let name = hit.term.displayName;
+    if (tail) {
+      end += tail[0].length;
+      const noun = tail[1]!.toLowerCase();
+      if (!name.toLowerCase().endsWith(noun) && !new RegExp(`\\b${noun}\\b`, 'i').test(name)) name = `${name} ${noun}`;
+    }
+    mentions.push({
+      start,
+      end,
+      key: `tech:${hit.term.technology}`,
+      name,
+      kind: hit.term.kind,
+      technology: hit.term.technology,
+      words: text.slice(start, end),
+      bare: false,
+      head: hit.term.technology.toLowerCase(),
+    });
+  }
+  const headRe = new RegExp(`\\b(${HEADS})\\b`, 'gi');
+  for (let m = headRe.exec(text); m; m = headRe.exec(text)) {
+    const headStart = m.index;
+    const headEnd = m.index + m[0].length;
+    if (mentions.some((x) => headStart < x.end && x.start < headEnd)) continue;
+    // "user uploads": an actor word used as a modifier still names the actor; "API key" is not an API.
+    if (/^\s+(?:keys?|calls?|requests?|docs?|tokens?|secrets?)\b/i.test(text.slice(headEnd)) && /^apis?$/i.test(m[0])) continue;
+    const modifiers = modifiersBefore(text, headStart);
+    const start = modifiers.length > 0 ? modifiers[0]!.index : headStart;
+    if (mentions.some((x) => start < x.end && x.start < headEnd)) continue;
+    const head = m[0];
+    const words = text.slice(start, headEnd);
+    const isActor = ACTOR_HEADS.test(head);
+    const name = isActor ? capitalize(singular(head)) : [...modifiers.map((w) => capitalize(w.word)), formatHead(head)].join(' ');
+    const kind: ElementKind = isActor ? 'actor' : (kindFromHeadNoun(name) ?? 'process');
+    mentions.push({
+      start,
+      end: headEnd,
+      key: `name:${name.toLowerCase()}`,
+      name,
+      kind,
+      words,
+      bare: modifiers.length === 0 && !isActor,
+      head: singular(head.toLowerCase()),
+    });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function modifiersBefore(text: string, headStart: number): Array<{ word: string; index: number }> {
+  const out: Array<{ word: string; index: number }> = [];
+  let pos = headStart;
+  for (let n = 0; n < 2; n++) {
+    const m = /([A-Za-z][\w-]*)\s+$/.exec(text.slice(0, pos));
+    if (!m) break;
+    const word = m[1]!;
+    const lower = word.toLowerCase();
+    if (STOP.has(lower)) break;
+    const capitalized = /^[A-Z]/.test(word);
+    if (!MODIFIERS.has(lower) && !capitalized) break;
+    if (ACTOR_HEADS.test(word) && !MODIFIERS.has(lower)) break;
+    out.unshift({ word, index: m.index });
+    pos = m.index;
+  }
+  return out;
+}
+
+function formatHead(head: string): string {
+  const s = singular(head);
+  if (/^(?:api|db)$/i.test(s)) return s.toUpperCase();
+  return capitalize(s);
+}
+
+function singular(word: string): string {
+  if (/^(?:address|access|process|class)$/i.test(word)) return word;
+  if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
+  if (/(?:ss|us)$/i.test(word)) return word;
+  return word.replace(/s$/i, '');
+}
+
+function capitalize(word: string): string {
+  if (/^[A-Z]/.test(word)) return word;
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
