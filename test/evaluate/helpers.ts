@@ -70,7 +70,7 @@ export function evalExpr(text: string): Value {
         throw new EvalError(`no reference ${root.name} in a standalone expression`);
       },
     },
-    refs: new Set(),
+    refs: [],
     budget: { steps: 0, limit: 2_000_000 },
   });
 }

@@ -32,22 +32,17 @@ export function buildBody(block: Block, env: BaseEnv, builder: BodyBuilder, shap
   const attributes = new Map<string, TfAttribute>();
   for (const attr of block.body.attributes) {
     const c = top && builder.topAttribute ? builder.topAttribute(attr) : computeAttribute(attr, env, builder);
-    attributes.set(attr.name, { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs: [...c.refs] });
+    // refs arrays are shared with the memo, not copied: rules read them, never write.
+    attributes.set(attr.name, { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs: c.refs as string[] });
   }
   const blocks: TfBody[] = [];
   for (const nested of block.body.blocks) {
     if (nested.type === 'dynamic') expandDynamic(nested, env, builder, blocks);
     else blocks.push(buildBody(nested, env, builder, { type: nested.type, labels: nested.labels, range: nested.range }));
   }
-  return {
-    type: shape.type,
-    labels: shape.labels,
-    range: shape.range,
-    file: builder.file,
-    attributes,
-    blocks,
-    ...(shape.fromUnknownDynamic ? { fromUnknownDynamic: true } : {}),
-  };
+  const body: TfBody = { type: shape.type, labels: shape.labels, range: shape.range, file: builder.file, attributes, blocks };
+  if (shape.fromUnknownDynamic) body.fromUnknownDynamic = true;
+  return body;
 }
 
 export function computeAttribute(attr: Attribute, env: BaseEnv, builder: BodyBuilder): Computed {

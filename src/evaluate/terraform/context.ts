@@ -18,7 +18,19 @@ export interface Computed {
   refs: readonly string[];
 }
 
-export const UNKNOWN_COMPUTED: Computed = Object.freeze({ value: UNKNOWN, refs: [] });
+const NO_REFS: readonly string[] = Object.freeze([]);
+export const UNKNOWN_COMPUTED: Computed = Object.freeze({ value: UNKNOWN, refs: NO_REFS });
+
+/** Module declarations by their first file: a module shared by many roots is indexed once while its parse lives. */
+const declCache = new WeakMap<HclFile, { files: readonly HclFile[]; decl: ModuleDecl }>();
+
+function indexModuleCached(dir: string, files: readonly HclFile[]): ModuleDecl {
+  const hit = declCache.get(files[0]!);
+  if (hit && hit.decl.dir === dir && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit.decl;
+  const decl = indexModule(dir, files);
+  declCache.set(files[0]!, { files: [...files], decl });
+  return decl;
+}
 
 export class ProjectContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -44,7 +56,7 @@ export class ProjectContext {
       } catch {
         files = undefined;
       }
-      this.decls.set(dir, files && files.length ? indexModule(dir, files) : undefined);
+      this.decls.set(dir, files && files.length ? indexModuleCached(dir, files) : undefined);
     }
     return this.decls.get(dir);
   }
@@ -64,13 +76,13 @@ export class ProjectContext {
 
   /** Evaluates an expression, never throwing: errors become UNKNOWN, runaway evaluation a diagnostic. */
   compute(expr: Expr, env: Omit<Env, 'refs' | 'budget'>, file: string): Computed {
-    const refs = new Set<string>();
+    const refs: string[] = [];
     const outer = this.active;
     const budget: Budget = outer ?? { steps: 0, limit: Math.min(LIMITS.maxStepsPerExpression, Math.max(0, LIMITS.maxSteps - this.totalSteps)) };
     this.active = budget;
     let value: Value;
     try {
-      value = evaluate(expr, { ...env, refs, budget });
+      value = evaluate(expr, { resolver: env.resolver, bindings: env.bindings, refs, budget });
     } catch (e) {
       value = UNKNOWN;
       if (e instanceof BudgetError) {
@@ -88,6 +100,6 @@ export class ProjectContext {
       this.active = outer;
       if (!outer) this.totalSteps += budget.steps;
     }
-    return { value, refs: [...refs] };
+    return { value, refs: refs.length ? refs : NO_REFS };
   }
 }

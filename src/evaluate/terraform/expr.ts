@@ -47,10 +47,14 @@ export interface Budget {
 
 export interface Env {
   resolver: Resolver;
-  /** Addresses referenced while evaluating, collected for TfAttribute.refs. */
-  refs: Set<string>;
+  /** Addresses referenced while evaluating, collected for TfAttribute.refs (no duplicates; see addRef). */
+  refs: string[];
   budget: Budget;
   bindings?: Binding;
+}
+
+export function addRef(env: Env, address: string): void {
+  if (!env.refs.includes(address)) env.refs.push(address);
 }
 
 export function bind<E extends { bindings?: Binding }>(env: E, name: string, value: Value): E {

@@ -32,14 +32,15 @@ export class ResourceGroup implements ResourceRef {
   private expanding = false;
   private instancesMemo?: ResourceInstance[];
   private valueMemo?: Value;
+  private attributesMemo?: Map<string, Attribute>;
+  private blockTypesMemo?: Set<string>;
+  readonly baseAddress: string;
 
   constructor(
     readonly owner: ResourceOwner,
     readonly decl: ResourceDecl,
-  ) {}
-
-  get baseAddress(): string {
-    return this.owner.prefix + this.decl.key;
+  ) {
+    this.baseAddress = owner.prefix + decl.key;
   }
 
   get countExpanded(): boolean {
@@ -71,6 +72,42 @@ export class ResourceGroup implements ResourceRef {
     return this.instancesMemo;
   }
 
+  /** Configured top-level attributes by name (meta-arguments excluded). */
+  configuredAttributes(): Map<string, Attribute> {
+    if (!this.attributesMemo) {
+      this.attributesMemo = new Map();
+      for (const a of this.decl.block.body.attributes) if (!META_ATTRIBUTES.has(a.name) && !this.attributesMemo.has(a.name)) this.attributesMemo.set(a.name, a);
+    }
+    return this.attributesMemo;
+  }
+
+  /** Nested block types (dynamic blocks by their label), meta blocks excluded. */
+  blockTypes(): Set<string> {
+    if (!this.blockTypesMemo) {
+      this.blockTypesMemo = new Set();
+      for (const b of this.decl.block.body.blocks) {
+        const t = b.type === 'dynamic' ? b.labels[0] : b.type;
+        if (t !== undefined && !META_BLOCKS.has(t)) this.blockTypesMemo.add(t);
+      }
+    }
+    return this.blockTypesMemo;
+  }
+
+  /** Attributes computed by Bulwark itself rather than configured (the policy document's json). */
+  hasComputedAttribute(name: string): boolean {
+    return this.decl.mode === 'data' && this.decl.type === 'aws_iam_policy_document' && (name === 'json' || name === 'minified_json');
+  }
+
+  attributeOf(key: number | string | undefined, name: string): Value | undefined {
+    const e = this.expansion();
+    if (e.kind === 'unknown') return UNKNOWN;
+    let instance: ResourceInstance | undefined;
+    if (key === undefined) instance = e.kind === 'single' ? this.instances()[0] : undefined;
+    else if (e.kind === 'count') instance = typeof key === 'number' ? this.instances()[key] : undefined;
+    else if (e.kind === 'for_each') instance = this.instances().find((i) => i.key === key);
+    return instance?.attributeValue(name);
+  }
+
   value(): Value {
     if (this.valueMemo !== undefined) return this.valueMemo;
     const e = this.expansion();
@@ -95,16 +132,15 @@ export class ResourceInstance {
   private building = false;
   private objectMemo?: ValueObject;
   private envMemo?: BaseEnv;
+  readonly address: string;
 
   constructor(
     readonly group: ResourceGroup,
     readonly key: number | string | undefined,
     readonly vars: InstanceVars,
     readonly unknownCount: boolean,
-  ) {}
-
-  get address(): string {
-    return this.group.baseAddress + instanceSuffix(this.key);
+  ) {
+    this.address = group.baseAddress + instanceSuffix(key);
   }
 
   private env(): BaseEnv {
@@ -126,6 +162,17 @@ export class ResourceInstance {
     return c;
   }
 
+  /**
+   * A top-level attribute's value: configured ones evaluated, unconfigured ones (`id`, `arn`) unknown; undefined for
+   * nested blocks and computed documents, which go through value().
+   */
+  attributeValue(name: string): Value | undefined {
+    const attr = this.group.configuredAttributes().get(name);
+    if (attr) return this.attribute(attr).value;
+    if (META_ATTRIBUTES.has(name) || this.group.blockTypes().has(name) || this.group.hasComputedAttribute(name)) return undefined;
+    return UNKNOWN;
+  }
+
   /** The evaluated body, or undefined while it is being built (a reference cycle). */
   body(): TfBody | undefined {
     if (this.bodyMemo) return this.bodyMemo;
@@ -141,22 +188,14 @@ export class ResourceInstance {
   value(): ValueObject {
     if (this.objectMemo) return this.objectMemo;
     const obj = openObject();
-    const { block, mode, type } = this.group.decl;
-    for (const attr of block.body.attributes) {
-      if (!META_ATTRIBUTES.has(attr.name)) defineLazy(obj, attr.name, () => this.attribute(attr).value);
-    }
-    const blockTypes = new Set<string>();
-    for (const b of block.body.blocks) {
-      const t = b.type === 'dynamic' ? b.labels[0] : b.type;
-      if (t !== undefined && !META_BLOCKS.has(t)) blockTypes.add(t);
-    }
-    for (const t of blockTypes) {
+    for (const [name, attr] of this.group.configuredAttributes()) defineLazy(obj, name, () => this.attribute(attr).value);
+    for (const t of this.group.blockTypes()) {
       defineLazy(obj, t, () => {
         const body = this.body();
         return body ? body.blocks.filter((b) => b.type === t).map(bodyValue) : UNKNOWN;
       });
     }
-    if (mode === 'data' && type === 'aws_iam_policy_document') {
+    if (this.group.hasComputedAttribute('json')) {
       const json = (minified: boolean) => () => {
         const body = this.body();
         return body ? policyDocumentJson(body, minified) : UNKNOWN;
@@ -172,19 +211,20 @@ export class ResourceInstance {
     const body = this.body();
     if (!body) return undefined;
     const { decl, owner } = this.group;
-    return {
+    const resource: TfResource = {
       mode: decl.mode,
       type: decl.type,
       name: decl.name,
       address: this.address,
       baseAddress: this.group.baseAddress,
-      ...(this.key !== undefined ? { instanceKey: this.key } : {}),
       module: owner.address,
       callPath: owner.callPath,
       file: decl.file,
       body,
-      ...(this.unknownCount ? { unknownCount: true } : {}),
     };
+    if (this.key !== undefined) resource.instanceKey = this.key;
+    if (this.unknownCount) resource.unknownCount = true;
+    return resource;
   }
 }
 

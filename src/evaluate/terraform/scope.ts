@@ -6,7 +6,7 @@ import type { VariableExpr } from '../../parse/hcl/ast.js';
 import type { Computed } from './context.js';
 import type { InstanceVars } from './expand.js';
 import { instanceSuffix } from './expand.js';
-import { evaluate, index, type Env, type Resolver, type Step } from './expr.js';
+import { addRef, evaluate, index, type Env, type Resolver, type Step } from './expr.js';
 import { EvalError, isUnknown, UNKNOWN, type Value } from './values.js';
 
 /** A resource or data source as seen by a reference. */
@@ -14,6 +14,11 @@ export interface ResourceRef {
   readonly countExpanded: boolean;
   /** An instance object, a list (count), a map (for_each), or UNKNOWN when the expansion is unknown. */
   value(): Value;
+  /**
+   * Shortcut for `type.name[key].attr` that skips building the instance object; undefined when the shortcut does not
+   * apply (nested block, computed attribute, no such instance) and the caller should go through value().
+   */
+  attributeOf(key: number | string | undefined, name: string): Value | undefined;
 }
 
 /** A module call as seen by a reference. */
@@ -50,7 +55,7 @@ export class Scope implements Resolver {
       case 'local': {
         if (firstName === undefined) throw new EvalError(`"${root.name}" needs an attribute`);
         const c = root.name === 'var' ? this.module.variable(firstName) : this.module.local(firstName);
-        for (const r of c.refs) env.refs.add(r);
+        for (const r of c.refs) addRef(env, r);
         return { value: c.value, consumed: 1 };
       }
       case 'path':
@@ -98,13 +103,16 @@ export class Scope implements Resolver {
     const base = this.module.prefix + key;
     const ref = this.module.resource(key);
     const k = this.keyOf(steps[nameSteps], env, ref?.countExpanded ?? false);
-    if (!k) {
-      env.refs.add(base);
-      return { value: ref ? ref.value() : UNKNOWN, consumed: nameSteps };
+    const after = steps[k ? nameSteps + 1 : nameSteps];
+    if (!k) addRef(env, base);
+    else addRef(env, k.key === undefined ? base : base + instanceSuffix(k.key));
+    if (!ref || (k && k.key === undefined)) return { value: UNKNOWN, consumed: steps.length };
+    const consumed = k ? nameSteps + 1 : nameSteps;
+    if (after?.kind === 'attr') {
+      const direct = ref.attributeOf(k?.key, after.name);
+      if (direct !== undefined) return { value: direct, consumed: consumed + 1 };
     }
-    env.refs.add(k.key === undefined ? base : base + instanceSuffix(k.key));
-    if (!ref || k.key === undefined) return { value: UNKNOWN, consumed: nameSteps + 1 };
-    return { value: index(ref.value(), k.key), consumed: nameSteps + 1 };
+    return { value: k ? index(ref.value(), k.key!) : ref.value(), consumed };
   }
 
   private resolveModule(name: string, steps: readonly Step[], env: Env): { value: Value; consumed: number } {
@@ -113,12 +121,12 @@ export class Scope implements Resolver {
     const k = this.keyOf(steps[1], env, ref?.countExpanded ?? false);
     const outputStep = steps[k ? 2 : 1];
     const address = k?.key !== undefined ? base + instanceSuffix(k.key) : base;
-    env.refs.add(address);
+    addRef(env, address);
     if (!ref || (k && k.key === undefined)) return { value: UNKNOWN, consumed: steps.length };
     if (outputStep?.kind === 'attr') {
       // module.x.out: resolve the output directly so its own references come along.
       const c = ref.output(k?.key, outputStep.name);
-      for (const r of c.refs) env.refs.add(r);
+      for (const r of c.refs) addRef(env, r);
       return { value: c.value, consumed: k ? 3 : 2 };
     }
     const whole = ref.value();
