@@ -33,9 +33,9 @@ export const TECHNOLOGY_TERMS: readonly TechnologyTerm[] = [
   term(/\b(?:okta|entra id|azure ad|active directory)\b/i, 'Identity provider', 'identity-provider', 'Identity provider'),
   term(/\b(?:idp|identity provider|sso provider)\b/i, 'Identity provider', 'identity-provider', 'Identity provider'),
   // secrets
+  term(/\bkey vault\b/i, 'Azure Key Vault', 'secret-store', 'Key Vault'),
   term(/\b(?:hashicorp )?vault\b/i, 'HashiCorp Vault', 'secret-store', 'Vault'),
   term(/\bsecrets? manager\b/i, 'AWS Secrets Manager', 'secret-store', 'Secrets Manager'),
-  term(/\bkey vault\b/i, 'Azure Key Vault', 'secret-store', 'Key Vault'),
   term(/\b(?:kms|parameter store)\b/i, 'AWS KMS', 'secret-store', 'KMS'),
   // caches
   term(/\bredis\b/i, 'Redis', 'cache', 'Redis'),

@@ -1,4 +1,281 @@
-import type { ModelBuilder, AdapterNote } from './builder.js';
-import type { Architecture } from '../schema.js';
-export function readModelDocument(_t: string, b: ModelBuilder): { model: Architecture; notes: AdapterNote[] } { return { model: b.build(), notes: b.notes }; }
-export function architectureToYaml(_m: Architecture): string { return ''; }
+// Bulwark's own model as YAML or JSON, in a form friendly to write by hand: ids may be left out (derived
+// from names), flows may name their ends, boundaries may list members or nest `children`. Line numbers
+// come from the yaml parser so findings can point back at the model file.
+
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node as YamlNode } from 'yaml';
+import {
+  BOUNDARY_TYPES,
+  CLASSIFICATIONS,
+  ELEMENT_KINDS,
+  ElementPropsSchema,
+  type Architecture,
+  type BoundaryType,
+  type Classification,
+  type ElementKind,
+  type ElementProps,
+} from '../schema.js';
+import { strip, type AdapterNote, type ModelBuilder } from './builder.js';
+import { boundaryTypeFromName, classifyElement, dataAssetsIn, matchTechnology, slugify } from './vocabulary.js';
+
+const KIND_ALIASES: Record<string, ElementKind> = {
+  user: 'actor', person: 'actor', human: 'actor', 'external-entity': 'actor', external: 'external-system', 'third-party': 'external-system',
+  service: 'process', app: 'process', application: 'process', server: 'process', worker: 'process', api: 'process', microservice: 'process',
+  frontend: 'web-app', spa: 'web-app', webapp: 'web-app', 'load-balancer': 'gateway', proxy: 'gateway', cdn: 'gateway', lambda: 'function',
+  serverless: 'function', database: 'datastore', db: 'datastore', store: 'datastore', 'data-store': 'datastore', topic: 'queue', stream: 'queue',
+  broker: 'queue', storage: 'bucket', 's3': 'bucket', 'object-storage': 'bucket', idp: 'identity-provider', vault: 'secret-store', secrets: 'secret-store',
+};
+const BOUNDARY_ALIASES: Record<string, BoundaryType> = {
+  vpc: 'network-zone', network: 'network-zone', zone: 'network-zone', subnet: 'network-zone', dmz: 'network-zone', account: 'cloud-account',
+  cloud: 'cloud-account', subscription: 'cloud-account', k8s: 'cluster', kubernetes: 'cluster', namespace: 'cluster', docker: 'container-network',
+  compose: 'container-network', host: 'process', container: 'process', public: 'internet',
+};
+const PROP_KEYS = new Set(Object.keys(ElementPropsSchema.shape));
+const ELEMENT_KEYS = new Set(['id', 'name', 'kind', 'type', 'technology', 'tech', 'description', 'boundary', 'zone', 'props', 'properties', 'data', 'inferredFrom', 'location', ...PROP_KEYS]);
+const FLOW_KEYS = new Set(['id', 'from', 'to', 'source', 'target', 'label', 'name', 'protocol', 'port', 'encrypted', 'authenticated', 'data', 'bidirectional', 'inferredFrom', 'location']);
+const BOUNDARY_KEYS = new Set(['id', 'name', 'type', 'parent', 'elements', 'members', 'children', 'boundaries', 'location']);
+const ASSET_KEYS = new Set(['id', 'name', 'classification', 'description', 'location']);
+const TOP_KEYS = new Set(['version', 'name', 'title', 'description', 'elements', 'components', 'flows', 'dataflows', 'boundaries', 'dataAssets', 'assets', 'origin', '$schema']);
+
+type Plain = Record<string, unknown>;
+interface Entry {
+  value: Plain;
+  line?: number;
+  node: YamlNode | null;
+}
+
+export function readModelDocument(text: string, builder: ModelBuilder): { model: Architecture; notes: AdapterNote[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  for (const e of doc.errors) builder.note('warning', `YAML: ${e.message.split('\n')[0]}`, lineAt(e.pos[0]));
+  const root = doc.contents;
+  if (!isMap(root)) {
+    builder.note('warning', 'a Bulwark model is a mapping with elements, flows, boundaries and dataAssets');
+    return { model: builder.build(), notes: builder.notes };
+  }
+  new ModelDocumentReader(builder, lineAt).read(root);
+  return { model: builder.build({ inferInternetFacing: true }), notes: builder.notes };
+}
+
+class ModelDocumentReader {
+  private readonly elementRefs = new Map<string, string>();
+  private readonly assetRefs = new Map<string, string>();
+  private readonly boundaryRefs = new Map<string, string>();
+  private readonly pendingParents: Array<{ key: string; ref: string; line?: number }> = [];
+  private readonly pendingMembers: Array<{ boundaryKey: string; ref: string; line?: number; depth: number }> = [];
+
+  constructor(
+    private readonly builder: ModelBuilder,
+    private readonly lineAt: (offset: number | undefined) => number | undefined,
+  ) {}
+
+  read(root: YamlNode): void {
+    const top = entryOf(root, this.lineAt);
+    this.checkKeys(top, TOP_KEYS, 'model');
+    const name = top.value.name ?? top.value.title;
+    if (typeof name === 'string') this.builder.name = name;
+    if (typeof top.value.description === 'string') this.builder.description = top.value.description;
+    for (const a of this.list(root, ['dataAssets', 'assets'])) this.asset(a);
+    const boundaryList = this.list(root, ['boundaries']);
+    for (const b of boundaryList) this.boundary(b, undefined, 0);
+    for (const p of this.pendingParents) {
+      const parentKey = this.boundaryRefs.get(norm(p.ref));
+      if (parentKey && parentKey !== p.key) this.builder.boundaries.get(p.key)!.parentKey = parentKey;
+      else this.builder.note('warning', `parent boundary "${p.ref}" is not a known boundary`, p.line);
+    }
+    for (const e of this.list(root, ['elements', 'components'])) this.element(e);
+    // Deeper boundaries list their members last, so the innermost boundary wins.
+    for (const m of this.pendingMembers.sort((a, b) => a.depth - b.depth)) {
+      const key = this.elementRefs.get(norm(m.ref));
+      if (key) this.builder.elements.get(key)!.boundaryKey = m.boundaryKey;
+      else this.builder.note('warning', `boundary member "${m.ref}" is not a known element`, m.line);
+    }
+    for (const f of this.list(root, ['flows', 'dataflows'])) this.flow(f);
+  }
+
+  private list(root: YamlNode, keys: string[]): Entry[] {
+    if (!isMap(root)) return [];
+    for (const key of keys) {
+      const node = root.get(key, true) as YamlNode | undefined;
+      if (node === undefined || node === null) continue;
+      if (isSeq(node)) return node.items.map((item) => entryOf(item as YamlNode, this.lineAt));
+      if (isMap(node)) {
+        // A map keyed by id: `elements: { api: { name: API } }`
+        return node.items.map((pair) => {
+          const e = entryOf(pair.value as YamlNode, this.lineAt);
+          const id = isScalar(pair.key) ? String(pair.key.value) : undefined;
+          if (id && e.value.id === undefined) e.value = { id, ...e.value };
+          if (e.line === undefined) e.line = this.lineAt((pair.key as YamlNode | null)?.range?.[0]);
+          return e;
+        });
+      }
+      this.builder.note('warning', `"${key}" should be a list`, this.lineAt(node.range?.[0]));
+    }
+    return [];
+  }
+
+  private checkKeys(e: Entry, allowed: Set<string>, what: string): void {
+    for (const key of Object.keys(e.value)) if (!allowed.has(key)) this.builder.note('warning', `unknown ${what} field "${key}" ignored`, e.line);
+  }
+
+  private asset(e: Entry): void {
+    this.checkKeys(e, ASSET_KEYS, 'data asset');
+    const name = str(e.value.name) ?? str(e.value.id);
+    if (!name) return this.builder.note('warning', 'data asset without a name skipped', e.line);
+    const id = str(e.value.id) ?? slugify(name);
+    let classification = str(e.value.classification) as Classification | undefined;
+    if (!classification || !(CLASSIFICATIONS as readonly string[]).includes(classification)) {
+      if (classification) this.builder.note('warning', `unknown classification "${classification}"; one of ${CLASSIFICATIONS.join(', ')}`, e.line);
+      classification = dataAssetsIn(name)[0]?.classification ?? 'internal';
+    }
+    const description = str(e.value.description);
+    this.builder.addAsset(strip({ id, name, classification, description, line: e.line }));
+    for (const ref of [id, name, slugify(name)]) this.assetRefs.set(norm(ref), id);
+  }
+
+  private boundary(e: Entry, parentKey: string | undefined, depth: number): void {
+    this.checkKeys(e, BOUNDARY_KEYS, 'boundary');
+    const name = str(e.value.name) ?? str(e.value.id);
+    if (!name) return this.builder.note('warning', 'boundary without a name skipped', e.line);
+    const key = `b:${this.builder.boundaries.size}`;
+    const typeText = str(e.value.type);
+    let type: BoundaryType | undefined;
+    if (typeText) type = (BOUNDARY_TYPES as readonly string[]).includes(typeText) ? (typeText as BoundaryType) : BOUNDARY_ALIASES[typeText.toLowerCase()];
+    if (typeText && !type) this.builder.note('warning', `unknown boundary type "${typeText}"; one of ${BOUNDARY_TYPES.join(', ')}`, e.line);
+    type ??= boundaryTypeFromName(name) ?? 'other';
+    const explicitParent = str(e.value.parent);
+    if (explicitParent && !parentKey) this.pendingParents.push({ key, ref: explicitParent, ...(e.line ? { line: e.line } : {}) });
+    const id = str(e.value.id);
+    this.builder.addBoundary(key, strip({ name, type, id, parentKey, line: e.line }));
+    for (const ref of [id, name, slugify(name)]) if (ref) this.boundaryRefs.set(norm(ref), key);
+    for (const member of strings(e.value.elements ?? e.value.members)) this.pendingMembers.push({ boundaryKey: key, ref: member, depth, ...(e.line ? { line: e.line } : {}) });
+    if (!e.node || !isMap(e.node)) return;
+    for (const child of this.list(e.node, ['children', 'boundaries'])) this.boundary(child, key, depth + 1);
+  }
+
+  private element(e: Entry): void {
+    this.checkKeys(e, ELEMENT_KEYS, 'element');
+    const name = str(e.value.name) ?? str(e.value.id);
+    if (!name) return this.builder.note('warning', 'element without a name skipped', e.line);
+    const rawTech = str(e.value.technology) ?? str(e.value.tech);
+    const technology = rawTech ? (matchTechnology(rawTech)?.technology ?? rawTech) : undefined;
+    const kindText = str(e.value.kind) ?? str(e.value.type);
+    let kind: ElementKind | undefined;
+    if (kindText) kind = (ELEMENT_KINDS as readonly string[]).includes(kindText) ? (kindText as ElementKind) : KIND_ALIASES[kindText.toLowerCase()];
+    if (!kind) {
+      const c = classifyElement([name, rawTech].filter(Boolean).join('\n'));
+      kind = c.kind;
+      this.builder.note(kindText ? 'warning' : 'info', `${kindText ? `unknown kind "${kindText}"` : 'no kind given'} for "${name}"; taken as ${kind}`, e.line);
+    }
+    const props = this.props(e);
+    const boundaryRef = str(e.value.boundary) ?? str(e.value.zone);
+    const boundaryKey = boundaryRef ? this.boundaryRefs.get(norm(boundaryRef)) : undefined;
+    if (boundaryRef && !boundaryKey) this.builder.note('warning', `element "${name}" is in unknown boundary "${boundaryRef}"`, e.line);
+    const id = str(e.value.id);
+    const key = `e:${this.builder.elements.size}`;
+    for (const ref of [id, name, slugify(name)]) {
+      if (!ref) continue;
+      if (this.elementRefs.has(norm(ref)) && ref === id) this.builder.note('warning', `duplicate element id "${id}"`, e.line);
+      if (!this.elementRefs.has(norm(ref))) this.elementRefs.set(norm(ref), key);
+    }
+    this.builder.addElement(key, strip({
+      name, kind, id, technology, description: str(e.value.description), boundaryKey, props, data: this.dataRefs(e.value.data, e.line),
+      line: e.line, inferredFrom: str(e.value.inferredFrom),
+    }));
+  }
+
+  private props(e: Entry): ElementProps {
+    const nested = e.value.props ?? e.value.properties;
+    const source: Plain = { ...(nested && typeof nested === 'object' ? (nested as Plain) : {}) };
+    for (const key of PROP_KEYS) if (e.value[key] !== undefined) source[key] = e.value[key];
+    const props: Record<string, boolean> = {};
+    for (const [key, value] of Object.entries(source)) {
+      if (!PROP_KEYS.has(key)) this.builder.note('warning', `unknown property "${key}" ignored`, e.line);
+      else if (typeof value !== 'boolean') this.builder.note('warning', `property "${key}" must be true or false`, e.line);
+      else props[key] = value;
+    }
+    return props as ElementProps;
+  }
+
+  private dataRefs(value: unknown, line: number | undefined): string[] {
+    return strings(value).map((ref) => {
+      const known = this.assetRefs.get(norm(ref));
+      if (known) return known;
+      // Unlisted data named in vocabulary words joins the shared asset ("card details" → Payment data).
+      const hint = dataAssetsIn(ref)[0];
+      const id = hint?.id ?? slugify(ref);
+      this.builder.addAsset(strip({ id, name: hint?.name ?? ref, classification: hint?.classification ?? 'internal', line }));
+      this.assetRefs.set(norm(ref), id);
+      this.builder.note('info', `data "${ref}" is not listed in dataAssets; taken as ${hint ? `${hint.name} (${hint.classification})` : 'internal'}`, line);
+      return id;
+    });
+  }
+
+  private flow(e: Entry): void {
+    this.checkKeys(e, FLOW_KEYS, 'flow');
+    const fromRef = str(e.value.from) ?? str(e.value.source);
+    const toRef = str(e.value.to) ?? str(e.value.target);
+    const sourceKey = fromRef ? this.elementRefs.get(norm(fromRef)) : undefined;
+    const targetKey = toRef ? this.elementRefs.get(norm(toRef)) : undefined;
+    if (!sourceKey || !targetKey) {
+      return this.builder.note('warning', `flow ${fromRef ?? '?'} → ${toRef ?? '?'} names an unknown element; skipped`, e.line);
+    }
+    const port = typeof e.value.port === 'number' && Number.isInteger(e.value.port) && e.value.port >= 0 && e.value.port <= 65535 ? e.value.port : undefined;
+    if (e.value.port !== undefined && port === undefined) this.builder.note('warning', 'port must be a number from 0 to 65535', e.line);
+    this.builder.addFlow(strip({
+      sourceKey, targetKey, id: str(e.value.id), label: str(e.value.label) ?? str(e.value.name), protocol: str(e.value.protocol)?.toLowerCase(), port,
+      encrypted: bool(e.value.encrypted), authenticated: bool(e.value.authenticated), data: this.dataRefs(e.value.data, e.line),
+      bidirectional: bool(e.value.bidirectional), line: e.line, inferredFrom: str(e.value.inferredFrom),
+    }));
+  }
+}
+
+function entryOf(node: YamlNode | null, lineAt: (offset: number | undefined) => number | undefined): Entry {
+  const js = node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : undefined;
+  const value = js && typeof js === 'object' && !Array.isArray(js) ? (js as Plain) : typeof js === 'string' ? { name: js } : {};
+  const line = lineAt(node?.range?.[0]);
+  return line === undefined ? { value, node } : { value, line, node };
+}
+
+function norm(ref: string): string {
+  return ref.trim().toLowerCase();
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim()) return v.trim();
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+function bool(v: unknown): boolean | undefined {
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.map(str).filter((s): s is string => s !== undefined) : [];
+}
+
+/** Writes a model in the friendly YAML form, ids explicit, so that reading it back gives the same model. */
+export function architectureToYaml(model: Architecture): string {
+  const doc = strip({
+    version: model.version,
+    name: model.name,
+    description: model.description,
+    dataAssets: model.dataAssets.map((a) => strip({ id: a.id, name: a.name, classification: a.classification, description: a.description })),
+    boundaries: model.boundaries.map((b) => strip({ id: b.id, name: b.name, type: b.type, parent: b.parent })),
+    elements: model.elements.map((e) =>
+      strip({
+        id: e.id, name: e.name, kind: e.kind, technology: e.technology, description: e.description, boundary: e.boundary,
+        props: Object.keys(e.props).length > 0 ? e.props : undefined, data: e.data.length > 0 ? e.data : undefined, inferredFrom: e.inferredFrom,
+      }),
+    ),
+    flows: model.flows.map((f) =>
+      strip({
+        id: f.id, from: f.source, to: f.target, label: f.label, protocol: f.protocol, port: f.port, encrypted: f.encrypted,
+        authenticated: f.authenticated, data: f.data.length > 0 ? f.data : undefined, bidirectional: f.bidirectional, inferredFrom: f.inferredFrom,
+      }),
+    ),
+  });
+  return stringify(doc, { lineWidth: 0 });
+}
