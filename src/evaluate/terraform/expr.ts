@@ -135,8 +135,20 @@ function evaluateObject(expr: ObjectExpr, env: Env): Value {
   return unknownKey ? UNKNOWN : out;
 }
 
+type Flat = { root: VariableExpr; steps: Step[] } | undefined;
+
+/** Flattened traversals per syntax node: expressions are evaluated once per instance, flattened once. */
+const flatCache = new WeakMap<Expr, Flat>();
+
+function flatten(expr: Expr): Flat {
+  if (flatCache.has(expr)) return flatCache.get(expr);
+  const flat = flattenUncached(expr);
+  flatCache.set(expr, flat);
+  return flat;
+}
+
 /** Splits `a.b[c].d` into its root name and steps, or returns undefined when the root is not a name. */
-function flatten(expr: Expr): { root: VariableExpr; steps: Step[] } | undefined {
+function flattenUncached(expr: Expr): Flat {
   const steps: Step[] = [];
   let e: Expr = expr;
   for (;;) {
@@ -357,6 +369,8 @@ function evaluateTemplate(parts: readonly TemplatePart[], env: Env): Value {
   const only = parts.length === 1 ? parts[0]! : undefined;
   // "${x}" alone yields x itself, not its string form (lists and maps pass through).
   if (only && only.kind === 'TemplateInterpolation') return evaluate(only.expr, env);
+  if (only && only.kind === 'TemplateLiteral') return only.value;
+  if (parts.length === 0) return '';
   const state = { out: '', unknown: false, stripNext: false };
   renderParts(parts, env, state);
   return state.unknown ? UNKNOWN : state.out;
