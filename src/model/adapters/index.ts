@@ -13,7 +13,7 @@ import { readModelDocument } from './yaml-model.js';
 
 export type { AdapterNote } from './builder.js';
 export { architectureToYaml } from './yaml-model.js';
-export { toThreatDragon, type ExportableThreat } from './threat-dragon.js';
+export { toThreatDragon, type ExportableThreat } from './threat-dragon-export.js';
 
 export type InputFormat = 'mermaid' | 'plantuml' | 'prose' | 'yaml' | 'json' | 'threat-dragon';
 export const INPUT_FORMATS: readonly InputFormat[] = ['mermaid', 'plantuml', 'prose', 'yaml', 'json', 'threat-dragon'];

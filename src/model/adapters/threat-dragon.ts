@@ -1,6 +1,222 @@
-import type { ModelBuilder, AdapterNote } from './builder.js';
-import type { Architecture } from '../schema.js';
-export type ExportableThreat = { id: string };
-export function isThreatDragon(_v: unknown): boolean { return false; }
-export function readThreatDragon(_t: string, b: ModelBuilder): { model: Architecture; notes: AdapterNote[] } { return { model: b.build(), notes: b.notes }; }
-export function toThreatDragon(_m: Architecture): unknown { return {}; }
+// OWASP Threat Dragon v2 JSON → architecture. Actors, processes and stores become elements, flows keep
+// their protocol and encryption flags, trust-boundary boxes contain the elements drawn inside them.
+// Files Bulwark exported carry a `bulwark` block per cell, so they import back exactly.
+
+import { CLASSIFICATIONS, ElementPropsSchema, type Architecture, type BoundaryType, type Classification, type ElementKind, type ElementProps } from '../schema.js';
+import { strip, type AdapterNote, type ModelBuilder } from './builder.js';
+import { boundaryTypeFromName, classifyElement, flowHints, slugify } from './vocabulary.js';
+
+type Json = Record<string, unknown>;
+
+const PROCESS_LIKE: ReadonlySet<ElementKind> = new Set(['process', 'web-app', 'gateway', 'function', 'identity-provider']);
+const STORE_LIKE: ReadonlySet<ElementKind> = new Set(['datastore', 'cache', 'queue', 'bucket', 'secret-store']);
+
+export function isThreatDragon(value: unknown): boolean {
+  if (!isObject(value) || !isObject(value.summary) || !isObject(value.detail)) return false;
+  return Array.isArray(value.detail.diagrams);
+}
+
+interface Box {
+  key: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function readThreatDragon(text: string, builder: ModelBuilder): { model: Architecture; notes: AdapterNote[] } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    builder.note('warning', `Threat Dragon file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, line);
+    return { model: builder.build(), notes: builder.notes };
+  }
+  if (!isThreatDragon(doc)) {
+    builder.note('warning', 'not a Threat Dragon v2 model (needs summary and detail.diagrams)');
+    return { model: builder.build(), notes: builder.notes };
+  }
+  const td = doc as { summary: Json; detail: { diagrams: unknown[] }; bulwark?: unknown };
+  if (typeof td.summary.title === 'string') builder.name = td.summary.title;
+  if (typeof td.summary.description === 'string' && td.summary.description) builder.description = td.summary.description;
+  const exact = isObject(td.bulwark);
+  if (exact) readAssets((td.bulwark as Json).dataAssets, builder);
+  const boxes: Box[] = [];
+  const flows: Json[] = [];
+  const centres = new Map<string, { cx: number; cy: number }>();
+  let threatCount = 0;
+  td.detail.diagrams.forEach((diagram, d) => {
+    if (!isObject(diagram)) return;
+    const cells = Array.isArray(diagram.cells) ? diagram.cells : isObject(diagram.diagramJson) && Array.isArray(diagram.diagramJson.cells) ? diagram.diagramJson.cells : [];
+    for (const raw of cells) {
+      if (!isObject(raw)) continue;
+      // v1 keeps properties on the cell, v2 under `data`.
+      const data: Json = { ...raw, ...(isObject(raw.data) ? raw.data : {}) };
+      const type = String(data.type ?? '');
+      const shape = String(raw.shape ?? '');
+      const cellKey = `${d}:${String(raw.id ?? `${type}-${cells.indexOf(raw)}`)}`;
+      if (Array.isArray(data.threats)) threatCount += data.threats.length;
+      if (type === 'tm.Flow' || shape === 'flow') flows.push({ ...data, __key: cellKey, __diagram: d, __raw: raw });
+      else if (type === 'tm.Actor' || shape === 'actor') readElement('actor', raw, data, cellKey, builder, centres);
+      else if (type === 'tm.Process' || shape === 'process') readElement('process', raw, data, cellKey, builder, centres);
+      else if (type === 'tm.Store' || shape === 'store') readElement('store', raw, data, cellKey, builder, centres);
+      else if (/^tm\.Boundary/.test(type) || /^trust-boundary/.test(shape) || type === 'tm.Boundary') {
+        const box = readBoundary(raw, data, cellKey, builder);
+        if (box) boxes.push(box);
+      }
+    }
+  });
+  if (!exact) placeInBoxes(boxes, centres, builder);
+  for (const f of flows) readFlow(f, builder);
+  if (threatCount > 0) builder.note('info', `${threatCount} threat(s) in the Threat Dragon file were not imported; Bulwark derives its own from the design`);
+  return { model: builder.build({ inferInternetFacing: !exact }), notes: builder.notes };
+}
+
+function readElement(base: 'actor' | 'process' | 'store', raw: Json, data: Json, key: string, builder: ModelBuilder, centres: Map<string, { cx: number; cy: number }>): void {
+  const name = nameOf(raw, data) ?? base;
+  const centre = centreOf(raw);
+  if (centre) centres.set(key, centre);
+  const ext = isObject(data.bulwark) ? data.bulwark : undefined;
+  if (ext) {
+    builder.addElement(key, strip({
+      id: str(ext.id), name, kind: str(ext.kind) as ElementKind, technology: str(ext.technology), description: str(data.description),
+      boundaryKey: str(ext.boundary) ? `b:${str(ext.boundary)}` : undefined, props: propsOf(ext.props), data: strings(ext.data),
+      inferredFrom: str(ext.inferredFrom), line: num(ext.line),
+    }));
+    return;
+  }
+  const c = classifyElement(name, base === 'actor' ? 'actor' : base === 'store' ? 'datastore' : 'process');
+  let kind: ElementKind;
+  if (base === 'actor') kind = c.kind === 'external-system' ? 'external-system' : 'actor';
+  else if (base === 'store') kind = STORE_LIKE.has(c.kind) ? c.kind : 'datastore';
+  else kind = data.isWebApplication === true ? 'web-app' : PROCESS_LIKE.has(c.kind) ? c.kind : 'process';
+  const props: ElementProps = {};
+  if (data.storesCredentials === true) props.storesCredentials = true;
+  if (base === 'store' && typeof data.isEncrypted === 'boolean') props.encryptedAtRest = data.isEncrypted;
+  if (base === 'process' && data.providesAuthentication === true) props.authenticatesCallers = true;
+  const extra = [
+    data.isALog === true ? 'log store' : '',
+    str(data.privilegeLevel) ? `privilege level: ${str(data.privilegeLevel)}` : '',
+    data.outOfScope === true ? `out of scope${str(data.reasonOutOfScope) ? `: ${str(data.reasonOutOfScope)}` : ''}` : '',
+  ].filter(Boolean);
+  const description = [str(data.description), ...extra].filter(Boolean).join('; ') || undefined;
+  const assets: string[] = [];
+  if (data.handlesCardPayment === true) assets.push(builder.addAsset({ id: 'payment-data', name: 'Payment data', classification: 'payment' }));
+  if (data.storesCredentials === true) assets.push(builder.addAsset({ id: 'credentials', name: 'User credentials', classification: 'credentials' }));
+  builder.addElement(key, strip({ name, kind, technology: c.technology, description, props, data: assets }));
+}
+
+function readBoundary(raw: Json, data: Json, key: string, builder: ModelBuilder): Box | undefined {
+  const name = nameOf(raw, data) ?? 'Trust boundary';
+  const ext = isObject(data.bulwark) ? data.bulwark : undefined;
+  if (ext) {
+    const id = str(ext.id) ?? slugify(name);
+    builder.addBoundary(`b:${id}`, strip({ id, name, type: (str(ext.type) ?? 'other') as BoundaryType, parentKey: str(ext.parent) ? `b:${str(ext.parent)}` : undefined, line: num(ext.line) }));
+    return undefined;
+  }
+  builder.addBoundary(key, { name, type: boundaryTypeFromName(name) ?? 'other' });
+  const pos = isObject(raw.position) ? raw.position : undefined;
+  const size = isObject(raw.size) ? raw.size : undefined;
+  if (pos && size && num(pos.x) !== undefined && num(pos.y) !== undefined && num(size.width) && num(size.height)) {
+    return { key, x: num(pos.x)!, y: num(pos.y)!, w: num(size.width)!, h: num(size.height)! };
+  }
+  builder.note('info', `trust boundary "${name}" is a line, not a box; no elements are placed inside it`);
+  return undefined;
+}
+
+/** Elements belong to the smallest box containing their centre; boxes nest in the smallest box around them. */
+function placeInBoxes(boxes: Box[], centres: Map<string, { cx: number; cy: number }>, builder: ModelBuilder): void {
+  const bySize = [...boxes].sort((a, b) => a.w * a.h - b.w * b.h);
+  const contains = (o: Box, x: number, y: number) => x >= o.x && x <= o.x + o.w && y >= o.y && y <= o.y + o.h;
+  for (const box of boxes) {
+    const parent = bySize.find((o) => o !== box && o.w * o.h > box.w * box.h && contains(o, box.x, box.y) && contains(o, box.x + box.w, box.y + box.h));
+    if (parent) builder.boundaries.get(box.key)!.parentKey = parent.key;
+  }
+  for (const [key, element] of builder.elements) {
+    const geometry = centres.get(key);
+    if (!geometry) continue;
+    const box = bySize.find((o) => contains(o, geometry.cx, geometry.cy));
+    if (box) element.boundaryKey = box.key;
+  }
+}
+
+function readFlow(f: Json, builder: ModelBuilder): void {
+  const raw = f.__raw as Json;
+  const d = f.__diagram as number;
+  const endpoint = (v: unknown) => (isObject(v) ? (str(v.cell) ?? str(v.id)) : undefined);
+  const source = endpoint(raw.source);
+  const target = endpoint(raw.target);
+  const sourceKey = source === undefined ? undefined : `${d}:${source}`;
+  const targetKey = target === undefined ? undefined : `${d}:${target}`;
+  const label = nameOf(raw, f);
+  if (!sourceKey || !targetKey || !builder.elements.has(sourceKey) || !builder.elements.has(targetKey)) {
+    builder.note('warning', `flow "${label ?? f.__key}" is not connected to two elements; skipped`);
+    return;
+  }
+  const ext = isObject(f.bulwark) ? f.bulwark : undefined;
+  if (ext) {
+    builder.addFlow(strip({
+      sourceKey, targetKey, id: str(ext.id), label: str(ext.label), protocol: str(ext.protocol), port: num(ext.port), encrypted: bool(ext.encrypted),
+      authenticated: bool(ext.authenticated), data: strings(ext.data), bidirectional: bool(ext.bidirectional), inferredFrom: str(ext.inferredFrom), line: num(ext.line),
+    }));
+    return;
+  }
+  const protocol = str(f.protocol);
+  const hints = flowHints([protocol, label].filter(Boolean).join(' '));
+  const encrypted = typeof f.isEncrypted === 'boolean' ? f.isEncrypted : hints.encrypted;
+  if (f.isPublicNetwork === true) {
+    const t = builder.elements.get(targetKey)!;
+    if (t.kind !== 'actor' && t.props.internetFacing === undefined) t.props.internetFacing = true;
+  }
+  builder.addFlow(strip({
+    sourceKey, targetKey, label, protocol: protocol ? protocol.toLowerCase() : hints.protocol, port: hints.port, encrypted, authenticated: hints.authenticated,
+    bidirectional: f.isBidirectional === true ? true : undefined,
+  }));
+}
+
+function readAssets(value: unknown, builder: ModelBuilder): void {
+  if (!Array.isArray(value)) return;
+  for (const a of value) {
+    if (!isObject(a) || !str(a.id) || !str(a.name)) continue;
+    const classification = (CLASSIFICATIONS as readonly string[]).includes(String(a.classification)) ? (a.classification as Classification) : 'internal';
+    builder.addAsset(strip({ id: str(a.id)!, name: str(a.name)!, classification, description: str(a.description), line: num(a.line) }));
+  }
+}
+
+function nameOf(raw: Json, data: Json): string | undefined {
+  const attrs = isObject(raw.attrs) ? raw.attrs : {};
+  const fromAttrs = (k: string) => (isObject(attrs[k]) ? str((attrs[k] as Json).text) : undefined);
+  const labels = Array.isArray(raw.labels) ? raw.labels : [];
+  const firstLabel = typeof labels[0] === 'string' ? labels[0] : isObject(labels[0]) && isObject(labels[0].attrs) && isObject(labels[0].attrs.label) ? str(labels[0].attrs.label.text) : undefined;
+  return str(data.name) ?? fromAttrs('text') ?? fromAttrs('label') ?? fromAttrs('headerText') ?? firstLabel;
+}
+
+function propsOf(v: unknown): ElementProps {
+  const parsed = ElementPropsSchema.safeParse(v ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+function centreOf(raw: Json): { cx: number; cy: number } | undefined {
+  const pos = isObject(raw.position) ? raw.position : undefined;
+  const size: Json = isObject(raw.size) ? raw.size : {};
+  if (!pos || num(pos.x) === undefined || num(pos.y) === undefined) return undefined;
+  return { cx: num(pos.x)! + (num(size.width) ?? 0) / 2, cy: num(pos.y)! + (num(size.height) ?? 0) / 2 };
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function bool(v: unknown): boolean | undefined {
+  return typeof v === 'boolean' ? v : undefined;
+}
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+}

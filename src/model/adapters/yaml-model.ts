@@ -59,6 +59,7 @@ export function readModelDocument(text: string, builder: ModelBuilder): { model:
 
 class ModelDocumentReader {
   private readonly elementRefs = new Map<string, string>();
+  private readonly elementIds = new Set<string>();
   private readonly assetRefs = new Map<string, string>();
   private readonly boundaryRefs = new Map<string, string>();
   private readonly pendingParents: Array<{ key: string; ref: string; line?: number }> = [];
@@ -173,11 +174,9 @@ class ModelDocumentReader {
     if (boundaryRef && !boundaryKey) this.builder.note('warning', `element "${name}" is in unknown boundary "${boundaryRef}"`, e.line);
     const id = str(e.value.id);
     const key = `e:${this.builder.elements.size}`;
-    for (const ref of [id, name, slugify(name)]) {
-      if (!ref) continue;
-      if (this.elementRefs.has(norm(ref)) && ref === id) this.builder.note('warning', `duplicate element id "${id}"`, e.line);
-      if (!this.elementRefs.has(norm(ref))) this.elementRefs.set(norm(ref), key);
-    }
+    if (id && this.elementIds.has(id)) this.builder.note('warning', `duplicate element id "${id}"`, e.line);
+    if (id) this.elementIds.add(id);
+    for (const ref of [id, name, slugify(name)]) if (ref && !this.elementRefs.has(norm(ref))) this.elementRefs.set(norm(ref), key);
     this.builder.addElement(key, strip({
       name, kind, id, technology, description: str(e.value.description), boundaryKey, props, data: this.dataRefs(e.value.data, e.line),
       line: e.line, inferredFrom: str(e.value.inferredFrom),

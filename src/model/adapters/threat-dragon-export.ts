@@ -1,0 +1,279 @@
+// Architecture (and optionally its threats) → OWASP Threat Dragon v2 JSON. Boundaries are drawn as boxes
+// around their members so Threat Dragon shows the zones; each cell also carries a `bulwark` block holding
+// what Threat Dragon has no field for, so the file imports back into the same model.
+
+import type { Architecture, Element } from '../schema.js';
+import { strip } from './builder.js';
+
+/** The parts of a Bulwark threat that Threat Dragon can show (structurally compatible with the engine's Threat). */
+export interface ExportableThreat {
+  id: string;
+  title: string;
+  stride: string;
+  severity: string;
+  description?: string;
+  mitigations?: readonly string[];
+  elements?: readonly string[];
+  flows?: readonly string[];
+  status?: string;
+  riskScore?: number;
+}
+
+const TD_VERSION = '2.2.0';
+const ELEMENT_SIZE: Record<'actor' | 'process' | 'store', { width: number; height: number }> = {
+  actor: { width: 160, height: 80 },
+  process: { width: 100, height: 100 },
+  store: { width: 160, height: 80 },
+};
+const GAP = 60;
+const PADDING = 40;
+const HEADER = 30;
+const PER_ROW = 4;
+
+type Json = Record<string, unknown>;
+
+export function toThreatDragon(model: Architecture, threats: readonly ExportableThreat[] = []): Json {
+  const layout = layOut(model);
+  const byTarget = groupThreats(threats);
+  let number = 0;
+  const tdThreats = (id: string) =>
+    (byTarget.get(id) ?? []).map((t) => ({
+      threatId: t.id,
+      number: ++number,
+      title: t.title,
+      type: strideName(t.stride),
+      modelType: 'STRIDE',
+      status: t.status === 'mitigated' ? 'Mitigated' : t.status === 'accepted' || t.status === 'false-positive' ? 'NA' : 'Open',
+      severity: capitalize(t.severity === 'critical' ? 'high' : t.severity),
+      score: t.riskScore === undefined ? '' : String(t.riskScore),
+      description: t.description ?? '',
+      mitigation: (t.mitigations ?? []).join('\n'),
+      new: false,
+    }));
+  const cells: Json[] = [];
+  const depthOf = (id: string | undefined): number => {
+    let depth = 0;
+    for (let b = model.boundaries.find((x) => x.id === id); b; b = model.boundaries.find((x) => x.id === b!.parent)) depth++;
+    return depth;
+  };
+  for (const b of model.boundaries) {
+    const box = layout.get(`b:${b.id}`)!;
+    cells.push({
+      position: { x: box.x, y: box.y },
+      size: { width: box.width, height: box.height },
+      attrs: { label: { text: b.name }, body: { stroke: '#333333', strokeWidth: 3, strokeDasharray: '10 5' } },
+      visible: true,
+      shape: 'trust-boundary-box',
+      id: `boundary-${b.id}`,
+      zIndex: depthOf(b.id) - 100,
+      data: {
+        type: 'tm.BoundaryBox',
+        name: b.name,
+        description: '',
+        isTrustBoundary: true,
+        hasOpenThreats: false,
+        bulwark: strip({ id: b.id, type: b.type, parent: b.parent, line: b.location?.line }),
+      },
+    });
+  }
+  for (const e of model.elements) {
+    const shape = shapeOf(e);
+    const box = layout.get(`e:${e.id}`)!;
+    const threatsHere = tdThreats(e.id);
+    cells.push({
+      position: { x: box.x, y: box.y },
+      size: { width: box.width, height: box.height },
+      attrs: { text: { text: e.name }, body: { stroke: threatsHere.length > 0 ? '#ff0000' : '#333333', strokeWidth: 1.5, strokeDasharray: null } },
+      visible: true,
+      shape,
+      id: e.id,
+      zIndex: 10,
+      data: { ...elementData(e, shape), threats: threatsHere, hasOpenThreats: threatsHere.some((t) => t.status === 'Open') },
+    });
+  }
+  for (const f of model.flows) {
+    const threatsHere = tdThreats(f.id);
+    cells.push({
+      shape: 'flow',
+      attrs: {
+        line: {
+          stroke: threatsHere.length > 0 ? '#ff0000' : '#333333',
+          strokeWidth: 1.5,
+          targetMarker: { name: 'block' },
+          sourceMarker: { name: f.bidirectional ? 'block' : '' },
+          strokeDasharray: f.encrypted === false ? '4 3' : null,
+        },
+      },
+      width: 200,
+      height: 100,
+      zIndex: 20,
+      connector: 'smooth',
+      id: f.id,
+      source: { cell: f.source },
+      target: { cell: f.target },
+      vertices: [],
+      labels: [f.label ?? f.protocol ?? ''],
+      data: {
+        type: 'tm.Flow',
+        name: f.label ?? f.protocol ?? '',
+        description: '',
+        outOfScope: false,
+        reasonOutOfScope: '',
+        protocol: f.protocol ?? '',
+        isEncrypted: f.encrypted === true,
+        isPublicNetwork: crossesInternet(model, f.source, f.target),
+        isBidirectional: f.bidirectional === true,
+        hasOpenThreats: threatsHere.some((t) => t.status === 'Open'),
+        threats: threatsHere,
+        bulwark: strip({
+          id: f.id, label: f.label, protocol: f.protocol, port: f.port, encrypted: f.encrypted, authenticated: f.authenticated, data: f.data,
+          bidirectional: f.bidirectional, inferredFrom: f.inferredFrom, line: f.location?.line,
+        }),
+      },
+    });
+  }
+  return {
+    version: TD_VERSION,
+    summary: strip({ title: model.name, owner: '', description: model.description ?? '', id: 0 }),
+    detail: {
+      contributors: [],
+      diagrams: [
+        {
+          id: 0,
+          title: model.name,
+          diagramType: 'STRIDE',
+          placeholder: 'Data-flow diagram generated by Bulwark',
+          thumbnail: './public/content/images/thumbnail.stride.jpg',
+          version: TD_VERSION,
+          cells,
+        },
+      ],
+      diagramTop: 1,
+      reviewer: '',
+      threatTop: number,
+    },
+    bulwark: { version: model.version, dataAssets: model.dataAssets.map((a) => strip({ ...a, location: undefined, line: a.location?.line })) },
+  };
+}
+
+function shapeOf(e: Element): 'actor' | 'process' | 'store' {
+  if (e.kind === 'actor' || e.kind === 'external-system') return 'actor';
+  if (e.kind === 'datastore' || e.kind === 'cache' || e.kind === 'queue' || e.kind === 'bucket' || e.kind === 'secret-store') return 'store';
+  return 'process';
+}
+
+function elementData(e: Element, shape: 'actor' | 'process' | 'store'): Json {
+  const common = { name: e.name, description: e.description ?? '', outOfScope: false, reasonOutOfScope: '' };
+  const bulwark = strip({
+    id: e.id, kind: e.kind, technology: e.technology, boundary: e.boundary, props: e.props, data: e.data, inferredFrom: e.inferredFrom, line: e.location?.line,
+  });
+  if (shape === 'actor') return { type: 'tm.Actor', ...common, providesAuthentication: e.kind === 'identity-provider', bulwark };
+  if (shape === 'store') {
+    return {
+      type: 'tm.Store', ...common, isALog: false, storesCredentials: e.props.storesCredentials === true, isEncrypted: e.props.encryptedAtRest === true,
+      isSigned: false, storesInventory: false, bulwark,
+    };
+  }
+  return {
+    type: 'tm.Process', ...common, privilegeLevel: e.props.runsAsRoot === true ? 'root' : '', isWebApplication: e.kind === 'web-app',
+    handlesCardPayment: e.data.includes('payment-data'), handlesGoodsOrServices: false, providesAuthentication: e.props.authenticatesCallers === true, bulwark,
+  };
+}
+
+interface Placed {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Nested grid layout: each boundary is a box sized to hold its child boundaries and members. */
+function layOut(model: Architecture): Map<string, Placed> {
+  const known = new Set(model.boundaries.map((b) => b.id));
+  const children = new Map<string | undefined, string[]>();
+  const add = (parent: string | undefined, key: string) => children.set(parent, [...(children.get(parent) ?? []), key]);
+  for (const b of model.boundaries) add(b.parent && known.has(b.parent) ? b.parent : undefined, `b:${b.id}`);
+  for (const e of model.elements) add(e.boundary && known.has(e.boundary) ? e.boundary : undefined, `e:${e.id}`);
+  const sizes = new Map<string, { width: number; height: number }>();
+  const measure = (key: string): { width: number; height: number } => {
+    if (key.startsWith('e:')) {
+      const e = model.elements.find((x) => `e:${x.id}` === key)!;
+      const s = ELEMENT_SIZE[shapeOf(e)];
+      sizes.set(key, s);
+      return s;
+    }
+    const grid = measureGrid(children.get(key.slice(2)) ?? [], measure);
+    const s = { width: Math.max(grid.width + 2 * PADDING, 200), height: Math.max(grid.height + 2 * PADDING + HEADER, 150) };
+    sizes.set(key, s);
+    return s;
+  };
+  const placed = new Map<string, Placed>();
+  const place = (keys: string[], x0: number, y0: number) => {
+    rows(keys).forEach((row, r, all) => {
+      const y = y0 + all.slice(0, r).reduce((sum, prev) => sum + Math.max(...prev.map((k) => sizes.get(k)!.height)) + GAP, 0);
+      let x = x0;
+      for (const key of row) {
+        const s = sizes.get(key)!;
+        placed.set(key, { x, y, ...s });
+        if (key.startsWith('b:')) place(children.get(key.slice(2)) ?? [], x + PADDING, y + PADDING + HEADER);
+        x += s.width + GAP;
+      }
+    });
+  };
+  const top = children.get(undefined) ?? [];
+  measureGrid(top, measure);
+  place(top, 40, 40);
+  return placed;
+}
+
+function measureGrid(keys: string[], measure: (key: string) => { width: number; height: number }): { width: number; height: number } {
+  const s = keys.map((k) => ({ k, ...measure(k) }));
+  const byKey = new Map(s.map((x) => [x.k, x]));
+  const grid = rows(keys).map((row) => ({
+    width: row.reduce((sum, k) => sum + byKey.get(k)!.width, 0) + GAP * (row.length - 1),
+    height: Math.max(...row.map((k) => byKey.get(k)!.height)),
+  }));
+  return { width: Math.max(0, ...grid.map((g) => g.width)), height: grid.reduce((sum, g) => sum + g.height, 0) + GAP * Math.max(0, grid.length - 1) };
+}
+
+function rows(keys: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < keys.length; i += PER_ROW) out.push(keys.slice(i, i + PER_ROW));
+  return out;
+}
+
+function crossesInternet(model: Architecture, source: string, target: string): boolean {
+  const zoneType = (id: string) => {
+    const e = model.elements.find((x) => x.id === id);
+    if (!e) return undefined;
+    if (e.kind === 'actor') return 'internet';
+    return model.boundaries.find((b) => b.id === e.boundary)?.type;
+  };
+  return zoneType(source) === 'internet' || zoneType(target) === 'internet';
+}
+
+function groupThreats(threats: readonly ExportableThreat[]): Map<string, ExportableThreat[]> {
+  const map = new Map<string, ExportableThreat[]>();
+  for (const t of threats) {
+    // A threat sits on its first flow if it has one (interaction threats), else on its first element.
+    const target = t.flows?.[0] ?? t.elements?.[0];
+    if (target) map.set(target, [...(map.get(target) ?? []), t]);
+  }
+  return map;
+}
+
+function strideName(stride: string): string {
+  const names: Record<string, string> = {
+    spoofing: 'Spoofing',
+    tampering: 'Tampering',
+    repudiation: 'Repudiation',
+    'information-disclosure': 'Information disclosure',
+    'denial-of-service': 'Denial of service',
+    'elevation-of-privilege': 'Elevation of privilege',
+  };
+  return names[stride] ?? capitalize(stride);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
