@@ -159,16 +159,18 @@ function deriveRoles(facts: ElementFacts, elements: ReadonlyMap<string, ElementF
     (fromInternet.some((f) => mentionsCredentials(f.text) || (f.sensitivity === 'credentials' && !f.tags.has('jwt'))) || element.kind === 'identity-provider');
   facts.uploadEndpoint = facts.internetFacing && (fromInternet.some((f) => f.tags.has('upload')) || facts.tags.has('upload'));
 
-  const receivesTokenFromService = facts.incoming.some((f) => f.tags.has('jwt') && !OUTSIDE_KINDS.has(f.source.kind));
+  // Tokens written to or read from a store (session cache, token table) are not issued to or presented by clients.
+  const tokenFlow = (f: FlowView): boolean => f.tags.has('jwt') && !STORE_KINDS.has(f.source.kind) && !STORE_KINDS.has(f.target.kind);
+  const receivesTokenFromService = facts.incoming.some((f) => tokenFlow(f) && !OUTSIDE_KINDS.has(f.source.kind));
   facts.issuesTokens =
-    (facts.outgoing.some((f) => f.tags.has('jwt')) && !receivesTokenFromService) ||
+    (facts.outgoing.some(tokenFlow) && !receivesTokenFromService) ||
     (element.kind === 'identity-provider' && (facts.tags.has('oauth') || facts.tags.has('jwt')));
   if (facts.issuesTokens) return;
   // A token handed to an actor comes back on the actor's next requests: the services it calls verify it.
   const tokenToActor = (actorId: string): boolean =>
-    elements.get(actorId)?.incoming.some((f) => f.tags.has('jwt') && !OUTSIDE_KINDS.has(f.source.kind)) ?? false;
+    elements.get(actorId)?.incoming.some((f) => tokenFlow(f) && !OUTSIDE_KINDS.has(f.source.kind)) ?? false;
   facts.verifiesTokens =
-    facts.incoming.some((f) => f.tags.has('jwt')) ||
+    facts.incoming.some(tokenFlow) ||
     facts.tags.has('jwt') ||
     facts.incoming.some((f) => OUTSIDE_KINDS.has(f.source.kind) && tokenToActor(f.source.id));
 }

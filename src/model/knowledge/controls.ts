@@ -2,6 +2,7 @@
 
 import type { ElementProps } from '../schema.js';
 import type { Control, ElementContext, FlowContext } from './types.js';
+import { encryptionOfProtocol } from './vocabulary.js';
 
 type Prop = keyof ElementProps;
 
@@ -44,7 +45,7 @@ export const flowEncrypted: Control<FlowContext> = {
   id: 'flow.encrypted',
   effect: 'remove',
   present: (ctx) => ctx.flow.encrypted === true,
-  reason: (ctx) => `flow ${ctx.flow.display} is encrypted (${ctx.flow.flow.protocol ? ctx.flow.flow.protocol.toUpperCase() : 'TLS'})`,
+  reason: (ctx) => `flow ${ctx.flow.display} is encrypted (${encryptionOfProtocol(ctx.flow.flow.protocol) ? ctx.flow.flow.protocol!.toUpperCase() : 'TLS'})`,
 };
 
 export const flowAuthenticated: Control<FlowContext> = {

@@ -14,8 +14,11 @@ function verifiersBehind(ctx: ElementContext): string[] {
 export function verifiesCredentials(ctx: ElementContext): boolean {
   const { element, facts } = ctx;
   if (element.kind === 'actor' || element.kind === 'external-system' || element.kind === 'datastore' || element.kind === 'cache') return false;
-  if (element.kind === 'identity-provider' || element.props.storesCredentials === true) return true;
-  return facts.tags.has('auth') && (facts.incoming.some((f) => f.carriesCredentials) || facts.loginEndpoint);
+  if (element.kind === 'identity-provider') return true;
+  return (
+    facts.tags.has('auth') &&
+    (facts.incoming.some((f) => f.carriesCredentials) || facts.loginEndpoint || facts.issuesTokens || facts.outgoing.some((f) => f.target.kind === 'datastore'))
+  );
 }
 
 export const authenticationRules: ElementThreatRule[] = [
@@ -54,7 +57,7 @@ export const authenticationRules: ElementThreatRule[] = [
     pattern: 'authentication',
     stride: 'repudiation',
     condition: 'verifies credentials or issues sessions and the design does not state audit logging',
-    applies: (ctx) => verifiesCredentials(ctx) && ctx.element.props.auditLogging !== true,
+    applies: (ctx) => verifiesCredentials(ctx),
     controls: [elementHas('auditLogging', 'audit-logs authentication events')],
     title: (ctx) => `Logins at ${ctx.element.name} are not audit-logged`,
     description: (ctx) =>
@@ -72,7 +75,7 @@ export const authenticationRules: ElementThreatRule[] = [
     pattern: 'authentication',
     stride: 'denial-of-service',
     condition: 'login endpoint reachable from the internet without rate limiting',
-    applies: (ctx) => ctx.facts.loginEndpoint && ctx.element.props.rateLimited !== true,
+    applies: (ctx) => ctx.facts.loginEndpoint,
     controls: [elementHas('rateLimited', 'rate-limits login attempts')],
     title: (ctx) => `Login flooding at ${ctx.element.name} locks out users and exhausts password hashing`,
     description: (ctx) => {

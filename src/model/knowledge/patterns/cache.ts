@@ -13,7 +13,7 @@ export const cacheRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     kinds: ['cache'],
     condition: 'a cache holding sessions, tokens or PII that does not authenticate its clients',
-    applies: (ctx) => ctx.element.props.authenticatesCallers !== true && (isSensitive(ctx.facts.sensitivity) || ctx.facts.incoming.some((f) => f.carriesCredentials)),
+    applies: (ctx) => isSensitive(ctx.facts.sensitivity) || ctx.facts.incoming.some((f) => f.carriesCredentials),
     controls: [elementHas('authenticatesCallers', 'requires client authentication (AUTH/ACL)')],
     title: (ctx) => `Unauthenticated access to ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'sessions'} in ${ctx.element.name}`,
     description: (ctx) =>

@@ -1,7 +1,7 @@
 // Relational and NoSQL database pattern: injection, exposure, encryption at rest, backups.
 
 import { C } from '../compliance.js';
-import { elementDenies, elementHas } from '../controls.js';
+import { elementHas } from '../controls.js';
 import type { ElementContext, ElementThreatRule } from '../types.js';
 import { describeClassification, isSensitive, joinNames } from '../vocabulary.js';
 
@@ -46,7 +46,7 @@ export const databaseRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     kinds: ['datastore'],
     condition: 'a database holding PII, credentials or payment data without encryption at rest',
-    applies: (ctx) => isSensitive(ctx.facts.sensitivity) && ctx.element.props.encryptedAtRest !== true,
+    applies: (ctx) => isSensitive(ctx.facts.sensitivity),
     controls: [elementHas('encryptedAtRest', 'is encrypted at rest')],
     title: (ctx) => `${ctx.element.name} stores ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'data'} unencrypted at rest`,
     description: (ctx) =>
@@ -67,7 +67,7 @@ export const databaseRules: ElementThreatRule[] = [
     kinds: ['datastore', 'cache'],
     condition: 'a database or cache reachable from the internet',
     applies: (ctx) => ctx.facts.internetFacing,
-    controls: [elementDenies('internetFacing', 'is not internet-facing')],
+    controls: [],
     title: (ctx) => `${ctx.element.name} is reachable from the internet`,
     description: (ctx) =>
       `${ctx.element.name} is exposed to the internet (${ctx.facts.exposure}); scanners find open database ports within minutes and try default and weak credentials.`,

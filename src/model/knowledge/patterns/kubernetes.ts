@@ -1,7 +1,6 @@
 // Kubernetes pattern: workloads in a cluster (root containers, missing resource limits).
 
 import { C } from '../compliance.js';
-import { elementDenies } from '../controls.js';
 import type { ElementContext, ElementThreatRule } from '../types.js';
 
 const inCluster = (ctx: ElementContext): boolean => ctx.facts.tags.has('kubernetes') || ctx.facts.boundaries.some((b) => b.type === 'cluster');
@@ -14,7 +13,7 @@ export const kubernetesRules: ElementThreatRule[] = [
     stride: 'elevation-of-privilege',
     condition: 'a workload the design states runs as root (`runsAsRoot: true`)',
     applies: (ctx) => ctx.element.props.runsAsRoot === true,
-    controls: [elementDenies('runsAsRoot', 'runs as a non-root user')],
+    controls: [],
     title: (ctx) => `${ctx.element.name} runs as root: a compromise becomes a node compromise`,
     description: (ctx) =>
       `${ctx.element.name} runs as root${inCluster(ctx) ? ' in the cluster' : ''}. A code-execution bug in it gives the attacker root in the container, and with a kernel or runtime flaw, the host and its other workloads.`,

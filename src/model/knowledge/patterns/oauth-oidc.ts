@@ -15,7 +15,7 @@ export const oauthRules: ElementThreatRule[] = [
     pattern: 'oauth-oidc',
     stride: 'tampering',
     condition: 'receives bearer tokens (JWT) and the design does not state strict token validation (`tokenValidation: true`)',
-    applies: (ctx) => isActive(ctx.element.kind) && ctx.facts.verifiesTokens && ctx.element.props.tokenValidation !== true,
+    applies: (ctx) => isActive(ctx.element.kind) && ctx.facts.verifiesTokens,
     controls: [elementHas('tokenValidation', 'verifies token signature, issuer, audience and expiry with a pinned algorithm')],
     title: (ctx) => `Forged or tampered JWTs accepted by ${ctx.element.name} (\`alg: none\`, key confusion)`,
     description: (ctx) => {
@@ -35,7 +35,7 @@ export const oauthRules: ElementThreatRule[] = [
     pattern: 'oauth-oidc',
     stride: 'information-disclosure',
     condition: 'issues bearer tokens and the design does not state short lifetimes with revocation (`shortLivedTokens: true`)',
-    applies: (ctx) => isActive(ctx.element.kind) && ctx.facts.issuesTokens && ctx.element.props.shortLivedTokens !== true,
+    applies: (ctx) => isActive(ctx.element.kind) && ctx.facts.issuesTokens,
     controls: [elementHas('shortLivedTokens', 'issues short-lived, revocable tokens')],
     title: (ctx) => `Leaked tokens from ${ctx.element.name} stay valid`,
     description: (ctx) =>
@@ -54,7 +54,7 @@ export const oauthRules: ElementThreatRule[] = [
     pattern: 'oauth-oidc',
     stride: 'elevation-of-privilege',
     condition: 'receives bearer tokens and the design does not state server-side authorisation (`authorizesRequests: true`)',
-    applies: (ctx) => isActive(ctx.element.kind) && ctx.facts.verifiesTokens && ctx.element.props.authorizesRequests !== true,
+    applies: (ctx) => isActive(ctx.element.kind) && ctx.facts.verifiesTokens,
     controls: [elementHas('authorizesRequests', 'authorises each request server-side')],
     title: (ctx) => `Role-claim escalation at ${ctx.element.name}`,
     description: (ctx) =>
@@ -75,7 +75,6 @@ export const oauthRules: ElementThreatRule[] = [
     tags: ['oauth'],
     condition: 'an OAuth/OIDC provider serving a browser or mobile client, without PKCE and exact redirect URIs (`pkce: true`)',
     applies: (ctx) =>
-      ctx.element.props.pkce !== true &&
       [...ctx.facts.incoming, ...ctx.facts.outgoing].some((f) => f.source.kind === 'web-app' || f.target.kind === 'web-app' || f.source.kind === 'actor' || f.target.kind === 'actor'),
     controls: [elementHas('pkce', 'uses PKCE with exact redirect-URI matching')],
     title: (ctx) => `Authorization codes from ${ctx.element.name} intercepted or redirected`,

@@ -13,7 +13,7 @@ export const objectStorageRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     kinds: ['bucket'],
     condition: 'object storage whose design does not state `publicAccess: false`',
-    applies: (ctx) => ctx.element.props.publicAccess !== false,
+    applies: () => true,
     controls: [elementDenies('publicAccess', 'blocks public access')],
     title: (ctx) =>
       ctx.element.props.publicAccess === true ? `${ctx.element.name} is publicly accessible` : `${ctx.element.name} may be publicly accessible`,
@@ -36,7 +36,7 @@ export const objectStorageRules: ElementThreatRule[] = [
     stride: 'tampering',
     kinds: ['bucket'],
     condition: 'object storage without versioning or object lock',
-    applies: (ctx) => ctx.element.props.versioning !== true && ctx.element.props.objectLock !== true,
+    applies: () => true,
     controls: [elementHas('versioning', 'keeps object versions'), elementHas('objectLock', 'uses object lock')],
     title: (ctx) => `Files in ${ctx.element.name} modified or replaced after upload`,
     description: (ctx) => {
@@ -57,7 +57,7 @@ export const objectStorageRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     tags: ['signed-url'],
     condition: 'the design issues signed (pre-signed) URLs and does not state a short expiry (`signedUrlExpiry: true`)',
-    applies: (ctx) => ctx.element.kind !== 'actor' && ctx.element.props.signedUrlExpiry !== true,
+    applies: (ctx) => ctx.element.kind !== 'actor',
     controls: [elementHas('signedUrlExpiry', 'issues signed URLs with a short expiry')],
     title: (ctx) => `Signed URLs from ${ctx.element.name} don't expire`,
     description: (ctx) =>
@@ -77,7 +77,7 @@ export const objectStorageRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     kinds: ['bucket'],
     condition: 'object storage holding PII, credentials or payment data without encryption at rest',
-    applies: (ctx) => isSensitive(ctx.facts.sensitivity) && ctx.element.props.encryptedAtRest !== true,
+    applies: (ctx) => isSensitive(ctx.facts.sensitivity),
     controls: [elementHas('encryptedAtRest', 'is encrypted at rest')],
     title: (ctx) => `${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'Data'} in ${ctx.element.name} stored unencrypted`,
     description: (ctx) =>

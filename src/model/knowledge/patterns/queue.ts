@@ -13,7 +13,7 @@ export const queueRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     kinds: ['queue'],
     condition: 'a queue or stream carrying PII, credentials or payment data without encryption at rest',
-    applies: (ctx) => isSensitive(ctx.facts.sensitivity) && ctx.element.props.encryptedAtRest !== true,
+    applies: (ctx) => isSensitive(ctx.facts.sensitivity),
     controls: [elementHas('encryptedAtRest', 'encrypts messages at rest')],
     title: (ctx) => `Messages in ${ctx.element.name} expose ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'data'}`,
     description: (ctx) =>
@@ -33,7 +33,7 @@ export const queueRules: ElementThreatRule[] = [
     stride: 'denial-of-service',
     kinds: ['queue'],
     condition: 'a queue with consumers and no dead-letter queue stated (`deadLetterQueue: true`)',
-    applies: (ctx) => ctx.element.props.deadLetterQueue !== true && ctx.facts.outgoing.some((f) => f.target.kind !== 'queue') && ctx.facts.incoming.length > 0,
+    applies: (ctx) => ctx.facts.outgoing.some((f) => f.target.kind !== 'queue') && ctx.facts.incoming.length > 0,
     controls: [elementHas('deadLetterQueue', 'has a dead-letter queue with alarms')],
     title: (ctx) => `Poison messages in ${ctx.element.name} block ${joinNames([...new Set(ctx.facts.outgoing.map((f) => f.target.name))])}`,
     description: (ctx) =>

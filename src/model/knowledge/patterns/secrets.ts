@@ -11,7 +11,7 @@ export const secretsRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     kinds: ['process', 'web-app', 'gateway', 'function'],
     condition: 'a service that holds credentials (`storesCredentials: true`) and reads none from a secret store',
-    applies: (ctx) => ctx.element.props.storesCredentials === true && !ctx.facts.outgoing.some((f) => f.target.kind === 'secret-store'),
+    applies: (ctx) => ctx.element.props.storesCredentials === true,
     controls: [
       {
         id: 'flow.to-secret-store',

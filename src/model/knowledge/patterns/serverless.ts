@@ -13,7 +13,7 @@ export const serverlessRules: ElementThreatRule[] = [
     stride: 'elevation-of-privilege',
     kinds: ['function'],
     condition: 'a function whose execution role is not stated to be least-privilege (`leastPrivilege: true`)',
-    applies: (ctx) => ctx.element.props.leastPrivilege !== true,
+    applies: () => true,
     controls: [elementHas('leastPrivilege', 'runs with a least-privilege role')],
     title: (ctx) => `${ctx.element.name} has overly broad IAM permissions`,
     description: (ctx) => {
@@ -36,7 +36,7 @@ export const serverlessRules: ElementThreatRule[] = [
     stride: 'denial-of-service',
     kinds: ['function'],
     condition: 'a function invoked directly from the internet without throttling',
-    applies: (ctx) => ctx.facts.internetFacing && !ctx.facts.uploadEndpoint && !ctx.facts.loginEndpoint && ctx.element.props.rateLimited !== true,
+    applies: (ctx) => ctx.facts.internetFacing && !ctx.facts.uploadEndpoint && !ctx.facts.loginEndpoint,
     controls: [elementHas('rateLimited', 'is throttled')],
     title: (ctx) => `Invocation flooding of ${ctx.element.name} (denial of wallet)`,
     description: (ctx) =>

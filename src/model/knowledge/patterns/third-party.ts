@@ -1,7 +1,7 @@
 // Third-party services pattern: calls and callbacks from systems outside our control.
 
 import { C } from '../compliance.js';
-import { flowAuthenticated } from '../controls.js';
+import { flowAuthenticated, targetAuthenticatesCallers } from '../controls.js';
 import type { FlowThreatRule } from '../types.js';
 
 export const thirdPartyRules: FlowThreatRule[] = [
@@ -13,8 +13,8 @@ export const thirdPartyRules: FlowThreatRule[] = [
     sourceKinds: ['external-system'],
     targetKinds: ['process', 'gateway', 'function', 'web-app'],
     condition: 'an external system calls into our service (webhook/callback) and the flow is not authenticated',
-    applies: (ctx) => ctx.flow.authenticated !== true && ctx.flow.target.props.authenticatesCallers !== true,
-    controls: [flowAuthenticated],
+    applies: () => true,
+    controls: [flowAuthenticated, targetAuthenticatesCallers],
     title: (ctx) => `Forged callbacks to ${ctx.flow.target.name} pretending to be ${ctx.flow.source.name}`,
     description: (ctx) =>
       `${ctx.flow.target.name} accepts calls from ${ctx.flow.source.name}, a system outside our control, and the design does not verify them. Anyone who finds the endpoint can post fake events (payment succeeded, user verified).`,

@@ -23,7 +23,7 @@ export const transportRules: FlowThreatRule[] = [
     stride: 'information-disclosure',
     crossing: 'crossing',
     condition: 'a flow carrying credentials, tokens, PII or payment data crosses a trust boundary and is not encrypted',
-    applies: (ctx) => ctx.flow.encrypted !== true && (ctx.flow.carriesCredentials || isSensitive(ctx.flow.sensitivity)),
+    applies: (ctx) => ctx.flow.carriesCredentials || isSensitive(ctx.flow.sensitivity),
     controls: [flowEncrypted],
     title: (ctx) => `${carried(ctx)[0]!.toUpperCase()}${carried(ctx).slice(1)} leak in transit on ${ctx.flow.display}`,
     description: (ctx) =>
@@ -44,8 +44,8 @@ export const transportRules: FlowThreatRule[] = [
     pattern: 'transport',
     stride: 'tampering',
     crossing: 'crossing',
-    condition: 'a flow crosses a trust boundary in plaintext (`encrypted: false` or a plaintext protocol such as http)',
-    applies: (ctx) => ctx.flow.encrypted === false,
+    condition: 'a flow crosses a trust boundary and the design states its encryption (`encrypted`, or a protocol such as http/https): reported when plaintext',
+    applies: (ctx) => ctx.flow.encrypted !== undefined,
     controls: [flowEncrypted],
     title: (ctx) => `Data modified in transit on ${ctx.flow.display}`,
     description: (ctx) =>
@@ -69,7 +69,7 @@ export const transportRules: FlowThreatRule[] = [
     targetKinds: ['process', 'gateway', 'function', 'datastore', 'cache', 'queue', 'bucket', 'secret-store'],
     condition:
       'a service-to-service flow crosses a trust boundary, and neither the flow (`authenticated: true`) nor the target (`authenticatesCallers: true`) authenticates the caller',
-    applies: (ctx) => !ctx.flow.fromInternet && ctx.flow.authenticated !== true && ctx.flow.target.props.authenticatesCallers !== true,
+    applies: (ctx) => !ctx.flow.fromInternet,
     controls: [flowAuthenticated, targetAuthenticatesCallers],
     title: (ctx) => `Anything in ${ctx.model.element(ctx.flow.source.id)?.boundaries[0]?.name ?? 'the network'} can impersonate ${ctx.flow.source.name} towards ${ctx.flow.target.name}`,
     description: (ctx) =>

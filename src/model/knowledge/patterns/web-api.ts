@@ -22,8 +22,7 @@ export const webApiRules: ElementThreatRule[] = [
     applies: (ctx) =>
       ctx.facts.internetFacing &&
       !ctx.facts.loginEndpoint &&
-      (ctx.element.kind !== 'web-app' || ctx.facts.uploadEndpoint) &&
-      ctx.element.props.authenticatesCallers !== true,
+      (ctx.element.kind !== 'web-app' || ctx.facts.uploadEndpoint),
     controls: [elementHas('authenticatesCallers', 'authenticates its callers'), internetFlowsAuthenticated],
     title: (ctx) =>
       ctx.facts.uploadEndpoint
@@ -50,7 +49,7 @@ export const webApiRules: ElementThreatRule[] = [
     pattern: 'web-api',
     stride: 'denial-of-service',
     kinds: API_KINDS,
-    condition: 'accepts uploads from the internet without both a size limit and an upload rate limit',
+    condition: 'accepts uploads from the internet without both a size limit and an upload rate limit (a size limit alone does not lower severity)',
     applies: (ctx) => ctx.facts.uploadEndpoint,
     controls: [
       {
@@ -59,7 +58,8 @@ export const webApiRules: ElementThreatRule[] = [
         present: (ctx) => ctx.element.props.sizeLimits === true && ctx.element.props.rateLimited === true,
         reason: (ctx) => `${ctx.element.name} enforces upload size limits and rate limits`,
       },
-      elementHas('sizeLimits', 'enforces an upload size limit (storage can still fill by volume)', 'downgrade'),
+      // A size limit alone bounds one request, not the total: storage still fills by volume, so only
+      // rate limiting lowers the severity of exhaustion.
       elementHas('rateLimited', 'rate-limits requests (single uploads can still be huge)', 'downgrade'),
     ],
     title: (ctx) => {
@@ -67,7 +67,9 @@ export const webApiRules: ElementThreatRule[] = [
       return `Huge or repeated uploads to ${ctx.element.name} exhaust ${stores.length ? `storage in ${joinNames(stores)}` : 'its resources'}`;
     },
     description: (ctx) =>
-      `${ctx.element.name} accepts files from the internet. Without an enforced body-size limit and a per-user upload rate, an attacker can send very large or very many files, filling storage, driving cost and starving processing.`,
+      ctx.element.props.sizeLimits === true
+        ? `${ctx.element.name} accepts files from the internet. The design states a size limit per upload, but nothing limits how many uploads a client sends: an attacker fills storage, drives cost and starves processing with a stream of maximum-size files.`
+        : `${ctx.element.name} accepts files from the internet. Without an enforced body-size limit and a per-user upload rate, an attacker can send very large or very many files, filling storage, driving cost and starving processing.`,
     severity: 'medium',
     likelihood: 'medium',
     cwe: ['CWE-400', 'CWE-770'],
@@ -82,7 +84,7 @@ export const webApiRules: ElementThreatRule[] = [
     stride: 'denial-of-service',
     kinds: ['process', 'gateway'],
     condition: 'internet-facing service without rate limiting (uploads and logins have their own threats)',
-    applies: (ctx) => ctx.facts.internetFacing && !ctx.facts.uploadEndpoint && !ctx.facts.loginEndpoint && ctx.element.props.rateLimited !== true,
+    applies: (ctx) => ctx.facts.internetFacing && !ctx.facts.uploadEndpoint && !ctx.facts.loginEndpoint,
     controls: [elementHas('rateLimited', 'rate-limits requests')],
     title: (ctx) => `Request flooding overwhelms ${ctx.element.name}`,
     description: (ctx) =>
