@@ -159,6 +159,9 @@ class FlowchartState {
     }
     for (const n of nodes) this.touch(n.id, n.label, n.shapeKind, line);
     for (const [a, b, edge] of pairs) this.addFlow(a, b, edge, line);
+    // Listing an already-defined node inside a subgraph moves it there, as Mermaid draws it.
+    const zone = this.subgraphStack[this.subgraphStack.length - 1];
+    if (zone !== undefined && pairs.length === 0) for (const n of nodes) this.builder.elements.get(n.id)!.boundaryKey = zone;
   }
 
   private addFlow(source: string, target: string, edge: EdgeToken, line: number): void {
