@@ -38,7 +38,9 @@ export function describeModel(model: Architecture, facts: ModelFacts, openThreat
         ...(f.flow.protocol ? { protocol: f.flow.protocol } : {}),
         ...(f.flow.port !== undefined ? { port: f.flow.port } : {}),
       }));
-    if (ef.internetFacing || entryPoints.length > 0) {
+    // Actors and external systems are where attacks come from, not surfaces we defend.
+    const ours = ef.element.kind !== 'actor' && ef.element.kind !== 'external-system';
+    if (ours && (ef.internetFacing || entryPoints.length > 0)) {
       attackSurfaces.push({
         element: ef.element.id,
         name: ef.element.name,

@@ -30,10 +30,10 @@ export const webApiRules: ElementThreatRule[] = [
         : `Unauthenticated callers use ${ctx.element.name} as any user`,
     description: (ctx) => {
       const stores = storesBehind(ctx);
-      const reach = stores.length ? `, and what it writes reaches ${joinNames(stores)}` : '';
+      const into = stores.length ? ` into ${joinNames(stores)}` : '';
       return ctx.facts.uploadEndpoint
-        ? `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design does not authenticate uploaders: anyone can push malware, illegal content or oversized files${reach}, and nothing ties an upload to a user.`
-        : `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design does not authenticate callers, so anyone can call it and impersonate legitimate users${reach}.`;
+        ? `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design does not authenticate uploaders: anyone can push malware, illegal content or oversized files${into}, and nothing ties an upload to a user.`
+        : `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design does not authenticate callers, so anyone can call it as a legitimate user${stores.length ? ` and reach ${joinNames(stores)}` : ''}.`;
     },
     severity: 'high',
     likelihood: 'high',

@@ -1,0 +1,57 @@
+// The risk register: counts by severity and recommended actions in risk order, shared by every report.
+
+import type { StrideCategory } from '../../core/types.js';
+import { mitigationById } from '../knowledge/mitigations.js';
+import type { Mitigation } from '../knowledge/types.js';
+import type { SeverityCounts, Threat, ThreatReport } from '../engine/types.js';
+
+export const STRIDE_LABEL: Record<StrideCategory, string> = {
+  spoofing: 'Spoofing',
+  tampering: 'Tampering',
+  repudiation: 'Repudiation',
+  'information-disclosure': 'Information disclosure',
+  'denial-of-service': 'Denial of service',
+  'elevation-of-privilege': 'Elevation of privilege',
+};
+
+export interface RecommendedAction {
+  rank: number;
+  threat: Threat;
+  mitigations: Mitigation[];
+}
+
+/** Open threats in risk order (score, then severity, then id), each with its mitigations resolved. */
+export function recommendedActions(report: ThreatReport): RecommendedAction[] {
+  const ordered = [...report.threats].sort((a, b) => b.riskScore - a.riskScore || 0);
+  return ordered.map((threat, i) => ({ rank: i + 1, threat, mitigations: resolveMitigations(threat.mitigations) }));
+}
+
+export function resolveMitigations(ids: readonly string[]): Mitigation[] {
+  return ids.flatMap((id) => {
+    const m = mitigationById(id);
+    return m ? [m] : [];
+  });
+}
+
+/** Every mitigation the open threats call for, in first-use order of the risk-ordered register. */
+export function mitigationsInUse(report: ThreatReport): Mitigation[] {
+  const seen = new Set<string>();
+  const out: Mitigation[] = [];
+  for (const action of recommendedActions(report)) {
+    for (const m of action.mitigations) {
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+export function formatCounts(counts: SeverityCounts): string {
+  return `Critical ${counts.critical} / High ${counts.high} / Medium ${counts.medium} / Low ${counts.low}`;
+}
+
+/** Element display names by id, for "affected" columns. */
+export function elementNames(report: ThreatReport): Map<string, string> {
+  return new Map(report.model.elements.map((e) => [e.id, e.name]));
+}
