@@ -52,6 +52,8 @@ class PlantUmlReader {
   private readonly stack: StackEntry[] = [];
   private readonly byLabel = new Map<string, string>();
   private readonly autoCreated = new Set<string>();
+  /** Aliases of interfaces, use cases and the like: arrows to them are not data flows. */
+  private readonly skipped = new Set<string>();
 
   constructor(private readonly builder: ModelBuilder) {}
 
@@ -136,6 +138,8 @@ class PlantUmlReader {
       rest = m[2]!;
       if (SKIPPED_KEYWORDS.has(keyword)) {
         if (keyword !== 'usecase') this.builder.note('info', `${keyword} declarations are not architecture elements; skipped`, line);
+        const skipped = parseNameAndAlias(rest.replace(/\{\s*$/, '').replace(/<<[^>]*>>/g, ' ').trim());
+        if (skipped) this.skipped.add(skipped.alias).add(skipped.label);
         if (rest.trim().endsWith('{')) this.stack.push({});
         return true;
       }
@@ -195,6 +199,11 @@ class PlantUmlReader {
     if (!m) return false;
     const [, left, leftHead, body, rightHead, right, label] = m;
     if (!/[-.]/.test(body!)) return false;
+    const skippedEnd = [left!, right!].find((e) => this.skipped.has(e) || this.skipped.has(e.replace(/^[[(":]|[\])":]$/g, '')));
+    if (skippedEnd) {
+      this.builder.note('info', `arrow to "${skippedEnd}" is not a data flow between elements; skipped`, line);
+      return true;
+    }
     const a = this.endpoint(left!, line);
     const b = this.endpoint(right!, line);
     const hints = flowFromLabel(this.builder, label);

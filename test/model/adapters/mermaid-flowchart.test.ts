@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readArchitecture } from '../../../src/model/adapters/index.js';
+import { element, flow, ids } from './helpers.js';
+
+const LAYERED = `flowchart TB
+  %% three tiers behind a load balancer
+  user((Customer<br/>Browser))
+  subgraph edge [Internet edge]
+    direction LR
+    lb{{"Load balancer<br/>ALB :443"}}
+  end
+  subgraph k8s [Kubernetes cluster]
+    subgraph ns [Namespace shop]
+      web["**Storefront** UI<br/>React"]:::app
+      api(Order API)
+      jobs[[Email worker]]
+    end
+  end
+  subgraph data [Private subnet]
+    pg[(Orders<br/>PostgreSQL 15)]
+    kv@{ shape: cyl, label: "Sessions" }
+    mq>Events Kafka]
+  end
+  user -->|HTTPS| lb
+  lb -- "HTTP :8080" --> web & api
+  api -.->|SQL over TLS| pg
+  api -.- kv
+  api ==>|order events| mq --o jobs
+  jobs <-->|"SMTP"| user
+  classDef app fill:#eef
+  class web,api app
+  style pg fill:#ffd
+  linkStyle 0 stroke:#f00
+  click api "https://example.com/api" "Docs"
+`;
+
+describe('Mermaid flowchart', () => {
+  const { model, notes } = readArchitecture(LAYERED, { fileName: 'tiers.mmd' });
+
+  it('reads every node once, with its kind and technology from shape and label', () => {
+    assert.deepEqual(ids(model.elements), ['customer', 'email-worker', 'events-kafka', 'load-balancer', 'order-api', 'orders', 'sessions', 'storefront-ui']);
+    assert.equal(element(model, 'customer').kind, 'actor');
+    assert.equal(element(model, 'customer').description, 'Browser');
+    assert.equal(element(model, 'load-balancer').kind, 'gateway');
+    assert.equal(element(model, 'storefront-ui').name, 'Storefront UI', 'markdown bold is plain text');
+    assert.equal(element(model, 'storefront-ui').kind, 'web-app');
+    assert.equal(element(model, 'orders').kind, 'datastore');
+    assert.equal(element(model, 'orders').technology, 'PostgreSQL');
+    assert.equal(element(model, 'sessions').kind, 'datastore', '@{ shape: cyl } is a store');
+    assert.equal(element(model, 'events-kafka').kind, 'queue');
+    assert.equal(element(model, 'email-worker').kind, 'process');
+  });
+
+  it('turns nested subgraphs into typed, nested trust boundaries', () => {
+    const byId = Object.fromEntries(model.boundaries.map((b) => [b.id, b]));
+    assert.deepEqual(Object.keys(byId).sort(), ['internet-edge', 'kubernetes-cluster', 'namespace-shop', 'private-subnet']);
+    assert.equal(byId['internet-edge']!.type, 'internet');
+    assert.equal(byId['kubernetes-cluster']!.type, 'cluster');
+    assert.equal(byId['namespace-shop']!.type, 'cluster');
+    assert.equal(byId['namespace-shop']!.parent, 'kubernetes-cluster');
+    assert.equal(byId['private-subnet']!.type, 'network-zone');
+    assert.equal(element(model, 'order-api').boundary, 'namespace-shop');
+    assert.equal(element(model, 'orders').boundary, 'private-subnet');
+    assert.equal(element(model, 'customer').boundary, undefined);
+  });
+
+  it('reads edges of every style, labels in both positions, & groups and chains', () => {
+    assert.equal(model.flows.length, 8);
+    const https = flow(model, 'customer', 'load-balancer');
+    assert.equal(https.protocol, 'https');
+    assert.equal(https.encrypted, true);
+    const plain = flow(model, 'load-balancer', 'storefront-ui');
+    assert.equal(plain.protocol, 'http');
+    assert.equal(plain.port, 8080);
+    assert.equal(plain.encrypted, false);
+    assert.equal(flow(model, 'load-balancer', 'order-api').port, 8080, '& fans the edge out');
+    const sql = flow(model, 'order-api', 'orders');
+    assert.deepEqual([sql.protocol, sql.encrypted], ['sql', true]);
+    const undirected = flow(model, 'order-api', 'sessions');
+    assert.equal(undirected.protocol, undefined, 'no label: nothing is claimed');
+    assert.equal(undirected.encrypted, undefined);
+    assert.ok(flow(model, 'order-api', 'events-kafka'));
+    assert.ok(flow(model, 'events-kafka', 'email-worker'), 'chain continues after --o');
+    assert.equal(flow(model, 'email-worker', 'customer').bidirectional, true);
+  });
+
+  it('keeps 1-based source lines and ignores styling lines without warnings', () => {
+    assert.equal(element(model, 'customer').location?.line, 3);
+    assert.equal(element(model, 'orders').location?.line, 16);
+    assert.equal(element(model, 'orders').location?.file, 'tiers.mmd');
+    assert.equal(flow(model, 'order-api', 'orders').location?.line, 22);
+    assert.deepEqual(notes.filter((n) => n.level === 'warning'), []);
+  });
+
+  it('marks what an actor calls directly as internet-facing, and says so', () => {
+    assert.equal(element(model, 'load-balancer').props.internetFacing, true);
+    assert.equal(element(model, 'order-api').props.internetFacing, undefined);
+    assert.ok(notes.some((n) => n.level === 'info' && n.message.includes('Load balancer') && n.message.includes('internet-facing')));
+  });
+
+  it('reports lines it does not understand with their line number, and adds nothing from them', () => {
+    const r = readArchitecture('graph LR\n  a[API] --> b[(DB)]\n  this is not ]] mermaid\n  a --> \n', { format: 'mermaid' });
+    assert.deepEqual(ids(r.model.elements), ['api', 'db']);
+    const warnings = r.notes.filter((n) => n.level === 'warning');
+    assert.deepEqual(warnings.map((w) => w.line), [3, 4]);
+  });
+
+  it('reads `A -- text --> B`, `subgraph "Title"` and nodes defined after use', () => {
+    const r = readArchitecture('graph TD\nsubgraph "Docker network"\n  a --> b\nend\na -- uses TLS --> c\na[Web App]\nb[(Redis cache)]\nc[Stripe]\n', { format: 'mermaid' });
+    assert.deepEqual(ids(r.model.elements), ['redis-cache', 'stripe', 'web-app']);
+    assert.equal(r.model.boundaries[0]?.type, 'container-network');
+    assert.equal(element(r.model, 'web-app').boundary, r.model.boundaries[0]?.id);
+    assert.equal(element(r.model, 'redis-cache').kind, 'cache');
+    assert.equal(flow(r.model, 'web-app', 'stripe').encrypted, true);
+    assert.equal(element(r.model, 'stripe').kind, 'external-system');
+  });
+
+  it('extracts mermaid fences from Markdown and keeps the file line numbers', () => {
+    const md = '# Design\n\nSome words.\n\n```mermaid\nflowchart LR\n  a[API] -->|HTTPS| b[(Orders DB)]\n```\n';
+    const r = readArchitecture(md, { fileName: 'design.md' });
+    assert.equal(r.model.origin?.format, 'mermaid');
+    assert.equal(element(r.model, 'api').location?.line, 7);
+  });
+});

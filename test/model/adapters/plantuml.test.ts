@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readArchitecture } from '../../../src/model/adapters/index.js';
+import { element, flow, ids } from './helpers.js';
+
+const DEPLOYMENT = `@startuml
+title Ticketing deployment
+skinparam node {
+  BackgroundColor #eeeeee
+}
+/' a block comment
+   spanning lines '/
+actor "Event goer" as fan
+cloud "Internet" {
+  node "Cloudflare" as cf <<CDN>>
+}
+node "AWS account" as aws {
+  frame "EKS cluster" as eks {
+    package "tickets namespace" {
+      component [Ticket API] as api <<Spring Boot>>
+      collections "Seat workers" as seats
+    }
+  }
+  database "Tickets DB" as db <<MySQL>>
+  queue "Seat requests" as sq <<RabbitMQ>>
+  storage "Ticket PDFs" as pdfs <<S3>>
+}
+interface "Public API" as pub
+note bottom of db
+  PII: names and e-mail addresses
+end note
+fan --> cf : HTTPS
+cf -[#green]-> api : HTTPS
+api -down-> db : JDBC/TLS
+api ..> sq : AMQP
+sq --> seats
+seats --> pdfs
+[Ticket API] <-- seats : callbacks over HTTP
+api --> pub
+@enduml
+`;
+
+describe('PlantUML deployment diagram', () => {
+  const { model, notes } = readArchitecture(DEPLOYMENT, { fileName: 'tickets.puml' });
+
+  it('reads declarations with aliases, stereotypes and element keywords', () => {
+    assert.equal(model.name, 'Ticketing deployment');
+    assert.deepEqual(ids(model.elements), ['cloudflare', 'event-goer', 'seat-requests', 'seat-workers', 'ticket-api', 'ticket-pdfs', 'tickets-db']);
+    assert.equal(element(model, 'event-goer').kind, 'actor');
+    assert.equal(element(model, 'cloudflare').kind, 'gateway');
+    assert.equal(element(model, 'ticket-api').technology, 'Java');
+    assert.equal(element(model, 'tickets-db').kind, 'datastore');
+    assert.equal(element(model, 'tickets-db').technology, 'MySQL');
+    assert.equal(element(model, 'seat-requests').kind, 'queue');
+    assert.equal(element(model, 'ticket-pdfs').kind, 'bucket');
+    assert.equal(element(model, 'ticket-api').location?.line, 15);
+  });
+
+  it('turns containers with braces into nested, typed boundaries', () => {
+    assert.deepEqual(
+      model.boundaries.map((b) => [b.id, b.type, b.parent]),
+      [
+        ['internet', 'internet', undefined],
+        ['aws-account', 'cloud-account', undefined],
+        ['eks-cluster', 'cluster', 'aws-account'],
+        ['tickets-namespace', 'cluster', 'eks-cluster'],
+      ],
+    );
+    assert.equal(element(model, 'ticket-api').boundary, 'tickets-namespace');
+    assert.equal(element(model, 'tickets-db').boundary, 'aws-account');
+    assert.equal(element(model, 'cloudflare').boundary, 'internet');
+    assert.equal(element(model, 'event-goer').boundary, undefined);
+  });
+
+  it('reads arrows of every form with their labels and direction', () => {
+    assert.equal(flow(model, 'event-goer', 'cloudflare').protocol, 'https');
+    assert.equal(flow(model, 'cloudflare', 'ticket-api').encrypted, true, 'coloured arrow');
+    const jdbc = flow(model, 'ticket-api', 'tickets-db');
+    assert.deepEqual([jdbc.protocol, jdbc.encrypted], ['sql', true]);
+    assert.equal(flow(model, 'ticket-api', 'seat-requests').protocol, 'amqp');
+    assert.ok(flow(model, 'seat-requests', 'seat-workers'));
+    assert.ok(flow(model, 'seat-workers', 'ticket-pdfs'));
+    const back = flow(model, 'seat-workers', 'ticket-api');
+    assert.deepEqual([back.protocol, back.encrypted], ['http', false], '`A <-- B` flows from B to A');
+    assert.equal(model.flows.length, 7, 'the arrow to an interface is not a flow');
+  });
+
+  it('skips notes, skinparams, interfaces and arrows to interfaces, saying so', () => {
+    assert.deepEqual(notes.filter((n) => n.level === 'warning'), []);
+    assert.ok(notes.some((n) => n.line === 34 && /not a data flow/.test(n.message)));
+    assert.ok(notes.some((n) => n.line === 23 && /interface/.test(n.message)));
+  });
+});
+
+const C4_CONTAINER = `@startuml
+!include <C4/C4_Container>
+LAYOUT_WITH_LEGEND()
+title Ride sharing - containers
+
+Person(rider, "Rider", "Books rides")
+Person_Ext(driver, "Driver")
+System_Ext(maps, "Maps API", "Routing", $tags="external")
+System_Boundary(platform, "Ride platform") {
+  Container(app, "Mobile backend", "Go service", "Serves the apps")
+  Container(auth, "Identity", "Keycloak", "OIDC provider")
+  ContainerDb(trips, "Trips", "DynamoDB")
+  ContainerDb(geo, "Live positions", "Redis")
+  ContainerQueue(dispatch, "Dispatch", "SQS")
+  Container_Boundary(payments, "Payments") {
+    Component(charger, "Charger", "Lambda", "Charges cards")
+  }
+}
+Rel(rider, app, "Requests rides", "HTTPS, OAuth2")
+Rel(driver, app, "Streams position", $techn="WSS")
+Rel(app, auth, "Validates tokens", "OIDC over HTTPS")
+Rel_R(app, trips, "Stores trips")
+Rel(app, geo, "Updates positions", "RESP")
+Rel_D(app, dispatch, "Queues dispatch jobs", "AWS SDK")
+Rel(dispatch, charger, "Triggers")
+Rel(charger, maps, "Prices routes", "HTTPS + API key")
+SHOW_LEGEND()
+@enduml
+`;
+
+describe('C4-PlantUML container diagram', () => {
+  const { model, notes } = readArchitecture(C4_CONTAINER, { fileName: 'rides.puml' });
+
+  it('reads C4 macros into kinds and technologies', () => {
+    assert.equal(element(model, 'rider').kind, 'actor');
+    assert.equal(element(model, 'driver').kind, 'actor');
+    assert.equal(element(model, 'maps-api').kind, 'external-system');
+    assert.equal(element(model, 'mobile-backend').kind, 'process');
+    assert.equal(element(model, 'identity').kind, 'identity-provider');
+    assert.equal(element(model, 'trips').technology, 'AWS DynamoDB');
+    assert.equal(element(model, 'live-positions').kind, 'cache', 'Redis beats the Db macro');
+    assert.equal(element(model, 'dispatch').kind, 'queue');
+    assert.equal(element(model, 'charger').kind, 'function');
+    assert.equal(element(model, 'charger').boundary, 'payments');
+    assert.equal(model.boundaries.find((b) => b.id === 'payments')?.parent, 'ride-platform');
+  });
+
+  it('reads Rel technologies as flow properties', () => {
+    const rides = flow(model, 'rider', 'mobile-backend');
+    assert.deepEqual([rides.protocol, rides.encrypted, rides.authenticated], ['https', true, true]);
+    assert.deepEqual([flow(model, 'driver', 'mobile-backend').protocol, flow(model, 'driver', 'mobile-backend').encrypted], ['wss', true]);
+    assert.equal(flow(model, 'mobile-backend', 'trips').protocol, undefined, 'unstated stays unstated');
+    assert.equal(flow(model, 'mobile-backend', 'live-positions').encrypted, undefined);
+    assert.equal(flow(model, 'charger', 'maps-api').authenticated, true);
+    assert.equal(model.flows.length, 8);
+    assert.equal(notes.filter((n) => n.level === 'warning').length, 0);
+    assert.equal(element(model, 'mobile-backend').props.internetFacing, true);
+  });
+});
