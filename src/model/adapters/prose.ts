@@ -113,8 +113,11 @@ class ProseReader {
       return;
     }
     if (CHAIN_SPLIT.test(text)) return this.chain(s);
-    const implicit = isBullet ? (this.listSubject ?? this.lastSubject) : this.lastSubject;
-    for (const c of splitClauses(s)) this.clause(c, { implicitSubject: this.lastSubject ?? implicit });
+    for (const c of splitClauses(s)) {
+      // Bullets under "X that:" belong to X; otherwise a clause without a subject continues the last one.
+      const implicit = isBullet ? (this.listSubject ?? this.lastSubject) : this.lastSubject;
+      this.clause(c, implicit ? { implicitSubject: implicit } : {});
+    }
   }
 
   private chain(s: Span): void {
