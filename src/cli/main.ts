@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { PathNotFoundError } from '../discover/walk.js';
 import { VERSION } from '../version.js';
+import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
 import { EXIT_CODES_HELP } from './help.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
 
   registerScanCommand(program, io);
   registerRulesCommand(program, io);
+  registerModelCommand(program, io);
   return program;
 }
 
