@@ -162,8 +162,13 @@ function deriveRoles(facts: ElementFacts, elements: ReadonlyMap<string, ElementF
   // Tokens written to or read from a store (session cache, token table) are not issued to or presented by clients.
   const tokenFlow = (f: FlowView): boolean => f.tags.has('jwt') && !STORE_KINDS.has(f.source.kind) && !STORE_KINDS.has(f.target.kind);
   const receivesTokenFromService = facts.incoming.some((f) => tokenFlow(f) && !OUTSIDE_KINDS.has(f.source.kind));
+  // Only something that authenticates users issues tokens; a gateway passing a JWT on is a relay.
+  const authenticatesUsers =
+    element.kind === 'identity-provider' ||
+    facts.tags.has('auth') ||
+    facts.incoming.some((f) => mentionsCredentials(f.text) || (f.sensitivity === 'credentials' && !f.tags.has('jwt')));
   facts.issuesTokens =
-    (facts.outgoing.some(tokenFlow) && !receivesTokenFromService) ||
+    (facts.outgoing.some(tokenFlow) && !receivesTokenFromService && authenticatesUsers) ||
     (element.kind === 'identity-provider' && (facts.tags.has('oauth') || facts.tags.has('jwt')));
   if (facts.issuesTokens) return;
   // A token handed to an actor comes back on the actor's next requests: the services it calls verify it.

@@ -3,3 +3,4 @@ export { analyze, collectThreats, compareThreats, countBySeverity } from './anal
 export { computeFacts, type ModelFacts } from './facts.js';
 export { riskScore } from './scoring.js';
 export * from './types.js';
+export { diffReports, diffWorsens, type SeverityChange, type ThreatDiff } from './diff.js';

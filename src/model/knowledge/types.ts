@@ -41,7 +41,9 @@ export type TechTag =
   | 'signed-url'
   | 'auth'
   | 'upload'
-  | 'secrets';
+  | 'secrets'
+  /** CDN / WAF / edge proxy in front of services. */
+  | 'edge';
 
 /** A flow with both ends resolved and its derived facts. */
 export interface FlowView {

@@ -19,6 +19,7 @@ const TAG_PATTERNS: ReadonlyArray<readonly [TechTag, RegExp]> = [
   ['auth', /\bauth\b|\bauthn\b|authenticat|\blogin|log-?in|sign[ -]?in|\bsso\b|identity/],
   ['upload', /upload|\bfiles?\b|\bimages?\b|attachment|\bmedia\b|\bphotos?\b/],
   ['secrets', /vault|secrets? manager|key vault|\bkms\b|secret store/],
+  ['edge', /\bcdn\b|cloudfront|cloudflare|akamai|fastly|\bwaf\b|front door/],
 ];
 
 /** Words of a flow that mean credentials are carried. */

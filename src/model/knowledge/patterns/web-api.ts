@@ -2,10 +2,45 @@
 
 import { C } from '../compliance.js';
 import { elementHas, internetFlowsAuthenticated } from '../controls.js';
-import type { ElementContext, ElementThreatRule } from '../types.js';
+import type { Control, ElementContext, ElementThreatRule } from '../types.js';
 import { joinNames } from '../vocabulary.js';
 
 const API_KINDS = ['process', 'gateway', 'function', 'web-app'] as const;
+
+/** A gateway/CDN whose every onward path is authenticated: authentication happens behind it, by design. */
+function authenticatedDownstream(ctx: ElementContext): string | undefined {
+  const seen = new Set<string>();
+  const proofs: string[] = [];
+  const walk = (id: string): boolean => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    const facts = ctx.model.element(id);
+    const onward = facts?.outgoing.filter((f) => !['datastore', 'cache', 'bucket', 'queue', 'secret-store'].includes(f.target.kind)) ?? [];
+    if (!facts || facts.element.kind !== 'gateway' || onward.length === 0) return false;
+    return onward.every((f) => {
+      if (f.authenticated === true || f.target.props.authenticatesCallers === true) {
+        proofs.push(f.display);
+        return true;
+      }
+      return walk(f.target.id);
+    });
+  };
+  return walk(ctx.element.id) ? proofs.join(', ') : undefined;
+}
+
+const authenticatedBehind: Control<ElementContext> = {
+  id: 'downstream.authenticated',
+  effect: 'remove',
+  present: (ctx) => authenticatedDownstream(ctx) !== undefined,
+  reason: (ctx) => `${ctx.element.name} only forwards to authenticated services (${authenticatedDownstream(ctx)} is authenticated)`,
+};
+
+const edgeProtection: Control<ElementContext> = {
+  id: 'element.edge',
+  effect: 'remove',
+  present: (ctx) => ctx.facts.tags.has('edge'),
+  reason: (ctx) => `${ctx.element.name} is a CDN/WAF edge that absorbs request floods`,
+};
 
 function storesBehind(ctx: ElementContext): string[] {
   return ctx.facts.outgoing.filter((f) => ['bucket', 'datastore', 'queue'].includes(f.target.kind)).map((f) => f.target.name);
@@ -23,7 +58,7 @@ export const webApiRules: ElementThreatRule[] = [
       ctx.facts.internetFacing &&
       !ctx.facts.loginEndpoint &&
       (ctx.element.kind !== 'web-app' || ctx.facts.uploadEndpoint),
-    controls: [elementHas('authenticatesCallers', 'authenticates its callers'), internetFlowsAuthenticated],
+    controls: [elementHas('authenticatesCallers', 'authenticates its callers'), internetFlowsAuthenticated, authenticatedBehind],
     title: (ctx) =>
       ctx.facts.uploadEndpoint
         ? `Unauthenticated users upload malicious files to ${ctx.element.name}`
@@ -85,7 +120,7 @@ export const webApiRules: ElementThreatRule[] = [
     kinds: ['process', 'gateway'],
     condition: 'internet-facing service without rate limiting (uploads and logins have their own threats)',
     applies: (ctx) => ctx.facts.internetFacing && !ctx.facts.uploadEndpoint && !ctx.facts.loginEndpoint,
-    controls: [elementHas('rateLimited', 'rate-limits requests')],
+    controls: [elementHas('rateLimited', 'rate-limits requests'), edgeProtection],
     title: (ctx) => `Request flooding overwhelms ${ctx.element.name}`,
     description: (ctx) =>
       `${ctx.element.name} is reachable from the internet (${ctx.facts.exposure}) and the design shows no rate limiting or throttling, so a single client can exhaust it and everything behind it.`,

@@ -1,0 +1,60 @@
+// Rendering a threat diff between two designs: text for terminals, Markdown for PR comments, JSON for tools.
+
+import type { ThreatDiff } from '../engine/diff.js';
+import type { Threat } from '../engine/types.js';
+import { STRIDE_LABEL } from './register.js';
+
+function line(t: Threat): string {
+  return `${t.severity.toUpperCase()} ${STRIDE_LABEL[t.stride]}: ${t.title} [${t.id}]`;
+}
+
+export function renderDiffText(diff: ThreatDiff): string {
+  const out: string[] = [];
+  out.push(`Threats: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed severity, ${diff.unchanged} unchanged.`);
+  if (diff.added.length) out.push('', 'Added:', ...diff.added.map((t) => `  + ${line(t)}`));
+  if (diff.removed.length) {
+    out.push('', 'Removed:');
+    for (const t of diff.removed) {
+      const why = diff.nowMitigatedByDesign.get(t.id);
+      out.push(`  - ${line(t)}${why ? ` (mitigated by design: ${why.join('; ')})` : ''}`);
+    }
+  }
+  if (diff.changed.length) out.push('', 'Changed severity:', ...diff.changed.map((c) => `  ~ ${c.before.toUpperCase()} → ${c.after.toUpperCase()}: ${c.threat.title} [${c.id}]`));
+  return out.join('\n') + '\n';
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderDiffMarkdown(diff: ThreatDiff): string {
+  const out: string[] = ['## Threat model changes', ''];
+  out.push(`**${diff.added.length} added**, **${diff.removed.length} removed**, ${diff.changed.length} changed severity, ${diff.unchanged} unchanged.`, '');
+  if (diff.added.length || diff.removed.length || diff.changed.length) {
+    out.push('| Change | Severity | STRIDE | Threat | Id |', '|---|---|---|---|---|');
+    for (const t of diff.added) out.push(`| added | ${t.severity.toUpperCase()} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | \`${t.id}\` |`);
+    for (const t of diff.removed) {
+      const why = diff.nowMitigatedByDesign.get(t.id);
+      out.push(`| removed | ${t.severity.toUpperCase()} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)}${why ? ` (mitigated by design: ${cell(why.join('; '))})` : ''} | \`${t.id}\` |`);
+    }
+    for (const c of diff.changed) out.push(`| severity | ${c.before.toUpperCase()} → ${c.after.toUpperCase()} | ${STRIDE_LABEL[c.threat.stride]} | ${cell(c.threat.title)} | \`${c.id}\` |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function renderDiffJson(diff: ThreatDiff): string {
+  return (
+    JSON.stringify(
+      {
+        schemaVersion: 1,
+        added: diff.added,
+        removed: diff.removed.map((t) => ({ ...t, ...(diff.nowMitigatedByDesign.has(t.id) ? { mitigatedByDesign: diff.nowMitigatedByDesign.get(t.id) } : {}) })),
+        changed: diff.changed.map((c) => ({ id: c.id, before: c.before, after: c.after, title: c.threat.title })),
+        unchanged: diff.unchanged,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

@@ -1,0 +1,180 @@
+// Decisions that last: a YAML file (`bulwark-threats.yaml`) mapping stable threat ids to a status,
+// justification, owner and optional expiry. Pure functions over text; the CLI reads and writes the file.
+//
+//   version: 1
+//   threats:
+//     TM-STORAGE-001@uploads:
+//       status: accepted          # open | mitigated | accepted | false-positive
+//       justification: bucket serves public marketing assets only
+//       owner: alice@example.com
+//       expires: 2026-06-30
+//       title: Uploads may be publicly accessible   # informational, refreshed by --update-tracking
+
+import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { compareText } from '../../core/types.js';
+import { compareThreats, countBySeverity } from '../engine/analyze.js';
+import { THREAT_STATUSES, type Decision, type Threat, type ThreatReport, type ThreatStatus } from '../engine/types.js';
+
+export const DEFAULT_TRACKING_FILE = 'bulwark-threats.yaml';
+
+export interface TrackingEntry extends Decision {
+  id: string;
+  /** 1-based line of the entry in the tracking file. */
+  line?: number;
+}
+
+export interface TrackingFile {
+  entries: Map<string, TrackingEntry>;
+  /** Problems with the file; bad entries are skipped, never fatal. */
+  warnings: string[];
+}
+
+export interface StaleDecision {
+  id: string;
+  status: ThreatStatus;
+  /** Why it no longer matches: the threat is gone, or the design now mitigates it. */
+  reason: string;
+  line?: number;
+}
+
+export interface TrackingOutcome {
+  report: ThreatReport;
+  stale: StaleDecision[];
+  /** Ids whose decision expired and reverted to open. */
+  expired: string[];
+  warnings: string[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function lineOf(text: string, offset: number | undefined): number | undefined {
+  if (offset === undefined) return undefined;
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export function parseTracking(text: string): TrackingFile {
+  const warnings: string[] = [];
+  const entries = new Map<string, TrackingEntry>();
+  if (!text.trim()) return { entries, warnings };
+  const doc = parseDocument(text);
+  for (const error of doc.errors) warnings.push(`tracking file: ${error.message.split('\n')[0]}`);
+  if (doc.errors.length) return { entries, warnings };
+  const threats = doc.get('threats', true);
+  if (threats === undefined || threats === null) return { entries, warnings };
+  if (!isMap(threats)) {
+    warnings.push('tracking file: `threats` must be a mapping of threat id to decision');
+    return { entries, warnings };
+  }
+  for (const pair of threats.items) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const line = lineOf(text, isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+    const at = line ? ` (line ${line})` : '';
+    if (!id) continue;
+    const value = pair.value;
+    if (!isMap(value)) {
+      warnings.push(`tracking file: decision for ${id}${at} must be a mapping with a status`);
+      continue;
+    }
+    const raw = value.toJSON() as Record<string, unknown>;
+    const status = String(raw.status ?? 'open');
+    if (!(THREAT_STATUSES as readonly string[]).includes(status)) {
+      warnings.push(`tracking file: ${id}${at} has unknown status "${status}" (use ${THREAT_STATUSES.join(', ')})`);
+      continue;
+    }
+    // YAML reads an unquoted 2026-06-30 as a string here (core schema), but accept Date objects too.
+    const expiresRaw = raw.expires instanceof Date ? raw.expires.toISOString().slice(0, 10) : raw.expires;
+    if (expiresRaw !== undefined && (typeof expiresRaw !== 'string' || !DATE.test(expiresRaw))) {
+      warnings.push(`tracking file: ${id}${at} has an expiry that is not a YYYY-MM-DD date; ignored`);
+    }
+    const entry: TrackingEntry = { id, status: status as ThreatStatus, ...(line ? { line } : {}) };
+    if (typeof raw.justification === 'string') entry.justification = raw.justification;
+    if (typeof raw.owner === 'string') entry.owner = raw.owner;
+    if (typeof expiresRaw === 'string' && DATE.test(expiresRaw)) entry.expires = expiresRaw;
+    if (entry.status !== 'open' && !entry.justification) warnings.push(`tracking file: ${id}${at} is ${entry.status} without a justification`);
+    entries.set(id, entry);
+  }
+  return { entries, warnings };
+}
+
+/**
+ * Apply decisions to a report: mitigated/accepted/false-positive threats leave the open register for
+ * `decided`; an expired decision reverts to open with a warning; decisions matching no open threat are stale.
+ * `today` is an ISO date (YYYY-MM-DD), passed in so runs stay deterministic.
+ */
+export function applyTracking(report: ThreatReport, tracking: TrackingFile, today: string): TrackingOutcome {
+  const warnings = [...tracking.warnings];
+  const expired: string[] = [];
+  const open: Threat[] = [];
+  const decided: Threat[] = [...report.decided];
+  for (const threat of report.threats) {
+    const entry = tracking.entries.get(threat.id);
+    if (!entry) {
+      open.push(threat);
+      continue;
+    }
+    const decision: Decision = { status: entry.status };
+    if (entry.justification) decision.justification = entry.justification;
+    if (entry.owner) decision.owner = entry.owner;
+    if (entry.expires) decision.expires = entry.expires;
+    if (entry.status !== 'open' && entry.expires && entry.expires < today) {
+      expired.push(threat.id);
+      warnings.push(`decision "${entry.status}" for ${threat.id} expired on ${entry.expires}; the threat is open again`);
+      open.push({ ...threat, status: 'open', decision });
+    } else if (entry.status === 'open') {
+      open.push({ ...threat, decision });
+    } else {
+      decided.push({ ...threat, status: entry.status, decision });
+    }
+  }
+  const current = new Set(report.threats.map((t) => t.id));
+  const byDesign = new Set(report.mitigatedByDesign.map((t) => t.id));
+  const stale: StaleDecision[] = [];
+  for (const entry of tracking.entries.values()) {
+    if (current.has(entry.id)) continue;
+    const reason = byDesign.has(entry.id) ? 'the design now mitigates this threat' : 'no threat with this id in the current design';
+    stale.push({ id: entry.id, status: entry.status, reason, ...(entry.line ? { line: entry.line } : {}) });
+    warnings.push(`stale decision for ${entry.id}${entry.line ? ` (line ${entry.line})` : ''}: ${reason}`);
+  }
+  stale.sort((a, b) => compareText(a.id, b.id));
+  open.sort(compareThreats);
+  decided.sort(compareThreats);
+  return {
+    report: { ...report, threats: open, decided, counts: countBySeverity(open), warnings: [...report.warnings, ...warnings] },
+    stale,
+    expired,
+    warnings,
+  };
+}
+
+/**
+ * Add every open threat that has no entry yet as `status: open` (with its title), keeping existing
+ * decisions, comments and order. Returns the new file text.
+ */
+export function updateTrackingText(existing: string | undefined, report: ThreatReport): { text: string; added: string[] } {
+  const doc: Document = existing && existing.trim() ? parseDocument(existing) : parseDocument('version: 1\nthreats: {}\n');
+  if (doc.errors.length) throw new Error(`cannot update the tracking file: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (!doc.has('version')) doc.set('version', 1);
+  let threats = doc.get('threats', true);
+  if (!isMap(threats)) {
+    threats = doc.createNode({});
+    doc.set('threats', threats);
+  }
+  const map = threats as YAMLMap;
+  // A flow-style `{}` from a fresh file would keep new entries on one line; write block style.
+  map.flow = false;
+  const added: string[] = [];
+  for (const threat of report.threats) {
+    if (map.has(threat.id)) continue;
+    const node = doc.createNode({ status: 'open', title: threat.title, severity: threat.severity });
+    map.set(threat.id, node);
+    added.push(threat.id);
+  }
+  if (!existing?.trim()) {
+    doc.commentBefore =
+      ' Bulwark threat decisions: set status to mitigated, accepted or false-positive with a justification,\n' +
+      ' an owner and optionally an expiry date (YYYY-MM-DD). Ids are stable across runs.';
+  }
+  return { text: doc.toString(), added };
+}
