@@ -148,3 +148,16 @@ test('hostile bytes never throw', () => {
     assert.ok(file.errors.length > 0, `${JSON.stringify(text)} reports an error`);
   }
 });
+
+test('every truncation of a realistic file parses without internal errors and with consistent positions', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const text = readFileSync(fileURLToPath(new URL('../fixtures/hcl/iam.tf', import.meta.url)), 'utf8');
+  for (let cut = 0; cut < text.length; cut += 7) {
+    for (const variant of [text.slice(0, cut), text.slice(0, cut) + text.slice(cut + 3)]) {
+      const file = parseHcl(variant, 'cut.tf');
+      assert.ok(!file.errors.some((e) => e.message.startsWith('Internal')), `cut at ${cut}: ${file.errors[0]?.message}`);
+      assertPositionsConsistent(file);
+    }
+  }
+});

@@ -21,6 +21,7 @@ export function isAsciiIdContinue(c: number): boolean {
 export function idStartLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiIdStart(c) ? 1 : 0;
+  if (Number.isNaN(c)) return 0; // past the end
   const cp = text.codePointAt(i)!;
   const ch = String.fromCodePoint(cp);
   return ID_START.test(ch) ? ch.length : 0;
