@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { architectureToYaml, readArchitecture } from '../../../src/model/adapters/index.js';
+import { element, flow, ids, withoutLocations } from './helpers.js';
+
+const HAND_WRITTEN = `name: Clinic portal
+description: Patients book appointments online.
+dataAssets:
+  - name: Medical records
+    classification: pii
+boundaries:
+  - name: Azure subscription
+    children:
+      - name: App VNet
+        members: [Booking API]
+      - id: data-zone
+        name: Data zone
+        type: vpc
+elements:
+  - name: Patient
+    kind: user
+  - name: Booking API
+    technology: ASP.NET
+    authenticatesCallers: true
+    rateLimited: true
+  - id: records
+    name: Records DB
+    kind: database
+    technology: Azure SQL
+    boundary: data-zone
+    props:
+      encryptedAtRest: true
+      backups: yes-please
+    data: [Medical records]
+  - name: Notifier
+    kind: wizard
+flows:
+  - from: Patient
+    to: booking-api
+    protocol: HTTPS
+    port: 443
+    encrypted: true
+    authenticated: true
+  - source: Booking API
+    target: records
+    protocol: sql
+    data: [Medical records, card numbers]
+  - from: Booking API
+    to: Pharmacy
+`;
+
+describe('Bulwark YAML model', () => {
+  const { model, notes } = readArchitecture(HAND_WRITTEN, { fileName: 'clinic.yaml' });
+
+  it('derives ids from names and keeps explicit ones', () => {
+    assert.deepEqual(ids(model.elements), ['booking-api', 'notifier', 'patient', 'records']);
+    assert.deepEqual(ids(model.boundaries), ['app-vnet', 'azure-subscription', 'data-zone']);
+    assert.equal(model.name, 'Clinic portal');
+    assert.equal(model.origin?.format, 'yaml');
+  });
+
+  it('accepts kind aliases, flattened or nested props, and names or ids in references', () => {
+    assert.equal(element(model, 'patient').kind, 'actor');
+    assert.equal(element(model, 'records').kind, 'datastore');
+    assert.equal(element(model, 'booking-api').kind, 'process');
+    assert.equal(element(model, 'booking-api').technology, '.NET');
+    assert.deepEqual(element(model, 'booking-api').props, { authenticatesCallers: true, rateLimited: true, internetFacing: true });
+    assert.deepEqual(element(model, 'records').props, { encryptedAtRest: true });
+    assert.equal(element(model, 'booking-api').boundary, 'app-vnet');
+    assert.equal(element(model, 'records').boundary, 'data-zone');
+    const https = flow(model, 'patient', 'booking-api');
+    assert.deepEqual([https.protocol, https.port, https.encrypted, https.authenticated], ['https', 443, true, true]);
+    assert.deepEqual(flow(model, 'booking-api', 'records').data, ['medical-records', 'payment-data']);
+  });
+
+  it('types and nests boundaries', () => {
+    const byId = Object.fromEntries(model.boundaries.map((b) => [b.id, b]));
+    assert.equal(byId['azure-subscription']!.type, 'cloud-account', 'from its name');
+    assert.equal(byId['app-vnet']!.type, 'network-zone');
+    assert.equal(byId['app-vnet']!.parent, 'azure-subscription');
+    assert.equal(byId['data-zone']!.type, 'network-zone', 'vpc alias');
+  });
+
+  it('keeps line numbers and reports every problem with its line', () => {
+    assert.equal(element(model, 'records').location?.line, 21);
+    assert.equal(flow(model, 'booking-api', 'records').location?.line, 39);
+    const warnings = notes.filter((n) => n.level === 'warning').map((n) => [n.line, n.message]);
+    assert.deepEqual(warnings, [
+      [21, 'property "backups" must be true or false'],
+      [30, 'unknown kind "wizard" for "Notifier"; taken as process'],
+      [43, 'flow Booking API → Pharmacy names an unknown element; skipped'],
+    ]);
+    assert.ok(notes.some((n) => n.level === 'info' && n.message.includes('card numbers') && n.message.includes('payment')));
+  });
+
+  it('reads the same model written as JSON', () => {
+    const json = JSON.stringify({
+      name: 'Tiny',
+      elements: [{ name: 'Browser', kind: 'actor' }, { name: 'API', kind: 'process' }],
+      flows: [{ from: 'Browser', to: 'API', protocol: 'http', encrypted: false }],
+    });
+    const r = readArchitecture(json, { fileName: 'tiny.json' });
+    assert.equal(r.model.origin?.format, 'json');
+    assert.equal(flow(r.model, 'browser', 'api').encrypted, false);
+  });
+
+  it('architectureToYaml writes a model that reads back identically', () => {
+    const yaml = architectureToYaml(model);
+    const back = readArchitecture(yaml, { fileName: 'again.yaml' });
+    assert.deepEqual(withoutLocations(back.model), withoutLocations(model));
+    assert.deepEqual(back.notes.filter((n) => n.level === 'warning'), []);
+  });
+
+  it('turns broken YAML into warnings with lines, not exceptions', () => {
+    const r = readArchitecture('elements:\n  - name: A\n   kind: [unclosed\n', { format: 'yaml' });
+    assert.ok(r.notes.some((n) => n.level === 'warning' && n.line !== undefined));
+    const list = readArchitecture('- just\n- a list\n', { format: 'yaml' });
+    assert.ok(list.notes.some((n) => /mapping/.test(n.message)));
+  });
+});
