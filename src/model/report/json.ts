@@ -7,7 +7,7 @@ export function renderThreatJson(report: ThreatReport): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-/** JSON Schema (draft 2020-12) of the JSON report, for consumers that validate it. */
+/** JSON Schema (draft-07) of the JSON report, for consumers that validate it. */
 export function threatReportJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ThreatReportSchema, { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(ThreatReportSchema, { io: 'output', target: 'draft-7' }) as Record<string, unknown>;
 }
