@@ -96,6 +96,10 @@ export function encryptionOfProtocol(protocol: string | undefined): boolean | un
   return undefined;
 }
 
+export function capitalize(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
 /** "A, B and C" */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';

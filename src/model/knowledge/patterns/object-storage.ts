@@ -3,7 +3,7 @@
 import { C } from '../compliance.js';
 import { elementDenies, elementHas } from '../controls.js';
 import type { ElementThreatRule } from '../types.js';
-import { describeClassification, isSensitive } from '../vocabulary.js';
+import { capitalize, describeClassification, isSensitive } from '../vocabulary.js';
 
 export const objectStorageRules: ElementThreatRule[] = [
   {
@@ -79,7 +79,7 @@ export const objectStorageRules: ElementThreatRule[] = [
     condition: 'object storage holding PII, credentials or payment data without encryption at rest',
     applies: (ctx) => isSensitive(ctx.facts.sensitivity),
     controls: [elementHas('encryptedAtRest', 'is encrypted at rest')],
-    title: (ctx) => `${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'Data'} in ${ctx.element.name} stored unencrypted`,
+    title: (ctx) => `${capitalize(ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'data')} in ${ctx.element.name} stored unencrypted`,
     description: (ctx) =>
       `${ctx.element.name} stores ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'sensitive data'} and the design does not encrypt it with a managed key; copies, snapshots or a misconfigured policy expose it in clear.`,
     severity: 'medium',

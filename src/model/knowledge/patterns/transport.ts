@@ -3,7 +3,7 @@
 import { C } from '../compliance.js';
 import { flowAuthenticated, flowEncrypted, targetAuthenticatesCallers } from '../controls.js';
 import type { FlowContext, FlowThreatRule } from '../types.js';
-import { describeClassification, isSensitive } from '../vocabulary.js';
+import { capitalize, describeClassification, isSensitive } from '../vocabulary.js';
 
 function zoneNames(ctx: FlowContext): string {
   return ctx.flow.crossings.length ? ctx.flow.crossings.map((b) => b.name).join(' / ') : 'the internet';
@@ -25,7 +25,7 @@ export const transportRules: FlowThreatRule[] = [
     condition: 'a flow carrying credentials, tokens, PII or payment data crosses a trust boundary and is not encrypted',
     applies: (ctx) => ctx.flow.carriesCredentials || isSensitive(ctx.flow.sensitivity),
     controls: [flowEncrypted],
-    title: (ctx) => `${carried(ctx)[0]!.toUpperCase()}${carried(ctx).slice(1)} leak in transit on ${ctx.flow.display}`,
+    title: (ctx) => `${capitalize(carried(ctx))} leak in transit on ${ctx.flow.display}`,
     description: (ctx) =>
       `${ctx.flow.display} carries ${carried(ctx)} across ${zoneNames(ctx)}${
         ctx.flow.encrypted === false ? ' in plaintext' : ' and the design does not state TLS'
