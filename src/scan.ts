@@ -8,50 +8,43 @@ import type { Rule } from './analyze/rule.js';
 import { SCAN_RESULT_VERSION, type ScanOptions, type ScanResult } from './core/result.js';
 import { compareText, SEVERITY_RANK, type Diagnostic, type Finding } from './core/types.js';
 import { discover } from './discover/walk.js';
-import type { HclFile } from './parse/hcl/ast.js';
 import { parseHcl } from './parse/hcl/parser.js';
-import { analyzeTerraform } from './pipeline/terraform.js';
+import { MAX_FILE_BYTES } from './pipeline/file-parser.js';
+import { runTerraformStage } from './pipeline/parallel.js';
 import { VERSION } from './version.js';
 
-/** Files larger than this are not parsed (a hostile or generated file must not exhaust memory). */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './pipeline/file-parser.js';
 
 export async function scan(paths: readonly string[], options: ScanOptions & { rules?: readonly Rule[] } = {}): Promise<ScanResult> {
   const started = performance.now();
   const rules = options.rules ?? builtinRules;
-  const { root, files } = await discover([...(paths.length ? paths : ['.'])], { exclude: options.exclude ?? [] });
-  const byRel = new Map(files.map((f) => [f.rel, f]));
-  const diagnostics: Diagnostic[] = [];
-
-  let done = 0;
-  let bytes = 0;
-  const total = files.length;
-  const parse = (rel: string): HclFile => {
-    const file = byRel.get(rel)!;
-    options.onProgress?.({ done: ++done, total });
+  const discovered = await discover([...(paths.length ? paths : ['.'])], { exclude: options.exclude ?? [] });
+  const { root, files } = discovered;
+  const diagnostics: Diagnostic[] = [...discovered.diagnostics];
+  const start = { line: 1, column: 1, offset: 0 };
+  for (const file of files) {
     if (file.size > MAX_FILE_BYTES) {
       diagnostics.push({
         severity: 'warning',
-        message: `${rel} is ${(file.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned.`,
-        location: { file: rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+        message: `${file.rel} is ${(file.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned.`,
+        location: { file: file.rel, range: { start, end: start } },
       });
-      return parseHcl('', rel);
     }
-    const text = readFileSync(file.abs, 'utf8');
-    bytes += file.size;
-    return parseHcl(text, rel);
-  };
+  }
 
-  const varFiles = (options.varFiles ?? []).map((p) => {
+  const varFileTexts = (options.varFiles ?? []).map((p) => {
     const abs = resolve(p);
     const rel = relative(root, abs).split('\\').join('/');
-    const shown = rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
-    return parseHcl(readFileSync(abs, 'utf8'), shown);
+    return { path: rel.startsWith('..') || isAbsolute(rel) ? abs : rel, text: readFileSync(abs, 'utf8') };
   });
-
-  const outcome = analyzeTerraform({ paths: files.map((f) => f.rel), parse }, indexTerraformRules(rules), {
-    varFiles,
-    ...(options.vars ? { vars: options.vars } : {}),
+  const outcome = await runTerraformStage({
+    files,
+    maxFileBytes: MAX_FILE_BYTES,
+    index: indexTerraformRules(rules),
+    options: { varFiles: varFileTexts.map((f) => parseHcl(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}) },
+    varFileTexts,
+    builtinRulesOnly: rules === builtinRules,
+    ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!({ done, total, unit: 'root modules' }) } : {}),
   });
   diagnostics.push(...outcome.diagnostics);
 
@@ -64,7 +57,7 @@ export async function scan(paths: readonly string[], options: ScanOptions & { ru
     rules: rules.map((r) => r.meta),
     stats: {
       files: files.length,
-      bytes,
+      bytes: files.reduce((n, f) => n + Math.min(f.size, MAX_FILE_BYTES), 0),
       resources: outcome.resources,
       rootModules: outcome.rootModules,
       durationMs: Math.round(performance.now() - started),
@@ -79,6 +72,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
       compareText(a.location.file, b.location.file) ||
       a.location.range.start.offset - b.location.range.start.offset ||
       compareText(a.ruleId, b.ruleId) ||
-      compareText(a.resource ?? '', b.resource ?? ''),
+      compareText(a.resource ?? '', b.resource ?? '') ||
+      compareText(a.message, b.message),
   );
 }

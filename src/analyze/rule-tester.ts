@@ -12,6 +12,7 @@ export function runRulesOnTerraform(rules: readonly Rule[], files: Readonly<Reco
   const source = {
     paths: Object.keys(files).sort(),
     parse: (path: string) => parseHcl(files[path]!, path),
+    readText: (path: string) => files[path]!,
   };
   return analyzeTerraform(source, indexTerraformRules(rules)).findings;
 }

@@ -3,7 +3,7 @@
 import type { CliStream } from './io.js';
 
 export interface Progress {
-  update(progress: { done: number; total: number }): void;
+  update(progress: { done: number; total: number; unit?: string }): void;
   stop(): void;
 }
 
@@ -16,12 +16,12 @@ export function startProgress(stream: CliStream, delayMs = 1000, now: () => numb
   let lastDraw = -Infinity;
   let shown = false;
   return {
-    update({ done, total }) {
+    update({ done, total, unit = 'files' }) {
       const t = now();
       if (t - started < delayMs || (t - lastDraw < 100 && done < total)) return;
       lastDraw = t;
       shown = true;
-      stream.write(`\r\x1b[2KScanning… ${done}/${total} files`);
+      stream.write(`\r\x1b[2KScanning… ${done}/${total} ${unit}`);
     },
     stop() {
       if (shown) stream.write('\r\x1b[2K');

@@ -14,7 +14,14 @@ export interface ScanOptions {
   /** Like `terraform -var name=value`; highest precedence. */
   vars?: Readonly<Record<string, string>>;
   /** Called as files are processed, for progress display. */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Work done so far; `unit` names what is counted (root modules, as they are evaluated). */
+export interface ScanProgress {
+  done: number;
+  total: number;
+  unit: string;
 }
 
 export interface ScanStats {

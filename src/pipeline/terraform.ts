@@ -1,20 +1,23 @@
-// Terraform from parsed files to findings: group files into module directories, find the root
-// modules, evaluate each root (with its tfvars and the local modules it calls), run the rules.
-// Pure over its inputs: file reading happens in the caller.
+// Terraform from files to findings: plan the root modules, evaluate each root (with its tfvars and
+// the local modules it calls), run the rules. Pure over its inputs: reading files is the caller's.
+// The same steps run in-process or spread over worker threads (see parallel.ts).
 
 import { posix } from 'node:path';
 import type { Diagnostic, Finding } from '../core/types.js';
 import type { HclFile } from '../parse/hcl/ast.js';
-import { autoVarFileNames, evaluateProject, findRootModules, type ModuleSource } from '../evaluate/terraform/index.js';
+import { autoVarFileNames, evaluateProject, type ModuleSource } from '../evaluate/terraform/index.js';
 import { runTerraformRules, type RuleIndex } from '../analyze/engine.js';
-import { PARSE_ERROR_RULE_ID } from '../analyze/rules/parse-error.js';
-import parseErrorRule from '../analyze/rules/parse-error.js';
+import parseErrorRule, { PARSE_ERROR_RULE_ID } from '../analyze/rules/parse-error.js';
+import { planTerraform, type TerraformPlan } from './terraform-plan.js';
+
+export { dirOf } from './terraform-plan.js';
 
 export interface TerraformSource {
-  /** POSIX paths, relative to the scan root, of every `.tf` and `.tfvars` file found. */
+  /** POSIX paths, relative to the scan root, of every file found (non-Terraform ones are ignored). */
   paths: readonly string[];
-  /** Parses one file on demand (the caller may cache or stream). */
   parse(path: string): HclFile;
+  /** Raw text, for planning which directories are root modules. */
+  readText(path: string): string;
 }
 
 export interface TerraformOptions {
@@ -30,53 +33,110 @@ export interface TerraformOutcome {
   rootModules: number;
 }
 
-export function dirOf(path: string): string {
-  const dir = posix.dirname(path);
-  return dir === '.' ? '' : dir;
+/** What evaluating some roots produced, plus what it touched, so the caller can catch up on the rest. */
+export interface RootsOutcome extends TerraformOutcome {
+  parseErrors: Finding[];
+  /** Directories loaded as a root or as a module. */
+  loadedDirs: string[];
+  /** Files parsed. */
+  parsedPaths: string[];
 }
 
-export function analyzeTerraform(source: TerraformSource, index: RuleIndex, options: TerraformOptions = {}): TerraformOutcome {
-  const tfByDir = new Map<string, string[]>();
-  const varsByDir = new Map<string, string[]>();
-  for (const path of source.paths) {
-    const target = path.endsWith('.tf') ? tfByDir : path.endsWith('.tfvars') ? varsByDir : undefined;
-    if (!target) continue;
-    const dir = dirOf(path);
-    const list = target.get(dir) ?? [];
-    list.push(path);
-    target.set(dir, list);
-  }
+/** Source text kept for parsed module directories shared between roots (bounds memory on module-heavy trees). */
+const MODULE_CACHE_BYTES = 24 * 1024 * 1024;
 
-  const findings: Finding[] = [];
-  const parsed = new Map<string, HclFile>();
-  const parseOnce = (path: string): HclFile => {
-    let file = parsed.get(path);
-    if (!file) {
-      file = source.parse(path);
-      parsed.set(path, file);
-      if (file.errors.length) findings.push(parseErrorFinding(file));
+export function analyzeTerraform(source: TerraformSource, index: RuleIndex, options: TerraformOptions = {}): TerraformOutcome {
+  const plan = planTerraform(source.paths, source.readText);
+  const analyze = (roots: readonly string[]) => analyzeRoots(plan, roots, source.parse, index, options);
+  return finishTerraform(plan, [analyze(plan.roots)], analyze, source.parse);
+}
+
+/** Evaluates the given roots one by one; a root's syntax trees are released after it. */
+export function analyzeRoots(
+  plan: TerraformPlan,
+  roots: readonly string[],
+  parse: (path: string) => HclFile,
+  index: RuleIndex,
+  options: TerraformOptions,
+  onRootDone?: () => void,
+): RootsOutcome {
+  const parseErrors: Finding[] = [];
+  const parsedPaths = new Set<string>();
+  const loadedDirs = new Set<string>();
+  const parseChecked = (path: string): HclFile => {
+    const file = parse(path);
+    if (!parsedPaths.has(path)) {
+      parsedPaths.add(path);
+      if (file.errors.length) parseErrors.push(parseErrorFinding(file));
     }
     return file;
   };
+  const rootSet = new Set(plan.roots);
+  // Module directories are shared between roots: keep their trees in a size-bounded cache.
+  const moduleCache = new BoundedCache<HclFile[]>(MODULE_CACHE_BYTES);
   const modules: ModuleSource = {
-    readModule: (dir) => tfByDir.get(dir)?.map(parseOnce),
+    readModule: (dir) => {
+      const paths = plan.tfByDir.get(dir);
+      if (!paths) return undefined;
+      loadedDirs.add(dir);
+      if (rootSet.has(dir)) return paths.map(parseChecked);
+      const cached = moduleCache.get(dir);
+      if (cached) return cached;
+      const files = paths.map(parseChecked);
+      moduleCache.set(dir, files, files.reduce((n, f) => n + f.text.length, 0));
+      return files;
+    },
   };
 
+  const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
-  const roots = findRootModules([...tfByDir.keys()].sort(), modules);
   let resources = 0;
   for (const root of roots) {
-    const dirVarFiles = varsByDir.get(root) ?? [];
-    const names = autoVarFileNames(dirVarFiles.map((p) => posix.basename(p)));
-    const varFiles = [...names.map((name) => parseOnce(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
+    const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
+    const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
     const result = evaluateProject({ root, modules, varFiles, ...(options.vars ? { vars: { ...options.vars } } : {}) });
     diagnostics.push(...result.diagnostics);
     resources += result.project.resources.length;
     findings.push(...runTerraformRules(result.project, index));
+    onRootDone?.();
   }
-  // tfvars files that no root picked up still get their syntax checked.
-  for (const paths of varsByDir.values()) for (const p of paths) parseOnce(p);
-  return { findings, diagnostics, resources, rootModules: roots.length };
+  return { findings, diagnostics, resources, rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
+}
+
+/**
+ * Merges the outcomes of the planned roots, then catches up: directories no root loaded (the plan
+ * took them for modules, or they only call each other) are evaluated as roots, and files nothing
+ * parsed (tfvars of non-root directories) are still checked for syntax errors.
+ */
+export function finishTerraform(
+  plan: TerraformPlan,
+  outcomes: RootsOutcome[],
+  analyzeMore: (roots: readonly string[]) => RootsOutcome,
+  parse: (path: string) => HclFile,
+): TerraformOutcome {
+  const loaded = new Set(outcomes.flatMap((o) => o.loadedDirs));
+  const missed = [...plan.tfByDir.keys()].filter((dir) => !loaded.has(dir)).sort();
+  if (missed.length) outcomes.push(analyzeMore(missed));
+
+  const parseErrors = new Map<string, Finding>();
+  const parsed = new Set<string>();
+  for (const o of outcomes) {
+    for (const path of o.parsedPaths) parsed.add(path);
+    for (const f of o.parseErrors) parseErrors.set(f.location.file, f);
+  }
+  for (const paths of [...plan.tfByDir.values(), ...plan.varsByDir.values()]) {
+    for (const path of paths) {
+      if (parsed.has(path)) continue;
+      const file = parse(path);
+      if (file.errors.length) parseErrors.set(path, parseErrorFinding(file));
+    }
+  }
+  return {
+    findings: [...outcomes.flatMap((o) => o.findings), ...parseErrors.values()],
+    diagnostics: outcomes.flatMap((o) => o.diagnostics),
+    resources: outcomes.reduce((n, o) => n + o.resources, 0),
+    rootModules: outcomes.reduce((n, o) => n + o.rootModules, 0),
+  };
 }
 
 function parseErrorFinding(file: HclFile): Finding {
@@ -90,4 +150,29 @@ function parseErrorFinding(file: HclFile): Finding {
     location: { file: file.path, range: first.range },
     remediation: parseErrorRule.meta.remediation,
   };
+}
+
+/** Least-recently-used cache bounded by a caller-supplied size per entry. */
+class BoundedCache<T> {
+  private readonly entries = new Map<string, { value: T; size: number }>();
+  private total = 0;
+  constructor(private readonly limit: number) {}
+
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: T, size: number): void {
+    this.entries.set(key, { value, size });
+    this.total += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.total <= this.limit || oldest === key) break;
+      this.entries.delete(oldest);
+      this.total -= entry.size;
+    }
+  }
 }

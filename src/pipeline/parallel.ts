@@ -1,0 +1,114 @@
+// The Terraform stage spread over worker threads: the plan is made once here, root modules are
+// handed out in small batches to whichever worker is free, and the outcomes are merged exactly
+// as the in-process path merges them (finishTerraform), so results are identical either way.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RuleIndex } from '../analyze/engine.js';
+import type { HclFile } from '../parse/hcl/ast.js';
+import { fileReader, type FileEntry } from './file-parser.js';
+import { analyzeRoots, finishTerraform, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';
+import { planTerraform, type TerraformPlan } from './terraform-plan.js';
+
+export interface WorkerInit {
+  files: FileEntry[];
+  maxFileBytes: number;
+  plan: { tfByDir: [string, string[]][]; varsByDir: [string, string[]][]; roots: string[] };
+  varFiles: { path: string; text: string }[];
+  vars?: Record<string, string>;
+}
+export interface WorkerRequest {
+  roots: string[];
+}
+export type WorkerReply = { ok: true; outcome: RootsOutcome } | { ok: false; error: string };
+
+/** Below this much Terraform, starting threads costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+
+/** Worker threads for a plan: none for small scans; `BULWARK_WORKERS` overrides (0 = in-process). */
+export function workerCount(plan: TerraformPlan, bytes: number, env = process.env): number {
+  const forced = env.BULWARK_WORKERS === undefined ? NaN : Number(env.BULWARK_WORKERS);
+  if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, plan.roots.length);
+  if (bytes < PARALLEL_MIN_BYTES || plan.roots.length < 2) return 0;
+  return Math.min(availableParallelism(), 4, plan.roots.length);
+}
+
+export interface TerraformRun {
+  files: readonly FileEntry[];
+  maxFileBytes: number;
+  index: RuleIndex;
+  options: TerraformOptions;
+  /** Raw var-file texts, re-parsed inside each worker. */
+  varFileTexts: { path: string; text: string }[];
+  /** False when custom rules are in use (functions cannot cross threads). */
+  builtinRulesOnly: boolean;
+  /** Called as root modules finish. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runTerraformStage(run: TerraformRun): Promise<TerraformOutcome> {
+  const { readText, parse } = fileReader(run.files, run.maxFileBytes);
+  const plan = planTerraform(
+    run.files.map((f) => f.rel),
+    readText,
+  );
+  const tfBytes = run.files.reduce((n, f) => n + (f.rel.endsWith('.tf') ? f.size : 0), 0);
+  const threads = run.builtinRulesOnly ? workerCount(plan, tfBytes) : 0;
+  let done = 0;
+  const rootsDone = (count: number) => run.onProgress?.((done += count), plan.roots.length);
+  const analyzeHere = (roots: readonly string[]) => analyzeRoots(plan, roots, parse, run.index, run.options, () => rootsDone(1));
+  const outcomes = threads > 0 ? await analyzeInWorkers(plan, run, threads, rootsDone) : [analyzeHere(plan.roots)];
+  return finishTerraform(plan, outcomes, analyzeHere, parse as (path: string) => HclFile);
+}
+
+async function analyzeInWorkers(plan: TerraformPlan, run: TerraformRun, threads: number, rootsDone: (count: number) => void): Promise<RootsOutcome[]> {
+  const init: WorkerInit = {
+    files: [...run.files],
+    maxFileBytes: run.maxFileBytes,
+    plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots: plan.roots },
+    varFiles: run.varFileTexts,
+    ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
+  };
+  // Small batches balance the load; each batch still amortises the message round trip.
+  const batchSize = Math.max(1, Math.min(16, Math.ceil(plan.roots.length / (threads * 8))));
+  const queue: string[][] = [];
+  for (let i = 0; i < plan.roots.length; i += batchSize) queue.push(plan.roots.slice(i, i + batchSize));
+  const results: RootsOutcome[] = new Array(queue.length);
+  let next = 0;
+
+  const source = import.meta.url.endsWith('.ts');
+  const workerUrl = new URL(source ? './worker.ts' : './worker.js', import.meta.url);
+  const execArgv = source ? ['--import', import.meta.resolve('tsx')] : [];
+
+  await Promise.all(
+    Array.from({ length: threads }, () =>
+      new Promise<void>((resolve, reject) => {
+        // A larger young generation cuts scavenge time on allocation-heavy evaluation.
+        const worker = new Worker(workerUrl, { workerData: init, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+        let current = -1;
+        const feed = () => {
+          if (next >= queue.length) {
+            void worker.terminate();
+            resolve();
+            return;
+          }
+          current = next++;
+          worker.postMessage({ roots: queue[current]! } satisfies WorkerRequest);
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          if (!reply.ok) {
+            void worker.terminate();
+            reject(new Error(`Terraform worker failed: ${reply.error}`));
+            return;
+          }
+          results[current] = reply.outcome;
+          rootsDone(queue[current]!.length);
+          feed();
+        });
+        worker.on('error', reject);
+        worker.on('online', feed);
+      }),
+    ),
+  );
+  return results;
+}

@@ -1,0 +1,33 @@
+// A worker thread of the parallel Terraform stage: receives the plan once, then batches of roots,
+// and answers each batch with its findings. Keeps its module cache across batches.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { indexTerraformRules } from '../analyze/engine.js';
+import { builtinRules } from '../analyze/rules/index.js';
+import { parseHcl } from '../parse/hcl/parser.js';
+import { fileReader } from './file-parser.js';
+import type { WorkerInit, WorkerRequest, WorkerReply } from './parallel.js';
+import { analyzeRoots } from './terraform.js';
+
+const init = workerData as WorkerInit;
+const plan = {
+  tfByDir: new Map(init.plan.tfByDir),
+  varsByDir: new Map(init.plan.varsByDir),
+  roots: init.plan.roots,
+};
+const { parse } = fileReader(init.files, init.maxFileBytes);
+const index = indexTerraformRules(builtinRules);
+const options = {
+  varFiles: init.varFiles.map((f) => parseHcl(f.text, f.path)),
+  ...(init.vars ? { vars: init.vars } : {}),
+};
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { ok: true, outcome: analyzeRoots(plan, request.roots, parse, index, options) };
+  } catch (error) {
+    reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
