@@ -48,7 +48,16 @@ export function parseMermaidFlowchart(lines: readonly SourceLine[], builder: Mod
   const state = new FlowchartState(builder);
   let headerSeen = false;
   let inAccBlock = false;
-  for (const { text, line } of lines) {
+  let pending: SourceLine | undefined;
+  for (const current of lines) {
+    // A quoted label may span lines (markdown strings); read it as one statement from its first line.
+    const joined: SourceLine = pending ? { text: `${pending.text}\n${current.text}`, line: pending.line } : current;
+    if (!joined.text.trim().startsWith('%%') && count(joined.text, '"') % 2 === 1 && current !== lines[lines.length - 1]) {
+      pending = joined;
+      continue;
+    }
+    pending = undefined;
+    const { text, line } = joined;
     const trimmed = text.trim();
     if (inAccBlock) {
       if (trimmed.includes('}')) inAccBlock = false;
@@ -359,6 +368,10 @@ function splitStatements(line: string): string[] {
   }
   out.push(line.slice(start));
   return out.filter((p) => p.trim());
+}
+
+function count(s: string, ch: string): number {
+  return s.split(ch).length - 1;
 }
 
 function truncate(s: string): string {
