@@ -120,8 +120,11 @@ export function computeFacts(model: Architecture): ModelFacts {
 
   const issuers = [...elements.values()].filter((f) => f.issuesTokens).map((f) => f.element.name);
   const hasSecretStore = model.elements.some((e) => e.kind === 'secret-store');
+  const byKind = new Map<string, ElementFacts[]>();
+  for (const f of elements.values()) byKind.set(f.element.kind, [...(byKind.get(f.element.kind) ?? []), f]);
   const view: ModelView = {
     element: (id) => elements.get(id),
+    elementsOfKind: (kind) => byKind.get(kind) ?? [],
     tokenIssuers: () => issuers,
     hasSecretStore: () => hasSecretStore,
   };

@@ -103,6 +103,8 @@ export interface ModelView {
   /** Names of elements that issue bearer tokens. */
   tokenIssuers(): readonly string[];
   hasSecretStore(): boolean;
+  /** Every element of one kind, in model order. */
+  elementsOfKind(kind: ElementKind): readonly ElementFacts[];
 }
 
 export interface ElementContext {

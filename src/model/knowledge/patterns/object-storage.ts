@@ -58,7 +58,21 @@ export const objectStorageRules: ElementThreatRule[] = [
     tags: ['signed-url'],
     condition: 'the design issues signed (pre-signed) URLs and does not state a short expiry (`signedUrlExpiry: true`)',
     applies: (ctx) => ctx.element.kind !== 'actor',
-    controls: [elementHas('signedUrlExpiry', 'issues signed URLs with a short expiry')],
+    controls: [
+      elementHas('signedUrlExpiry', 'issues signed URLs with a short expiry'),
+      {
+        // The expiry is often stated on the bucket the URLs point into ("signed URLs expire after 1 hour").
+        id: 'bucket.signedUrlExpiry',
+        effect: 'remove',
+        present: (ctx) => ctx.element.kind !== 'bucket' && ctx.model.elementsOfKind('bucket').some((b) => b.element.props.signedUrlExpiry === true),
+        reason: (ctx) =>
+          `signed URLs for ${ctx.model
+            .elementsOfKind('bucket')
+            .filter((b) => b.element.props.signedUrlExpiry === true)
+            .map((b) => b.element.name)
+            .join(', ')} have a short expiry`,
+      },
+    ],
     title: (ctx) => `Signed URLs from ${ctx.element.name} don't expire`,
     description: (ctx) =>
       `${ctx.element.name} hands out signed URLs. A URL with a long or default (up to 7 days) lifetime keeps working after it is shared, logged or leaked, giving anyone who holds it access to the object.`,
