@@ -122,4 +122,16 @@ describe('Mermaid flowchart', () => {
     assert.equal(r.model.origin?.format, 'mermaid');
     assert.equal(element(r.model, 'api').location?.line, 7);
   });
+
+  it('reads markdown-string labels spanning lines, and refuses edges to a subgraph', () => {
+    const r = readArchitecture('graph LR\n  subgraph vpc [VPC]\n    gw{{API GW}} --> svc["`**Orders**\n    service`"]\n  end\n  user[User] --> vpc\n  svc --> db[(Mongo)]\n', { format: 'mermaid' });
+    assert.deepEqual(ids(r.model.elements), ['api-gw', 'mongo', 'orders', 'user']);
+    assert.equal(element(r.model, 'api-gw').kind, 'gateway');
+    assert.equal(element(r.model, 'orders').description, 'service');
+    assert.equal(element(r.model, 'mongo').technology, 'MongoDB');
+    assert.equal(r.model.flows.length, 2);
+    const warning = r.notes.find((n) => n.level === 'warning');
+    assert.match(warning?.message ?? '', /subgraph "vpc"/);
+    assert.equal(warning?.line, 6, 'the label spans lines 3-4, so the edge to the subgraph is on line 6');
+  });
 });
