@@ -38,6 +38,12 @@ interface ClauseContext {
 
 export function parseProse(lines: readonly SourceLine[], builder: ModelBuilder): void {
   new ProseReader(builder, lines).read();
+  if (builder.elements.size > 0) {
+    builder.note(
+      'info',
+      `inferred ${builder.elements.size} component(s) and ${builder.flows.length} flow(s) from the description; each says what words it came from (inferredFrom) — check and correct them, or export the model to YAML and edit it`,
+    );
+  }
 }
 
 class ProseReader {

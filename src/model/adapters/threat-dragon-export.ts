@@ -86,7 +86,7 @@ export function toThreatDragon(model: Architecture, threats: readonly Exportable
       attrs: { text: { text: e.name }, body: { stroke: threatsHere.length > 0 ? '#ff0000' : '#333333', strokeWidth: 1.5, strokeDasharray: null } },
       visible: true,
       shape,
-      id: e.id,
+      id: cellId(e.id),
       zIndex: 10,
       data: { ...elementData(e, shape), threats: threatsHere, hasOpenThreats: threatsHere.some((t) => t.status === 'Open') },
     });
@@ -108,9 +108,9 @@ export function toThreatDragon(model: Architecture, threats: readonly Exportable
       height: 100,
       zIndex: 20,
       connector: 'smooth',
-      id: f.id,
-      source: { cell: f.source },
-      target: { cell: f.target },
+      id: cellId(f.id),
+      source: { cell: cellId(f.source) },
+      target: { cell: cellId(f.target) },
       vertices: [],
       labels: [f.label ?? f.protocol ?? ''],
       data: {
@@ -154,6 +154,11 @@ export function toThreatDragon(model: Architecture, threats: readonly Exportable
     },
     bulwark: { version: model.version, dataAssets: model.dataAssets.map((a) => strip({ ...a, location: undefined, line: a.location?.line })) },
   };
+}
+
+/** Threat Dragon cell ids have at least two characters; one-letter element names are padded. */
+function cellId(id: string): string {
+  return id.length >= 2 ? id : `element-${id}`;
 }
 
 function shapeOf(e: Element): 'actor' | 'process' | 'store' {

@@ -68,6 +68,13 @@ describe('Threat Dragon export', () => {
     assert.deepEqual(withoutLocations(back), withoutLocations(prose));
   });
 
+  it('keeps one-letter element names valid and round-trippable', () => {
+    const tiny = readArchitecture('graph LR\n  A -->|HTTPS| B[(B)]\n', { format: 'mermaid' }).model;
+    const td = toThreatDragon(tiny);
+    assert.equal(validate(td), true, JSON.stringify(validate.errors, null, 1));
+    assert.deepEqual(withoutLocations(readArchitecture(JSON.stringify(td), { format: 'threat-dragon' }).model), withoutLocations(tiny));
+  });
+
   it('attaches threats to the element or flow they are about', () => {
     const threats: ExportableThreat[] = [
       { id: 'T1', title: 'Card data sent to Stripe could be replayed', stride: 'tampering', severity: 'high', flows: ['fulfilment-worker-to-stripe'], mitigations: ['Use idempotency keys'], riskScore: 7.5 },
