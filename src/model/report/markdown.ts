@@ -29,6 +29,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   const names = elementNames(report);
   const out: string[] = [];
   const push = (...lines: string[]): void => void out.push(...lines);
+  const actions = recommendedActions(report);
 
   push(`# Threat model: ${model.name}`, '');
   if (model.description) push(model.description, '');
@@ -44,7 +45,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   push('');
   if (report.threats.length) {
     push('| # | Risk | Severity | Likelihood | STRIDE | Threat | Affected | Mitigation | Id |', '|---|---|---|---|---|---|---|---|---|');
-    for (const a of recommendedActions(report)) {
+    for (const a of actions) {
       const t = a.threat;
       push(
         `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} | ${t.likelihood} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${cell(affected(t, names))} | ${cell(a.mitigations.map((m) => m.title).join('; '))} | \`${t.id}\` |`,
@@ -53,7 +54,6 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     push('');
   } else push('No open threats.', '');
 
-  const actions = recommendedActions(report);
   if (actions.length) {
     push('## Recommended actions', '', 'In risk order. Steps are given for critical and high risks.', '');
     for (const a of actions) {
@@ -129,7 +129,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   push('## Data-flow diagram', '', '```mermaid', renderMermaidDfd(report).trimEnd(), '```', '');
 
-  const library = mitigationsInUse(report);
+  const library = mitigationsInUse(report, actions);
   if (library.length) {
     push('## Mitigations', '');
     for (const m of library) push(`### ${m.title} (\`${m.id}\`)`, '', ...m.steps.map((s) => `- ${s}`), '');

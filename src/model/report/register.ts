@@ -34,10 +34,10 @@ export function resolveMitigations(ids: readonly string[]): Mitigation[] {
 }
 
 /** Every mitigation the open threats call for, in first-use order of the risk-ordered register. */
-export function mitigationsInUse(report: ThreatReport): Mitigation[] {
+export function mitigationsInUse(report: ThreatReport, actions: readonly RecommendedAction[] = recommendedActions(report)): Mitigation[] {
   const seen = new Set<string>();
   const out: Mitigation[] = [];
-  for (const action of recommendedActions(report)) {
+  for (const action of actions) {
     for (const m of action.mitigations) {
       if (seen.has(m.id)) continue;
       seen.add(m.id);
