@@ -23,6 +23,16 @@ export { documentFromDataSource, findPolicyDataSource } from './policy-document-
  */
 export function readPolicyAttribute(attribute: TfAttribute | undefined, lookup: PolicyLookup): PolicyDocument | undefined {
   if (!attribute) return undefined;
+  // Several rules read the same policy; an attribute belongs to one evaluated project, so its document is fixed.
+  if (documents.has(attribute)) return documents.get(attribute);
+  const document = readUncached(attribute, lookup);
+  documents.set(attribute, document);
+  return document;
+}
+
+const documents = new WeakMap<TfAttribute, PolicyDocument | undefined>();
+
+function readUncached(attribute: TfAttribute, lookup: PolicyLookup): PolicyDocument | undefined {
   const parsed = parsePolicyDocument(attribute.value);
   if (parsed) return parsed;
   if (!isUnknown(attribute.value)) return undefined;

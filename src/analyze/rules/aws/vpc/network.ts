@@ -9,6 +9,19 @@ import { asNumber, asString, isUnknown, type Value } from '../../../../evaluate/
  * A single public address (`203.0.113.7/32`) is a deliberate allow-list entry, not "the internet".
  */
 export function isInternetCidr(cidr: string): boolean {
+  // The same few CIDRs recur across thousands of rules: remember the answers (bounded).
+  let answer = internetCidrMemo.get(cidr);
+  if (answer === undefined) {
+    answer = classifyCidr(cidr);
+    if (internetCidrMemo.size > 10_000) internetCidrMemo.clear();
+    internetCidrMemo.set(cidr, answer);
+  }
+  return answer;
+}
+
+const internetCidrMemo = new Map<string, boolean>();
+
+function classifyCidr(cidr: string): boolean {
   const [address, prefixText] = cidr.trim().split('/');
   if (!address || prefixText === undefined || !/^\d{1,3}$/.test(prefixText)) return false;
   const prefix = Number(prefixText);

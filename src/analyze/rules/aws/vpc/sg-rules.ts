@@ -37,6 +37,18 @@ const CIDR_ATTRIBUTES = ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_i
 
 /** The rules a resource declares. Blocks from an unevaluable `dynamic` are skipped: their contents are unknown. */
 export function securityGroupRules(resource: TfResource): SecurityGroupRule[] {
+  // Six rules read the same resource's rules: read them once per resource.
+  let rules = rulesMemo.get(resource);
+  if (!rules) {
+    rules = readRules(resource);
+    rulesMemo.set(resource, rules);
+  }
+  return rules;
+}
+
+const rulesMemo = new WeakMap<TfResource, SecurityGroupRule[]>();
+
+function readRules(resource: TfResource): SecurityGroupRule[] {
   if (INLINE_TYPES.has(resource.type)) {
     const rules: SecurityGroupRule[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
