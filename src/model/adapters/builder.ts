@@ -124,7 +124,7 @@ export class ModelBuilder {
     const elements = [...this.elements.entries()].map(([key, e]) =>
       strip({
         id: elementIds.get(key)!,
-        name: e.name,
+        name: e.name.trim() || 'Unnamed element',
         kind: e.kind,
         technology: e.technology,
         description: e.description,
@@ -138,7 +138,7 @@ export class ModelBuilder {
     const boundaries = [...this.boundaries.entries()].map(([key, b]) =>
       strip({
         id: boundaryIds.get(key)!,
-        name: b.name,
+        name: b.name.trim() || 'Unnamed boundary',
         type: b.type,
         parent: b.parentKey === undefined ? undefined : boundaryIds.get(b.parentKey),
         location: location(b.line),
@@ -172,7 +172,7 @@ export class ModelBuilder {
         }),
       );
     const dataAssets = [...this.assets.values()].map((a) =>
-      strip({ id: a.id, name: a.name, classification: a.classification, description: a.description, location: location(a.line) }),
+      strip({ id: a.id, name: a.name.trim() || a.id, classification: a.classification, description: a.description, location: location(a.line) }),
     );
     const origin = this.file ? { format: this.format, file: this.file } : { format: this.format };
     return ArchitectureSchema.parse(

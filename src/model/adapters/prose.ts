@@ -20,6 +20,7 @@ const VERBS: ReadonlyArray<readonly [VerbClass, string]> = [
 const VERB_RE = new RegExp(`\\b(${VERBS.map(([, v]) => v).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
 const THIRD_PERSON = `(?:${VERBS.map(([, v]) => v).join('|')})(?:s|es)`;
 const CLAUSE_SPLIT = new RegExp(`(?:,\\s*(?:and\\s+)?|\\s+and\\s+(?:then\\s+)?)(?=${THIRD_PERSON}\\b)`, 'i');
+const RELATIVE_INTRO = new RegExp(`^(.*?\\S)\\s+(?:that|which|who)\\s+((?:${THIRD_PERSON})\\b.*)$`, 'i');
 const CHAIN_SPLIT = /\s*(?:→|->|=>|⟶|⇒|,?\s+then\s+)\s*/;
 const LEADING_FILLER = /^\s*(?:(?:the|a|an|our|then|and|finally|first|next|also)\s+)*$/i;
 const STORE_KINDS: ReadonlySet<ElementKind> = new Set(['bucket', 'datastore', 'queue', 'cache', 'secret-store']);
@@ -54,6 +55,8 @@ class ProseReader {
   private doer?: string;
   private readonly storedIn = new Map<string, string>();
   private readonly requesters = new Map<string, string>();
+  /** Head noun of each element named so far, to resolve bare references ("the API"). */
+  private readonly heads = new Map<string, string>();
 
   constructor(
     private readonly builder: ModelBuilder,
@@ -108,9 +111,20 @@ class ProseReader {
     if (!text.trim()) return;
     const s: Span = { text, offset: span.offset };
     if (!isBullet) this.doer = undefined;
-    const intro = /^(.*?):(?:\s+(.*))?$/.exec(text);
+    // "a web API that: accepts …; stores …" and "a web API that accepts …; stores …" both list what X does.
+    const colon = /^(.*?):(?:\s+(.*))?$/.exec(text);
+    const relative = colon ? undefined : RELATIVE_INTRO.exec(text);
+    const intro = colon ?? relative;
     if (intro && !/\b(?:https?|wss?)$/i.test(intro[1]!) && intro[1]!.trim()) {
-      const subject = this.leadingOrFirstMention({ text: intro[1]!, offset: s.offset });
+      const head: Span = { text: intro[1]!, offset: s.offset };
+      let subject: string | undefined;
+      if (relative) {
+        // "The API writes to a queue that triggers …": the intro is a clause of its own, and "that" is the queue.
+        if (VERB_RE.test(head.text)) this.clause(head, this.lastSubject ? { implicitSubject: this.lastSubject } : {});
+        subject = this.lastMention(head);
+      } else {
+        subject = this.leadingOrFirstMention(head);
+      }
       this.listSubject = subject ?? this.lastSubject;
       if (intro[2]) {
         const itemsOffset = s.offset + text.indexOf(intro[2], intro[1]!.length);
@@ -167,12 +181,15 @@ class ProseReader {
     }
     return m.key;
   }
-  private readonly heads = new Map<string, string>();
-
   private leadingMention(s: Span): string | undefined {
     const first = findMentions(s.text)[0];
     if (!first || !LEADING_FILLER.test(s.text.slice(0, first.start))) return undefined;
     return this.ensure(first, s);
+  }
+
+  private lastMention(s: Span): string | undefined {
+    const last = findMentions(s.text).at(-1);
+    return last ? this.ensure(last, s) : undefined;
   }
 
   private leadingOrFirstMention(s: Span): string | undefined {

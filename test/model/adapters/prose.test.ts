@@ -135,3 +135,19 @@ describe('prose: example files', () => {
     assert.equal(element(b.model, 'user').location?.line, 3);
   });
 });
+
+describe('prose: relative clauses', () => {
+  it('reads Example A without the colon the same way', () => {
+    const withColon = readArchitecture(EXAMPLE_A, { format: 'prose' }).model;
+    const without = readArchitecture(EXAMPLE_A.replace('that:', 'that'), { format: 'prose' }).model;
+    assert.deepEqual(without.flows.map((f) => f.id), withColon.flows.map((f) => f.id));
+    assert.deepEqual(ids(without.elements), ids(withColon.elements));
+  });
+
+  it('takes "that" to mean the noun just before it', () => {
+    const { model } = readArchitecture('The API writes orders to an SQS queue that triggers a Lambda function.', { format: 'prose' });
+    assert.deepEqual(flow(model, 'api', 'sqs-queue').data, ['orders']);
+    assert.ok(flow(model, 'sqs-queue', 'lambda-function'));
+    assert.equal(model.flows.length, 2);
+  });
+});
