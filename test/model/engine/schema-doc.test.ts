@@ -33,3 +33,16 @@ dataAssets: [{ id: img, name: Images, classification: pii }]
     assert.equal(validate(model), false);
   });
 });
+
+describe('docs/threat-model.md knowledge base section', () => {
+  it('matches the rule and mitigation metadata', async () => {
+    const { renderKnowledgeBaseMarkdown } = await import('../../../src/model/report/knowledge-doc.js');
+    const path = new URL('../../../docs/threat-model.md', import.meta.url);
+    const doc = readFileSync(path, 'utf8');
+    const pattern = /(<!-- knowledge-base:start -->\n)[\s\S]*?(<!-- knowledge-base:end -->)/;
+    assert.match(doc, pattern);
+    const current = doc.replace(pattern, (_m, start: string, end: string) => `${start}${renderKnowledgeBaseMarkdown()}${end}`);
+    if (process.env.BULWARK_UPDATE_DOCS === '1') writeFileSync(path, current);
+    assert.equal(readFileSync(path, 'utf8'), current, 'the knowledge base section is out of date; regenerate it (see the top of this test)');
+  });
+});

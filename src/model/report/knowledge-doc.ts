@@ -1,0 +1,31 @@
+// The knowledge base as Markdown, generated from the rule and mitigation metadata (never written twice).
+
+import { formatComplianceRef } from '../../report/compliance.js';
+import { MITIGATIONS } from '../knowledge/mitigations.js';
+import { THREAT_RULES } from '../knowledge/index.js';
+import { PATTERNS } from '../knowledge/types.js';
+import { STRIDE_LABEL } from './register.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderKnowledgeBaseMarkdown(): string {
+  const out: string[] = [];
+  for (const pattern of PATTERNS) {
+    const rules = THREAT_RULES.filter((r) => r.pattern === pattern);
+    if (!rules.length) continue;
+    out.push(`### ${pattern}`, '', '| Id | STRIDE | Base severity / likelihood | Reported when | Removed or lowered by | CWE | Compliance | Mitigations |', '|---|---|---|---|---|---|---|---|');
+    for (const r of rules) {
+      const raise = [r.raiseForSensitiveData ? 'severity +1 with PII/credentials/payment data' : '', r.raiseForInternet ? 'likelihood +1 from the internet' : ''].filter(Boolean).join('; ');
+      const controls = r.controls.map((c) => `\`${c.id}\`${c.effect === 'downgrade' ? ' (lowers)' : ''}`).join(', ');
+      out.push(
+        `| \`${r.id}\` | ${STRIDE_LABEL[r.stride]} | ${r.severity} / ${r.likelihood}${raise ? ` (${raise})` : ''} | ${cell(r.condition)} | ${controls || '—'} | ${r.cwe.join(', ')} | ${r.compliance.map(formatComplianceRef).join(', ')} | ${r.mitigations.map((m) => `\`${m}\``).join(', ')} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push('### Mitigation library', '');
+  for (const m of MITIGATIONS) out.push(`- **\`${m.id}\`: ${m.title}.** ${m.steps.join(' ')}`);
+  return out.join('\n') + '\n';
+}
