@@ -76,15 +76,17 @@ async function analyzeInWorkers(plan: TerraformPlan, run: TerraformRun, threads:
   const results: RootsOutcome[] = new Array(queue.length);
   let next = 0;
 
-  const source = import.meta.url.endsWith('.ts');
-  const workerUrl = new URL(source ? './worker.ts' : './worker.js', import.meta.url);
-  const execArgv = source ? ['--import', import.meta.resolve('tsx')] : [];
+  const entry = workerEntry();
 
   await Promise.all(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve, reject) => {
-        // A larger young generation cuts scavenge time on allocation-heavy evaluation.
-        const worker = new Worker(workerUrl, { workerData: init, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+        const worker = new Worker(entry.target, {
+          eval: entry.eval,
+          workerData: init,
+          // A larger young generation cuts scavenge time on allocation-heavy evaluation.
+          resourceLimits: { maxYoungGenerationSizeMb: 64 },
+        });
         let current = -1;
         const feed = () => {
           if (next >= queue.length) {
@@ -111,4 +113,15 @@ async function analyzeInWorkers(plan: TerraformPlan, run: TerraformRun, threads:
     ),
   );
   return results;
+}
+
+/**
+ * The compiled worker module; from a source checkout (run through tsx), a tiny bootstrap that
+ * registers tsx inside the thread first, since loader hooks do not reach worker threads on Node 20.
+ */
+function workerEntry(): { target: string | URL; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { target: new URL('./worker.js', import.meta.url), eval: false };
+  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const module = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  return { target: `import(${api}).then((tsx) => { tsx.register(); return import(${module}); });`, eval: true };
 }
