@@ -16,10 +16,11 @@ describe('design diff', () => {
   after.flows.push({ id: 'f8', source: 'admin', target: 'db', label: 'update rows', data: [] });
   const diff = diffReports(analyze(before), analyze(after));
 
-  it('lists added threats: the new element, and PII now crossing into and stored in the bucket', () => {
+  it('lists added threats: the new element, and PII now uploaded, crossing into and stored in the bucket', () => {
     assert.deepEqual(diff.added.map((t) => t.id).sort(), [
       'TM-API-001@admin',
       'TM-API-003@admin',
+      'TM-API-004@api',
       'TM-DB-001@db',
       'TM-FLOW-001@user->api',
       'TM-STORAGE-004@s3',
@@ -39,13 +40,13 @@ describe('design diff', () => {
 
   it('renders text, Markdown and JSON', () => {
     const text = renderDiffText(diff);
-    assert.match(text, /^Threats: 5 added, 1 removed, \d+ changed severity, \d+ unchanged\.$/m);
+    assert.match(text, /^Threats: 6 added, 1 removed, \d+ changed severity, \d+ unchanged\.$/m);
     assert.match(text, /\+ HIGH Spoofing: Unauthenticated callers use Admin API as any user \[TM-API-001@admin\]/);
     assert.match(text, /- MEDIUM Tampering: Files in S3 bucket modified or replaced after upload \[TM-STORAGE-002@s3\] \(mitigated by design: S3 bucket keeps object versions\)/);
     assert.match(text, /~ HIGH → CRITICAL: S3 bucket may be publicly accessible \[TM-STORAGE-001@s3\]/);
     assert.match(renderDiffMarkdown(diff), /\| added \| HIGH \| Spoofing \| Unauthenticated callers use Admin API as any user \| `TM-API-001@admin` \|/);
     const json = JSON.parse(renderDiffJson(diff)) as { added: { id: string }[]; removed: { mitigatedByDesign?: string[] }[] };
-    assert.equal(json.added.length, 5);
+    assert.equal(json.added.length, 6);
     assert.deepEqual(json.removed[0]?.mitigatedByDesign, ['S3 bucket keeps object versions']);
   });
 

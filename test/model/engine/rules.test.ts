@@ -125,6 +125,19 @@ describe('web API rules', () => {
   });
 });
 
+describe('audit logging of sensitive writes', () => {
+  const data = [{ id: 'pii', name: 'Customer address', classification: 'pii' }];
+  it('reports untraceable changes when an internet-facing API writes PII, and not with audit logging', () => {
+    const t = analyze(model(twoTier({ flowOut: { data: ['pii'] }, data }))).threats.find((x) => x.id === 'TM-API-004@api');
+    assert.equal(t?.stride, 'repudiation');
+    assert.match(t?.description ?? '', /writes personal data \(PII\) to Orders DB/);
+    assert.ok(!ids(twoTier({ flowOut: { data: ['pii'] }, data, api: { auditLogging: true } })).includes('TM-API-004@api'));
+  });
+  it('does not report it for non-sensitive writes', () => {
+    assert.ok(!ids(twoTier()).includes('TM-API-004@api'));
+  });
+});
+
 describe('database rules', () => {
   it('reports injection when an internet-facing writer does not validate input', () => {
     const threat = analyze(model(twoTier())).threats.find((t) => t.id === 'TM-DB-001@db');

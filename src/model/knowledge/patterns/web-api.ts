@@ -3,7 +3,7 @@
 import { C } from '../compliance.js';
 import { elementHas, internetFlowsAuthenticated } from '../controls.js';
 import type { Control, ElementContext, ElementThreatRule } from '../types.js';
-import { joinNames } from '../vocabulary.js';
+import { describeClassification, isSensitive, joinNames } from '../vocabulary.js';
 
 const API_KINDS = ['process', 'gateway', 'function', 'web-app'] as const;
 
@@ -41,6 +41,13 @@ const edgeProtection: Control<ElementContext> = {
   present: (ctx) => ctx.facts.tags.has('edge'),
   reason: (ctx) => `${ctx.element.name} is a CDN/WAF edge that absorbs request floods`,
 };
+
+/** "Orders (pii) to Orders queue" for each write of sensitive data to a store or queue. */
+function sensitiveWrites(ctx: ElementContext): string[] {
+  return ctx.facts.outgoing
+    .filter((f) => ['bucket', 'datastore', 'queue', 'cache'].includes(f.target.kind) && isSensitive(f.sensitivity ?? ctx.model.element(f.target.id)?.sensitivity))
+    .map((f) => `${describeClassification((f.sensitivity ?? ctx.model.element(f.target.id)?.sensitivity)!)} to ${f.target.name}`);
+}
 
 function storesBehind(ctx: ElementContext): string[] {
   return ctx.facts.outgoing.filter((f) => ['bucket', 'datastore', 'queue'].includes(f.target.kind)).map((f) => f.target.name);
@@ -130,5 +137,24 @@ export const webApiRules: ElementThreatRule[] = [
     capec: ['CAPEC-125'],
     compliance: [C.soc2Availability, C.nistDos],
     mitigations: ['MIT-RATE-LIMIT'],
+  },
+  {
+    id: 'TM-API-004',
+    scope: 'element',
+    pattern: 'web-api',
+    stride: 'repudiation',
+    kinds: ['process', 'gateway', 'function'],
+    condition: 'internet-facing service that writes PII, credentials or payment data to a store or queue, without audit logging',
+    applies: (ctx) => ctx.facts.internetFacing && !ctx.facts.loginEndpoint && sensitiveWrites(ctx).length > 0,
+    controls: [elementHas('auditLogging', 'audit-logs the changes it makes')],
+    title: (ctx) => `Changes made through ${ctx.element.name} cannot be traced to a user`,
+    description: (ctx) =>
+      `${ctx.element.name} takes requests from the internet and writes ${joinNames(sensitiveWrites(ctx))}, and the design records no audit trail: when records are changed or disputed, nobody can show who did what and when.`,
+    severity: 'medium',
+    likelihood: 'medium',
+    cwe: ['CWE-778'],
+    capec: ['CAPEC-268'],
+    compliance: [C.gdprSecurity, C.pciLogging, C.soc2Monitoring, C.isoLogging, C.nistAudit],
+    mitigations: ['MIT-AUDIT-LOG'],
   },
 ];
