@@ -36,35 +36,48 @@ const STOP = new Set([
   'into', 'from', 'with', 'using', 'for', 'of', 'on', 'via', 'by', 'through', 'against', 'at', 'each', 'every', 'all', 'any',
   'new', 'when', 'if', 'once', 'after', 'before', 'also', 'is', 'are', 'be', 'uses', 'calls', 'i', 'you', 'they', 'he', 'she',
 ]);
+/** Bare runtime names used as adjectives ("a Node worker"). */
+const RUNTIME_WORDS: Record<string, string> = { node: 'Node.js', express: 'Node.js', java: 'Java', spring: 'Java', python: 'Python', django: 'Python', go: 'Go', golang: 'Go', rust: 'Rust', ruby: 'Ruby', rails: 'Ruby', php: 'PHP' };
 const ACTOR_HEADS = /^(?:users?|customers?|browsers?|clients?|admins?|administrators?|visitors?|shoppers?|operators?)$/i;
 
 export function findMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
-  for (const hit of findTechnologies(text)) {
-    if (hit.term.kind === 'process' && !TECH_TAIL.test(text.slice(hit.index + hit.length))) continue; // "Node.js" alone is not a component
+  const hits = findTechnologies(text);
+  /** Runtimes written as adjectives ("an Express API gateway", "a Node worker") give the next component its technology. */
+  const runtimeBefore = new Map<number, string>();
+  hits.forEach((hit, i) => {
+    const next = hits[i + 1];
+    const after = text.slice(hit.index + hit.length);
+    const nextIsAdjacent = next !== undefined && /^\s*$/.test(text.slice(hit.index + hit.length, next.index));
+    if (hit.term.kind === 'process' && (nextIsAdjacent || !TECH_TAIL.test(after))) {
+      // "Node.js" alone is not a component; before another component it describes that one.
+      runtimeBefore.set(skipSpace(text, hit.index + hit.length), hit.term.technology);
+      return;
+    }
     let start = hit.index;
     let end = hit.index + hit.length;
     const prefix = TECH_PREFIX.exec(text.slice(0, start));
     if (prefix) start -= prefix[0].length;
-    const tail = TECH_TAIL.exec(text.slice(end));
+    const tail = TECH_TAIL.exec(after);
     let name = hit.term.displayName;
-    if (tail) {
+    if (tail && !(next && next.index < end + tail[0].length)) {
       end += tail[0].length;
       const noun = tail[1]!.toLowerCase();
       if (!name.toLowerCase().endsWith(noun) && !new RegExp(`\\b${noun}\\b`, 'i').test(name)) name = `${name} ${noun}`;
     }
+    const runtime = runtimeBefore.get(start);
     mentions.push({
       start,
       end,
       key: `tech:${hit.term.technology}`,
       name,
       kind: hit.term.kind,
-      technology: hit.term.technology,
+      technology: runtime && (hit.term.kind === 'gateway' || hit.term.kind === 'process') ? runtime : hit.term.technology,
       words: text.slice(start, end),
       bare: false,
       head: hit.term.technology.toLowerCase(),
     });
-  }
+  });
   const headRe = new RegExp(`\\b(${HEADS})\\b`, 'gi');
   for (let m = headRe.exec(text); m; m = headRe.exec(text)) {
     const headStart = m.index;
@@ -80,7 +93,9 @@ export function findMentions(text: string): Mention[] {
     const isActor = ACTOR_HEADS.test(head);
     const name = isActor ? capitalize(singular(head)) : [...modifiers.map((w) => capitalize(w.word)), formatHead(head)].join(' ');
     const kind: ElementKind = isActor ? 'actor' : (kindFromHeadNoun(name) ?? 'process');
+    const runtime = runtimeBefore.get(start) ?? modifiers.map((w) => RUNTIME_WORDS[w.word.toLowerCase()]).find(Boolean);
     mentions.push({
+      ...(runtime && !isActor ? { technology: runtime } : {}),
       start,
       end: headEnd,
       key: `name:${name.toLowerCase()}`,
@@ -110,6 +125,11 @@ function modifiersBefore(text: string, headStart: number): Array<{ word: string;
     pos = m.index;
   }
   return out;
+}
+
+function skipSpace(text: string, index: number): number {
+  while (index < text.length && /\s/.test(text[index]!)) index++;
+  return index;
 }
 
 function formatHead(head: string): string {

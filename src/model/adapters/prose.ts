@@ -15,7 +15,7 @@ const VERBS: ReadonlyArray<readonly [VerbClass, string]> = [
   ['pull', 'read|fetch|load|pull|poll|consume|subscribe|download|get'],
   ['process', 'process|transform|resize|analy[sz]e|convert|scan|compress|transcode|render|thumbnail'],
   ['return', 'return|respond|reply|issue|hand back|send back'],
-  ['push', 'store|save|write|put|upload|persist|insert|update|record|log|cache|archive|push|publish|send|post|submit|enqueue|emit|forward|call|invoke|notify|request|query|check|validate|verify|authenticate|use|talk|connect|charge|create|delete|sync|trigger|route|proxy|serve|pass|deliver|look|rely|depend'],
+  ['push', 'place|store|save|write|put|upload|persist|insert|update|record|log|cache|archive|push|publish|send|post|submit|enqueue|emit|forward|call|invoke|notify|request|query|check|validate|verify|authenticate|use|talk|connect|charge|create|delete|sync|trigger|route|proxy|serve|pass|deliver|look|rely|depend'],
 ];
 const VERB_RE = new RegExp(`\\b(${VERBS.map(([, v]) => v).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
 const THIRD_PERSON = `(?:${VERBS.map(([, v]) => v).join('|')})(?:s|es)`;
@@ -260,7 +260,12 @@ class ProseReader {
       case 'push': {
         const to = other ?? ctx.chainNext;
         const from = explicitSubject ? subject : (this.doer ?? subject);
-        if (from && to && from !== to) flows.push([from, to]);
+        // "places orders through the gateway into SQS": subject → gateway → SQS
+        const via = otherKeys.find((o) => o.key !== subject && /\b(?:through|via|behind)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w.]*\s+)?$/.test(c.text.slice(0, o.m.start)));
+        const beyond = via && otherKeys.find((o) => o.key !== subject && o.key !== via.key);
+        if (from && via && beyond) {
+          flows.push([from, via.key], [via.key, beyond.key]);
+        } else if (from && to && from !== to) flows.push([from, to]);
         break;
       }
       default:

@@ -151,3 +151,20 @@ describe('prose: relative clauses', () => {
     assert.equal(model.flows.length, 2);
   });
 });
+
+describe('prose: the ordering-system scenario', () => {
+  it('routes "through" a gateway and takes runtimes used as adjectives as technologies', () => {
+    const { model } = readArchitecture(
+      'A React frontend places orders through an Express API gateway into an SQS queue. A Node worker reads the queue and inserts rows into MariaDB.',
+      { format: 'prose' },
+    );
+    assert.deepEqual(ids(model.elements), ['api-gateway', 'mariadb', 'node-worker', 'sqs-queue', 'web-frontend']);
+    assert.deepEqual([element(model, 'api-gateway').kind, element(model, 'api-gateway').technology], ['gateway', 'Node.js']);
+    assert.equal(element(model, 'node-worker').technology, 'Node.js');
+    assert.deepEqual(flow(model, 'web-frontend', 'api-gateway').data, ['orders']);
+    assert.deepEqual(flow(model, 'api-gateway', 'sqs-queue').data, ['orders']);
+    assert.ok(flow(model, 'sqs-queue', 'node-worker'), '"reads the queue" resolves to the SQS queue');
+    assert.ok(flow(model, 'node-worker', 'mariadb'));
+    assert.equal(model.flows.length, 4);
+  });
+});
