@@ -8,8 +8,7 @@ import type { Rule } from './analyze/rule.js';
 import { SCAN_RESULT_VERSION, type ScanOptions, type ScanResult } from './core/result.js';
 import { compareText, SEVERITY_RANK, type Diagnostic, type Finding } from './core/types.js';
 import { discover } from './discover/walk.js';
-import { parseHcl } from './parse/hcl/parser.js';
-import { MAX_FILE_BYTES } from './pipeline/file-parser.js';
+import { MAX_FILE_BYTES, parseConfig } from './pipeline/file-parser.js';
 import { runTerraformStage } from './pipeline/parallel.js';
 import { VERSION } from './version.js';
 
@@ -23,7 +22,13 @@ export async function scan(paths: readonly string[], options: ScanOptions & { ru
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
   const start = { line: 1, column: 1, offset: 0 };
   for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.rel.endsWith('.tf.json')) {
+      diagnostics.push({
+        severity: 'warning',
+        message: `${file.rel} uses Terraform's JSON configuration syntax, which Bulwark does not evaluate yet; it was not scanned.`,
+        location: { file: file.rel, range: { start, end: start } },
+      });
+    } else if (file.size > MAX_FILE_BYTES) {
       diagnostics.push({
         severity: 'warning',
         message: `${file.rel} is ${(file.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned.`,
@@ -41,7 +46,7 @@ export async function scan(paths: readonly string[], options: ScanOptions & { ru
     files,
     maxFileBytes: MAX_FILE_BYTES,
     index: indexTerraformRules(rules),
-    options: { varFiles: varFileTexts.map((f) => parseHcl(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}) },
+    options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}) },
     varFileTexts,
     builtinRulesOnly: rules === builtinRules,
     ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!({ done, total, unit: 'root modules' }) } : {}),

@@ -3,6 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { parseHcl } from '../parse/hcl/parser.js';
+import { parseJsonVarFile } from '../parse/json-vars.js';
+
+/** HCL, or JSON for `*.tfvars.json` variable files. */
+export function parseConfig(text: string, path: string): HclFile {
+  return path.endsWith('.json') ? parseJsonVarFile(text, path) : parseHcl(text, path);
+}
 
 export interface FileEntry {
   rel: string;
@@ -31,7 +37,7 @@ export function fileReader(files: readonly FileEntry[], maxBytes = MAX_FILE_BYTE
       file.errors.push({ message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, range: { start: at, end: at } });
       return file;
     }
-    return parseHcl(text, rel);
+    return parseConfig(text, rel);
   };
   return { readText, parse };
 }

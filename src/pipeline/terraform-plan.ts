@@ -33,7 +33,7 @@ export function planTerraform(paths: readonly string[], readText: (path: string)
   const tfByDir = new Map<string, string[]>();
   const varsByDir = new Map<string, string[]>();
   for (const path of paths) {
-    const target = path.endsWith('.tf') ? tfByDir : path.endsWith('.tfvars') ? varsByDir : undefined;
+    const target = path.endsWith('.tf') ? tfByDir : path.endsWith('.tfvars') || path.endsWith('.tfvars.json') ? varsByDir : undefined;
     if (!target) continue;
     const dir = dirOf(path);
     const list = target.get(dir) ?? [];

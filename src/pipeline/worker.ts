@@ -4,8 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexTerraformRules } from '../analyze/engine.js';
 import { builtinRules } from '../analyze/rules/index.js';
-import { parseHcl } from '../parse/hcl/parser.js';
-import { fileReader } from './file-parser.js';
+import { fileReader, parseConfig } from './file-parser.js';
 import type { WorkerInit, WorkerRequest, WorkerReply } from './parallel.js';
 import { analyzeRoots } from './terraform.js';
 
@@ -18,7 +17,7 @@ const plan = {
 const { parse } = fileReader(init.files, init.maxFileBytes);
 const index = indexTerraformRules(builtinRules);
 const options = {
-  varFiles: init.varFiles.map((f) => parseHcl(f.text, f.path)),
+  varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),
 };
 

@@ -110,3 +110,40 @@ describe('parallel scan', () => {
     }
   });
 });
+
+describe('JSON variable files', () => {
+  let dir: string;
+  before(async () => {
+    dir = await tree({
+      'app/main.tf': [
+        'variable "versioning" {\n  type    = bool\n  default = true\n}',
+        'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}',
+        'resource "aws_s3_bucket_versioning" "logs" {\n  bucket = aws_s3_bucket.logs.id\n  versioning_configuration {\n    status = var.versioning ? "Enabled" : "Suspended"\n  }\n}',
+      ].join('\n\n'),
+      'app/terraform.tfvars': 'versioning = true\n',
+      // terraform.tfvars.json is loaded after terraform.tfvars, so it wins.
+      'app/terraform.tfvars.json': '{\n  "versioning": false\n}\n',
+      'bad/main.tf': OPEN_BUCKET('b'),
+      'bad/terraform.tfvars.json': '{ "a": 1, }',
+      'cdk/main.tf.json': '{ "resource": {} }',
+    });
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('apply terraform.tfvars.json after terraform.tfvars', async () => {
+    const result = await scan([dir]);
+    assert.ok(result.findings.some((f) => f.ruleId === 'BW-AWS-S3-002' && f.message.includes('aws_s3_bucket.logs')));
+  });
+
+  it('report invalid JSON as a parse finding', async () => {
+    const result = await scan([dir]);
+    const parse = result.findings.find((f) => f.ruleId === 'BW-PARSE-001' && f.location.file === 'bad/terraform.tfvars.json');
+    assert.ok(parse, 'invalid tfvars.json is reported');
+    assert.equal(parse.location.range.start.line, 1);
+  });
+
+  it('say that .tf.json files are not evaluated', async () => {
+    const result = await scan([dir]);
+    assert.ok(result.diagnostics.some((d) => d.location.file === 'cdk/main.tf.json' && /JSON configuration syntax/.test(d.message)));
+  });
+});

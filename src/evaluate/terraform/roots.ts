@@ -30,8 +30,12 @@ export function findRootModules(dirs: string[], modules: ModuleSource): string[]
   return withTerraform.filter((d) => !usedAsModule.has(d)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** tfvars files that apply to a root dir, in precedence order: terraform.tfvars, then *.auto.tfvars sorted. */
+/**
+ * Variable files Terraform loads by itself for a root dir, lowest precedence first: terraform.tfvars,
+ * terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in lexical order.
+ */
 export function autoVarFileNames(fileNamesInDir: string[]): string[] {
-  const auto = fileNamesInDir.filter((n) => n.endsWith('.auto.tfvars')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return [...(fileNamesInDir.includes('terraform.tfvars') ? ['terraform.tfvars'] : []), ...auto];
+  const fixed = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => fileNamesInDir.includes(n));
+  const auto = fileNamesInDir.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...fixed, ...auto];
 }
