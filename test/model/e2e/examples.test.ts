@@ -92,6 +92,7 @@ describe('Example B: the login flow', () => {
     const line = lines.findIndex((l) => l.includes('User submits credentials')) + 1;
     const stuffing = report.threats.find((t) => t.ruleId === 'TM-AUTH-001');
     assert.equal(stuffing?.locations[0]?.line, line);
+    assert.match(stuffing?.description ?? '', /accepts usernames and passwords from the internet and checks them via Auth Service\./);
   });
 });
 

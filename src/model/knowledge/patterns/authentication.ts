@@ -2,12 +2,17 @@
 
 import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
-import type { ElementContext, ElementThreatRule } from '../types.js';
-import { joinNames } from '../vocabulary.js';
+import type { ElementContext, ElementThreatRule, FlowView } from '../types.js';
+import { joinNames, mentionsCredentials } from '../vocabulary.js';
 
 /** Elements the login endpoint hands credentials to (the verifier), for naming in messages. */
 function verifiersBehind(ctx: ElementContext): string[] {
-  return ctx.facts.outgoing.filter((f) => f.carriesCredentials || f.target.kind === 'identity-provider' || f.target.kind === 'datastore').map((f) => f.target.name);
+  const passwords = (f: FlowView): boolean => mentionsCredentials(f.text) || (f.sensitivity === 'credentials' && !f.tags.has('jwt'));
+  const names = ctx.facts.outgoing
+    .filter((f) => f.target.kind !== 'actor' && f.target.kind !== 'external-system')
+    .filter((f) => passwords(f) || f.target.kind === 'identity-provider' || f.target.kind === 'datastore')
+    .map((f) => f.target.name);
+  return [...new Set(names)];
 }
 
 /** Verifies credentials: an identity provider, an auth/login service, or a service that stores credentials. */

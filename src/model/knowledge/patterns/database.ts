@@ -50,7 +50,7 @@ export const databaseRules: ElementThreatRule[] = [
     controls: [elementHas('encryptedAtRest', 'is encrypted at rest')],
     title: (ctx) => `${ctx.element.name} stores ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'data'} unencrypted at rest`,
     description: (ctx) =>
-      `${ctx.element.name} holds ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'sensitive data'}; without storage encryption, disk snapshots, backups and decommissioned volumes expose it.`,
+      `${ctx.element.name} holds ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'sensitive data'}; without storage encryption, disk snapshots, backups and decommissioned volumes expose the data.`,
     severity: 'medium',
     likelihood: 'low',
     raiseForSensitiveData: true,
