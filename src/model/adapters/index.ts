@@ -28,6 +28,8 @@ export interface ReadResult {
   notes: AdapterNote[];
 }
 
+/** Mermaid diagram types that say nothing about components and flows. */
+const OTHER_MERMAID = /^(?:sequenceDiagram|classDiagram(?:-v2)?|stateDiagram(?:-v2)?|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline|quadrantChart|requirementDiagram|sankey(?:-beta)?|xychart(?:-beta)?|block(?:-beta)?|packet(?:-beta)?|kanban|radar(?:-beta)?|zenuml|treemap(?:-beta)?)\b/;
 const MERMAID_START = /^\s*(?:flowchart|graph|architecture-beta|architecture|C4Context|C4Container|C4Component|C4Dynamic|C4Deployment)\b/m;
 
 export function detectFormat(fileName: string, text: string): InputFormat {
@@ -155,10 +157,10 @@ function readDiagrams(text: string, fileName: string | undefined, builder: Model
     const headerText = header?.text.trim() ?? '';
     if (/^architecture(?:-beta)?\b/.test(headerText)) parseMermaidArchitecture(body, builder);
     else if (/^C4\w+/.test(headerText)) parseMermaidC4(body, builder);
-    else {
-      if (!/^(?:flowchart|graph)\b/i.test(headerText) && header) {
-        builder.note('warning', `unsupported Mermaid diagram "${headerText.split(/\s/)[0]}"; read as a flowchart`, header.line);
-      }
+    else if (OTHER_MERMAID.test(headerText)) {
+      builder.note('warning', `a Mermaid ${headerText.split(/\s/)[0]} describes no architecture; use a flowchart, architecture-beta or C4 diagram`, header?.line);
+    } else {
+      if (!/^(?:flowchart|graph)\b/i.test(headerText) && header) builder.note('warning', 'no "flowchart" or "graph" header; read as a flowchart', header.line);
       parseMermaidFlowchart(body, builder);
     }
   }

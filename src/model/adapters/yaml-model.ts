@@ -116,7 +116,24 @@ class ModelDocumentReader {
   }
 
   private checkKeys(e: Entry, allowed: Set<string>, what: string): void {
-    for (const key of Object.keys(e.value)) if (!allowed.has(key)) this.builder.note('warning', `unknown ${what} field "${key}" ignored`, e.line);
+    for (const key of Object.keys(e.value)) {
+      if (!allowed.has(key)) this.builder.note('warning', `unknown ${what} field "${key}" ignored`, this.keyLine(e.node, key) ?? e.line);
+    }
+  }
+
+  /** Line of `key` in a mapping, or inside its `props`/`properties` mapping. */
+  private keyLine(node: YamlNode | null, key: string): number | undefined {
+    if (!node || !isMap(node)) return undefined;
+    for (const pair of node.items) {
+      const k = pair.key as YamlNode | null;
+      if (isScalar(k) && k.value === key) return this.lineAt(k.range?.[0]);
+    }
+    for (const nested of ['props', 'properties']) {
+      const inner = node.get(nested, true) as YamlNode | undefined;
+      const line = inner ? this.keyLine(inner, key) : undefined;
+      if (line !== undefined) return line;
+    }
+    return undefined;
   }
 
   private asset(e: Entry): void {
@@ -189,8 +206,9 @@ class ModelDocumentReader {
     for (const key of PROP_KEYS) if (e.value[key] !== undefined) source[key] = e.value[key];
     const props: Record<string, boolean> = {};
     for (const [key, value] of Object.entries(source)) {
-      if (!PROP_KEYS.has(key)) this.builder.note('warning', `unknown property "${key}" ignored`, e.line);
-      else if (typeof value !== 'boolean') this.builder.note('warning', `property "${key}" must be true or false`, e.line);
+      const line = this.keyLine(e.node, key) ?? e.line;
+      if (!PROP_KEYS.has(key)) this.builder.note('warning', `unknown property "${key}" ignored`, line);
+      else if (typeof value !== 'boolean') this.builder.note('warning', `property "${key}" must be true or false`, line);
       else props[key] = value;
     }
     return props as ElementProps;

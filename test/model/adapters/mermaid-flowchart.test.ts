@@ -134,4 +134,10 @@ describe('Mermaid flowchart', () => {
     assert.match(warning?.message ?? '', /subgraph "vpc"/);
     assert.equal(warning?.line, 6, 'the label spans lines 3-4, so the edge to the subgraph is on line 6');
   });
+
+  it('skips Mermaid diagrams that describe no architecture, with one warning', () => {
+    const r = readArchitecture('sequenceDiagram\n  Alice->>Bob: Hello\n', { format: 'mermaid' });
+    assert.equal(r.model.elements.length, 0);
+    assert.deepEqual(r.notes.filter((n) => n.level === 'warning').map((n) => n.line), [1, undefined]);
+  });
 });

@@ -86,7 +86,7 @@ describe('Bulwark YAML model', () => {
     assert.equal(flow(model, 'booking-api', 'records').location?.line, 39);
     const warnings = notes.filter((n) => n.level === 'warning').map((n) => [n.line, n.message]);
     assert.deepEqual(warnings, [
-      [21, 'property "backups" must be true or false'],
+      [28, 'property "backups" must be true or false'],
       [30, 'unknown kind "wizard" for "Notifier"; taken as process'],
       [43, 'flow Booking API → Pharmacy names an unknown element; skipped'],
     ]);
