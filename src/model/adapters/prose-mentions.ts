@@ -36,6 +36,8 @@ const STOP = new Set([
   'into', 'from', 'with', 'using', 'for', 'of', 'on', 'via', 'by', 'through', 'against', 'at', 'each', 'every', 'all', 'any',
   'new', 'when', 'if', 'once', 'after', 'before', 'also', 'is', 'are', 'be', 'uses', 'calls', 'i', 'you', 'they', 'he', 'she',
 ]);
+const VERB_LIKE_HEADS = /^(?:caches|queues|stores|serves|logs|functions|proxies|buckets)$/i;
+
 /** Bare runtime names used as adjectives ("a Node worker"). */
 const RUNTIME_WORDS: Record<string, string> = { node: 'Node.js', express: 'Node.js', java: 'Java', spring: 'Java', python: 'Python', django: 'Python', go: 'Go', golang: 'Go', rust: 'Rust', ruby: 'Ruby', rails: 'Ruby', php: 'PHP' };
 const ACTOR_HEADS = /^(?:users?|customers?|browsers?|clients?|admins?|administrators?|visitors?|shoppers?|operators?)$/i;
@@ -65,6 +67,13 @@ export function findMentions(text: string): Mention[] {
       const noun = tail[1]!.toLowerCase();
       if (!name.toLowerCase().endsWith(noun) && !new RegExp(`\\b${noun}\\b`, 'i').test(name)) name = `${name} ${noun}`;
     }
+    const previous = mentions[mentions.length - 1];
+    if (previous && previous.kind === hit.term.kind && /^\s*$/.test(text.slice(previous.end, start))) {
+      // "nginx reverse proxy", "Kafka stream": one component named twice.
+      previous.end = end;
+      previous.words = text.slice(previous.start, end);
+      return;
+    }
     const runtime = runtimeBefore.get(start);
     mentions.push({
       start,
@@ -86,6 +95,8 @@ export function findMentions(text: string): Mention[] {
     // "user uploads": an actor word used as a modifier still names the actor; "API key" is not an API.
     if (/^\s+(?:keys?|calls?|requests?|docs?|tokens?|secrets?)\b/i.test(text.slice(headEnd)) && /^apis?$/i.test(m[0])) continue;
     const modifiers = modifiersBefore(text, headStart);
+    // "caches sessions", "queues jobs": a verb, unless a determiner makes it a noun ("the cache").
+    if (modifiers.length === 0 && VERB_LIKE_HEADS.test(m[0]) && !/\b(?:a|an|the|our|its|their|this|each|every|one)\s+$/i.test(text.slice(0, headStart))) continue;
     const start = modifiers.length > 0 ? modifiers[0]!.index : headStart;
     if (mentions.some((x) => start < x.end && x.start < headEnd)) continue;
     const head = m[0];

@@ -165,7 +165,9 @@ class ProseReader {
   /** Registers (or finds) the element a mention names. Bare words ("the API") reuse an element named earlier. */
   private ensure(m: Mention, clause: Span): string {
     if (m.bare) {
-      const earlier = [...this.builder.elements.entries()].reverse().find(([key]) => this.heads.get(key) === m.head) ??
+      const lastWord = (name: string) => name.toLowerCase().split(/\s+/).at(-1);
+      const earlier =
+        [...this.builder.elements.entries()].reverse().find(([key, e]) => this.heads.get(key) === m.head || lastWord(e.name) === m.head) ??
         (m.kind === 'process' || m.kind === 'actor' ? undefined : [...this.builder.elements.entries()].reverse().find(([, e]) => e.kind === m.kind));
       if (earlier) return earlier[0];
     }
@@ -222,7 +224,12 @@ class ProseReader {
     const flows: Array<[string, string]> = [];
     let generator: string | undefined;
     const other = otherKeys.find((o) => o.key !== subject)?.key;
-    switch (verbClass) {
+    const passive = /\b(?:is|are|was|were|gets?|get)\s+\w+ed\s+(?:\w+\s+)?by\s+/i.exec(c.text);
+    const agent = passive ? otherKeys.find((o) => o.m.start >= passive.index + passive[0].length) : undefined;
+    if (agent && !explicitSubject) {
+      // "Payments are handled by Stripe": the last subject hands the data to the agent.
+      if (ctx.implicitSubject && ctx.implicitSubject !== agent.key) flows.push([ctx.implicitSubject, agent.key]);
+    } else switch (verbClass) {
       case 'inbound': {
         const from = otherKeys.find((o) => o.m.kind === 'actor')?.key ?? other ?? this.defaultActor(c);
         if (subject) flows.push([from, subject]);

@@ -30,7 +30,8 @@ export const TECHNOLOGY_TERMS: readonly TechnologyTerm[] = [
   term(/\bauth0\b/i, 'Auth0', 'identity-provider', 'Auth0'),
   term(/\bcognito\b/i, 'AWS Cognito', 'identity-provider', 'Cognito'),
   term(/\bkeycloak\b/i, 'Keycloak', 'identity-provider', 'Keycloak'),
-  term(/\b(?:okta|entra id|azure ad|active directory)\b/i, 'Identity provider', 'identity-provider', 'Identity provider'),
+  term(/\bokta\b/i, 'Okta', 'identity-provider', 'Okta'),
+  term(/\b(?:entra id|azure ad|active directory)\b/i, 'Microsoft Entra ID', 'identity-provider', 'Entra ID'),
   term(/\b(?:idp|identity provider|sso provider)\b/i, 'Identity provider', 'identity-provider', 'Identity provider'),
   // secrets
   term(/\bkey vault\b/i, 'Azure Key Vault', 'secret-store', 'Key Vault'),
@@ -244,7 +245,7 @@ export interface DataAssetHint {
 
 const DATA_NOUNS: ReadonlyArray<readonly [RegExp, Omit<DataAssetHint, 'match'>, boolean]> = [
   // [pattern, asset, isAuthMechanism (skipped when reading diagram edge labels, where "JWT" means the flow is authenticated)]
-  [/\b(?:credentials?|passwords?|passphrases?|logins?)\b/i, { id: 'credentials', name: 'User credentials', classification: 'credentials' }, false],
+  [/\b(?:credentials?|passwords?|passphrases?|logins?|log(?:s|ged)? in|sign(?:s|ed)? in)\b/i, { id: 'credentials', name: 'User credentials', classification: 'credentials' }, false],
   [/\b(?:jwts?|access tokens?|id tokens?|refresh tokens?|session tokens?|tokens?)\b/i, { id: 'auth-tokens', name: 'Authentication tokens', classification: 'credentials' }, true],
   [/\b(?:api keys?|secrets?|private keys?)\b/i, { id: 'secrets', name: 'Secrets and keys', classification: 'credentials' }, true],
   [/\b(?:card(?:holder)?s?(?: data| details| numbers?)?|payments?|billing|pan|cvv)\b/i, { id: 'payment-data', name: 'Payment data', classification: 'payment' }, false],
@@ -253,7 +254,7 @@ const DATA_NOUNS: ReadonlyArray<readonly [RegExp, Omit<DataAssetHint, 'match'>, 
   [/\bsigned urls?\b/i, { id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential' }, false],
   [/\borders?\b/i, { id: 'orders', name: 'Orders', classification: 'confidential' }, false],
   [/\bmetadata\b/i, { id: 'metadata', name: 'Metadata', classification: 'internal' }, false],
-  [/\b(?:logs?|audit trail|audit events?)\b/i, { id: 'logs', name: 'Logs and events', classification: 'internal' }, false],
+  [/\b(?:logs?(?!\s+in\b)|audit trail|audit events?)\b/i, { id: 'logs', name: 'Logs and events', classification: 'internal' }, false],
 ];
 
 /** Data assets named in a text. `includeAuthMechanisms` is off for diagram edge labels ("HTTPS + JWT"). */

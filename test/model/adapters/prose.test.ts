@@ -168,3 +168,26 @@ describe('prose: the ordering-system scenario', () => {
     assert.equal(model.flows.length, 4);
   });
 });
+
+describe('prose: everyday wording', () => {
+  const { model } = readArchitecture(
+    'Our mobile app talks to a GraphQL API behind an nginx reverse proxy over HTTPS. The API reads product data from MongoDB and caches sessions in Redis. Payments are handled by Stripe. Admins log in through Okta.',
+    { format: 'prose' },
+  );
+
+  it('merges "nginx reverse proxy", resolves "The API", and reads "caches" as a verb', () => {
+    assert.deepEqual(ids(model.elements), ['admin', 'graphql-api', 'mobile-app', 'mongodb', 'nginx', 'okta', 'redis', 'stripe']);
+    assert.equal(element(model, 'nginx').kind, 'gateway');
+    assert.equal(element(model, 'okta').kind, 'identity-provider');
+  });
+
+  it('reads "behind", passive voice and "log in"', () => {
+    assert.equal(flow(model, 'mobile-app', 'nginx').protocol, 'https');
+    assert.equal(flow(model, 'nginx', 'graphql-api').encrypted, true);
+    assert.ok(flow(model, 'mongodb', 'graphql-api'));
+    assert.ok(flow(model, 'graphql-api', 'redis'));
+    assert.deepEqual(flow(model, 'graphql-api', 'stripe').data, ['payment-data'], 'handed to Stripe by the API');
+    assert.deepEqual(flow(model, 'admin', 'okta').data, ['credentials']);
+    assert.equal(model.flows.length, 6);
+  });
+});
