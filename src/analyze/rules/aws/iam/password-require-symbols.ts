@@ -1,66 +1,18 @@
-import { defineRule } from '../../../rule.js';
-import { PASSWORD_POLICY_LINK, checkRequiredFlag } from './password-policy.js';
+import { PASSWORD_POLICY_COMPLIANCE, definePasswordSettingRule, requiredFlag } from './password-policy.js';
 
-export default defineRule({
-  meta: {
-    id: 'BW-AWS-IAM-010',
-    title: 'IAM password policy requires a symbol',
-    severity: 'medium',
-    stride: 'spoofing',
-    cwe: ['CWE-521'],
-    compliance: [
-      { framework: 'PCI-DSS', control: '8.3.6' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.308(a)(5)(ii)(D)' },
-      { framework: 'ISO27001', control: 'A.5.17' },
-      { framework: 'NIST-800-53', control: 'IA-5(1)' },
-    ],
-    description:
-      'Requiring several character classes enlarges the search space of a password and blocks the weakest choices.',
-    remediation: 'Set `require_symbols = true` on `aws_iam_account_password_policy`.',
-    provider: 'aws',
-    service: 'iam',
-    peers: { checkov: ['CKV_AWS_14'], trivy: ['AVD-AWS-0060'], kics: ['7a70eed6-de3a-4da2-94da-a2bbc8fe2a48'] },
-    links: [PASSWORD_POLICY_LINK],
-  },
-  terraform: {
-    resourceTypes: ['aws_iam_account_password_policy'],
-    check(resource, ctx) {
-      checkRequiredFlag(resource, ctx, 'require_symbols', 'a symbol');
-    },
-  },
-  examples: {
-    terraform: {
-      good: [
-        `resource "aws_iam_account_password_policy" "strict" {
-  minimum_password_length        = 16
-  password_reuse_prevention      = 24
-  max_password_age               = 90
-  require_lowercase_characters   = true
-  require_uppercase_characters   = true
-  require_numbers                = true
-  require_symbols                = true
-  allow_users_to_change_password = true
-}
-`,
-        `variable "require_symbols" {}
-
-# A value supplied at plan time is not judged.
-resource "aws_iam_account_password_policy" "from_input" {
-  require_symbols = var.require_symbols
-}
-`,
-      ],
-      bad: [
-        `resource "aws_iam_account_password_policy" "weak" {
-  require_symbols = false
-}
-`,
-        `resource "aws_iam_account_password_policy" "partial" {
-  allow_users_to_change_password = true
-}
-`,
-      ],
-    },
-  },
+export default definePasswordSettingRule({
+  id: 'BW-AWS-IAM-010',
+  title: 'IAM password policy requires a symbol',
+  severity: 'medium',
+  compliance: [
+    { framework: 'PCI-DSS', control: '8.3.6' },
+    ...PASSWORD_POLICY_COMPLIANCE,
+  ],
+  description:
+    'Requiring several character classes enlarges the search space of a password and blocks the weakest choices.',
+  remediation: 'Set `require_symbols = true` on `aws_iam_account_password_policy`.',
+  peers: { checkov: ['CKV_AWS_14'], trivy: ['AVD-AWS-0060'], kics: ['7a70eed6-de3a-4da2-94da-a2bbc8fe2a48'] },
+  setting: 'require_symbols',
+  check: requiredFlag('a symbol'),
+  weakValue: 'false',
 });
