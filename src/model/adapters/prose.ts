@@ -30,6 +30,15 @@ interface Span {
   offset: number;
 }
 
+interface ClauseParts {
+  c: Span;
+  subject: string | undefined;
+  explicitSubject: boolean;
+  otherKeys: Array<{ key: string; m: Mention }>;
+  data: string[];
+  ctx: ClauseContext;
+}
+
 interface ClauseContext {
   implicitSubject?: string;
   chainNext?: string;
@@ -221,6 +230,28 @@ class ProseReader {
     const verbClass = verbMatch ? classOf(verbMatch[1]!) : undefined;
     const assets = dataAssetsIn(c.text).map((a) => this.builder.addAsset({ id: a.id, name: a.name, classification: a.classification }));
     const data = assets.length > 0 ? assets : (ctx.carriedData ?? []);
+    const { flows, generator } = this.relations({ c, subject, explicitSubject, otherKeys, data, ctx }, verbClass);
+    if (verbClass === 'return' || verbClass === 'inbound') this.doer = undefined;
+    const fc = flowControls(c.text);
+    for (const [source, target] of flows) {
+      const props = Object.fromEntries(fc.map((f) => [f.prop, f.value]));
+      this.builder.addFlow({ sourceKey: source, targetKey: target, label: truncate(text), data, line, inferredFrom: `"${truncate(text)}"`, ...props });
+      const targetEl = this.builder.elements.get(target)!;
+      targetEl.data.push(...data);
+      if (STORE_KINDS.has(targetEl.kind)) for (const d of data) this.storedIn.set(d, target);
+      if (!this.requesters.has(target)) this.requesters.set(target, source);
+    }
+    for (const f of fc) this.builder.note('info', `flow property ${f.prop} = ${String(f.value)} from "${f.words}"`, line);
+    this.applyControls(c, { subject, flows, generator, others: otherKeys.map((o) => o.key) }, verbClass, line);
+    if (mentions.length === 0 && flows.length === 0 && !subject) this.builder.note('info', `no component named in "${truncate(text)}"`, line);
+    else if (flows.length === 0 && verbClass && verbClass !== 'process') this.builder.note('info', `no data flow could be read from "${truncate(text)}"`, line);
+    if (subject) this.lastSubject = subject;
+    return { ...(subject ? { subject } : {}), data };
+  }
+
+  /** Which way data moves in a clause, from its verb (or passive "by" agent). */
+  private relations(parts: ClauseParts, verbClass: VerbClass | undefined): { flows: Array<[string, string]>; generator?: string } {
+    const { c, subject, explicitSubject, otherKeys, data, ctx } = parts;
     const flows: Array<[string, string]> = [];
     let generator: string | undefined;
     const other = otherKeys.find((o) => o.key !== subject)?.key;
@@ -229,7 +260,9 @@ class ProseReader {
     if (agent && !explicitSubject) {
       // "Payments are handled by Stripe": the last subject hands the data to the agent.
       if (ctx.implicitSubject && ctx.implicitSubject !== agent.key) flows.push([ctx.implicitSubject, agent.key]);
-    } else switch (verbClass) {
+      return { flows };
+    }
+    switch (verbClass) {
       case 'inbound': {
         const from = otherKeys.find((o) => o.m.kind === 'actor')?.key ?? other ?? this.defaultActor(c);
         if (subject) flows.push([from, subject]);
@@ -278,22 +311,7 @@ class ProseReader {
       default:
         break;
     }
-    if (verbClass === 'return' || verbClass === 'inbound') this.doer = undefined;
-    const fc = flowControls(c.text);
-    for (const [source, target] of flows) {
-      const props = Object.fromEntries(fc.map((f) => [f.prop, f.value]));
-      this.builder.addFlow({ sourceKey: source, targetKey: target, label: truncate(text), data, line, inferredFrom: `"${truncate(text)}"`, ...props });
-      const targetEl = this.builder.elements.get(target)!;
-      targetEl.data.push(...data);
-      if (STORE_KINDS.has(targetEl.kind)) for (const d of data) this.storedIn.set(d, target);
-      if (!this.requesters.has(target)) this.requesters.set(target, source);
-    }
-    for (const f of fc) this.builder.note('info', `flow property ${f.prop} = ${String(f.value)} from "${f.words}"`, line);
-    this.applyControls(c, { subject, flows, generator, others: otherKeys.map((o) => o.key) }, verbClass, line);
-    if (mentions.length === 0 && flows.length === 0 && !subject) this.builder.note('info', `no component named in "${truncate(text)}"`, line);
-    else if (flows.length === 0 && verbClass && verbClass !== 'process') this.builder.note('info', `no data flow could be read from "${truncate(text)}"`, line);
-    if (subject) this.lastSubject = subject;
-    return { ...(subject ? { subject } : {}), data };
+    return generator ? { flows, generator } : { flows };
   }
 
   private applyControls(c: Span, parts: { subject?: string; flows: Array<[string, string]>; generator?: string; others: string[] }, verbClass: VerbClass | undefined, line: number): void {
