@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { PUBLIC_BUCKET_COMPLIANCE } from './compliance.js';
 import { publicAclExposures, publicAclExposuresOfAclResource } from './public-access.js';
 
 export default defineRule({
@@ -8,16 +9,7 @@ export default defineRule({
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-732'],
-    compliance: [
-      { framework: 'GDPR', control: 'Art. 32' },
-      { framework: 'PCI-DSS', control: '1.4.4' },
-      { framework: 'PCI-DSS', control: '7.2.1' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.312(a)(1)' },
-      { framework: 'ISO27001', control: 'A.8.3' },
-      { framework: 'NIST-800-53', control: 'AC-3' },
-      { framework: 'CIS-AWS', control: '2.1.5' },
-    ],
+    compliance: [...PUBLIC_BUCKET_COMPLIANCE],
     description:
       'The canned ACLs `public-read`, `public-read-write` and `authenticated-read`, and grants to the AllUsers or ' +
       'AuthenticatedUsers groups, open the bucket to anyone on the internet (AuthenticatedUsers means any AWS ' +

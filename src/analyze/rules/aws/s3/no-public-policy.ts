@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { PUBLIC_BUCKET_COMPLIANCE } from './compliance.js';
 import { publicPolicyExposureOfPolicyResource, publicPolicyExposures } from './public-access.js';
 
 export default defineRule({
@@ -8,16 +9,7 @@ export default defineRule({
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-284'],
-    compliance: [
-      { framework: 'GDPR', control: 'Art. 32' },
-      { framework: 'PCI-DSS', control: '1.4.4' },
-      { framework: 'PCI-DSS', control: '7.2.1' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.312(a)(1)' },
-      { framework: 'ISO27001', control: 'A.8.3' },
-      { framework: 'NIST-800-53', control: 'AC-3' },
-      { framework: 'CIS-AWS', control: '2.1.5' },
-    ],
+    compliance: [...PUBLIC_BUCKET_COMPLIANCE],
     description:
       'A bucket policy statement with `Effect = "Allow"` and `Principal = "*"` (or `{ AWS = "*" }`, or any ' +
       '`NotPrincipal`) grants its actions to everyone, including anonymous internet users, unless a condition ties ' +

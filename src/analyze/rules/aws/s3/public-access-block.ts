@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { PUBLIC_ACCESS_BLOCK_COMPLIANCE } from './compliance.js';
 import { accountPublicAccessBlocks, attachedTo } from './bucket-index.js';
 import { PUBLIC_ACCESS_BLOCK } from './public-access.js';
 
@@ -9,12 +10,7 @@ export default defineRule({
     severity: 'low',
     stride: 'information-disclosure',
     cwe: ['CWE-284'],
-    compliance: [
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'ISO27001', control: 'A.8.3' },
-      { framework: 'NIST-800-53', control: 'AC-3' },
-      { framework: 'CIS-AWS', control: '2.1.5' },
-    ],
+    compliance: [...PUBLIC_ACCESS_BLOCK_COMPLIANCE],
     description:
       'S3 Block Public Access is the guardrail that overrides ACLs and bucket policies: with it, a later mistake (a ' +
       'public ACL on an upload, a too-broad policy) cannot expose the bucket. A bucket with no ' +
