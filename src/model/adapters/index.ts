@@ -5,9 +5,10 @@ import type { Architecture } from '../schema.js';
 import { ModelBuilder, type AdapterNote } from './builder.js';
 import { parseMermaidArchitecture } from './mermaid-architecture.js';
 import { parseMermaidC4 } from './mermaid-c4.js';
-import { parseMermaidFlowchart, type SourceLine } from './mermaid-flowchart.js';
+import { parseMermaidFlowchart } from './mermaid-flowchart.js';
 import { parsePlantUml } from './plantuml.js';
 import { parseProse } from './prose.js';
+import { sourceLines, type SourceLine } from './source.js';
 import { isThreatDragon, readThreatDragon } from './threat-dragon.js';
 import { readModelDocument } from './yaml-model.js';
 
@@ -128,10 +129,6 @@ export function extractFences(text: string): Fence[] {
     i = j;
   }
   return fences;
-}
-
-function sourceLines(text: string, firstLine = 1): SourceLine[] {
-  return text.split(/\r?\n/).map((t, i) => ({ text: t, line: firstLine + i }));
 }
 
 /** The diagram sources of a file: the whole file, or each matching fence of a Markdown document. */

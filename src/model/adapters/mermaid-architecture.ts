@@ -5,7 +5,7 @@
 import type { ElementKind } from '../schema.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
-import type { SourceLine } from './mermaid-flowchart.js';
+import type { SourceLine } from './source.js';
 import { boundaryTypeFromName, matchTechnology } from './vocabulary.js';
 
 const ICON_KINDS: Record<string, ElementKind> = {

@@ -2,7 +2,7 @@
 
 import type { ModelBuilder } from './builder.js';
 import { handleC4Line } from './c4.js';
-import type { SourceLine } from './mermaid-flowchart.js';
+import type { SourceLine } from './source.js';
 
 export function parseMermaidC4(lines: readonly SourceLine[], builder: ModelBuilder): void {
   const stack: string[] = [];

@@ -5,13 +5,9 @@
 import type { ElementKind } from '../schema.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
+import type { SourceLine } from './source.js';
 import { boundaryTypeFromName } from './vocabulary.js';
 
-export interface SourceLine {
-  text: string;
-  /** 1-based line in the original file. */
-  line: number;
-}
 
 const SHAPES: ReadonlyArray<{ open: string; close: readonly string[]; kind?: ElementKind }> = [
   { open: '(((', close: [')))'] },

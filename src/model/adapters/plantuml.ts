@@ -6,7 +6,7 @@ import type { ElementKind } from '../schema.js';
 import type { ModelBuilder } from './builder.js';
 import { handleC4Line } from './c4.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
-import type { SourceLine } from './mermaid-flowchart.js';
+import type { SourceLine } from './source.js';
 import { boundaryTypeFromName } from './vocabulary.js';
 
 const ELEMENT_KEYWORDS: Record<string, ElementKind | null> = {

@@ -4,7 +4,7 @@
 
 import type { ElementKind } from '../schema.js';
 import type { ModelBuilder } from './builder.js';
-import type { SourceLine } from './mermaid-flowchart.js';
+import type { SourceLine } from './source.js';
 import { elementControls, flowControls } from './prose-controls.js';
 import { findMentions, type Mention } from './prose-mentions.js';
 import { CHAIN_SPLIT, classOf, RELATIVE_INTRO, sentences, splitClauses, splitKeepingOffsets, truncate, VERB_RE, type Span, type VerbClass } from './prose-text.js';
