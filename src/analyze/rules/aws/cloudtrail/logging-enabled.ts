@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { ACTIVITY_LOGGING_COMPLIANCE } from '../compliance.js';
 import { attr, isFalse } from '../../../../evaluate/terraform/view.js';
 
 export default defineRule({
@@ -8,13 +9,7 @@ export default defineRule({
     severity: 'medium',
     stride: 'repudiation',
     cwe: ['CWE-778'],
-    compliance: [
-      { framework: 'PCI-DSS', control: '10.2.1' },
-      { framework: 'SOC2', control: 'CC7.2' },
-      { framework: 'HIPAA', control: '164.312(b)' },
-      { framework: 'ISO27001', control: 'A.8.15' },
-      { framework: 'NIST-800-53', control: 'AU-12' },
-    ],
+    compliance: [...ACTIVITY_LOGGING_COMPLIANCE],
     description:
       '`enable_logging = false` creates the trail but pauses it: nothing is recorded, while the trail\'s presence ' +
       'suggests the account is audited.',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { ACTIVITY_LOGGING_COMPLIANCE } from '../compliance.js';
 import { requireTrue } from './rule-kit.js';
 
 export default defineRule({
@@ -9,11 +10,7 @@ export default defineRule({
     stride: 'repudiation',
     cwe: ['CWE-778'],
     compliance: [
-      { framework: 'PCI-DSS', control: '10.2.1' },
-      { framework: 'SOC2', control: 'CC7.2' },
-      { framework: 'HIPAA', control: '164.312(b)' },
-      { framework: 'ISO27001', control: 'A.8.15' },
-      { framework: 'NIST-800-53', control: 'AU-12' },
+      ...ACTIVITY_LOGGING_COMPLIANCE,
       { framework: 'CIS-AWS', control: '3.1' },
     ],
     description:

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { ACTIVITY_LOGGING_COMPLIANCE } from '../compliance.js';
 import { accessLoggingOf, isAccessLogTarget } from './bucket-settings.js';
 
 export default defineRule({
@@ -8,13 +9,7 @@ export default defineRule({
     severity: 'low',
     stride: 'repudiation',
     cwe: ['CWE-778'],
-    compliance: [
-      { framework: 'PCI-DSS', control: '10.2.1' },
-      { framework: 'SOC2', control: 'CC7.2' },
-      { framework: 'HIPAA', control: '164.312(b)' },
-      { framework: 'ISO27001', control: 'A.8.15' },
-      { framework: 'NIST-800-53', control: 'AU-12' },
-    ],
+    compliance: [...ACTIVITY_LOGGING_COMPLIANCE],
     description:
       'Server access logs record every request made to the bucket: who, from where, which object, and the result. ' +
       'Without them an investigation cannot tell which objects were read or changed. Buckets that themselves ' +
