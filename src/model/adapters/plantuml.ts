@@ -54,6 +54,7 @@ class PlantUmlReader {
   private readonly autoCreated = new Set<string>();
   /** Aliases of interfaces, use cases and the like: arrows to them are not data flows. */
   private readonly skipped = new Set<string>();
+  private descriptionUntilBracket = false;
 
   constructor(private readonly builder: ModelBuilder) {}
 
@@ -78,6 +79,10 @@ class PlantUmlReader {
       }
       if (skipUntil) {
         if (skipUntil.test(t)) skipUntil = undefined;
+        continue;
+      }
+      if (this.descriptionUntilBracket) {
+        if (t.includes(']')) this.descriptionUntilBracket = false;
         continue;
       }
       if (skipDepth > 0) {
@@ -144,6 +149,11 @@ class PlantUmlReader {
         return true;
       }
       if (!(keyword in ELEMENT_KEYWORDS)) return false;
+    }
+    if (/\[[^\]]*$/.test(rest)) {
+      // `component api [` opens a multi-line description that ends with `]`.
+      this.descriptionUntilBracket = true;
+      rest = rest.replace(/\[[^\]]*$/, '').trim();
     }
     const opensBlock = /\{\s*$/.test(rest);
     rest = rest.replace(/\{\s*$/, '').trim();

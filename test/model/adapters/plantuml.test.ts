@@ -151,3 +151,12 @@ describe('C4-PlantUML container diagram', () => {
     assert.equal(element(model, 'mobile-backend').props.internetFacing, true);
   });
 });
+
+describe('PlantUML details', () => {
+  it('skips multi-line component descriptions and keeps reading', () => {
+    const r = readArchitecture('@startuml\ncomponent api [\n  Order API\n  handles orders\n]\ndatabase db\napi --> db : SQL\n@enduml\n', { format: 'plantuml' });
+    assert.deepEqual(ids(r.model.elements), ['api', 'db']);
+    assert.equal(flow(r.model, 'api', 'db').protocol, 'sql');
+    assert.deepEqual(r.notes, []);
+  });
+});
