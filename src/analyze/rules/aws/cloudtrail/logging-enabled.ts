@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { ACTIVITY_LOGGING_COMPLIANCE } from '../compliance.js';
 import { attr, isFalse } from '../../../../evaluate/terraform/view.js';
+import { DEFAULT_TRAIL } from './trail-setting.js';
 
 export default defineRule({
   meta: {
@@ -29,13 +30,7 @@ export default defineRule({
   },
   examples: {
     terraform: {
-      good: [
-        `resource "aws_cloudtrail" "main" {
-  name           = "main"
-  s3_bucket_name = "acme-trail-logs"
-}
-`,
-      ],
+      good: [DEFAULT_TRAIL],
       bad: [
         `resource "aws_cloudtrail" "main" {
   name           = "main"
