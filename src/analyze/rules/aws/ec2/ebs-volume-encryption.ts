@@ -1,23 +1,13 @@
 import { defineRule } from '../../../rule.js';
 import { attr, isFalse, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { ebsEncryptedByDefault } from './account-defaults.js';
+import { EBS_ENCRYPTION_AT_REST } from './ebs-encryption.js';
 
 export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-004',
     title: 'EBS volumes are encrypted',
-    severity: 'high',
-    stride: 'information-disclosure',
-    cwe: ['CWE-311'],
-    compliance: [
-      { framework: 'GDPR', control: 'Art. 32' },
-      { framework: 'PCI-DSS', control: '3.5.1' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
-      { framework: 'NIST-800-53', control: 'SC-28' },
-      { framework: 'ISO27001', control: 'A.8.24' },
-      { framework: 'CIS-AWS', control: '2.2.1' },
-    ],
+    ...EBS_ENCRYPTION_AT_REST,
     description:
       'An unencrypted EBS volume stores data, and every snapshot taken of it, in the clear: a snapshot shared by mistake or ' +
       'copied out of the account exposes everything on it. Encryption is transparent to the instance and has no performance ' +

@@ -1,23 +1,13 @@
 import { defineRule } from '../../../rule.js';
 import { ebsEncryptedByDefault } from './account-defaults.js';
+import { EBS_ENCRYPTION_AT_REST } from './ebs-encryption.js';
 import { describeDevice, unencryptedInstanceDevices } from './block-devices.js';
 
 export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-003',
     title: 'EC2 instances encrypt their root and EBS block devices',
-    severity: 'high',
-    stride: 'information-disclosure',
-    cwe: ['CWE-311'],
-    compliance: [
-      { framework: 'GDPR', control: 'Art. 32' },
-      { framework: 'PCI-DSS', control: '3.5.1' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
-      { framework: 'NIST-800-53', control: 'SC-28' },
-      { framework: 'ISO27001', control: 'A.8.24' },
-      { framework: 'CIS-AWS', control: '2.2.1' },
-    ],
+    ...EBS_ENCRYPTION_AT_REST,
     description:
       'Unencrypted volumes, and every snapshot and AMI made from them, can be read by anyone who gets hold of a copy: a ' +
       'snapshot shared by mistake, a stolen backup, or a decommissioned disk. EBS encryption is transparent to the instance ' +

@@ -1,23 +1,13 @@
 import { defineRule } from '../../../rule.js';
 import { ebsEncryptedByDefault } from './account-defaults.js';
+import { EBS_ENCRYPTION_AT_REST } from './ebs-encryption.js';
 import { describeDevice, unencryptedInstanceDevices, unencryptedTemplateDevices } from './block-devices.js';
 
 export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-006',
     title: 'Launch configurations and launch templates encrypt their EBS block devices',
-    severity: 'high',
-    stride: 'information-disclosure',
-    cwe: ['CWE-311'],
-    compliance: [
-      { framework: 'GDPR', control: 'Art. 32' },
-      { framework: 'PCI-DSS', control: '3.5.1' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
-      { framework: 'NIST-800-53', control: 'SC-28' },
-      { framework: 'ISO27001', control: 'A.8.24' },
-      { framework: 'CIS-AWS', control: '2.2.1' },
-    ],
+    ...EBS_ENCRYPTION_AT_REST,
     description:
       'Every instance an Auto Scaling group launches inherits the block device settings of its launch configuration or ' +
       'template, so one unencrypted device definition multiplies into a fleet of unencrypted volumes and snapshots. ' +
