@@ -8,29 +8,27 @@ import type { RuleIndex } from '../analyze/engine.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { fileReader, type FileEntry } from './file-parser.js';
 import { analyzeRoots, finishTerraform, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';
-import { planTerraform, type TerraformPlan } from './terraform-plan.js';
+import { dirOf, planTerraform, type TerraformPlan } from './terraform-plan.js';
 
 export interface WorkerInit {
   files: FileEntry[];
   maxFileBytes: number;
-  plan: { tfByDir: [string, string[]][]; varsByDir: [string, string[]][]; roots: string[] };
   varFiles: { path: string; text: string }[];
   vars?: Record<string, string>;
 }
-export interface WorkerRequest {
-  roots: string[];
-}
+/** The first message to a worker carries the plan; every later one a batch of roots. */
+export type WorkerRequest = { plan: { tfByDir: [string, string[]][]; varsByDir: [string, string[]][]; roots: string[] } } | { roots: string[] };
 export type WorkerReply = { ok: true; outcome: RootsOutcome } | { ok: false; error: string };
 
 /** Below this much Terraform, starting threads costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 
-/** Worker threads for a plan: none for small scans; `BULWARK_WORKERS` overrides (0 = in-process). */
-export function workerCount(plan: TerraformPlan, bytes: number, env = process.env): number {
+/** Worker threads for a scan: none for small ones; `BULWARK_WORKERS` overrides (0 = in-process). */
+export function workerCount(moduleDirs: number, bytes: number, env = process.env): number {
   const forced = env.BULWARK_WORKERS === undefined ? NaN : Number(env.BULWARK_WORKERS);
-  if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, plan.roots.length);
-  if (bytes < PARALLEL_MIN_BYTES || plan.roots.length < 2) return 0;
-  return Math.min(availableParallelism(), 4, plan.roots.length);
+  if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, moduleDirs);
+  if (bytes < PARALLEL_MIN_BYTES || moduleDirs < 2) return 0;
+  return Math.min(availableParallelism(), 4, moduleDirs);
 }
 
 export interface TerraformRun {
@@ -48,71 +46,81 @@ export interface TerraformRun {
 
 export async function runTerraformStage(run: TerraformRun): Promise<TerraformOutcome> {
   const { readText, parse } = fileReader(run.files, run.maxFileBytes);
+  const tfFiles = run.files.filter((f) => f.rel.endsWith('.tf'));
+  const moduleDirs = new Set(tfFiles.map((f) => dirOf(f.rel))).size;
+  const threads = run.builtinRulesOnly ? workerCount(moduleDirs, tfFiles.reduce((n, f) => n + f.size, 0)) : 0;
+  // Threads load their code while this thread plans.
+  const pool = threads > 0 ? new WorkerPool(run, threads) : undefined;
   const plan = planTerraform(
     run.files.map((f) => f.rel),
     readText,
   );
-  const tfBytes = run.files.reduce((n, f) => n + (f.rel.endsWith('.tf') ? f.size : 0), 0);
-  const threads = run.builtinRulesOnly ? workerCount(plan, tfBytes) : 0;
   let done = 0;
   const rootsDone = (count: number) => run.onProgress?.((done += count), plan.roots.length);
   const analyzeHere = (roots: readonly string[]) => analyzeRoots(plan, roots, parse, run.index, run.options, () => rootsDone(1));
-  const outcomes = threads > 0 ? await analyzeInWorkers(plan, run, threads, rootsDone) : [analyzeHere(plan.roots)];
+  const outcomes = pool ? await pool.analyze(plan, rootsDone) : [analyzeHere(plan.roots)];
   return finishTerraform(plan, outcomes, analyzeHere, parse as (path: string) => HclFile);
 }
 
-async function analyzeInWorkers(plan: TerraformPlan, run: TerraformRun, threads: number, rootsDone: (count: number) => void): Promise<RootsOutcome[]> {
-  const init: WorkerInit = {
-    files: [...run.files],
-    maxFileBytes: run.maxFileBytes,
-    plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots: plan.roots },
-    varFiles: run.varFileTexts,
-    ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
-  };
-  // Small batches balance the load; each batch still amortises the message round trip.
-  const batchSize = Math.max(1, Math.min(16, Math.ceil(plan.roots.length / (threads * 8))));
-  const queue: string[][] = [];
-  for (let i = 0; i < plan.roots.length; i += batchSize) queue.push(plan.roots.slice(i, i + batchSize));
-  const results: RootsOutcome[] = new Array(queue.length);
-  let next = 0;
+class WorkerPool {
+  private readonly workers: Worker[];
 
-  const entry = workerEntry();
-
-  await Promise.all(
-    Array.from({ length: threads }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(entry.target, {
+  constructor(run: TerraformRun, threads: number) {
+    const init: WorkerInit = {
+      files: [...run.files],
+      maxFileBytes: run.maxFileBytes,
+      varFiles: run.varFileTexts,
+      ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
+    };
+    const entry = workerEntry();
+    this.workers = Array.from(
+      { length: threads },
+      () =>
+        new Worker(entry.target, {
           eval: entry.eval,
           workerData: init,
-          // A larger young generation cuts scavenge time on allocation-heavy evaluation.
+          // A larger young generation lets a root's short-lived syntax trees die young instead of being promoted.
           resourceLimits: { maxYoungGenerationSizeMb: 64 },
-        });
-        let current = -1;
-        const feed = () => {
-          if (next >= queue.length) {
-            void worker.terminate();
-            resolve();
-            return;
-          }
-          current = next++;
-          worker.postMessage({ roots: queue[current]! } satisfies WorkerRequest);
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          if (!reply.ok) {
-            void worker.terminate();
-            reject(new Error(`Terraform worker failed: ${reply.error}`));
-            return;
-          }
-          results[current] = reply.outcome;
-          rootsDone(queue[current]!.length);
-          feed();
-        });
-        worker.on('error', reject);
-        worker.on('online', feed);
-      }),
-    ),
-  );
-  return results;
+        }),
+    );
+  }
+
+  /** Hands out roots in small batches to whichever worker is free; results keep the plan's order. */
+  async analyze(plan: TerraformPlan, rootsDone: (count: number) => void): Promise<RootsOutcome[]> {
+    const batchSize = Math.max(1, Math.min(16, Math.ceil(plan.roots.length / (this.workers.length * 8))));
+    const queue: string[][] = [];
+    for (let i = 0; i < plan.roots.length; i += batchSize) queue.push(plan.roots.slice(i, i + batchSize));
+    const results: RootsOutcome[] = new Array(queue.length);
+    const planMessage: WorkerRequest = { plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots: plan.roots } };
+    let next = 0;
+    try {
+      await Promise.all(
+        this.workers.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              let current = -1;
+              const feed = () => {
+                if (next >= queue.length) return resolve();
+                current = next++;
+                worker.postMessage({ roots: queue[current]! } satisfies WorkerRequest);
+              };
+              worker.on('message', (reply: WorkerReply) => {
+                if (!reply.ok) return reject(new Error(`Terraform worker failed: ${reply.error}`));
+                results[current] = reply.outcome;
+                rootsDone(queue[current]!.length);
+                feed();
+              });
+              worker.on('error', reject);
+              worker.postMessage(planMessage);
+              feed();
+            }),
+        ),
+      );
+    } finally {
+      await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+    return results;
+  }
 }
 
 /**
