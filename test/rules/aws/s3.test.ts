@@ -267,6 +267,21 @@ resource "aws_s3_bucket_policy" "b" {
     assert.equal(run('BW-AWS-S3-004', publicPolicy('Condition = { Bool = { "aws:SecureTransport" = "true" } }')).length, 1);
   });
 
+  it('counts a condition whose operator map is unknown as narrowing (the S3 policy reader keeps it)', () => {
+    const hcl = `variable "narrowing" {}
+${publicPolicy('Condition = { StringEquals = var.narrowing }')}`;
+    assert.deepEqual(run('BW-AWS-S3-004', hcl), []);
+    const nullValue = publicPolicy('Condition = { StringEquals = { "aws:SourceVpce" = null } }');
+    assert.deepEqual(run('BW-AWS-S3-004', nullValue), []);
+  });
+
+  it('makes a bucket public only through an AWS wildcard principal, not a service wildcard', () => {
+    const service = publicPolicy('').replace('Principal = "*"', 'Principal = { Service = "*" }');
+    assert.deepEqual(run('BW-AWS-S3-004', service), []);
+    const aws = publicPolicy('').replace('Principal = "*"', 'Principal = { AWS = ["arn:aws:iam::111122223333:root", "*"] }');
+    assert.equal(run('BW-AWS-S3-004', aws).length, 1);
+  });
+
   it('treats a policy as neutralised when restrict_public_buckets is in force, even account-wide', () => {
     const account = `resource "aws_s3_account_public_access_block" "acct" {
   restrict_public_buckets = true

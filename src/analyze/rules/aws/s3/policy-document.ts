@@ -2,6 +2,21 @@
 // a JSON string (heredoc, `jsonencode(...)` once evaluated), an object, or a reference to a
 // `data "aws_iam_policy_document"` whose statement blocks we read directly. Anything we cannot
 // know stays unknown, and unknown is never reported as a violation.
+//
+// Why S3 keeps its own reader instead of `../iam/policy-document.ts`: the two disagree on inputs that
+// decide whether a bucket is public, so switching would change findings.
+// - An operator whose key map is unknown (`Condition = { StringEquals = var.c }`, rendered "(unknown)"):
+//   here the condition is unknown, so the statement is not public; the IAM reader skips the operator
+//   and the statement reads as unconditional.
+// - A condition value that is null or an object: unknown (narrowing) here, dropped there.
+// - Only `Principal: "*"` / `{ AWS: "*" }` (or any `NotPrincipal`, even null) makes a bucket public
+//   here; the IAM reader's "everyone" also matches `{ Service: "*" }` and similar.
+// - Element names and `Effect` are read case-sensitively, as AWS writes them; a malformed statement
+//   makes the whole policy unreadable. The IAM reader is lenient and skips the bad statement.
+// - From a data source, only its own `statement` blocks in the owner's module are read (no
+//   `source_policy_documents` / `override_policy_documents` merge), and one principals block with an
+//   unknown type does not hide another that names "*".
+// Reading S3 policies through the IAM reader means settling each of these first.
 
 import type { TerraformRuleContext } from '../../../rule.js';
 import {
@@ -13,6 +28,7 @@ import {
   UNKNOWN,
   type Value,
 } from '../../../../evaluate/terraform/view.js';
+import { UNKNOWN_TEXT } from '../iam/policy-statement.js';
 
 export type Tri = boolean | 'unknown';
 
@@ -65,10 +81,8 @@ function fromJsonText(text: string): PolicyStatement[] | undefined {
 }
 
 // The evaluator's `jsonencode` renders a value unknown inside a known structure as the string "(unknown)".
-const UNKNOWN_JSON_TEXT = String(UNKNOWN.toJSON());
-
 function restoreUnknowns(v: unknown): unknown {
-  if (v === UNKNOWN_JSON_TEXT) return UNKNOWN;
+  if (v === UNKNOWN_TEXT) return UNKNOWN;
   if (Array.isArray(v)) return v.map(restoreUnknowns);
   if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restoreUnknowns(x)]));
   return v;
