@@ -1,12 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { firstBlock, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { imdsV2RequiredByDefault } from './account-defaults.js';
-
-const KIND: Record<string, string> = {
-  aws_instance: 'EC2 instance',
-  aws_launch_template: 'Launch template',
-  aws_launch_configuration: 'Launch configuration',
-};
+import { LAUNCHER_KIND } from './launchers.js';
 
 export default defineRule({
   meta: {
@@ -36,10 +31,10 @@ export default defineRule({
     ],
   },
   terraform: {
-    resourceTypes: Object.keys(KIND),
+    resourceTypes: Object.keys(LAUNCHER_KIND),
     check(resource, ctx) {
       const options = firstBlock(resource.body, 'metadata_options');
-      const kind = KIND[resource.type]!;
+      const kind = LAUNCHER_KIND[resource.type]!;
       if (!options) {
         if (imdsV2RequiredByDefault(ctx)) return;
         ctx.report({ message: `${kind} ${resource.address} has no metadata_options, so IMDSv1 stays enabled (http_tokens is not "required").` });

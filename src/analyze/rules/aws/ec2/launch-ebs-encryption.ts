@@ -2,6 +2,7 @@ import { defineRule } from '../../../rule.js';
 import { ebsEncryptedByDefault } from './account-defaults.js';
 import { EBS_ENCRYPTION_AT_REST } from './ebs-encryption.js';
 import { describeDevice, unencryptedInstanceDevices, unencryptedTemplateDevices } from './block-devices.js';
+import { LAUNCHER_KIND } from './launchers.js';
 
 export default defineRule({
   meta: {
@@ -30,8 +31,7 @@ export default defineRule({
       if (ebsEncryptedByDefault(ctx)) return;
       const template = resource.type === 'aws_launch_template';
       const devices = template ? unencryptedTemplateDevices(resource.body) : unencryptedInstanceDevices(resource.body);
-      const kind = template ? 'Launch template' : 'Launch configuration';
-      for (const device of devices) ctx.report({ at: device.at, message: `${kind} ${resource.address}: ${describeDevice(device)}.` });
+      for (const device of devices) ctx.report({ at: device.at, message: `${LAUNCHER_KIND[resource.type]} ${resource.address}: ${describeDevice(device)}.` });
     },
   },
   examples: {

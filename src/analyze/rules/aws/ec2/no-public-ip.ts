@@ -1,12 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import type { TfAttribute } from '../../../../evaluate/terraform/view.js';
 import { attr, blocks, isTrue } from '../../../../evaluate/terraform/view.js';
-
-const KIND: Record<string, string> = {
-  aws_instance: 'EC2 instance',
-  aws_launch_configuration: 'Launch configuration',
-  aws_launch_template: 'Launch template',
-};
+import { LAUNCHER_KIND } from './launchers.js';
 
 export default defineRule({
   meta: {
@@ -37,7 +32,7 @@ export default defineRule({
     ],
   },
   terraform: {
-    resourceTypes: Object.keys(KIND),
+    resourceTypes: ['aws_instance', 'aws_launch_configuration', 'aws_launch_template'],
     check(resource, ctx) {
       const settings: TfAttribute[] = [];
       if (resource.type === 'aws_launch_template') {
@@ -51,7 +46,7 @@ export default defineRule({
       }
       for (const setting of settings) {
         if (!isTrue(setting.value)) continue;
-        ctx.report({ at: setting, message: `${KIND[resource.type]} ${resource.address} sets associate_public_ip_address = true.` });
+        ctx.report({ at: setting, message: `${LAUNCHER_KIND[resource.type]} ${resource.address} sets associate_public_ip_address = true.` });
       }
     },
   },

@@ -1,11 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { describeHits, findOtherSecrets, readUserData, scanUserData, USER_DATA_TYPES } from './user-data.js';
-
-const KIND: Record<string, string> = {
-  aws_instance: 'EC2 instance',
-  aws_launch_template: 'Launch template',
-  aws_launch_configuration: 'Launch configuration',
-};
+import { LAUNCHER_KIND } from './launchers.js';
 
 export default defineRule({
   meta: {
@@ -41,7 +36,7 @@ export default defineRule({
         if (!hits.length) continue;
         ctx.report({
           at: userData.attr,
-          message: `${KIND[resource.type]} ${resource.address} has secrets in ${userData.attr.name}: ${describeHits(hits)}.`,
+          message: `${LAUNCHER_KIND[resource.type]} ${resource.address} has secrets in ${userData.attr.name}: ${describeHits(hits)}.`,
         });
       }
     },
