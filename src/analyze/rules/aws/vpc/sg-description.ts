@@ -1,5 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { attr, isUnknown } from '../../../../evaluate/terraform/view.js';
+import { DESCRIBED_FIREWALL_COMPLIANCE } from './compliance.js';
 
 /** The provider fills this in when `description` is omitted; it says nothing about the group's purpose. */
 const PROVIDER_DEFAULT = 'Managed by Terraform';
@@ -11,11 +12,7 @@ export default defineRule({
     severity: 'low',
     stride: 'repudiation',
     cwe: ['CWE-710'],
-    compliance: [
-      { framework: 'SOC2', control: 'CC8.1' },
-      { framework: 'NIST-800-53', control: 'CM-8' },
-      { framework: 'ISO27001', control: 'A.8.9' },
-    ],
+    compliance: [...DESCRIBED_FIREWALL_COMPLIANCE],
     description:
       'A security group\'s description is the only place AWS keeps why it exists. Without one, reviewers cannot tell a ' +
       'deliberate exception from a leftover, and unused or over-broad groups linger. The description cannot be changed ' +

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
-import { ADMIN_PORTS, coversAllPorts, describePorts, exposedPorts } from './network.js';
-import { internetCidrs, reportTarget, SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+import { ADMIN_PORTS } from './network.js';
+import { reportInternetIngressTo, SECURITY_GROUP_RULE_TYPES } from './sg-rules.js';
+import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
 export default defineRule({
   meta: {
@@ -10,10 +11,7 @@ export default defineRule({
     stride: 'elevation-of-privilege',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
-      { framework: 'PCI-DSS', control: '1.3.1' },
-      { framework: 'SOC2', control: 'CC6.6' },
-      { framework: 'NIST-800-53', control: 'SC-7' },
-      { framework: 'ISO27001', control: 'A.8.20' },
+      ...OPEN_INGRESS_COMPLIANCE,
       { framework: 'CIS-AWS', control: '5.2' },
       { framework: 'CIS-AWS', control: '5.3' },
     ],
@@ -39,17 +37,7 @@ export default defineRule({
   terraform: {
     resourceTypes: SECURITY_GROUP_RULE_TYPES,
     check(resource, ctx) {
-      for (const rule of securityGroupRules(resource)) {
-        // Every-port exposure is the more fundamental finding (BW-AWS-VPC-001).
-        if (rule.direction !== 'ingress' || coversAllPorts(rule.ports)) continue;
-        const open = internetCidrs(rule);
-        const ports = exposedPorts(rule.ports, ADMIN_PORTS);
-        if (!open.length || !ports.length) continue;
-        ctx.report({
-          at: reportTarget(rule),
-          message: `${rule.where} allows ingress from ${open.join(', ')} on ${describePorts(rule.protocol, rule.ports)}, exposing ${ports.join(' and ')} to the internet.`,
-        });
-      }
+      reportInternetIngressTo(resource, ctx, ADMIN_PORTS, (ports) => `exposing ${ports.join(' and ')} to the internet`);
     },
   },
   examples: {

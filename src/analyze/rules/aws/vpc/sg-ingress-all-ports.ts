@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { coversAllPorts, describePorts } from './network.js';
 import { internetCidrs, reportTarget, SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
 export default defineRule({
   meta: {
@@ -10,10 +11,7 @@ export default defineRule({
     stride: 'elevation-of-privilege',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
-      { framework: 'PCI-DSS', control: '1.3.1' },
-      { framework: 'SOC2', control: 'CC6.6' },
-      { framework: 'NIST-800-53', control: 'SC-7' },
-      { framework: 'ISO27001', control: 'A.8.20' },
+      ...OPEN_INGRESS_COMPLIANCE,
       { framework: 'CIS-AWS', control: '5.2' },
       { framework: 'CIS-AWS', control: '5.3' },
     ],

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
-import { coversAllPorts, DATA_STORE_PORTS, describePorts, exposedPorts } from './network.js';
-import { internetCidrs, reportTarget, SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+import { DATA_STORE_PORTS } from './network.js';
+import { reportInternetIngressTo, SECURITY_GROUP_RULE_TYPES } from './sg-rules.js';
 
 export default defineRule({
   meta: {
@@ -33,16 +33,12 @@ export default defineRule({
   terraform: {
     resourceTypes: SECURITY_GROUP_RULE_TYPES,
     check(resource, ctx) {
-      for (const rule of securityGroupRules(resource)) {
-        if (rule.direction !== 'ingress' || coversAllPorts(rule.ports)) continue;
-        const open = internetCidrs(rule);
-        const ports = exposedPorts(rule.ports, DATA_STORE_PORTS);
-        if (!open.length || !ports.length) continue;
-        ctx.report({
-          at: reportTarget(rule),
-          message: `${rule.where} allows ingress from ${open.join(', ')} on ${describePorts(rule.protocol, rule.ports)}, exposing database port${ports.length > 1 ? 's' : ''} ${ports.join(', ')} to the internet.`,
-        });
-      }
+      reportInternetIngressTo(
+        resource,
+        ctx,
+        DATA_STORE_PORTS,
+        (ports) => `exposing database port${ports.length > 1 ? 's' : ''} ${ports.join(', ')} to the internet`,
+      );
     },
   },
   examples: {

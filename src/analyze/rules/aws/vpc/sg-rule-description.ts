@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { attr, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+import { DESCRIBED_FIREWALL_COMPLIANCE } from './compliance.js';
 
 export default defineRule({
   meta: {
@@ -10,9 +11,7 @@ export default defineRule({
     stride: 'repudiation',
     cwe: ['CWE-710'],
     compliance: [
-      { framework: 'SOC2', control: 'CC8.1' },
-      { framework: 'NIST-800-53', control: 'CM-8' },
-      { framework: 'ISO27001', control: 'A.8.9' },
+      ...DESCRIBED_FIREWALL_COMPLIANCE,
       { framework: 'PCI-DSS', control: '1.2.5' },
     ],
     description:

@@ -4,8 +4,18 @@
 
 import type { TfAttribute, TfBody, TfResource, Value } from '../../../../evaluate/terraform/view.js';
 import { attr, blocks, isUnknown, value } from '../../../../evaluate/terraform/view.js';
-import type { TerraformReport } from '../../../rule.js';
-import { cidrStrings, isInternetCidr, readPorts, readProtocol, type PortSpan, type Protocol } from './network.js';
+import type { TerraformReport, TerraformRuleContext } from '../../../rule.js';
+import {
+  cidrStrings,
+  coversAllPorts,
+  describePorts,
+  exposedPorts,
+  isInternetCidr,
+  readPorts,
+  readProtocol,
+  type PortSpan,
+  type Protocol,
+} from './network.js';
 
 /** Resource types that carry security-group rules, inline or standalone. */
 export const SECURITY_GROUP_RULE_TYPES = [
@@ -132,4 +142,26 @@ export function internetCidrs(rule: Pick<SecurityGroupRule, 'cidrs'>): string[] 
 /** Where a finding about this rule should point: the inline block, or the CIDR attribute of a rule resource. */
 export function reportTarget(rule: SecurityGroupRule): TerraformReport['at'] {
   return rule.inline ? rule.body : (rule.internetCidrAttr ?? rule.body);
+}
+
+/**
+ * Reports each ingress rule of `resource` open to the internet on some of the `watched` ports (rules open on
+ * every port are BW-AWS-VPC-001's finding). `exposure` words what the reached ports are, for the message.
+ */
+export function reportInternetIngressTo(
+  resource: TfResource,
+  ctx: TerraformRuleContext,
+  watched: ReadonlyMap<number, string>,
+  exposure: (ports: string[]) => string,
+): void {
+  for (const rule of securityGroupRules(resource)) {
+    if (rule.direction !== 'ingress' || coversAllPorts(rule.ports)) continue;
+    const open = internetCidrs(rule);
+    const ports = exposedPorts(rule.ports, watched);
+    if (!open.length || !ports.length) continue;
+    ctx.report({
+      at: reportTarget(rule),
+      message: `${rule.where} allows ingress from ${open.join(', ')} on ${describePorts(rule.protocol, rule.ports)}, ${exposure(ports)}.`,
+    });
+  }
 }
