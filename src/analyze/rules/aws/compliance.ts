@@ -9,3 +9,22 @@ export const ACTIVITY_LOGGING_COMPLIANCE: readonly ComplianceRef[] = [
   { framework: 'ISO27001', control: 'A.8.15' },
   { framework: 'NIST-800-53', control: 'AU-12' },
 ];
+
+/** Data stored encrypted at rest (any key). */
+export const ENCRYPTION_AT_REST_COMPLIANCE: readonly ComplianceRef[] = [
+  { framework: 'GDPR', control: 'Art. 32' },
+  { framework: 'PCI-DSS', control: '3.5.1' },
+  { framework: 'SOC2', control: 'CC6.7' },
+  { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
+  { framework: 'ISO27001', control: 'A.8.24' },
+  { framework: 'NIST-800-53', control: 'SC-28' },
+];
+
+/** Data encrypted under a customer managed KMS key, whose policy and lifecycle the owner controls. */
+export const CUSTOMER_MANAGED_KEY_COMPLIANCE: readonly ComplianceRef[] = [
+  { framework: 'PCI-DSS', control: '3.6.1' },
+  { framework: 'SOC2', control: 'CC6.1' },
+  { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
+  { framework: 'ISO27001', control: 'A.8.24' },
+  { framework: 'NIST-800-53', control: 'SC-12' },
+];

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { asString, attr, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { inheritsStorageEncryption, isAwsManagedKey } from './rds-facts.js';
+import { CUSTOMER_MANAGED_KEY_COMPLIANCE } from '../compliance.js';
 
 export default defineRule({
   meta: {
@@ -9,13 +10,7 @@ export default defineRule({
     severity: 'medium',
     stride: 'information-disclosure',
     cwe: ['CWE-311', 'CWE-320'],
-    compliance: [
-      { framework: 'PCI-DSS', control: '3.6.1' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
-      { framework: 'ISO27001', control: 'A.8.24' },
-      { framework: 'NIST-800-53', control: 'SC-12' },
-    ],
+    compliance: [...CUSTOMER_MANAGED_KEY_COMPLIANCE],
     description:
       'With the AWS-managed `aws/rds` key (the default when `kms_key_id` is empty) you cannot restrict who may use the key, ' +
       'audit its use separately, rotate it on your schedule, or share encrypted snapshots with another account. A ' +

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { asString, attr, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { inheritsStorageEncryption, isAuroraEngine, kindOf } from './rds-facts.js';
+import { ENCRYPTION_AT_REST_COMPLIANCE } from '../compliance.js';
 
 export default defineRule({
   meta: {
@@ -11,12 +12,7 @@ export default defineRule({
     cwe: ['CWE-311'],
     compliance: [
       { framework: 'CIS-AWS', control: '2.3.1' },
-      { framework: 'GDPR', control: 'Art. 32' },
-      { framework: 'PCI-DSS', control: '3.5.1' },
-      { framework: 'SOC2', control: 'CC6.7' },
-      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
-      { framework: 'ISO27001', control: 'A.8.24' },
-      { framework: 'NIST-800-53', control: 'SC-28' },
+      ...ENCRYPTION_AT_REST_COMPLIANCE,
     ],
     description:
       'Unencrypted database storage leaves the data, its automated backups, snapshots and read replicas readable to anyone who ' +

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { isUnknown } from '../../../../evaluate/terraform/view.js';
 import { encryptionOf, isAccessLogTarget, isLoadBalancerLogTarget } from './bucket-settings.js';
+import { CUSTOMER_MANAGED_KEY_COMPLIANCE } from '../compliance.js';
 
 export default defineRule({
   meta: {
@@ -9,13 +10,7 @@ export default defineRule({
     severity: 'medium',
     stride: 'information-disclosure',
     cwe: ['CWE-320'],
-    compliance: [
-      { framework: 'PCI-DSS', control: '3.6.1' },
-      { framework: 'SOC2', control: 'CC6.1' },
-      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
-      { framework: 'ISO27001', control: 'A.8.24' },
-      { framework: 'NIST-800-53', control: 'SC-12' },
-    ],
+    compliance: [...CUSTOMER_MANAGED_KEY_COMPLIANCE],
     description:
       'SSE-S3 (`AES256`) and the AWS managed `aws/s3` key encrypt data at rest, but anyone allowed to read the ' +
       'objects can decrypt them: there is no separate key policy, no way to revoke access by disabling the key, and ' +

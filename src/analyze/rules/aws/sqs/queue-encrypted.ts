@@ -1,5 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { asString, attr, isFalse, isTrue, isUnknown } from '../../../../evaluate/terraform/view.js';
+import { ENCRYPTION_AT_REST_COMPLIANCE } from '../compliance.js';
 
 export default defineRule({
   meta: {
@@ -8,14 +9,7 @@ export default defineRule({
     severity: 'medium',
     stride: 'information-disclosure',
     cwe: ['CWE-311'],
-    compliance: [
-      { framework: 'GDPR', control: 'Art. 32' },
-      { framework: 'PCI-DSS', control: '3.5.1' },
-      { framework: 'SOC2', control: 'CC6.7' },
-      { framework: 'HIPAA', control: '164.312(a)(2)(iv)' },
-      { framework: 'ISO27001', control: 'A.8.24' },
-      { framework: 'NIST-800-53', control: 'SC-28' },
-    ],
+    compliance: [...ENCRYPTION_AT_REST_COMPLIANCE],
     description:
       'Messages often carry personal data, tokens or order details. A queue with `sqs_managed_sse_enabled = false` and no KMS key ' +
       'stores them unencrypted; a queue that declares neither relies on the account-side default, which older queues and some ' +
