@@ -11,7 +11,7 @@ import { asNumber, attr, isTrue, isUnknown } from '../../../../evaluate/terrafor
 
 const PASSWORD_POLICY = 'aws_iam_account_password_policy';
 
-export const PASSWORD_POLICY_LINK = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy';
+const PASSWORD_POLICY_LINK = 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy';
 
 /** Controls every password-policy rule maps to, after its own more specific ones. */
 export const PASSWORD_POLICY_COMPLIANCE: readonly ComplianceRef[] = [

@@ -15,7 +15,6 @@ import { documentFromDataSource, findPolicyDataSource } from './policy-document-
 import { parsePolicyDocument, type PolicyDocument, type PolicyLookup } from './policy-statement.js';
 
 export * from './policy-statement.js';
-export { documentFromDataSource, findPolicyDataSource } from './policy-document-data.js';
 
 /**
  * Reads the policy held by `attribute` (e.g. `aws_iam_policy.policy`, `aws_sqs_queue_policy.policy`).

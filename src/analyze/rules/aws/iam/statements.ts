@@ -20,8 +20,7 @@ export function reportAllowStatements(
       if (!isAllow(statement)) continue;
       const verdict = judge(statement);
       if (verdict) {
-        const where = statement.sid ? ` (statement "${statement.sid}")` : '';
-        ctx.report({ at: attribute, message: `${describePolicyHolder(resource)}${where} ${verdict}` });
+        ctx.report({ at: attribute, message: `${describePolicyHolder(resource)}${whichStatement(statement)} ${verdict}` });
         break;
       }
     }
@@ -31,6 +30,11 @@ export function reportAllowStatements(
 export function describePolicyHolder(resource: TfResource): string {
   if (resource.type === 'aws_iam_role') return `An inline policy of IAM role ${resource.address}`;
   return `IAM policy ${resource.address}`;
+}
+
+/** ` (statement "Sid")` for a statement with a sid, to follow the policy holder in a message; empty otherwise. */
+export function whichStatement(statement: PolicyStatement): string {
+  return statement.sid ? ` (statement "${statement.sid}")` : '';
 }
 
 /** `["a", "b", "c", "d"]` → `a, b, c and 1 more` */

@@ -2,6 +2,7 @@ import { defineRule } from '../../../rule.js';
 import { attr } from '../../../../evaluate/terraform/view.js';
 import { readPolicyAttribute } from '../iam/policy-document.js';
 import { hasCondition, isAllow, isEveryonePrincipal, knownStrings } from '../iam/policy-match.js';
+import { whichStatement } from '../iam/statements.js';
 
 export default defineRule({
   meta: {
@@ -42,10 +43,9 @@ export default defineRule({
       for (const statement of document.statements) {
         if (!isAllow(statement) || !isEveryonePrincipal(statement.principals) || hasCondition(statement)) continue;
         const actions = knownStrings(statement.actions);
-        const sid = statement.sid ? ` (statement "${statement.sid}")` : '';
         ctx.report({
           at: policy,
-          message: `KMS key policy of ${resource.address}${sid} allows everyone (Principal "*") ${actions.length ? actions.join(', ') : 'access'} without a condition.`,
+          message: `KMS key policy of ${resource.address}${whichStatement(statement)} allows everyone (Principal "*") ${actions.length ? actions.join(', ') : 'access'} without a condition.`,
         });
       }
     },

@@ -10,7 +10,7 @@ import { PUBLIC_ACCESS_BLOCK, accountBlocks, type BlockFlag } from './public-acc
 
 const BLOCK_FLAGS: readonly BlockFlag[] = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
-export function checkBlockFlag(block: TfResource, ctx: TerraformRuleContext, flag: BlockFlag, effect: string): void {
+function checkBlockFlag(block: TfResource, ctx: TerraformRuleContext, flag: BlockFlag, effect: string): void {
   const setting = attr(block.body, flag);
   if (setting && (isTrue(setting.value) || isUnknown(setting.value))) return;
   if (accountBlocks(ctx, flag) !== false) return;

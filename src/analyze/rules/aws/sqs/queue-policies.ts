@@ -5,6 +5,7 @@ import type { TfResource } from '../../../../evaluate/terraform/view.js';
 import { attr } from '../../../../evaluate/terraform/view.js';
 import { isAllow } from '../iam/policy-match.js';
 import { readPolicyAttribute, type PolicyStatement } from '../iam/policy-document.js';
+import { whichStatement } from '../iam/statements.js';
 
 export const QUEUE_POLICY_TYPES = ['aws_sqs_queue', 'aws_sqs_queue_policy'] as const;
 
@@ -18,8 +19,7 @@ export function reportQueuePolicy(resource: TfResource, ctx: TerraformRuleContex
     const verdict = judge(statement);
     if (!verdict) continue;
     const holder = resource.type === 'aws_sqs_queue' ? `SQS queue ${resource.address}` : `SQS queue policy ${resource.address}`;
-    const where = statement.sid ? ` (statement "${statement.sid}")` : '';
-    ctx.report({ at: policy, message: `${holder}${where} ${verdict}` });
+    ctx.report({ at: policy, message: `${holder}${whichStatement(statement)} ${verdict}` });
     return;
   }
 }
