@@ -28,3 +28,11 @@ export const CUSTOMER_MANAGED_KEY_COMPLIANCE: readonly ComplianceRef[] = [
   { framework: 'ISO27001', control: 'A.8.24' },
   { framework: 'NIST-800-53', control: 'SC-12' },
 ];
+
+/** Least privilege: grants limited to the actions and resources a principal needs. */
+export const LEAST_PRIVILEGE_COMPLIANCE: readonly ComplianceRef[] = [
+  { framework: 'PCI-DSS', control: '7.2.2' },
+  { framework: 'SOC2', control: 'CC6.3' },
+  { framework: 'ISO27001', control: 'A.5.15' },
+  { framework: 'NIST-800-53', control: 'AC-6' },
+];

@@ -3,6 +3,7 @@ import { appliesToAllResources, hasCondition, isAllActions, knownStrings, servic
 import { IDENTITY_POLICY_TYPES } from './policy-sources.js';
 import { SENSITIVE_ACTIONS, SENSITIVE_SERVICES } from './sensitive-actions.js';
 import { listForMessage, reportAllowStatements } from './statements.js';
+import { LEAST_PRIVILEGE_COMPLIANCE } from '../compliance.js';
 
 /** Sensitive actions that the given action pattern grants. */
 function sensitiveGranted(pattern: string): string[] {
@@ -16,12 +17,7 @@ export default defineRule({
     severity: 'medium',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-732', 'CWE-269'],
-    compliance: [
-      { framework: 'PCI-DSS', control: '7.2.2' },
-      { framework: 'SOC2', control: 'CC6.3' },
-      { framework: 'ISO27001', control: 'A.5.15' },
-      { framework: 'NIST-800-53', control: 'AC-6' },
-    ],
+    compliance: [...LEAST_PRIVILEGE_COMPLIANCE],
     description:
       'Some actions are dangerous on every resource even when listed one by one: `iam:PassRole` or `iam:AttachRolePolicy` on ' +
       '`*` lets the holder escalate to any role, `secretsmanager:GetSecretValue` or `s3:GetObject` on `*` reads every secret or ' +

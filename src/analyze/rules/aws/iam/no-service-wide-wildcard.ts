@@ -3,6 +3,7 @@ import { actionsWhere, appliesToAllResources, isAllActions, knownStrings, servic
 import { IDENTITY_POLICY_TYPES, MANAGED_ATTACHMENT_TYPES, attachedPolicyArns, awsManagedPolicyName } from './policy-sources.js';
 import { BROAD_MANAGED_POLICIES, SENSITIVE_SERVICES } from './sensitive-actions.js';
 import { listForMessage, reportAllowStatements } from './statements.js';
+import { LEAST_PRIVILEGE_COMPLIANCE } from '../compliance.js';
 
 export default defineRule({
   meta: {
@@ -12,10 +13,7 @@ export default defineRule({
     stride: 'elevation-of-privilege',
     cwe: ['CWE-269', 'CWE-732'],
     compliance: [
-      { framework: 'PCI-DSS', control: '7.2.2' },
-      { framework: 'SOC2', control: 'CC6.3' },
-      { framework: 'ISO27001', control: 'A.5.15' },
-      { framework: 'NIST-800-53', control: 'AC-6' },
+      ...LEAST_PRIVILEGE_COMPLIANCE,
       { framework: 'GDPR', control: 'Art. 32' },
     ],
     description:

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../rule.js';
 import { actionsWhere } from '../iam/policy-match.js';
 import { QUEUE_POLICY_TYPES, reportQueuePolicy } from './queue-policies.js';
+import { LEAST_PRIVILEGE_COMPLIANCE } from '../compliance.js';
 
 /** `*`, `sqs:*` (any case) and `*:*` grant every queue action. */
 function isAllQueueActions(action: string): boolean {
@@ -14,12 +15,7 @@ export default defineRule({
     severity: 'high',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-732'],
-    compliance: [
-      { framework: 'PCI-DSS', control: '7.2.2' },
-      { framework: 'SOC2', control: 'CC6.3' },
-      { framework: 'ISO27001', control: 'A.5.15' },
-      { framework: 'NIST-800-53', control: 'AC-6' },
-    ],
+    compliance: [...LEAST_PRIVILEGE_COMPLIANCE],
     description:
       'A queue policy that allows `*` or `sqs:*` lets the named principals not only send and receive but also purge the queue, ' +
       'delete it, and rewrite its policy and attributes, including its encryption and redrive settings.',
