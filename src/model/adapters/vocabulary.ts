@@ -1,86 +1,9 @@
-// The one technology vocabulary every adapter shares (diagrams and prose alike), so the same words
-// give the same element kinds, technologies, flow properties and data assets whatever the input format.
+// The words every input reader shares (diagrams and prose alike), so the same words give the same element
+// kinds, technologies, flow properties and data assets whatever the input format. Technologies come from
+// the knowledge base's catalogue, which tags them for the threat patterns too.
 
+import { TECHNOLOGY_TERMS, type TechnologyTerm } from '../knowledge/technologies.js';
 import type { BoundaryType, Classification, ElementKind } from '../schema.js';
-
-export interface TechnologyTerm {
-  /** Matched case-insensitively on word boundaries. */
-  readonly pattern: RegExp;
-  readonly technology: string;
-  readonly kind: ElementKind;
-  /** Name prose gives the element when the text names only the technology ("S3" → "S3 bucket"). */
-  readonly displayName: string;
-}
-
-function term(pattern: RegExp, technology: string, kind: ElementKind, displayName = technology): TechnologyTerm {
-  return { pattern, technology, kind, displayName };
-}
-
-/** Ordered: longer, more specific names first ("API Gateway" before "API", "Secrets Manager" before "Secret"). */
-export const TECHNOLOGY_TERMS: readonly TechnologyTerm[] = [
-  // gateways, proxies, CDNs
-  term(/\bapi[ -]?gateway\b/i, 'AWS API Gateway', 'gateway', 'API Gateway'),
-  term(/\b(?:alb|elb|nlb|application load balancer|load[ -]?balancer)\b/i, 'Load balancer', 'gateway', 'Load balancer'),
-  term(/\bnginx\b/i, 'nginx', 'gateway', 'nginx'),
-  term(/\b(?:envoy|traefik|haproxy|kong|apigee)\b/i, 'Reverse proxy', 'gateway', 'Reverse proxy'),
-  term(/\bcloudfront\b/i, 'AWS CloudFront', 'gateway', 'CloudFront CDN'),
-  term(/\b(?:cdn|akamai|fastly|cloudflare)\b/i, 'CDN', 'gateway', 'CDN'),
-  term(/\b(?:ingress(?: controller)?|reverse proxy)\b/i, 'Reverse proxy', 'gateway', 'Reverse proxy'),
-  // identity
-  term(/\bauth0\b/i, 'Auth0', 'identity-provider', 'Auth0'),
-  term(/\bcognito\b/i, 'AWS Cognito', 'identity-provider', 'Cognito'),
-  term(/\bkeycloak\b/i, 'Keycloak', 'identity-provider', 'Keycloak'),
-  term(/\bokta\b/i, 'Okta', 'identity-provider', 'Okta'),
-  term(/\b(?:entra id|azure ad|active directory)\b/i, 'Microsoft Entra ID', 'identity-provider', 'Entra ID'),
-  term(/\b(?:idp|identity provider|sso provider)\b/i, 'Identity provider', 'identity-provider', 'Identity provider'),
-  // secrets
-  term(/\bkey vault\b/i, 'Azure Key Vault', 'secret-store', 'Key Vault'),
-  term(/\b(?:hashicorp )?vault\b/i, 'HashiCorp Vault', 'secret-store', 'Vault'),
-  term(/\bsecrets? manager\b/i, 'AWS Secrets Manager', 'secret-store', 'Secrets Manager'),
-  term(/\b(?:kms|parameter store)\b/i, 'AWS KMS', 'secret-store', 'KMS'),
-  // caches
-  term(/\bredis\b/i, 'Redis', 'cache', 'Redis'),
-  term(/\bmemcached?\b/i, 'Memcached', 'cache', 'Memcached'),
-  term(/\belasticache\b/i, 'AWS ElastiCache', 'cache', 'ElastiCache'),
-  // queues and streams
-  term(/\bsqs\b/i, 'AWS SQS', 'queue', 'SQS queue'),
-  term(/\bsns\b/i, 'AWS SNS', 'queue', 'SNS topic'),
-  term(/\bkafka\b/i, 'Kafka', 'queue', 'Kafka'),
-  term(/\brabbit ?mq\b/i, 'RabbitMQ', 'queue', 'RabbitMQ'),
-  term(/\bkinesis\b/i, 'AWS Kinesis', 'queue', 'Kinesis stream'),
-  term(/\b(?:eventbridge|pub\/?sub|nats|activemq|service bus)\b/i, 'Message broker', 'queue', 'Message broker'),
-  // object storage
-  term(/\bs3\b/i, 'AWS S3', 'bucket', 'S3 bucket'),
-  term(/\b(?:gcs|google cloud storage)\b/i, 'Google Cloud Storage', 'bucket', 'GCS bucket'),
-  term(/\b(?:azure )?blob storage\b/i, 'Azure Blob Storage', 'bucket', 'Blob storage'),
-  term(/\bminio\b/i, 'MinIO', 'bucket', 'MinIO bucket'),
-  // functions
-  term(/\blambda\b/i, 'AWS Lambda', 'function', 'Lambda function'),
-  term(/\b(?:cloud functions?|azure functions?)\b/i, 'Cloud Functions', 'function', 'Cloud function'),
-  // databases
-  term(/\b(?:postgres(?:ql)?|aurora postgres)\b/i, 'PostgreSQL', 'datastore', 'PostgreSQL'),
-  term(/\bmysql\b/i, 'MySQL', 'datastore', 'MySQL'),
-  term(/\bmariadb\b/i, 'MariaDB', 'datastore', 'MariaDB'),
-  term(/\bdynamo ?db\b/i, 'AWS DynamoDB', 'datastore', 'DynamoDB'),
-  term(/\bmongo(?: ?db)?\b/i, 'MongoDB', 'datastore', 'MongoDB'),
-  term(/\b(?:sql server|mssql)\b/i, 'SQL Server', 'datastore', 'SQL Server'),
-  term(/\boracle\b/i, 'Oracle Database', 'datastore', 'Oracle Database'),
-  term(/\b(?:rds|aurora)\b/i, 'AWS RDS', 'datastore', 'RDS database'),
-  term(/\b(?:cassandra|couchdb|firestore|cosmos ?db|sqlite|elasticsearch|opensearch)\b/i, 'Database', 'datastore', 'Database'),
-  // third parties
-  term(/\bstripe\b/i, 'Stripe', 'external-system', 'Stripe'),
-  term(/\b(?:paypal|adyen|braintree)\b/i, 'Payment provider', 'external-system', 'Payment provider'),
-  term(/\b(?:sendgrid|twilio|mailgun|ses)\b/i, 'Messaging provider', 'external-system', 'Messaging provider'),
-  // frontends
-  term(/\b(?:react|angular|vue(?:\.js)?|spa|single[- ]page app)\b/i, 'SPA', 'web-app', 'Web frontend'),
-  // runtimes that say "a process", never more
-  term(/\b(?:node\.?js|express)\b/i, 'Node.js', 'process', 'Node.js service'),
-  term(/\b(?:spring boot|java)\b/i, 'Java', 'process', 'Java service'),
-  term(/\b(?:django|flask|fastapi|python)\b/i, 'Python', 'process', 'Python service'),
-  term(/\b(?:golang|go service)\b/i, 'Go', 'process', 'Go service'),
-  term(/\b(?:\.net|asp\.net)\b/i, '.NET', 'process', '.NET service'),
-  term(/\b(?:graphql)\b/i, 'GraphQL', 'process', 'GraphQL API'),
-];
 
 /** Generic head nouns: the last word of a name says what it is ("User Service" is a service, not a user). */
 const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [

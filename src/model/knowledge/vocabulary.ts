@@ -1,26 +1,40 @@
-// Deterministic technology vocabulary: which words in an element's name, technology or description
-// (or a flow's label) mean which pattern applies. Kept as data so it is easy to review and extend.
+// Deterministic vocabulary of the knowledge base: which words in an element's name, technology or
+// description (or a flow's label) mean which pattern applies, with the catalogue of technologies
+// (technologies.ts) as the one list of product names. Kept as data so it is easy to review and extend.
 
 import type { Classification, Element, ElementKind } from '../schema.js';
+import { TECHNOLOGY_TERMS } from './technologies.js';
 import type { TechTag } from './types.js';
 
-const TAG_PATTERNS: ReadonlyArray<readonly [TechTag, RegExp]> = [
-  ['object-storage', /\bs3\b|object stor|blob stor|\bgcs\b|cloud storage|minio|\bbucket/],
-  ['serverless', /lambda|cloud function|azure function|serverless|cloud run/],
-  ['relational', /postgres|mysql|mariadb|sql server|mssql|oracle|\brds\b|aurora|sqlite|\bsql\b/],
-  ['nosql', /mongo|dynamo|cosmos|cassandra|couch|firestore|documentdb|nosql/],
-  ['cache', /redis|memcache|elasticache|valkey|\bcache\b/],
-  ['stream', /kafka|kinesis|event ?hub|pulsar|\bstream/],
-  ['queue', /\bsqs\b|rabbit|amqp|\bqueue|service bus|pub\/?sub|\bsns\b|\bnats\b/],
+/**
+ * Words that mean a pattern family where no catalogue row of that family says it: generic words ("bucket",
+ * "serverless", "JWT"), products the input readers do not catalogue (Cloud Run, Valkey, Pulsar, Helm), and
+ * products whose row spans more than one family (Entra ID with Active Directory, KMS with Parameter Store,
+ * the generic document and relational stores). Catalogued technologies add their own patterns.
+ */
+const TAG_WORDS: ReadonlyArray<readonly [TechTag, RegExp]> = [
+  ['object-storage', /object stor|\bbucket/],
+  ['serverless', /serverless|cloud run/],
+  ['relational', /sqlite|\bsql\b/],
+  ['nosql', /cosmos|cassandra|couch|firestore|documentdb|nosql/],
+  ['cache', /valkey|\bcache\b/],
+  ['stream', /event ?hub|pulsar|\bstream/],
+  ['queue', /amqp|\bqueue|service bus|pub\/?sub|\bnats\b/],
   ['jwt', /\bjwt|json web token|bearer|access token|id token|\btokens?\b/],
-  ['oauth', /oauth|\boidc\b|openid|auth0|okta|cognito|keycloak|entra|azure ad/],
+  ['oauth', /oauth|\boidc\b|openid|entra|azure ad/],
   ['kubernetes', /kubernetes|\bk8s\b|\bpods?\b|\beks\b|\bgke\b|\baks\b|helm/],
   ['signed-url', /signed[ -]?urls?|pre-?signed|\bsas token/],
   ['auth', /\bauth\b|\bauthn\b|authenticat|\blogin|log-?in|sign[ -]?in|\bsso\b|identity/],
   ['upload', /upload|\bfiles?\b|\bimages?\b|attachment|\bmedia\b|\bphotos?\b/],
-  ['secrets', /vault|secrets? manager|key vault|\bkms\b|secret store/],
-  ['edge', /\bcdn\b|cloudfront|cloudflare|akamai|fastly|\bwaf\b|front door/],
+  ['secrets', /\bkms\b|secret store/],
+  ['edge', /\bwaf\b|front door/],
 ];
+
+/** Each family's words and the catalogue's technologies of that family, as one pattern over lower-cased text. */
+const TAG_PATTERNS: ReadonlyArray<readonly [TechTag, RegExp]> = TAG_WORDS.map(([tag, words]) => {
+  const technologies = TECHNOLOGY_TERMS.filter((t) => t.tags.includes(tag)).map((t) => t.tagPattern ?? t.pattern);
+  return [tag, new RegExp([words, ...technologies].map((p) => `(?:${p.source})`).join('|'))] as const;
+});
 
 /** Words of a flow that mean credentials are carried. */
 const CREDENTIAL_WORDS = /credential|password|passwd|\blogin|sign[ -]?in|username/;
