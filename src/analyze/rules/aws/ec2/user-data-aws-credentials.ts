@@ -1,6 +1,5 @@
 import { defineRule } from '../../../rule.js';
-import { describeHits, findAwsCredentials, readUserData, scanUserData, USER_DATA_TYPES } from './user-data.js';
-import { LAUNCHER_KIND } from './launchers.js';
+import { findAwsCredentials, reportUserDataSecrets, USER_DATA_TYPES } from './user-data.js';
 
 export default defineRule({
   meta: {
@@ -39,14 +38,7 @@ export default defineRule({
   terraform: {
     resourceTypes: USER_DATA_TYPES,
     check(resource, ctx) {
-      for (const userData of readUserData(resource)) {
-        const hits = scanUserData(userData, findAwsCredentials);
-        if (!hits.length) continue;
-        ctx.report({
-          at: userData.attr,
-          message: `${LAUNCHER_KIND[resource.type]} ${resource.address} has AWS credentials in ${userData.attr.name}: ${describeHits(hits)}.`,
-        });
-      }
+      reportUserDataSecrets(resource, ctx, findAwsCredentials, 'AWS credentials');
     },
   },
   examples: {

@@ -1,6 +1,5 @@
 import { defineRule } from '../../../rule.js';
-import { describeHits, findOtherSecrets, readUserData, scanUserData, USER_DATA_TYPES } from './user-data.js';
-import { LAUNCHER_KIND } from './launchers.js';
+import { findOtherSecrets, reportUserDataSecrets, USER_DATA_TYPES } from './user-data.js';
 
 export default defineRule({
   meta: {
@@ -31,14 +30,7 @@ export default defineRule({
   terraform: {
     resourceTypes: USER_DATA_TYPES,
     check(resource, ctx) {
-      for (const userData of readUserData(resource)) {
-        const hits = scanUserData(userData, findOtherSecrets);
-        if (!hits.length) continue;
-        ctx.report({
-          at: userData.attr,
-          message: `${LAUNCHER_KIND[resource.type]} ${resource.address} has secrets in ${userData.attr.name}: ${describeHits(hits)}.`,
-        });
-      }
+      reportUserDataSecrets(resource, ctx, findOtherSecrets, 'secrets');
     },
   },
   examples: {

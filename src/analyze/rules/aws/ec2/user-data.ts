@@ -1,9 +1,11 @@
-// Reads EC2 user data (plain, base64, gzip+base64) and finds credentials in it. Never executes anything;
+// Reads EC2 user data (plain, base64, gzip+base64), finds credentials in it and reports them. Never executes anything;
 // secrets found are only ever shown masked.
 
 import { gunzipSync } from 'node:zlib';
 import type { TfAttribute, TfResource } from '../../../../evaluate/terraform/view.js';
 import { attr } from '../../../../evaluate/terraform/view.js';
+import type { TerraformRuleContext } from '../../../rule.js';
+import { LAUNCHER_KIND } from './launchers.js';
 
 export const USER_DATA_TYPES = ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'] as const;
 
@@ -131,4 +133,21 @@ export function scanUserData(userData: UserDataText, finder: (text: string) => S
 
 export function describeHits(hits: readonly SecretHit[]): string {
   return hits.map((h) => `${h.kind} ${h.masked}`).join(', ');
+}
+
+/** Reports each user-data attribute of `resource` in which `finder` spots secrets; `what` names them for the message. */
+export function reportUserDataSecrets(
+  resource: TfResource,
+  ctx: TerraformRuleContext,
+  finder: (text: string) => SecretHit[],
+  what: string,
+): void {
+  for (const userData of readUserData(resource)) {
+    const hits = scanUserData(userData, finder);
+    if (!hits.length) continue;
+    ctx.report({
+      at: userData.attr,
+      message: `${LAUNCHER_KIND[resource.type]} ${resource.address} has ${what} in ${userData.attr.name}: ${describeHits(hits)}.`,
+    });
+  }
 }
