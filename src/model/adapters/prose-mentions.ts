@@ -2,6 +2,7 @@
 // and noun phrases with an architecture head noun ("web API", "Auth Service", "the database", "users").
 
 import type { ElementKind } from '../schema.js';
+import { capitalize } from '../knowledge/vocabulary.js';
 import { findTechnologies, kindFromHeadNoun } from './vocabulary.js';
 
 export interface Mention {
@@ -154,9 +155,4 @@ function singular(word: string): string {
   if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
   if (/(?:ss|us)$/i.test(word)) return word;
   return word.replace(/s$/i, '');
-}
-
-function capitalize(word: string): string {
-  if (/^[A-Z]/.test(word)) return word;
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -3,6 +3,7 @@
 // what Threat Dragon has no field for, so the file imports back into the same model.
 
 import type { Architecture, Element } from '../schema.js';
+import { capitalize, STRIDE_LABEL } from '../knowledge/vocabulary.js';
 import { strip } from './builder.js';
 
 /** The parts of a Bulwark threat that Threat Dragon can show (structurally compatible with the engine's Threat). */
@@ -268,17 +269,5 @@ function groupThreats(threats: readonly ExportableThreat[]): Map<string, Exporta
 }
 
 function strideName(stride: string): string {
-  const names: Record<string, string> = {
-    spoofing: 'Spoofing',
-    tampering: 'Tampering',
-    repudiation: 'Repudiation',
-    'information-disclosure': 'Information disclosure',
-    'denial-of-service': 'Denial of service',
-    'elevation-of-privilege': 'Elevation of privilege',
-  };
-  return names[stride] ?? capitalize(stride);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return (STRIDE_LABEL as Record<string, string>)[stride] ?? capitalize(stride);
 }

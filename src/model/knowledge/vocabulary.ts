@@ -2,6 +2,7 @@
 // description (or a flow's label) mean which pattern applies, with the catalogue of technologies
 // (technologies.ts) as the one list of product names. Kept as data so it is easy to review and extend.
 
+import type { StrideCategory } from '../../core/types.js';
 import type { Classification, Element, ElementKind } from '../schema.js';
 import { TECHNOLOGY_TERMS } from './technologies.js';
 import type { TechTag } from './types.js';
@@ -109,6 +110,16 @@ export function encryptionOfProtocol(protocol: string | undefined): boolean | un
   if (/^(http|ftp|telnet|ws|plaintext)$/.test(p)) return false;
   return undefined;
 }
+
+/** How reports and exports name each STRIDE category. */
+export const STRIDE_LABEL: Record<StrideCategory, string> = {
+  spoofing: 'Spoofing',
+  tampering: 'Tampering',
+  repudiation: 'Repudiation',
+  'information-disclosure': 'Information disclosure',
+  'denial-of-service': 'Denial of service',
+  'elevation-of-privilege': 'Elevation of privilege',
+};
 
 export function capitalize(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;

@@ -2,7 +2,7 @@
 
 import type { ThreatDiff } from '../engine/diff.js';
 import type { Threat } from '../engine/types.js';
-import { STRIDE_LABEL } from './register.js';
+import { cell, STRIDE_LABEL } from './register.js';
 
 function line(t: Threat): string {
   return `${t.severity.toUpperCase()} ${STRIDE_LABEL[t.stride]}: ${t.title} [${t.id}]`;
@@ -21,10 +21,6 @@ export function renderDiffText(diff: ThreatDiff): string {
   }
   if (diff.changed.length) out.push('', 'Changed severity:', ...diff.changed.map((c) => `  ~ ${c.before.toUpperCase()} → ${c.after.toUpperCase()}: ${c.threat.title} [${c.id}]`));
   return out.join('\n') + '\n';
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 export function renderDiffMarkdown(diff: ThreatDiff): string {

@@ -4,11 +4,7 @@ import { formatComplianceRef } from '../../report/compliance.js';
 import { MITIGATIONS } from '../knowledge/mitigations.js';
 import { THREAT_RULES } from '../knowledge/index.js';
 import { PATTERNS } from '../knowledge/types.js';
-import { STRIDE_LABEL } from './register.js';
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+import { cell, STRIDE_LABEL } from './register.js';
 
 export function renderKnowledgeBaseMarkdown(): string {
   const out: string[] = [];

@@ -5,13 +5,9 @@ import { formatComplianceRef } from '../../report/compliance.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
 import type { SourceRef } from '../schema.js';
 import { renderMermaidDfd } from './mermaid.js';
-import { elementNames, formatCounts, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
+import { cell, elementNames, formatCounts, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
 
 /** Table cells: no pipes or line breaks. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function where(locations: readonly SourceRef[]): string {
   return locations.map((l) => `${l.file ? `${l.file}:` : 'line '}${l.line}`).join(', ');
 }

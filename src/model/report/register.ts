@@ -1,18 +1,10 @@
 // The risk register: counts by severity and recommended actions in risk order, shared by every report.
 
-import type { StrideCategory } from '../../core/types.js';
 import { mitigationById } from '../knowledge/mitigations.js';
 import type { Mitigation } from '../knowledge/types.js';
 import type { SeverityCounts, Threat, ThreatReport } from '../engine/types.js';
 
-export const STRIDE_LABEL: Record<StrideCategory, string> = {
-  spoofing: 'Spoofing',
-  tampering: 'Tampering',
-  repudiation: 'Repudiation',
-  'information-disclosure': 'Information disclosure',
-  'denial-of-service': 'Denial of service',
-  'elevation-of-privilege': 'Elevation of privilege',
-};
+export { STRIDE_LABEL } from '../knowledge/vocabulary.js';
 
 export interface RecommendedAction {
   rank: number;
@@ -45,6 +37,11 @@ export function mitigationsInUse(report: ThreatReport, actions: readonly Recomme
     }
   }
   return out;
+}
+
+/** Text for a Markdown table cell: pipes escaped, on one line. */
+export function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 export function formatCounts(counts: SeverityCounts): string {
