@@ -67,4 +67,26 @@ describe('KMS key policy open to everyone', async () => {
     assert.match(findings[0]!.message, /kms:Encrypt/);
     assert.equal(findings[0]!.location.range.start.line, 2);
   });
+
+  it('treats a condition whose values are unknown as a condition, not as none', () => {
+    const policy = (condition: string) => `variable "org_id" {
+  type = string
+}
+resource "aws_kms_key" "k" {
+  enable_key_rotation = true
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "kms:Decrypt"
+      Resource  = "*"
+      Condition = ${condition}
+    }]
+  })
+}
+`;
+    assert.deepEqual(runRuleOnSnippet(keyPolicyPublic, policy('{ StringEquals = var.org_id }')), []);
+    assert.deepEqual(runRuleOnSnippet(keyPolicyPublic, policy('{ StringEquals = { "aws:PrincipalOrgID" = var.org_id } }')), []);
+    assert.equal(runRuleOnSnippet(keyPolicyPublic, policy('{}')).length, 1, 'an empty condition narrows nothing');
+  });
 });

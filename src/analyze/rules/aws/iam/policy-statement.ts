@@ -141,8 +141,9 @@ function conditionsFromJson(v: unknown): readonly PolicyCondition[] | Unknown {
   if (isUnknown(v) || !isRecord(v)) return UNKNOWN;
   const out: PolicyCondition[] = [];
   for (const [operator, entries] of Object.entries(v)) {
-    if (isUnknown(entries)) return UNKNOWN;
-    if (!isRecord(entries)) continue;
+    // An operator whose key/value map is not readable (an unknown variable, a placeholder) still narrows the
+    // statement in ways we cannot see: the whole condition is unknown, never absent.
+    if (!isRecord(entries)) return UNKNOWN;
     for (const [key, values] of Object.entries(entries)) out.push({ operator, key, values: toPolicyList(values) ?? [] });
   }
   return out;
