@@ -1,5 +1,6 @@
-// Bulwark's library API: scan, its types, the built-in rules, and every report renderer.
-// Later engines (threat modelling) add their exports here.
+// Bulwark's library API: the IaC scan (its types, built-in rules and report renderers) and the threat
+// modeller (read a design, analyse it, track decisions, render). Threat-model names that would read as
+// IaC ones carry "Threat" (renderThreatSarif, renderThreatDiffText, threatRiskScore).
 
 export { scan } from './scan.js';
 export { SCAN_RESULT_VERSION } from './core/result.js';
@@ -21,3 +22,37 @@ export type { MarkdownReportOptions } from './report/markdown.js';
 export { generateRuleDocs, ruleDocMarkdown, ruleIndexMarkdown } from './report/rule-docs.js';
 export type { RuleDocOptions } from './report/rule-docs.js';
 export { VERSION } from './version.js';
+
+// Threat modelling: one call from text to report, or each step on its own.
+export { threatModel } from './model/index.js';
+export type { ThreatModelResult } from './model/index.js';
+export { architectureToYaml, detectFormat, INPUT_FORMATS, readArchitecture, toThreatDragon } from './model/adapters/index.js';
+export type { AdapterNote, ExportableThreat, InputFormat, ReadOptions, ReadResult } from './model/adapters/index.js';
+export {
+  ArchitectureSchema,
+  BoundarySchema,
+  BOUNDARY_TYPES,
+  CLASSIFICATIONS,
+  DataAssetSchema,
+  ELEMENT_KINDS,
+  ElementPropsSchema,
+  ElementSchema,
+  FlowSchema,
+  architectureJsonSchema,
+} from './model/schema.js';
+export type { Architecture, Boundary, BoundaryType, Classification, DataAsset, Element, ElementKind, ElementProps, Flow, SourceRef } from './model/schema.js';
+export { analyze, countBySeverity, diffReports, diffWorsens, riskScore as threatRiskScore } from './model/engine/index.js';
+export { THREAT_REPORT_VERSION, THREAT_STATUSES, ThreatReportSchema, ThreatSchema } from './model/engine/index.js';
+export type { AnalyzeOptions, AttackSurface, Decision, FlowCrossing, SeverityChange, SeverityCounts, Threat, ThreatDiff, ThreatReport, ThreatStatus } from './model/engine/index.js';
+export { MITIGATIONS, mitigationById, THREAT_RULES, threatRuleById } from './model/knowledge/index.js';
+export type { Likelihood, Mitigation, Pattern as ThreatPattern, ThreatRule } from './model/knowledge/index.js';
+export { applyTracking, DEFAULT_TRACKING_FILE, parseTracking, updateTrackingText } from './model/tracking/index.js';
+export type { StaleDecision, TrackingEntry, TrackingFile, TrackingOutcome } from './model/tracking/index.js';
+export { buildThreatSarif, renderMermaidDfd, renderThreatJson, renderThreatMarkdown, renderThreatSarif, threatReportJsonSchema } from './model/report/index.js';
+export { formatCounts, mitigationsInUse, recommendedActions, renderKnowledgeBaseMarkdown, STRIDE_LABEL } from './model/report/index.js';
+export type { RecommendedAction } from './model/report/index.js';
+export {
+  renderDiffJson as renderThreatDiffJson,
+  renderDiffMarkdown as renderThreatDiffMarkdown,
+  renderDiffText as renderThreatDiffText,
+} from './model/report/index.js';
