@@ -1,13 +1,14 @@
 // Bulwark's own model as YAML or JSON, in a form friendly to write by hand: ids may be left out (derived
-// from names), flows may name their ends, boundaries may list members or nest `children`. Line numbers
-// come from the yaml parser so findings can point back at the model file.
+// from names), flows may name their ends, boundaries may list members or nest `children`. The form, its
+// field names and aliases are defined in ../input-schema.ts. Line numbers come from the yaml parser so
+// findings can point back at the model file.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node as YamlNode } from 'yaml';
+import { BOUNDARY_ALIASES, INPUT_FIELDS, KIND_ALIASES } from '../input-schema.js';
 import {
   BOUNDARY_TYPES,
   CLASSIFICATIONS,
   ELEMENT_KINDS,
-  ElementPropsSchema,
   type Architecture,
   type BoundaryType,
   type Classification,
@@ -17,24 +18,12 @@ import {
 import { strip, type AdapterNote, type ModelBuilder } from './builder.js';
 import { boundaryTypeFromName, classifyElement, dataAssetsIn, matchTechnology, slugify } from './vocabulary.js';
 
-const KIND_ALIASES: Record<string, ElementKind> = {
-  user: 'actor', person: 'actor', human: 'actor', 'external-entity': 'actor', external: 'external-system', 'third-party': 'external-system',
-  service: 'process', app: 'process', application: 'process', server: 'process', worker: 'process', api: 'process', microservice: 'process',
-  frontend: 'web-app', spa: 'web-app', webapp: 'web-app', 'load-balancer': 'gateway', proxy: 'gateway', cdn: 'gateway', lambda: 'function',
-  serverless: 'function', database: 'datastore', db: 'datastore', store: 'datastore', 'data-store': 'datastore', topic: 'queue', stream: 'queue',
-  broker: 'queue', storage: 'bucket', 's3': 'bucket', 'object-storage': 'bucket', idp: 'identity-provider', vault: 'secret-store', secrets: 'secret-store',
-};
-const BOUNDARY_ALIASES: Record<string, BoundaryType> = {
-  vpc: 'network-zone', network: 'network-zone', zone: 'network-zone', subnet: 'network-zone', dmz: 'network-zone', account: 'cloud-account',
-  cloud: 'cloud-account', subscription: 'cloud-account', k8s: 'cluster', kubernetes: 'cluster', namespace: 'cluster', docker: 'container-network',
-  compose: 'container-network', host: 'process', container: 'process', public: 'internet',
-};
-const PROP_KEYS = new Set(Object.keys(ElementPropsSchema.shape));
-const ELEMENT_KEYS = new Set(['id', 'name', 'kind', 'type', 'technology', 'tech', 'description', 'boundary', 'zone', 'props', 'properties', 'data', 'inferredFrom', 'location', ...PROP_KEYS]);
-const FLOW_KEYS = new Set(['id', 'from', 'to', 'source', 'target', 'label', 'name', 'protocol', 'port', 'encrypted', 'authenticated', 'data', 'bidirectional', 'inferredFrom', 'location']);
-const BOUNDARY_KEYS = new Set(['id', 'name', 'type', 'parent', 'elements', 'members', 'children', 'boundaries', 'location']);
-const ASSET_KEYS = new Set(['id', 'name', 'classification', 'description', 'location']);
-const TOP_KEYS = new Set(['version', 'name', 'title', 'description', 'elements', 'components', 'flows', 'dataflows', 'boundaries', 'dataAssets', 'assets', 'origin', '$schema']);
+const PROP_KEYS = INPUT_FIELDS.props;
+const ELEMENT_KEYS = INPUT_FIELDS.element;
+const FLOW_KEYS = INPUT_FIELDS.flow;
+const BOUNDARY_KEYS = INPUT_FIELDS.boundary;
+const ASSET_KEYS = INPUT_FIELDS.dataAsset;
+const TOP_KEYS = INPUT_FIELDS.model;
 
 type Plain = Record<string, unknown>;
 interface Entry {
