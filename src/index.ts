@@ -40,6 +40,7 @@ export {
   FlowSchema,
   architectureJsonSchema,
 } from './model/schema.js';
+export { ArchitectureInputSchema, architectureInputJsonSchema } from './model/input-schema.js';
 export type { Architecture, Boundary, BoundaryType, Classification, DataAsset, Element, ElementKind, ElementProps, Flow, SourceRef } from './model/schema.js';
 export { analyze, countBySeverity, diffReports, diffWorsens, riskScore as threatRiskScore } from './model/engine/index.js';
 export { THREAT_REPORT_VERSION, THREAT_STATUSES, ThreatReportSchema, ThreatSchema } from './model/engine/index.js';

@@ -18,6 +18,7 @@ export function threatModel(text: string, options: ReadOptions & AnalyzeOptions 
 }
 
 export { architectureJsonSchema, ArchitectureSchema, type Architecture, type Boundary, type DataAsset, type Element, type Flow } from './schema.js';
+export { architectureInputJsonSchema, ArchitectureInputSchema } from './input-schema.js';
 export { detectFormat, readArchitecture, toThreatDragon, architectureToYaml, INPUT_FORMATS, type InputFormat, type AdapterNote } from './adapters/index.js';
 export * from './engine/index.js';
 export { THREAT_RULES, MITIGATIONS, mitigationById, threatRuleById } from './knowledge/index.js';

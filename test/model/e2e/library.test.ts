@@ -44,5 +44,8 @@ describe('library entry: threat modelling', () => {
     const schema = bulwark.architectureJsonSchema() as { properties: Record<string, unknown> };
     assert.ok('elements' in schema.properties && 'flows' in schema.properties);
     assert.ok(bulwark.ELEMENT_KINDS.includes('bucket'));
+    const input = JSON.stringify(bulwark.architectureInputJsonSchema());
+    assert.ok(input.includes('"from"') && input.includes('"children"'), 'the hand-written form has from/to and nested children');
+    assert.equal(bulwark.ArchitectureInputSchema.safeParse({ elements: ['API', 'DB'], flows: [{ from: 'API', to: 'DB' }] }).success, true);
   });
 });
