@@ -120,6 +120,16 @@ describe('docs/model-input-schema.json', () => {
     }
   });
 
+  it('accepts the hand-written models shown in docs/threat-model.md, which read without warnings', () => {
+    const doc = readFileSync(new URL('../../../docs/threat-model.md', import.meta.url), 'utf8');
+    const models = [...doc.matchAll(/```yaml\n(# yaml-language-server: \$schema=\S*model-input-schema\.json\n[\s\S]*?)```/g)].map((m) => m[1]!);
+    assert.ok(models.length > 0, 'the guide shows a hand-written model with the schema line');
+    for (const text of models) {
+      assert.equal(validate(parse(text)), true, errors());
+      assert.deepEqual(warnings(text), []);
+    }
+  });
+
   it('accepts every field and alias the reader reads without a warning', () => {
     assert.deepEqual(warnings(EVERY_FORM), []);
     assert.equal(validate(parse(EVERY_FORM)), true, errors());
