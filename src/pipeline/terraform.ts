@@ -95,9 +95,10 @@ export function analyzeRoots(
     const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
     const result = evaluateProject({ root, modules, varFiles, ...(options.vars ? { vars: { ...options.vars } } : {}) });
-    diagnostics.push(...result.diagnostics);
     resources += result.project.resources.length;
     findings.push(...runTerraformRules(result.project, index));
+    // Attributes are evaluated as rules read them, so evaluation warnings are complete only now.
+    diagnostics.push(...result.diagnostics);
     onRootDone?.();
   }
   return { findings, diagnostics, resources, rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };

@@ -29,12 +29,8 @@ interface BodyShape {
 const TRAVERSAL_ATTRIBUTES = new Set(['provider', 'ignore_changes', 'replace_triggered_by']);
 
 export function buildBody(block: Block, env: BaseEnv, builder: BodyBuilder, shape: BodyShape, top = false): TfBody {
-  const attributes = new Map<string, TfAttribute>();
-  for (const attr of block.body.attributes) {
-    const c = top && builder.topAttribute ? builder.topAttribute(attr) : computeAttribute(attr, env, builder);
-    // refs arrays are shared with the memo, not copied: rules read them, never write.
-    attributes.set(attr.name, { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs: c.refs as string[] });
-  }
+  const compute = top && builder.topAttribute ? builder.topAttribute : (attr: Attribute) => computeAttribute(attr, env, builder);
+  const attributes = new LazyAttributes(block.body.attributes, compute);
   const blocks: TfBody[] = [];
   for (const nested of block.body.blocks) {
     if (nested.type === 'dynamic') expandDynamic(nested, env, builder, blocks);
@@ -43,6 +39,64 @@ export function buildBody(block: Block, env: BaseEnv, builder: BodyBuilder, shap
   const body: TfBody = { type: shape.type, labels: shape.labels, range: shape.range, file: builder.file, attributes, blocks };
   if (shape.fromUnknownDynamic) body.fromUnknownDynamic = true;
   return body;
+}
+
+/**
+ * A body's attributes, each evaluated the first time it is read. Rules read a handful of attributes of
+ * each resource; evaluating the rest (tags, names, descriptions) up front was a large share of a scan.
+ * Iterating evaluates everything, in source order.
+ */
+class LazyAttributes implements ReadonlyMap<string, TfAttribute> {
+  private readonly declared = new Map<string, Attribute>();
+  private readonly evaluated = new Map<string, TfAttribute>();
+
+  constructor(
+    attributes: readonly Attribute[],
+    private readonly compute: (attr: Attribute) => Computed,
+  ) {
+    // A repeated name keeps its first position and its last definition, as a Map built in order would.
+    for (const attr of attributes) this.declared.set(attr.name, attr);
+  }
+
+  get(name: string): TfAttribute | undefined {
+    const done = this.evaluated.get(name);
+    if (done) return done;
+    const attr = this.declared.get(name);
+    if (!attr) return undefined;
+    const c = this.compute(attr);
+    // refs arrays are shared with the memo, not copied: rules read them, never write.
+    const evaluated: TfAttribute = { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs: c.refs as string[] };
+    this.evaluated.set(name, evaluated);
+    return evaluated;
+  }
+
+  has(name: string): boolean {
+    return this.declared.has(name);
+  }
+
+  get size(): number {
+    return this.declared.size;
+  }
+
+  *entries(): MapIterator<[string, TfAttribute]> {
+    for (const name of this.declared.keys()) yield [name, this.get(name)!];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.declared.keys();
+  }
+
+  *values(): MapIterator<TfAttribute> {
+    for (const name of this.declared.keys()) yield this.get(name)!;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, TfAttribute]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: TfAttribute, key: string, map: ReadonlyMap<string, TfAttribute>) => void, thisArg?: unknown): void {
+    for (const [name, value] of this.entries()) callback.call(thisArg, value, name, this);
+  }
 }
 
 export function computeAttribute(attr: Attribute, env: BaseEnv, builder: BodyBuilder): Computed {
