@@ -147,7 +147,7 @@ class ModelDocumentReader {
     const key = `b:${this.builder.boundaries.size}`;
     const typeText = str(e.value.type);
     let type: BoundaryType | undefined;
-    if (typeText) type = (BOUNDARY_TYPES as readonly string[]).includes(typeText) ? (typeText as BoundaryType) : BOUNDARY_ALIASES[typeText.toLowerCase()];
+    if (typeText) type = (BOUNDARY_TYPES as readonly string[]).includes(typeText) ? (typeText as BoundaryType) : aliasOf(BOUNDARY_ALIASES, typeText);
     if (typeText && !type) this.builder.note('warning', `unknown boundary type "${typeText}"; one of ${BOUNDARY_TYPES.join(', ')}`, e.line);
     type ??= boundaryTypeFromName(name) ?? 'other';
     const explicitParent = str(e.value.parent);
@@ -168,7 +168,7 @@ class ModelDocumentReader {
     const technology = rawTech ? (matchTechnology(rawTech)?.technology ?? rawTech) : undefined;
     const kindText = str(e.value.kind) ?? str(e.value.type);
     let kind: ElementKind | undefined;
-    if (kindText) kind = (ELEMENT_KINDS as readonly string[]).includes(kindText) ? (kindText as ElementKind) : KIND_ALIASES[kindText.toLowerCase()];
+    if (kindText) kind = (ELEMENT_KINDS as readonly string[]).includes(kindText) ? (kindText as ElementKind) : aliasOf(KIND_ALIASES, kindText);
     if (!kind) {
       const c = classifyElement([name, rawTech].filter(Boolean).join('\n'));
       kind = c.kind;
@@ -284,4 +284,10 @@ export function architectureToYaml(model: Architecture): string {
     ),
   });
   return stringify(doc, { lineWidth: 0 });
+}
+
+/** Own keys only: `constructor` or `toString` written as a kind is an unknown kind, not a prototype member. */
+function aliasOf<T>(aliases: Readonly<Record<string, T>>, text: string): T | undefined {
+  const key = text.toLowerCase();
+  return Object.hasOwn(aliases, key) ? aliases[key] : undefined;
 }

@@ -93,6 +93,12 @@ describe('Bulwark YAML model', () => {
     assert.ok(notes.some((n) => n.level === 'info' && n.message.includes('card numbers') && n.message.includes('payment')));
   });
 
+  it('treats a kind that names an object built-in as unknown', () => {
+    const { model: m, notes: n } = readArchitecture('elements:\n  - name: Odd\n    kind: constructor\n', { format: 'yaml' });
+    assert.equal(element(m, 'odd').kind, 'process');
+    assert.ok(n.some((x) => x.level === 'warning' && x.message === 'unknown kind "constructor" for "Odd"; taken as process'));
+  });
+
   it('reads the same model written as JSON', () => {
     const json = JSON.stringify({
       name: 'Tiny',
