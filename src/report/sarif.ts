@@ -9,7 +9,6 @@ import type { ScanResult } from '../core/result.js';
 import type { Diagnostic, Finding, Severity, SourceLocation } from '../core/types.js';
 import { formatComplianceRef } from './compliance.js';
 import { sortedFindings } from './order.js';
-import { PROJECT_URL } from './project.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -38,7 +37,6 @@ export function buildSarif(result: ScanResult): Sarif.Log {
             name: 'Bulwark',
             semanticVersion: result.tool.version,
             version: result.tool.version,
-            informationUri: PROJECT_URL,
             rules,
           },
         },

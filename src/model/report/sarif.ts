@@ -4,7 +4,6 @@
 
 import type * as Sarif from 'sarif';
 import { formatComplianceRef } from '../../report/compliance.js';
-import { PROJECT_URL } from '../../report/project.js';
 import { SARIF_SCHEMA_URI, SECURITY_SEVERITY, SRCROOT } from '../../report/sarif.js';
 import type { Severity } from '../../core/types.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
@@ -30,7 +29,7 @@ export function buildThreatSarif(report: ThreatReport): Sarif.Log {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Bulwark', version: report.tool.version, semanticVersion: report.tool.version, informationUri: PROJECT_URL, rules } },
+        tool: { driver: { name: 'Bulwark', version: report.tool.version, semanticVersion: report.tool.version, rules } },
         automationDetails: { id: `bulwark-model/${report.model.name}` },
         results: threats.map((t) => result(t, ruleIndex.get(t.ruleId) ?? 0, report)),
       },
