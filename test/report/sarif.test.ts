@@ -19,7 +19,7 @@ describe('buildSarif', () => {
     assert.equal(log.version, '2.1.0');
     assert.equal(run.tool.driver.name, 'Bulwark');
     assert.equal(run.tool.driver.version, '0.1.0');
-    assert.match(run.tool.driver.informationUri!, /^https:\/\//);
+    assert.equal(run.tool.driver.informationUri, undefined, 'no invented address');
     assert.deepEqual(rules.map((r) => r.id), ['BW-AWS-EC2-001', 'BW-AWS-S3-001', 'BW-AWS-S3-002', 'BW-AWS-VPC-001', 'BW-PARSE-001']);
     const s3 = rules[1]!;
     assert.equal(s3.name, 'S3BucketHasDefaultServerSideEncryptionConfigured');
