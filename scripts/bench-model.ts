@@ -4,6 +4,7 @@
 // `npm run bench`, which calls runModelBench().
 
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from './bench/random.js';
 import { analyze } from '../src/model/engine/analyze.js';
 import { renderThreatJson } from '../src/model/report/json.js';
 import { renderThreatMarkdown } from '../src/model/report/markdown.js';
@@ -18,17 +19,6 @@ export interface ModelBenchOptions {
   runs?: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run analyses the same architecture. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TECHNOLOGIES = ['PostgreSQL', 'AWS S3', 'AWS Lambda', 'Redis', 'Kafka', 'AWS SQS', 'Express', 'Keycloak', 'MongoDB', 'Kubernetes pod', 'Vault', 'Stripe', 'CloudFront'];
 const LABELS = ['upload image', 'login with password', 'returns JWT', 'query orders', 'publish event', 'read session token', 'charge card', 'fetch profile', 'sync', 'health check'];
@@ -39,7 +29,7 @@ export function generateArchitecture(options: ModelBenchOptions = {}): Architect
   const elementCount = options.elements ?? 1000;
   const flowCount = options.flows ?? 3000;
   const boundaryCount = options.boundaries ?? 50;
-  const rnd = random(20260301);
+  const rnd = seededRandom(20260301);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
 
   // Boundaries nest up to ~5 deep: each picks an earlier boundary as parent (or none).

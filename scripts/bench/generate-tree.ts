@@ -5,6 +5,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from './random.js';
 
 export interface TreeSpec {
   dir: string;
@@ -20,17 +21,6 @@ export interface TreeStats {
   environments: number;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MODULES: Record<string, string> = {
   'modules/bucket/main.tf': `variable "name" {
@@ -517,7 +507,7 @@ export function generateTree(spec: TreeSpec): TreeStats {
     bytes += Buffer.byteLength(text);
   };
   for (const [rel, text] of Object.entries(MODULES)) write(rel, text);
-  const random = rng(0xb01a4c);
+  const random = seededRandom(0xb01a4c);
   const environments = Math.ceil((spec.files - files) / perEnv);
   for (let env = 0; env < environments; env++) {
     for (const [rel, text] of Object.entries(envFiles(env, perEnv, random))) write(`envs/env-${String(env).padStart(4, '0')}/${rel}`, text);

@@ -338,12 +338,12 @@ export class ExpressionParser implements ExpressionSource {
   private parseFor(start: Position, collectionKind: 'tuple' | 'object'): ForExpr {
     const s = this.s;
     s.advance();
-    let valueVar = this.expectIdent('Expected a variable name after "for"');
+    let valueVar = this.s.expectIdent('Expected a variable name after "for"');
     let keyVar: string | undefined;
     if (s.peek() === Tok.COMMA) {
       s.advance();
       keyVar = valueVar;
-      valueVar = this.expectIdent('Expected a second variable name after ","');
+      valueVar = this.s.expectIdent('Expected a second variable name after ","');
     }
     if (!s.isKeyword('in')) {
       s.errorAtToken('Expected "in" after the for variables');
@@ -375,17 +375,6 @@ export class ExpressionParser implements ExpressionSource {
     if (keyExpr) node.keyExpr = keyExpr;
     if (condition) node.condition = condition;
     return node;
-  }
-
-  private expectIdent(message: string): string {
-    const s = this.s;
-    if (s.peek() !== Tok.IDENT) {
-      s.errorAtToken(message);
-      throw ABORT;
-    }
-    const name = s.tokenText();
-    s.advance();
-    return name;
   }
 
   private expect(t: Tok, message: string): void {

@@ -122,6 +122,17 @@ export class Scanner {
     else if (this.errors.length === MAX_ERRORS) this.errors.push({ message: 'Too many syntax errors; the rest are not reported', range });
   }
 
+  /** Consumes an identifier and returns its name, or records `message` and unwinds with ABORT. */
+  expectIdent(message: string): string {
+    if (this.peek() !== Tok.IDENT) {
+      this.errorAtToken(message);
+      throw ABORT;
+    }
+    const name = this.tokenText();
+    this.advance();
+    return name;
+  }
+
   errorAtToken(message: string): void {
     this.peek();
     this.error(message, this.tokenRange());

@@ -267,11 +267,11 @@ export class TemplateScanner {
       case 'endfor': p = piece(Piece.ENDFOR, { start, end: start }); break;
       case 'for': {
         p = piece(Piece.FOR, { start, end: start });
-        p.valueVar = this.expectIdent('Expected a variable name after "for"');
+        p.valueVar = this.s.expectIdent('Expected a variable name after "for"');
         if (s.peek() === Tok.COMMA) {
           s.advance();
           p.keyVar = p.valueVar;
-          p.valueVar = this.expectIdent('Expected a second variable name after ","');
+          p.valueVar = this.s.expectIdent('Expected a second variable name after ","');
         }
         if (!s.isKeyword('in')) {
           s.errorAtToken('Expected "in" in the for directive');
@@ -288,17 +288,6 @@ export class TemplateScanner {
     p.stripLeft = stripLeft;
     this.closeSequence(p, 'directive');
     return p;
-  }
-
-  private expectIdent(message: string): string {
-    const s = this.s;
-    if (s.peek() !== Tok.IDENT) {
-      s.errorAtToken(message);
-      throw ABORT;
-    }
-    const name = s.tokenText();
-    s.advance();
-    return name;
   }
 
   /** Optional `~`, then the `}` that closes `${` / `%{`. The raw scan resumes right after it. */
