@@ -111,6 +111,8 @@ class WorkerPool {
                 feed();
               });
               worker.on('error', reject);
+              // A thread that dies without an error event (killed, out of memory) must not leave the scan waiting.
+              worker.on('exit', (code) => reject(new Error(`Terraform worker stopped unexpectedly (exit code ${code})`)));
               worker.postMessage(planMessage);
               feed();
             }),
