@@ -165,3 +165,46 @@ describe('user data secrets', () => {
     assert.equal(decodeBase64Text('not base64!'), undefined);
   });
 });
+
+describe('instances launched from a launch template', () => {
+  const template = (tokens: string, encrypted: boolean) => `resource "aws_launch_template" "web" {
+  name_prefix = "web"
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "${tokens}"
+  }
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs {
+      encrypted = ${encrypted}
+    }
+  }
+}
+`;
+  const instance = (extra = '') => `resource "aws_instance" "web" {
+  monitoring = true
+  launch_template {
+    id      = aws_launch_template.web.id
+    version = "$Latest"
+  }
+${extra}}
+`;
+
+  it('judge the template, not the instance that inherits from it', () => {
+    const secure = template('required', true) + instance();
+    assert.deepEqual(runRuleOnSnippet(imdsv2Required, secure), []);
+    assert.deepEqual(runRuleOnSnippet(instanceEbsEncryption, secure), []);
+    assert.deepEqual(runRuleOnSnippet(launchEbsEncryption, secure), []);
+
+    const insecure = template('optional', false) + instance();
+    assert.deepEqual(runRuleOnSnippet(imdsv2Required, insecure).map((f) => f.resource), ['aws_launch_template.web']);
+    assert.deepEqual(runRuleOnSnippet(launchEbsEncryption, insecure).map((f) => f.resource), ['aws_launch_template.web']);
+    assert.deepEqual(runRuleOnSnippet(instanceEbsEncryption, insecure), [], 'the instance does not repeat the template finding');
+  });
+
+  it('still judge what the instance sets itself', () => {
+    const own = template('required', true) + instance('  metadata_options {\n    http_tokens = "optional"\n  }\n  root_block_device {\n    encrypted = false\n  }\n');
+    assert.deepEqual(runRuleOnSnippet(imdsv2Required, own).map((f) => f.resource), ['aws_instance.web']);
+    assert.deepEqual(runRuleOnSnippet(instanceEbsEncryption, own).map((f) => f.resource), ['aws_instance.web']);
+  });
+});

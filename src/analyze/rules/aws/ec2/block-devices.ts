@@ -39,10 +39,12 @@ function label(device: TfBody, type: string): string {
 export function unencryptedInstanceDevices(body: TfBody): UnencryptedDevice[] {
   const problems: UnencryptedDevice[] = [];
   const root = firstBlock(body, 'root_block_device');
-  if (!root) problems.push({ at: undefined, what: 'the root volume', explicit: false, note: ' (no root_block_device with encrypted = true)' });
-  else {
+  if (root) {
     const problem = deviceProblem(root);
     if (problem) problems.push({ ...problem, what: 'root_block_device' });
+  } else if (!firstBlock(body, 'launch_template')) {
+    // An instance launched from a template gets the template's devices, judged where the template is declared.
+    problems.push({ at: undefined, what: 'the root volume', explicit: false, note: ' (no root_block_device with encrypted = true)' });
   }
   for (const device of blocks(body, 'ebs_block_device')) {
     const problem = deviceProblem(device);

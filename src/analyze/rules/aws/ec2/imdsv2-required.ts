@@ -36,6 +36,9 @@ export default defineRule({
       const options = firstBlock(resource.body, 'metadata_options');
       const kind = LAUNCHER_KIND[resource.type]!;
       if (!options) {
+        // An instance launched from a template takes the template's metadata options; this rule judges the
+        // template itself where it is declared, and a template from elsewhere is unknown here.
+        if (resource.type === 'aws_instance' && firstBlock(resource.body, 'launch_template')) return;
         if (imdsV2RequiredByDefault(ctx)) return;
         ctx.report({ message: `${kind} ${resource.address} has no metadata_options, so IMDSv1 stays enabled (http_tokens is not "required").` });
         return;
