@@ -23,12 +23,17 @@ export type WorkerReply = { ok: true; outcome: RootsOutcome } | { ok: false; err
 /** Below this much Terraform, starting threads costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 
-/** Worker threads for a scan: none for small ones; `BULWARK_WORKERS` overrides (0 = in-process). */
+/**
+ * Worker threads for a scan: none for small ones; otherwise one per core but one, up to four. The spare
+ * core is not idle: the scan allocates heavily and V8's parallel garbage collection runs there (measured on
+ * two cores: one worker is as fast as two and needs half the memory). `BULWARK_WORKERS` overrides
+ * (0 = in-process).
+ */
 export function workerCount(moduleDirs: number, bytes: number, env = process.env): number {
   const forced = env.BULWARK_WORKERS === undefined ? NaN : Number(env.BULWARK_WORKERS);
   if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, moduleDirs);
   if (bytes < PARALLEL_MIN_BYTES || moduleDirs < 2) return 0;
-  return Math.min(availableParallelism(), 4, moduleDirs);
+  return Math.min(Math.max(1, availableParallelism() - 1), 4, moduleDirs);
 }
 
 export interface TerraformRun {
