@@ -121,3 +121,29 @@ resource "aws_s3_bucket" "broken" {
   for (const name of ['bucket', 'acl', 'policy', 'region', 'index']) assert.ok(isUnknown(value(ok.body, name)), name);
   assert.deepEqual(ok.body.attributes.get('policy')!.refs, ['aws_iam_policy.nope']);
 });
+
+test('values that share structure cannot blow up: encoding, formatting and unknown checks stay bounded', { timeout: 120_000 }, () => {
+  // Each local lists the previous one four times: 4^30 leaves if expanded, a few dozen objects as shared values.
+  const locals = Array.from({ length: 30 }, (_, i) => `  l${i + 1} = [local.l${i}, local.l${i}, local.l${i}, local.l${i}]`).join('\n');
+  const { project, diagnostics } = evaluateMemory({
+    'main.tf': `
+locals {
+  l0 = "xxxxxxxxxx"
+${locals}
+}
+resource "aws_s3_bucket" "b" {
+  bucket = jsonencode(local.l30)
+  tags = {
+    Formatted = format("%v", local.l30)
+    Yaml      = yamlencode(local.l30)
+    Count     = length(local.l30)
+  }
+}
+`,
+  });
+  const b = byAddress(project, 'aws_s3_bucket.b');
+  assert.ok(isUnknown(value(b.body, 'bucket')), 'an encoding over the size limit is unknown');
+  const tags = value(b.body, 'tags') as Record<string, unknown>;
+  assert.ok(isUnknown(tags) || (isUnknown(tags.Formatted) && isUnknown(tags.Yaml) && tags.Count === 4));
+  assert.ok(diagnostics.some((d) => /exceeds the limit/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+});

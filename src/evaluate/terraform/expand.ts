@@ -77,7 +77,7 @@ function expandForEach(v: Value, attribute: Attribute): { expansion: Expansion; 
   }
   if (Array.isArray(v)) {
     // Sets of strings; element values must be known to become keys.
-    if (v.some(containsUnknown)) return { expansion: unknownExpansion('for_each') };
+    if (v.some((item) => containsUnknown(item))) return { expansion: unknownExpansion('for_each') };
     if (!v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) {
       return { expansion: unknownExpansion('for_each'), problem: { message: 'for_each needs a map or a set of strings', attribute } };
     }

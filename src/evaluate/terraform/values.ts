@@ -48,12 +48,16 @@ export function defineLazy(obj: ValueObject, key: string, compute: () => Value):
   });
 }
 
-export function containsUnknown(v: Value): boolean {
+export function containsUnknown(v: Value, visited?: Set<object>): boolean {
   if (isUnknown(v)) return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (isObject(v)) {
-    for (const k in v) if (containsUnknown(v[k]!)) return true;
-  }
+  if (v === null || typeof v !== 'object') return false;
+  // Values share structure (a local used four times in a list is one object): visit each object once,
+  // or a few levels of sharing make this walk exponential.
+  const seen = visited ?? new Set<object>();
+  if (seen.has(v)) return false;
+  seen.add(v);
+  if (Array.isArray(v)) return v.some((item) => containsUnknown(item, seen));
+  for (const k in v) if (containsUnknown(v[k]!, seen)) return true;
   return false;
 }
 

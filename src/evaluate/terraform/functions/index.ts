@@ -41,7 +41,7 @@ export function callFunction(name: string, args: Value[]): Value {
   const fn: TfFunction | undefined = hasFunction(name) ? FUNCTIONS[name] : undefined;
   if (!fn) return UNKNOWN;
   const policy = fn.unknowns ?? 'deep';
-  if (policy === 'deep' && args.some(containsUnknown)) return UNKNOWN;
+  if (policy === 'deep' && args.some((arg) => containsUnknown(arg))) return UNKNOWN;
   if (policy === 'shallow' && args.some(isUnknown)) return UNKNOWN;
   if (fn.minArgs !== undefined && args.length < fn.minArgs) throw new EvalError(`${name}: too few arguments`);
   if (fn.maxArgs !== undefined && args.length > fn.maxArgs) throw new EvalError(`${name}: too many arguments`);

@@ -22,14 +22,21 @@ function encode(v: Value, indent: string, current: string): string {
   const sep = indent ? ',\n' + inner : ',';
   const open = indent ? '\n' + inner : '';
   const close = indent ? '\n' + current : '';
+  // Values share structure (a local used four times in a list is one object), so output can grow
+  // exponentially with nesting: check every composite as it is built, not only the final string.
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    return '[' + open + v.map((x) => encode(x, indent, inner)).join(sep) + close + ']';
+    return bounded('[' + open + v.map((x) => encode(x, indent, inner)).join(sep) + close + ']');
   }
   const keys = sortedKeys(v);
   if (keys.length === 0) return '{}';
   const colon = indent ? ': ' : ':';
-  return '{' + open + keys.map((k) => quote(k) + colon + encode(v[k]!, indent, inner)).join(sep) + close + '}';
+  return bounded('{' + open + keys.map((k) => quote(k) + colon + encode(v[k]!, indent, inner)).join(sep) + close + '}');
+}
+
+function bounded(text: string): string {
+  checkStringSize(text.length);
+  return text;
 }
 
 function quote(s: string): string {
@@ -66,17 +73,17 @@ function yamlNode(v: Value, indent: string): string {
   const scalar = yamlScalar(v);
   if (scalar !== undefined) return scalar + '\n';
   if (Array.isArray(v)) {
-    return v
+    return bounded(v
       .map((item) => {
         const s = yamlScalar(item);
         if (s !== undefined) return `${indent}- ${s}\n`;
         const nested = yamlNode(item, indent + '  ');
         return `${indent}- ${nested.slice(indent.length + 2)}`;
       })
-      .join('');
+      .join(''));
   }
   if (!isObject(v)) throw new EvalError('yamlencode: unsupported value');
-  return sortedKeys(v)
+  return bounded(sortedKeys(v)
     .map((k) => {
       const item = v[k]!;
       const s = yamlScalar(item);
@@ -84,5 +91,5 @@ function yamlNode(v: Value, indent: string): string {
       const childIndent = Array.isArray(item) ? indent : indent + '  ';
       return `${indent}${JSON.stringify(k)}:\n${yamlNode(item, childIndent)}`;
     })
-    .join('');
+    .join(''));
 }
