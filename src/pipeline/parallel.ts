@@ -5,7 +5,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleIndex } from '../analyze/engine.js';
-import type { HclFile } from '../parse/hcl/ast.js';
 import { fileReader, type FileEntry } from './file-parser.js';
 import { analyzeRoots, finishTerraform, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';
 import { dirOf, planTerraform, type TerraformPlan } from './terraform-plan.js';
@@ -64,7 +63,7 @@ export async function runTerraformStage(run: TerraformRun): Promise<TerraformOut
   const rootsDone = (count: number) => run.onProgress?.((done += count), plan.roots.length);
   const analyzeHere = (roots: readonly string[]) => analyzeRoots(plan, roots, parse, run.index, run.options, () => rootsDone(1));
   const outcomes = pool ? await pool.analyze(plan, rootsDone) : [analyzeHere(plan.roots)];
-  return finishTerraform(plan, outcomes, analyzeHere, parse as (path: string) => HclFile);
+  return finishTerraform(plan, outcomes, analyzeHere, parse);
 }
 
 class WorkerPool {
