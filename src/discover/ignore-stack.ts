@@ -2,8 +2,8 @@
 // every `.gitignore` (and `.bulwarkignore`) applies to paths below its own directory,
 // and a deeper file's last matching rule wins over a shallower one.
 
-import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 export const IGNORE_FILE_NAMES = ['.gitignore', '.bulwarkignore'] as const;
@@ -12,12 +12,12 @@ export const IGNORE_FILE_NAMES = ['.gitignore', '.bulwarkignore'] as const;
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', '.terraform', 'node_modules']);
 
 interface IgnoreLevel {
-  /** Absolute directory the rules are relative to. */
-  base: string;
+  /** Absolute directory the rules are relative to, with a trailing separator, so a path below it starts with it. */
+  prefix: string;
   rules: Ignore;
 }
 
-/** An immutable list of ignore levels, outermost first; `push` returns a new stack. */
+/** An immutable list of ignore levels, outermost first; the `with…` methods return a new stack. */
 export class IgnoreStack {
   private constructor(private readonly levels: readonly IgnoreLevel[]) {}
 
@@ -25,33 +25,49 @@ export class IgnoreStack {
     return new IgnoreStack([]);
   }
 
-  /** Adds the ignore files of `dir` (if any) as the innermost level. */
-  async withDirectory(dir: string): Promise<IgnoreStack> {
+  /** True when no rule can match, so callers may skip building paths for it. */
+  get isEmpty(): boolean {
+    return this.levels.length === 0;
+  }
+
+  /**
+   * Adds the ignore files of `dir` (if any) as the innermost level. `present` lists the ignore file
+   * names known to be in `dir` (from a directory listing), so absent files cost no failed read.
+   */
+  withDirectory(dir: string, present: readonly string[] = IGNORE_FILE_NAMES): IgnoreStack {
+    if (present.length === 0) return this;
     const rules = ignore();
     let found = false;
+    // Fixed order (.gitignore, then .bulwarkignore) whatever order the listing had.
     for (const name of IGNORE_FILE_NAMES) {
-      const text = await readTextIfPresent(join(dir, name));
+      if (!present.includes(name)) continue;
+      const text = readTextIfPresent(join(dir, name));
       // A string is split into lines; an array element would be taken as one pattern.
       if (text !== undefined) rules.add(text);
       found ||= text !== undefined;
     }
     if (!found) return this;
-    return new IgnoreStack([...this.levels, { base: dir, rules }]);
+    return new IgnoreStack([...this.levels, { prefix: withTrailingSep(dir), rules }]);
   }
 
   /** Adds explicit patterns (e.g. `--exclude`) relative to `base` as the innermost level. */
   withPatterns(base: string, patterns: readonly string[]): IgnoreStack {
     if (patterns.length === 0) return this;
-    return new IgnoreStack([...this.levels, { base, rules: ignore().add([...patterns]) }]);
+    return new IgnoreStack([...this.levels, { prefix: withTrailingSep(base), rules: ignore().add([...patterns]) }]);
   }
 
-  /** Whether `abs` is ignored; directories must say so, as dir-only patterns (`build/`) depend on it. */
+  /**
+   * Whether `abs` (an absolute, normalised path) is ignored; directories must say so, as dir-only
+   * patterns (`build/`) depend on it. Levels whose directory does not contain `abs` do not apply.
+   */
   ignores(abs: string, isDirectory: boolean): boolean {
+    const levels = this.levels;
+    if (levels.length === 0) return false;
     let ignored = false;
-    for (const level of this.levels) {
-      const rel = relative(level.base, abs);
-      if (rel === '' || rel.startsWith('..')) continue;
-      const path = toPosix(rel) + (isDirectory ? '/' : '');
+    for (const level of levels) {
+      // Plain prefix slicing: both sides are normalised absolute paths, so this is `relative()` for paths below the base.
+      if (abs.length <= level.prefix.length || !abs.startsWith(level.prefix)) continue;
+      const path = toPosix(abs.slice(level.prefix.length)) + (isDirectory ? '/' : '');
       const verdict = level.rules.test(path);
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
@@ -64,9 +80,14 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-async function readTextIfPresent(path: string): Promise<string | undefined> {
+/** `dir` with exactly one trailing separator (a filesystem root already has one). */
+export function withTrailingSep(dir: string): string {
+  return dir.endsWith(sep) ? dir : dir + sep;
+}
+
+function readTextIfPresent(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     // Missing or unreadable ignore files simply contribute no rules.
     return undefined;
