@@ -109,6 +109,16 @@ function isInside(path: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !parsePath(rel).root);
 }
 
+interface PendingDirectory {
+  dir: string;
+  /** Its real path (symlinks resolved). */
+  real: string;
+  /** `dir` relative to the root with a trailing `/`, or '' for the root itself. */
+  relPrefix: string;
+  /** The rules that apply to its entries, before its own ignore files are added. */
+  ignores: IgnoreStack;
+}
+
 interface DeferredLink {
   abs: string;
   name: string;
@@ -150,7 +160,7 @@ class Walker {
     const real = realpathSync(dir);
     if (this.seenDirs.has(real)) return;
     this.seenDirs.add(real);
-    this.walkDirectory(dir, real, this.relPrefixOf(dir), ignores);
+    this.walkTree({ dir, real, relPrefix: this.relPrefixOf(dir), ignores });
   }
 
   /** Named files bypass ignore rules and the extension filter: the user asked for them. */
@@ -177,7 +187,7 @@ class Walker {
       if (info.isDirectory()) {
         if (this.isSkippedDir(link.name, link.abs, link.ignores) || this.seenDirs.has(real)) continue;
         this.seenDirs.add(real);
-        this.walkDirectory(link.abs, real, link.rel + '/', link.ignores);
+        this.walkTree({ dir: link.abs, real, relPrefix: link.rel + '/', ignores: link.ignores });
       } else if (info.isFile() && this.wantsFile(link.name, link.abs, link.ignores) && !this.seenFiles.has(real)) {
         this.seenFiles.add(real);
         this.files.push({ abs: link.abs, rel: link.rel, size: info.size });
@@ -198,8 +208,18 @@ class Walker {
     return stack;
   }
 
-  /** `relPrefix` is `dir` relative to the root with a trailing `/`, or '' for the root itself. */
-  private walkDirectory(dir: string, dirReal: string, relPrefix: string, inherited: IgnoreStack): void {
+  /**
+   * Walks breadth first, so a directory's symlinks are deferred before those of its sub-directories:
+   * when two links reach the same target, the shallower link path is the one kept.
+   */
+  private walkTree(start: PendingDirectory): void {
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) this.walkDirectory(queue[i]!, queue);
+  }
+
+  /** Lists one directory: wanted files are added, sub-directories queued, symlinks deferred. */
+  private walkDirectory(current: PendingDirectory, queue: PendingDirectory[]): void {
+    const { dir, relPrefix } = current;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -209,10 +229,10 @@ class Walker {
     }
     // Sorted, so symlinks are deferred (and later win over each other) in a stable order.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const ignores = inherited.withDirectory(dir, ignoreFilesListed(entries));
+    const ignores = current.ignores.withDirectory(dir, ignoreFilesListed(entries));
     const prefix = withTrailingSep(dir);
     // Below the root the real path is usually the path itself; then no second string is built.
-    const realPrefix = dirReal === dir ? prefix : withTrailingSep(dirReal);
+    const realPrefix = current.real === dir ? prefix : withTrailingSep(current.real);
     for (const entry of entries) {
       const name = entry.name;
       if (entry.isSymbolicLink()) {
@@ -223,9 +243,9 @@ class Walker {
         const real = realPrefix === prefix ? abs : realPrefix + name;
         if (this.seenDirs.has(real)) continue;
         this.seenDirs.add(real);
-        this.walkDirectory(abs, real, relPrefix + name + '/', ignores);
+        queue.push({ dir: abs, real, relPrefix: relPrefix + name + '/', ignores });
       } else if (entry.isFile()) {
-        // The extension test comes first: most files are not wanted, and it needs no path.
+        // wantsFile tests the extension first: most files are not wanted, and that needs no path work.
         const abs = prefix + name;
         if (!this.wantsFile(name, abs, ignores)) continue;
         const real = realPrefix === prefix ? abs : realPrefix + name;
