@@ -5,7 +5,6 @@ import { realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { PathNotFoundError } from '../discover/walk.js';
 import { VERSION } from '../version.js';
 import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
@@ -59,7 +58,7 @@ function exitCodeFor(error: unknown, io: CliIo): number {
     // Commander has printed its message already; help and --version end normally.
     return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
   }
-  if (error instanceof PathNotFoundError) {
+  if (isPathNotFound(error)) {
     io.stderr.write(`bulwark: ${error.message}\n`);
     return ExitCode.Usage;
   }
@@ -68,6 +67,14 @@ function exitCodeFor(error: unknown, io: CliIo): number {
   if (io.env.BULWARK_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write('Set BULWARK_DEBUG=1 for details, and please report this bug.\n');
   return ExitCode.Internal;
+}
+
+/**
+ * discover's PathNotFoundError, recognised by its documented code so start-up need not load the discovery
+ * module (and its ignore-file parser) just to be able to name this error.
+ */
+function isPathNotFound(error: unknown): error is Error {
+  return error instanceof Error && (error as { code?: unknown }).code === 'BULWARK_PATH_NOT_FOUND';
 }
 
 /** True when this module is the program being run (bin/bulwark.js or `node src/cli/main.ts`), not an import. */

@@ -1,41 +1,16 @@
 // `bulwark model`: read a design (diagram, description, YAML model, Threat Dragon), run STRIDE analysis,
 // apply tracked decisions, render the threat model, and turn `--fail-on` into an exit code.
 // `bulwark model --diff OLD NEW` compares the threats of two designs for PR review.
+// Only the registration lives here; the modeller loads when the command runs (see ./model-run.ts).
 
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
-import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
-import { architectureToYaml, INPUT_FORMATS, readArchitecture, toThreatDragon, type InputFormat } from '../../model/adapters/index.js';
-import { analyze } from '../../model/engine/analyze.js';
-import { diffReports } from '../../model/engine/diff.js';
-import type { ThreatReport } from '../../model/engine/types.js';
-import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../model/report/diff.js';
-import { renderThreatJson } from '../../model/report/json.js';
-import { renderThreatMarkdown } from '../../model/report/markdown.js';
-import { renderMermaidDfd } from '../../model/report/mermaid.js';
-import { formatCounts } from '../../model/report/register.js';
-import { renderThreatSarif } from '../../model/report/sarif.js';
-import { applyTracking, DEFAULT_TRACKING_FILE, parseTracking, updateTrackingText } from '../../model/tracking/tracking.js';
-import { VERSION } from '../../version.js';
-import { CliExit, ExitCode, usageError, type CliIo } from '../io.js';
-import { writeFileAtomic } from '../write-file.js';
+import { SEVERITIES } from '../../core/types.js';
+import { INPUT_FORMATS } from '../../model/adapters/formats.js';
+import type { CliIo } from '../io.js';
+import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type ModelCliOptions } from './model-options.js';
 
-export const MODEL_FORMATS = ['markdown', 'json', 'sarif', 'mermaid', 'threat-dragon', 'yaml'] as const;
-export type ModelFormat = (typeof MODEL_FORMATS)[number];
-export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export { DIFF_FORMATS, MODEL_FORMATS, type ModelFormat } from './model-options.js';
 const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
-
-interface ModelCliOptions {
-  from?: InputFormat;
-  format?: string;
-  output?: string;
-  failOn: Severity | 'none';
-  tracking?: string;
-  updateTracking?: boolean;
-  diff?: string[];
-  quiet?: boolean;
-}
 
 const HELP_AFTER = `
 Input formats (picked by extension, then content, unless --from is given):
@@ -72,117 +47,9 @@ export function registerModelCommand(program: Command, io: CliIo): Command {
     .option('-q, --quiet', 'no notes or warnings on stderr')
     .addHelpText('after', HELP_AFTER)
     .action(async (file: string | undefined, options: ModelCliOptions) => {
+      // Loaded on demand: other commands and `--help` need no modeller, knowledge base or schemas.
+      const { runDiff, runModel } = await import('./model-run.js');
       if (options.diff) await runDiff(file, options, io);
       else await runModel(file, options, io);
     });
-}
-
-/** Path as reports show it: relative to the working directory, with forward slashes. */
-function displayPath(io: CliIo, path: string): string {
-  const abs = resolve(io.cwd, path);
-  const rel = relative(io.cwd, abs);
-  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
-}
-
-async function readText(io: CliIo, path: string, what: string): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, path), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') throw usageError(`${what} not found: ${path}`);
-    throw usageError(`cannot read ${path}: ${code ?? String(error)}`);
-  }
-}
-
-async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Promise<ThreatReport> {
-  const text = await readText(io, path, 'design file');
-  const { model, notes } = readArchitecture(text, { fileName: displayPath(io, path), ...(options.from ? { format: options.from } : {}) });
-  if (!options.quiet) {
-    for (const note of notes.filter((n) => n.level === 'warning')) io.stderr.write(`bulwark: ${displayPath(io, path)}${note.line ? `:${note.line}` : ''}: ${note.message}\n`);
-  }
-  return analyze(model, { toolVersion: VERSION });
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-async function runModel(file: string | undefined, options: ModelCliOptions, io: CliIo): Promise<void> {
-  if (!file) throw usageError('missing the design file (bulwark model <file>, or --diff OLD NEW)');
-  const format = (options.format ?? 'markdown') as ModelFormat;
-  if (!(MODEL_FORMATS as readonly string[]).includes(format)) throw usageError(`--format must be one of ${MODEL_FORMATS.join(', ')}`);
-  let report = await loadReport(io, file, options);
-
-  const trackingPath = options.tracking ?? DEFAULT_TRACKING_FILE;
-  const trackingText = await readFile(resolve(io.cwd, trackingPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw usageError(`cannot read ${trackingPath}: ${error.code ?? String(error)}`);
-  });
-  if (options.tracking && trackingText === undefined && !options.updateTracking) throw usageError(`tracking file not found: ${options.tracking}`);
-  if (trackingText !== undefined) {
-    const outcome = applyTracking(report, parseTracking(trackingText), today());
-    report = outcome.report;
-    if (!options.quiet) for (const w of outcome.warnings) io.stderr.write(`bulwark: ${w}\n`);
-  }
-  if (options.updateTracking) {
-    let updated: { text: string; added: string[] };
-    try {
-      updated = updateTrackingText(trackingText, report);
-    } catch (error) {
-      throw usageError(error instanceof Error ? error.message : String(error));
-    }
-    await writeFileAtomic(resolve(io.cwd, trackingPath), updated.text);
-    if (!options.quiet) io.stderr.write(`Added ${updated.added.length} open threat${updated.added.length === 1 ? '' : 's'} to ${trackingPath}.\n`);
-  }
-
-  const output = render(report, format);
-  await emit(io, options, output, `${format} threat model (${report.threats.length} open: ${formatCounts(report.counts)})`);
-  const failOn = options.failOn;
-  if (failOn !== 'none' && report.threats.some((t) => atLeast(t.severity, failOn))) throw new CliExit(ExitCode.Findings);
-}
-
-function render(report: ThreatReport, format: ModelFormat): string {
-  switch (format) {
-    case 'markdown':
-      return renderThreatMarkdown(report);
-    case 'json':
-      return renderThreatJson(report);
-    case 'sarif':
-      return renderThreatSarif(report);
-    case 'mermaid':
-      return renderMermaidDfd(report);
-    case 'threat-dragon':
-      return JSON.stringify(toThreatDragon(report.model, [...report.threats, ...report.decided]), null, 2) + '\n';
-    case 'yaml':
-      return architectureToYaml(report.model);
-  }
-}
-
-async function emit(io: CliIo, options: ModelCliOptions, text: string, what: string): Promise<void> {
-  if (options.output === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  try {
-    await writeFileAtomic(resolve(io.cwd, options.output), text);
-  } catch (error) {
-    throw usageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  if (!options.quiet) io.stderr.write(`Wrote ${what} to ${options.output}.\n`);
-}
-
-async function runDiff(file: string | undefined, options: ModelCliOptions, io: CliIo): Promise<void> {
-  // `--diff OLD NEW` (variadic), or `--diff OLD` followed by the positional NEW.
-  const files = [...(options.diff ?? []), ...(file ? [file] : [])];
-  if (files.length !== 2) throw usageError('--diff takes exactly two design files: --diff OLD NEW');
-  const format = options.format ?? 'text';
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw usageError(`with --diff, --format must be one of ${DIFF_FORMATS.join(', ')}`);
-  const [before, after] = await Promise.all(files.map((f) => loadReport(io, f, options)));
-  const diff = diffReports(before!, after!);
-  const text = format === 'json' ? renderDiffJson(diff) : format === 'markdown' ? renderDiffMarkdown(diff) : renderDiffText(diff);
-  await emit(io, options, text, `threat diff (${diff.added.length} added, ${diff.removed.length} removed)`);
-  const failOn = options.failOn;
-  if (failOn === 'none') return;
-  const worse = diff.added.some((t) => atLeast(t.severity, failOn)) || diff.changed.some((c) => atLeast(c.after, failOn) && !atLeast(c.before, failOn));
-  if (worse) throw new CliExit(ExitCode.Findings);
 }

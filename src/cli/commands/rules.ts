@@ -1,10 +1,7 @@
 // `bulwark rules`: the built-in rules as a table, or JSON for tools.
+// The rule list loads when the command runs, so other commands do not pay for it at start-up.
 
 import { Command, Option } from 'commander';
-import type { RuleMeta } from '../../analyze/rule.js';
-import { builtinRules } from '../../analyze/rules/index.js';
-import { compareText } from '../../core/types.js';
-import { ruleMeta } from '../../report/json.js';
 import type { CliIo } from '../io.js';
 
 export function registerRulesCommand(program: Command, io: CliIo): Command {
@@ -12,21 +9,8 @@ export function registerRulesCommand(program: Command, io: CliIo): Command {
     .command('rules')
     .description('List the built-in rules with their severity and the matching Checkov / Trivy ids.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      const metas = builtinRules.map((r) => r.meta).sort((a, b) => compareText(a.id, b.id));
-      io.stdout.write(options.format === 'json' ? rulesJson(metas) : rulesTable(metas));
+    .action(async (options: { format: 'text' | 'json' }) => {
+      const { listRules } = await import('./rules-list.js');
+      io.stdout.write(listRules(options.format));
     });
-}
-
-/** `{ "schemaVersion": 1, "rules": [RuleMeta...] }`, keys in the same order as the scan JSON. */
-export function rulesJson(metas: readonly RuleMeta[]): string {
-  return JSON.stringify({ schemaVersion: 1, rules: metas.map(ruleMeta) }, null, 2) + '\n';
-}
-
-export function rulesTable(metas: readonly RuleMeta[]): string {
-  const rows = metas.map((m) => [m.id, m.severity, m.title, [...(m.peers.checkov ?? []), ...(m.peers.trivy ?? [])].join(' ')]);
-  const header = ['ID', 'SEVERITY', 'TITLE', 'PEERS'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line), '', `${metas.length} rules. Details: docs/rules/<ID>.md`].join('\n') + '\n';
 }

@@ -1,20 +1,14 @@
 // `bulwark scan`: parse options, call the library's scan(), render, write, and turn the threshold into an exit code.
+// Registration is eager (help, choices); discovery, the scanner and the chosen renderer load when the command runs.
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
-import { assertPathsExist, PathNotFoundError } from '../../discover/walk.js';
-import { renderJson } from '../../report/json.js';
-import { renderMarkdown } from '../../report/markdown.js';
-import { plural } from '../../report/order.js';
-import { renderSarif } from '../../report/sarif.js';
-import { renderText } from '../../report/text.js';
 import { EXIT_CODES_HELP } from '../help.js';
 import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
-import { writeFileAtomic } from '../write-file.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
@@ -55,6 +49,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   const absolutePaths = paths.map((p) => resolve(io.cwd, p));
   const varFiles = (options.varFile ?? []).map((p) => resolve(io.cwd, p));
   const vars = parseVars(options.var ?? []);
+  const { assertPathsExist, PathNotFoundError } = await import('../../discover/walk.js');
   try {
     await assertPathsExist(absolutePaths);
   } catch (error) {
@@ -82,15 +77,19 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   }
 
   const toFile = options.output !== undefined;
-  const report = render(result, options, useColor(io, io.stdout, options.color && !toFile));
+  const report = await render(result, options, useColor(io, io.stdout, options.color && !toFile));
   if (toFile) {
     const target = resolve(io.cwd, options.output!);
+    const { writeFileAtomic } = await import('../write-file.js');
     try {
       await writeFileAtomic(target, report);
     } catch (error) {
       throw usageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    if (!options.quiet) io.stderr.write(`Wrote ${options.format} report to ${options.output} (${plural(result.findings.length, 'finding')}).\n`);
+    if (!options.quiet) {
+      const { plural } = await import('../../report/order.js');
+      io.stderr.write(`Wrote ${options.format} report to ${options.output} (${plural(result.findings.length, 'finding')}).\n`);
+    }
   } else {
     io.stdout.write(report);
   }
@@ -98,16 +97,17 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   if (failsThreshold(result, options.failOn)) throw new CliExit(ExitCode.Findings);
 }
 
-function render(result: ScanResult, options: ScanCliOptions, color: boolean): string {
+/** Renders with the one renderer the format needs, loading it now. */
+async function render(result: ScanResult, options: ScanCliOptions, color: boolean): Promise<string> {
   switch (options.format) {
     case 'json':
-      return renderJson(result);
+      return (await import('../../report/json.js')).renderJson(result);
     case 'sarif':
-      return renderSarif(result);
+      return (await import('../../report/sarif.js')).renderSarif(result);
     case 'markdown':
-      return renderMarkdown(result);
+      return (await import('../../report/markdown.js')).renderMarkdown(result);
     case 'text':
-      return renderText(result, { color, quiet: options.quiet ?? false });
+      return (await import('../../report/text.js')).renderText(result, { color, quiet: options.quiet ?? false });
   }
 }
 

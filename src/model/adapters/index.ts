@@ -2,6 +2,7 @@
 // converts the text into one validated Architecture, with notes on what was inferred or not understood.
 
 import type { Architecture } from '../schema.js';
+import type { InputFormat } from './formats.js';
 import { ModelBuilder, type AdapterNote } from './builder.js';
 import { parseMermaidArchitecture } from './mermaid-architecture.js';
 import { parseMermaidC4 } from './mermaid-c4.js';
@@ -16,8 +17,7 @@ export type { AdapterNote } from './builder.js';
 export { architectureToYaml } from './yaml-model.js';
 export { toThreatDragon, type ExportableThreat } from './threat-dragon-export.js';
 
-export type InputFormat = 'mermaid' | 'plantuml' | 'prose' | 'yaml' | 'json' | 'threat-dragon';
-export const INPUT_FORMATS: readonly InputFormat[] = ['mermaid', 'plantuml', 'prose', 'yaml', 'json', 'threat-dragon'];
+export { INPUT_FORMATS, type InputFormat } from './formats.js';
 
 export interface ReadOptions {
   fileName?: string;
