@@ -19,25 +19,78 @@ export interface FileEntry {
 /** Files larger than this are not parsed (a hostile or generated file must not exhaust memory). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-export function fileReader(files: readonly FileEntry[], maxBytes = MAX_FILE_BYTES) {
+export interface FileReaderOptions {
+  maxBytes?: number;
+  /**
+   * Texts read for planning are kept, up to this many characters in all, so parsing does not read them
+   * again; each is handed out once (`takeText`) and then forgotten. 0 keeps nothing.
+   */
+  retainChars?: number;
+}
+
+export interface FileReader {
+  /** Reads a file (empty when it is over the size limit or unknown); keeps it if the budget allows. */
+  readText(rel: string): string;
+  /** A kept text (forgotten now), else the file read afresh. */
+  takeText(rel: string): string;
+  /** Kept texts of these files, handed out and forgotten; files without a kept text are left out. */
+  takeKept(rels: Iterable<string>): [string, string][];
+  /** Reads (or takes) and parses; a file that cannot be read parses as empty with a syntax error at its top. */
+  parse(rel: string): HclFile;
+}
+
+export function fileReader(files: readonly FileEntry[], options: FileReaderOptions = {}): FileReader {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  let budget = options.retainChars ?? 0;
   const byRel = new Map(files.map((f) => [f.rel, f]));
-  const readText = (rel: string): string => {
+  const kept = new Map<string, string>();
+  const read = (rel: string): string => {
     const file = byRel.get(rel);
     if (!file || file.size > maxBytes) return '';
     return readFileSync(file.abs, 'utf8');
   };
-  const parse = (rel: string): HclFile => {
-    let text: string;
-    try {
-      text = readText(rel);
-    } catch (error) {
-      // Unreadable (permissions, vanished): report it like a syntax error at the top of the file.
-      const file = parseHcl('', rel);
-      const at = { line: 1, column: 1, offset: 0 };
-      file.errors.push({ message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, range: { start: at, end: at } });
-      return file;
-    }
-    return parseConfig(text, rel);
+  const reader: FileReader = {
+    readText(rel) {
+      const text = kept.get(rel) ?? read(rel);
+      if (budget >= text.length && !kept.has(rel)) {
+        kept.set(rel, text);
+        budget -= text.length;
+      }
+      return text;
+    },
+    takeText(rel) {
+      const text = kept.get(rel);
+      if (text === undefined) return read(rel);
+      kept.delete(rel);
+      return text;
+    },
+    takeKept(rels) {
+      const out: [string, string][] = [];
+      for (const rel of rels) {
+        const text = kept.get(rel);
+        if (text === undefined) continue;
+        kept.delete(rel);
+        out.push([rel, text]);
+      }
+      return out;
+    },
+    parse(rel) {
+      let text: string;
+      try {
+        text = reader.takeText(rel);
+      } catch (error) {
+        return unreadable(rel, error);
+      }
+      return parseConfig(text, rel);
+    },
   };
-  return { readText, parse };
+  return reader;
+}
+
+/** Unreadable (permissions, vanished): reported like a syntax error at the top of the file. */
+export function unreadable(rel: string, error: unknown): HclFile {
+  const file = parseHcl('', rel);
+  const at = { line: 1, column: 1, offset: 0 };
+  file.errors.push({ message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, range: { start: at, end: at } });
+  return file;
 }

@@ -5,8 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleIndex } from '../analyze/engine.js';
-import { fileReader, type FileEntry } from './file-parser.js';
-import { analyzeRoots, finishTerraform, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';
+import { fileReader, type FileEntry, type FileReader } from './file-parser.js';
+import { finishTerraform, rootAnalyzer, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';
 import { dirOf, planTerraform, type TerraformPlan } from './terraform-plan.js';
 
 export interface WorkerInit {
@@ -15,9 +15,15 @@ export interface WorkerInit {
   varFiles: { path: string; text: string }[];
   vars?: Record<string, string>;
 }
-/** The first message to a worker carries the plan; every later one a batch of roots. */
-export type WorkerRequest = { plan: { tfByDir: [string, string[]][]; varsByDir: [string, string[]][]; roots: string[] } } | { roots: string[] };
-export type WorkerReply = { ok: true; outcome: RootsOutcome } | { ok: false; error: string };
+/**
+ * The first message to a worker carries the plan; every later one a batch of roots, with the texts of
+ * their files when this thread has already read them (the worker reads anything else itself).
+ */
+export type WorkerRequest =
+  | { plan: { tfByDir: [string, string[]][]; varsByDir: [string, string[]][]; roots: string[] } }
+  | { roots: string[]; texts: [string, string][] };
+/** A worker says `ready` once its code is loaded, then answers each batch. */
+export type WorkerReply = { ready: true } | { ok: true; outcome: RootsOutcome } | { ok: false; error: string };
 
 /** Below this much Terraform, starting threads costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
@@ -48,22 +54,29 @@ export interface TerraformRun {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Texts read while planning are kept, up to this many characters, so that no file is read twice: the
+ * in-process path parses them, the parallel path ships them to the workers with each batch.
+ */
+const RETAIN_CHARS = 256 * 1024 * 1024;
+
 export async function runTerraformStage(run: TerraformRun): Promise<TerraformOutcome> {
-  const { readText, parse } = fileReader(run.files, run.maxFileBytes);
   const tfFiles = run.files.filter((f) => f.rel.endsWith('.tf'));
   const moduleDirs = new Set(tfFiles.map((f) => dirOf(f.rel))).size;
   const threads = run.builtinRulesOnly ? workerCount(moduleDirs, tfFiles.reduce((n, f) => n + f.size, 0)) : 0;
   // Threads load their code while this thread plans.
   const pool = threads > 0 ? new WorkerPool(run, threads) : undefined;
+  const reader = fileReader(run.files, { maxBytes: run.maxFileBytes, retainChars: RETAIN_CHARS });
   const plan = planTerraform(
     run.files.map((f) => f.rel),
-    readText,
+    reader.readText,
   );
   let done = 0;
   const rootsDone = (count: number) => run.onProgress?.((done += count), plan.roots.length);
-  const analyzeHere = (roots: readonly string[]) => analyzeRoots(plan, roots, parse, run.index, run.options, () => rootsDone(1));
-  const outcomes = pool ? await pool.analyze(plan, rootsDone) : [analyzeHere(plan.roots)];
-  return finishTerraform(plan, outcomes, analyzeHere, parse);
+  const analyze = rootAnalyzer(plan, reader.parse, run.index, run.options);
+  const analyzeHere = (roots: readonly string[]) => analyze(roots, () => rootsDone(1));
+  const outcomes = pool ? await pool.analyze(plan, reader, analyzeHere, rootsDone) : [analyzeHere(plan.roots)];
+  return finishTerraform(plan, outcomes, analyzeHere, reader.parse);
 }
 
 class WorkerPool {
@@ -77,55 +90,76 @@ class WorkerPool {
       ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
     };
     const entry = workerEntry();
-    this.workers = Array.from(
-      { length: threads },
-      () =>
-        new Worker(entry.target, {
-          eval: entry.eval,
-          workerData: init,
-          // A larger young generation lets a root's short-lived syntax trees die young instead of being promoted.
-          resourceLimits: { maxYoungGenerationSizeMb: 64 },
-        }),
-    );
+    this.workers = Array.from({ length: threads }, () => new Worker(entry.target, { eval: entry.eval, workerData: init }));
   }
 
-  /** Hands out roots in small batches to whichever worker is free; results keep the plan's order. */
-  async analyze(plan: TerraformPlan, rootsDone: (count: number) => void): Promise<RootsOutcome[]> {
-    const batchSize = Math.max(1, Math.min(16, Math.ceil(plan.roots.length / (this.workers.length * 8))));
-    const queue: string[][] = [];
-    for (let i = 0; i < plan.roots.length; i += batchSize) queue.push(plan.roots.slice(i, i + batchSize));
-    const results: RootsOutcome[] = new Array(queue.length);
-    const planMessage: WorkerRequest = { plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots: plan.roots } };
+  /**
+   * Hands out roots in small batches to whichever worker is free. Until the first worker has loaded its
+   * code, this thread analyses roots itself, one at a time, so thread start-up costs no time. Outcomes
+   * come back in the plan's order, so results do not depend on timing.
+   */
+  async analyze(
+    plan: TerraformPlan,
+    reader: FileReader,
+    analyzeHere: (roots: readonly string[]) => RootsOutcome,
+    rootsDone: (count: number) => void,
+  ): Promise<RootsOutcome[]> {
+    const roots = plan.roots;
+    const batchSize = Math.max(1, Math.min(16, Math.ceil(roots.length / (this.workers.length * 8))));
+    const results: { at: number; outcome: RootsOutcome }[] = [];
+    const planMessage: WorkerRequest = { plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots } };
+    const filesOf = (batch: readonly string[]) =>
+      batch.flatMap((root) => [...(plan.tfByDir.get(root) ?? []), ...(plan.varsByDir.get(root) ?? [])]);
     let next = 0;
+    let ready = 0;
+    let failed = false;
     try {
-      await Promise.all(
-        this.workers.map(
-          (worker) =>
-            new Promise<void>((resolve, reject) => {
-              let current = -1;
-              const feed = () => {
-                if (next >= queue.length) return resolve();
-                current = next++;
-                worker.postMessage({ roots: queue[current]! } satisfies WorkerRequest);
-              };
-              worker.on('message', (reply: WorkerReply) => {
-                if (!reply.ok) return reject(new Error(`Terraform worker failed: ${reply.error}`));
-                results[current] = reply.outcome;
-                rootsDone(queue[current]!.length);
-                feed();
-              });
-              worker.on('error', reject);
-              // A thread that dies without an error event (killed, out of memory) must not leave the scan waiting.
-              worker.on('exit', (code) => reject(new Error(`Terraform worker stopped unexpectedly (exit code ${code})`)));
-              worker.postMessage(planMessage);
+      const working = this.workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let current: { at: number; batch: string[] } | undefined;
+            const fail = (error: Error) => {
+              failed = true;
+              reject(error);
+            };
+            const feed = () => {
+              if (next >= roots.length || failed) return resolve();
+              const at = next;
+              next = Math.min(roots.length, at + batchSize);
+              const batch = roots.slice(at, next);
+              current = { at, batch };
+              worker.postMessage({ roots: batch, texts: reader.takeKept(filesOf(batch)) } satisfies WorkerRequest);
+            };
+            worker.on('message', (reply: WorkerReply) => {
+              if ('ready' in reply) {
+                ready++;
+                return feed();
+              }
+              if (!reply.ok) return fail(new Error(`Terraform worker failed: ${reply.error}`));
+              results.push({ at: current!.at, outcome: reply.outcome });
+              rootsDone(current!.batch.length);
               feed();
-            }),
-        ),
+            });
+            worker.on('error', fail);
+            // A thread that dies without an error event (killed, out of memory) must not leave the scan waiting.
+            worker.on('exit', (code) => fail(new Error(`Terraform worker stopped unexpectedly (exit code ${code})`)));
+            worker.postMessage(planMessage);
+          }),
       );
+      const allDone = Promise.all(working);
+      allDone.catch(() => undefined); // awaited below; a failure while this thread is busy must not go unhandled
+      for (;;) {
+        // Lets a worker's `ready` message in before each root.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (ready > 0 || next >= roots.length || failed) break;
+        const at = next++;
+        results.push({ at, outcome: analyzeHere([roots[at]!]) });
+      }
+      await allDone;
     } finally {
       await Promise.all(this.workers.map((w) => w.terminate()));
     }
-    return results;
+    return results.sort((a, b) => a.at - b.at).map((r) => r.outcome);
   }
 }
 

@@ -49,7 +49,8 @@ export function planTerraform(paths: readonly string[], readText: (path: string)
       } catch {
         continue; // unreadable files are reported when parsed
       }
-      if (!text.includes('source')) continue;
+      // Every local source has a quote followed by a dot; most files have none (`resource` contains "source").
+      if (!text.includes('".')) continue;
       for (const source of localModuleSources(text)) {
         const resolved = resolveModuleSource(dir, source);
         if (resolved.kind === 'local' && resolved.dir !== dir) called.add(resolved.dir);

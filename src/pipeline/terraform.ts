@@ -64,20 +64,45 @@ export function analyzeRoots(
   options: TerraformOptions,
   onRootDone?: () => void,
 ): RootsOutcome {
+  return rootAnalyzer(plan, parse, index, options)(roots, onRootDone);
+}
+
+/**
+ * A reusable `analyzeRoots`: module directories parsed for one call stay cached (bounded by size) for
+ * the next, so a thread that analyses many small batches parses shared modules once.
+ */
+export function rootAnalyzer(
+  plan: TerraformPlan,
+  parse: (path: string) => HclFile,
+  index: RuleIndex,
+  options: TerraformOptions,
+): (roots: readonly string[], onRootDone?: () => void) => RootsOutcome {
+  const rootSet = new Set(plan.roots);
+  const moduleCache = new BoundedCache<HclFile[]>(MODULE_CACHE_BYTES);
+  return (roots, onRootDone) => analyzeWith(plan, roots, parse, index, options, rootSet, moduleCache, onRootDone);
+}
+
+function analyzeWith(
+  plan: TerraformPlan,
+  roots: readonly string[],
+  parse: (path: string) => HclFile,
+  index: RuleIndex,
+  options: TerraformOptions,
+  rootSet: ReadonlySet<string>,
+  moduleCache: BoundedCache<HclFile[]>,
+  onRootDone?: () => void,
+): RootsOutcome {
   const parseErrors: Finding[] = [];
   const parsedPaths = new Set<string>();
   const loadedDirs = new Set<string>();
-  const parseChecked = (path: string): HclFile => {
-    const file = parse(path);
-    if (!parsedPaths.has(path)) {
-      parsedPaths.add(path);
+  const noteParsed = (file: HclFile): HclFile => {
+    if (!parsedPaths.has(file.path)) {
+      parsedPaths.add(file.path);
       if (file.errors.length) parseErrors.push(parseErrorFinding(file));
     }
     return file;
   };
-  const rootSet = new Set(plan.roots);
-  // Module directories are shared between roots: keep their trees in a size-bounded cache.
-  const moduleCache = new BoundedCache<HclFile[]>(MODULE_CACHE_BYTES);
+  const parseChecked = (path: string): HclFile => noteParsed(parse(path));
   const modules: ModuleSource = {
     readModule: (dir) => {
       const paths = plan.tfByDir.get(dir);
@@ -85,7 +110,11 @@ export function analyzeRoots(
       loadedDirs.add(dir);
       if (rootSet.has(dir)) return paths.map(parseChecked);
       const cached = moduleCache.get(dir);
-      if (cached) return cached;
+      if (cached) {
+        // Still counted as parsed by this call, so syntax errors are reported however roots are batched.
+        cached.forEach(noteParsed);
+        return cached;
+      }
       const files = paths.map(parseChecked);
       moduleCache.set(dir, files, files.reduce((n, f) => n + f.text.length, 0));
       return files;

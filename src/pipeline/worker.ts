@@ -1,33 +1,44 @@
-// A worker thread of the parallel Terraform stage: receives the plan once, then batches of roots,
-// and answers each batch with its findings. Keeps its module cache across batches.
+// A worker thread of the parallel Terraform stage: says `ready` once loaded, receives the plan once, then
+// batches of roots (with the texts the main thread already read), and answers each batch with its findings.
+// Keeps its module cache across batches.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexTerraformRules } from '../analyze/engine.js';
 import { builtinRules } from '../analyze/rules/index.js';
 import { fileReader, parseConfig } from './file-parser.js';
 import type { WorkerInit, WorkerRequest, WorkerReply } from './parallel.js';
-import { analyzeRoots } from './terraform.js';
-import type { TerraformPlan } from './terraform-plan.js';
+import { rootAnalyzer, type RootsOutcome } from './terraform.js';
 
 const init = workerData as WorkerInit;
-const { parse } = fileReader(init.files, init.maxFileBytes);
+const reader = fileReader(init.files, { maxBytes: init.maxFileBytes });
+const supplied = new Map<string, string>();
+const parse = (rel: string) => {
+  const text = supplied.get(rel);
+  if (text === undefined) return reader.parse(rel);
+  supplied.delete(rel);
+  return parseConfig(text, rel);
+};
 const index = indexTerraformRules(builtinRules);
 const options = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),
 };
-let plan: TerraformPlan | undefined;
+let analyze: ((roots: readonly string[]) => RootsOutcome) | undefined;
 
 parentPort!.on('message', (request: WorkerRequest) => {
   if ('plan' in request) {
-    plan = { tfByDir: new Map(request.plan.tfByDir), varsByDir: new Map(request.plan.varsByDir), roots: request.plan.roots };
+    const plan = { tfByDir: new Map(request.plan.tfByDir), varsByDir: new Map(request.plan.varsByDir), roots: request.plan.roots };
+    analyze = rootAnalyzer(plan, parse, index, options);
     return;
   }
   let reply: WorkerReply;
   try {
-    reply = { ok: true, outcome: analyzeRoots(plan!, request.roots, parse, index, options) };
+    for (const [rel, text] of request.texts) supplied.set(rel, text);
+    reply = { ok: true, outcome: analyze!(request.roots) };
   } catch (error) {
     reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
+  supplied.clear();
   parentPort!.postMessage(reply);
 });
+parentPort!.postMessage({ ready: true } satisfies WorkerReply);
