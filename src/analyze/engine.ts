@@ -26,7 +26,15 @@ export function indexTerraformRules(rules: readonly Rule[]): RuleIndex {
 /** Lazily built lookups shared by every rule run on one project. */
 class ProjectLookups {
   private byType?: Map<string, TfResource[]>;
+  private readonly memos = new Map<symbol, unknown>();
   constructor(private readonly project: TfProject) {}
+
+  memo<T>(key: symbol, create: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = create();
+    this.memos.set(key, value);
+    return value;
+  }
 
   ofType(type: string): readonly TfResource[] {
     if (!this.byType) {
@@ -53,34 +61,51 @@ class ProjectLookups {
   }
 }
 
+/**
+ * The context a rule sees, one per rule per project; `current` is the resource being checked. A class
+ * rather than an object of closures: its methods are the same functions for every project, so optimised
+ * rule code that calls them never holds on to one project's objects (per-project closures made V8 keep
+ * whole evaluated projects alive, and garbage collection was the largest cost of a scan).
+ */
+class RuleContext implements TerraformRuleContext {
+  current: TfResource | undefined = undefined;
+  constructor(
+    readonly project: TfProject,
+    private readonly rule: Rule,
+    private readonly lookups: ProjectLookups,
+    private readonly findings: Finding[],
+  ) {}
+
+  ofType(type: string): readonly TfResource[] {
+    return this.lookups.ofType(type);
+  }
+
+  referencing(target: TfResource, type: string, attribute: string, matchValues?: readonly string[]): TfResource[] {
+    return this.lookups.referencing(target, type, attribute, matchValues);
+  }
+
+  report(report: TerraformReport): void {
+    this.findings.push(toFinding(this.rule, this.current!, report));
+  }
+
+  memo<T>(key: symbol, create: () => T): T {
+    return this.lookups.memo(key, create);
+  }
+}
+
 export function runTerraformRules(project: TfProject, index: RuleIndex): Finding[] {
   const findings: Finding[] = [];
   const lookups = new ProjectLookups(project);
-  // One context per rule per project; `current` is the resource being checked. Building a context
-  // (and its closures) per resource and rule was a measurable share of the scan's allocations.
-  const contexts = new Map<Rule, { ctx: TerraformRuleContext; current: TfResource | undefined }>();
-  const contextFor = (rule: Rule) => {
-    let entry = contexts.get(rule);
-    if (!entry) {
-      const state: { ctx: TerraformRuleContext; current: TfResource | undefined } = { ctx: undefined!, current: undefined };
-      state.ctx = {
-        project,
-        ofType: (type) => lookups.ofType(type),
-        referencing: (target, type, attribute, matchValues) => lookups.referencing(target, type, attribute, matchValues),
-        report: (report) => findings.push(toFinding(rule, state.current!, report)),
-      };
-      contexts.set(rule, state);
-      entry = state;
-    }
-    return entry;
-  };
+  // One context per rule per project: building one per resource and rule was a measurable share of allocations.
+  const contexts = new Map<Rule, RuleContext>();
   for (const resource of project.resources) {
     const rules = index.get(resourceKey(resource));
     if (!rules) continue;
     for (const rule of rules) {
-      const entry = contextFor(rule);
-      entry.current = resource;
-      rule.terraform!.check(resource, entry.ctx);
+      let ctx = contexts.get(rule);
+      if (!ctx) contexts.set(rule, (ctx = new RuleContext(project, rule, lookups, findings)));
+      ctx.current = resource;
+      rule.terraform!.check(resource, ctx);
     }
   }
   return findings;

@@ -63,6 +63,13 @@ export interface TerraformRuleContext {
    */
   referencing(target: TfResource, type: string, attribute: string, matchValues?: readonly string[]): TfResource[];
   report(report: TerraformReport): void;
+  /**
+   * A value shared by every rule run on this project (indexes, parsed policies), made on first use and
+   * dropped with the project. Use it rather than a module-level WeakMap keyed by project objects: V8's
+   * young-generation collector keeps such WeakMap values alive, and with them whole evaluated projects,
+   * which made garbage collection the largest cost of a scan.
+   */
+  memo<T>(key: symbol, create: () => T): T;
 }
 
 export interface TerraformCheck {

@@ -21,17 +21,6 @@ export interface Computed {
 const NO_REFS: readonly string[] = Object.freeze([]);
 export const UNKNOWN_COMPUTED: Computed = Object.freeze({ value: UNKNOWN, refs: NO_REFS });
 
-/** Module declarations by their first file: a module shared by many roots is indexed once while its parse lives. */
-const declCache = new WeakMap<HclFile, { files: readonly HclFile[]; decl: ModuleDecl }>();
-
-function indexModuleCached(dir: string, files: readonly HclFile[]): ModuleDecl {
-  const hit = declCache.get(files[0]!);
-  if (hit && hit.decl.dir === dir && hit.files.length === files.length && hit.files.every((f, i) => f === files[i])) return hit.decl;
-  const decl = indexModule(dir, files);
-  declCache.set(files[0]!, { files: [...files], decl });
-  return decl;
-}
-
 export class ProjectContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Steps spent by finished top-level evaluations. */
@@ -56,7 +45,9 @@ export class ProjectContext {
       } catch {
         files = undefined;
       }
-      this.decls.set(dir, files && files.length ? indexModuleCached(dir, files) : undefined);
+      // Indexed per project, not cached across projects: a module-level WeakMap keyed by parsed files made
+      // V8's young-generation collector keep whole projects alive; indexing is cheap next to evaluating.
+      this.decls.set(dir, files && files.length ? indexModule(dir, files) : undefined);
     }
     return this.decls.get(dir);
   }

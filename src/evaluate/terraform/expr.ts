@@ -137,18 +137,10 @@ function evaluateObject(expr: ObjectExpr, env: Env): Value {
 
 type Flat = { root: VariableExpr; steps: Step[] } | undefined;
 
-/** Flattened traversals per syntax node: expressions are evaluated once per instance, flattened once. */
-const flatCache = new WeakMap<Expr, Flat>();
-
-function flatten(expr: Expr): Flat {
-  if (flatCache.has(expr)) return flatCache.get(expr);
-  const flat = flattenUncached(expr);
-  flatCache.set(expr, flat);
-  return flat;
-}
-
 /** Splits `a.b[c].d` into its root name and steps, or returns undefined when the root is not a name. */
-function flattenUncached(expr: Expr): Flat {
+// Not memoised: a module-level WeakMap keyed by syntax nodes made V8's young-generation collector keep
+// every evaluated project alive until the next full collection; flattening is cheap.
+function flatten(expr: Expr): Flat {
   const steps: Step[] = [];
   let e: Expr = expr;
   for (;;) {

@@ -9,12 +9,12 @@ import type { Resolver } from './expr.js';
 import { literalString, type ModuleCallDecl, type ModuleDecl } from './module-decl.js';
 import { resolveModuleSource } from './paths.js';
 import type { ModuleRef } from './scope.js';
-import { defineLazy, EvalError, LIMITS, openObject, UNKNOWN, type Value, type ValueObject } from './values.js';
+import { defineLazy, EvalError, LIMITS, openObject, UNKNOWN, type LazySource, type Value, type ValueObject } from './values.js';
 
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
 /** A child module instance, as its call sees it. */
-export interface ChildModule {
+export interface ChildModule extends LazySource {
   output(name: string): Computed;
   outputNames(): string[];
   collect(out: TfResource[]): void;
@@ -149,7 +149,7 @@ export class ModuleGroup implements ModuleRef {
     const outputsOf = (entry: ChildEntry): ValueObject => {
       const obj = openObject();
       const child = entry.child;
-      if (child) for (const name of child.outputNames()) defineLazy(obj, name, () => child.output(name).value);
+      if (child) for (const name of child.outputNames()) defineLazy(obj, name, child);
       return obj;
     };
     let v: Value;

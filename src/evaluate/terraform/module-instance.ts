@@ -11,6 +11,7 @@ import type { ModuleDecl } from './module-decl.js';
 import { relativeModulePath } from './paths.js';
 import { ResourceGroup, type ResourceOwner } from './resources.js';
 import { Scope, type ModuleScope } from './scope.js';
+import type { Value } from './values.js';
 import { convert } from './type-constraints.js';
 
 export type InputLookup = (name: string) => Computed | undefined;
@@ -78,6 +79,11 @@ export class ModuleInstance implements ModuleScope, ResourceOwner, ModuleCaller,
     const c = this.ctx.compute(decl.attr.expr, { resolver: this.scope() }, decl.file);
     this.locals.set(name, c);
     return c;
+  }
+
+  /** An output's value, for the lazy object callers see (`module.x`). */
+  lazyValue(name: string): Value {
+    return this.output(name).value;
   }
 
   output(name: string): Computed {

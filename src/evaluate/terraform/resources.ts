@@ -188,23 +188,28 @@ export class ResourceInstance {
   value(): ValueObject {
     if (this.objectMemo) return this.objectMemo;
     const obj = openObject();
-    for (const [name, attr] of this.group.configuredAttributes()) defineLazy(obj, name, () => this.attribute(attr).value);
-    for (const t of this.group.blockTypes()) {
-      defineLazy(obj, t, () => {
-        const body = this.body();
-        return body ? body.blocks.filter((b) => b.type === t).map(bodyValue) : UNKNOWN;
-      });
-    }
+    for (const name of this.group.configuredAttributes().keys()) defineLazy(obj, name, this);
+    for (const t of this.group.blockTypes()) defineLazy(obj, t, this);
     if (this.group.hasComputedAttribute('json')) {
-      const json = (minified: boolean) => () => {
-        const body = this.body();
-        return body ? policyDocumentJson(body, minified) : UNKNOWN;
-      };
-      defineLazy(obj, 'json', json(false));
-      defineLazy(obj, 'minified_json', json(true));
+      defineLazy(obj, 'json', this);
+      defineLazy(obj, 'minified_json', this);
     }
     this.objectMemo = obj;
     return obj;
+  }
+
+  /** A property of `value()`, computed when first read; later definitions win, as in `value()`. */
+  lazyValue(key: string): Value {
+    if ((key === 'json' || key === 'minified_json') && this.group.hasComputedAttribute('json')) {
+      const body = this.body();
+      return body ? policyDocumentJson(body, key === 'minified_json') : UNKNOWN;
+    }
+    if (this.group.blockTypes().has(key)) {
+      const body = this.body();
+      return body ? body.blocks.filter((b) => b.type === key).map(bodyValue) : UNKNOWN;
+    }
+    const attr = this.group.configuredAttributes().get(key);
+    return attr ? this.attribute(attr).value : UNKNOWN;
   }
 
   toResource(): TfResource | undefined {

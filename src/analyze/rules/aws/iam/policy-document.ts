@@ -23,13 +23,14 @@ export * from './policy-statement.js';
 export function readPolicyAttribute(attribute: TfAttribute | undefined, lookup: PolicyLookup): PolicyDocument | undefined {
   if (!attribute) return undefined;
   // Several rules read the same policy; an attribute belongs to one evaluated project, so its document is fixed.
+  const documents = lookup.memo(DOCUMENTS, () => new Map<TfAttribute, PolicyDocument | undefined>());
   if (documents.has(attribute)) return documents.get(attribute);
   const document = readUncached(attribute, lookup);
   documents.set(attribute, document);
   return document;
 }
 
-const documents = new WeakMap<TfAttribute, PolicyDocument | undefined>();
+const DOCUMENTS = Symbol('policy documents by attribute');
 
 function readUncached(attribute: TfAttribute, lookup: PolicyLookup): PolicyDocument | undefined {
   const parsed = parsePolicyDocument(attribute.value);

@@ -43,6 +43,7 @@ export interface PolicyDocument {
 /** Minimal lookup the reader needs to follow `data.aws_iam_policy_document` references (a rule context fits). */
 export interface PolicyLookup {
   ofType(type: string): readonly TfResource[];
+  memo<T>(key: symbol, create: () => T): T;
 }
 
 /** Parses a policy value: a JSON string or a decoded object. Undefined when it is not a readable policy. */

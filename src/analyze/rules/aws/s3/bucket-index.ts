@@ -22,7 +22,7 @@ interface TypeIndex {
   literal: TfResource[];
 }
 
-const indexes = new WeakMap<object, Map<string, TypeIndex>>();
+const INDEXES = Symbol('settings resources by type and attribute');
 
 /** The bucket's literal name, when the configuration states it. */
 export function bucketName(bucket: TfResource): string | undefined {
@@ -71,8 +71,7 @@ function buildIndex(ctx: TerraformRuleContext, type: string, attribute: string):
 }
 
 function indexFor(ctx: TerraformRuleContext, type: string, attribute: string): TypeIndex {
-  let perProject = indexes.get(ctx.project);
-  if (!perProject) indexes.set(ctx.project, (perProject = new Map()));
+  const perProject = ctx.memo(INDEXES, () => new Map<string, TypeIndex>());
   const key = `${type}\0${attribute}`;
   let index = perProject.get(key);
   if (!index) perProject.set(key, (index = buildIndex(ctx, type, attribute)));
@@ -105,13 +104,15 @@ interface BucketLookup {
   byName: Map<string, TfResource[]>;
 }
 
-const lookups = new WeakMap<object, BucketLookup>();
+const LOOKUP = Symbol('buckets by address and name');
 
 /** Buckets by address, base address (`aws_s3_bucket.b` for every `aws_s3_bucket.b[i]`) and literal name. */
 function bucketLookup(ctx: TerraformRuleContext): BucketLookup {
-  let lookup = lookups.get(ctx.project);
-  if (lookup) return lookup;
-  lookup = { byAddress: new Map(), byName: new Map() };
+  return ctx.memo(LOOKUP, () => buildBucketLookup(ctx));
+}
+
+function buildBucketLookup(ctx: TerraformRuleContext): BucketLookup {
+  const lookup: BucketLookup = { byAddress: new Map(), byName: new Map() };
   const push = (map: Map<string, TfResource[]>, key: string, b: TfResource) => {
     const list = map.get(key) ?? [];
     if (!list.includes(b)) list.push(b);
@@ -123,7 +124,6 @@ function bucketLookup(ctx: TerraformRuleContext): BucketLookup {
     const name = bucketName(b);
     if (name !== undefined) push(lookup.byName, name, b);
   }
-  lookups.set(ctx.project, lookup);
   return lookup;
 }
 

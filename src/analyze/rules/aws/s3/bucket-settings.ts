@@ -174,43 +174,43 @@ export function isAccessLogTarget(bucket: TfResource, ctx: TerraformRuleContext)
   return inlineLogTargets(ctx).has(bucket);
 }
 
-const logTargets = new WeakMap<object, Set<TfResource>>();
+const LOG_TARGETS = Symbol('inline access-log target buckets');
 
 /** Buckets named as `target_bucket` in some bucket's inline `logging` block, computed once per project. */
 function inlineLogTargets(ctx: TerraformRuleContext): Set<TfResource> {
-  let targets = logTargets.get(ctx.project);
-  if (targets) return targets;
-  targets = new Set();
+  return ctx.memo(LOG_TARGETS, () => findInlineLogTargets(ctx));
+}
+
+function findInlineLogTargets(ctx: TerraformRuleContext): Set<TfResource> {
+  const targets = new Set<TfResource>();
   for (const other of ctx.ofType('aws_s3_bucket')) {
     for (const l of blocks(other.body, 'logging')) {
       const target = attr(l, 'target_bucket');
       if (target) for (const b of bucketsNamedBy(target, ctx)) targets.add(b);
     }
   }
-  logTargets.set(ctx.project, targets);
   return targets;
 }
 
-const lbLogTargets = new WeakMap<object, Set<TfResource>>();
+const LB_LOG_TARGETS = Symbol('load balancer access-log target buckets');
 
 /**
  * True when an Elastic Load Balancer writes its access logs to the bucket. ELB log delivery
  * supports only SSE-S3 on the destination bucket.
  */
 export function isLoadBalancerLogTarget(bucket: TfResource, ctx: TerraformRuleContext): boolean {
-  let targets = lbLogTargets.get(ctx.project);
-  if (!targets) {
-    targets = new Set();
+  const targets = ctx.memo(LB_LOG_TARGETS, () => {
+    const found = new Set<TfResource>();
     for (const type of ['aws_lb', 'aws_alb', 'aws_elb']) {
       for (const lb of ctx.ofType(type)) {
         for (const l of blocks(lb.body, 'access_logs')) {
           const target = attr(l, 'bucket');
-          if (target) for (const b of bucketsNamedBy(target, ctx)) targets.add(b);
+          if (target) for (const b of bucketsNamedBy(target, ctx)) found.add(b);
         }
       }
     }
-    lbLogTargets.set(ctx.project, targets);
-  }
+    return found;
+  });
   return targets.has(bucket);
 }
 

@@ -33,7 +33,7 @@ export default defineRule({
   terraform: {
     resourceTypes: SECURITY_GROUP_RULE_TYPES,
     check(resource, ctx) {
-      for (const rule of securityGroupRules(resource)) {
+      for (const rule of securityGroupRules(resource, ctx)) {
         if (rule.direction !== 'ingress' || !coversAllPorts(rule.ports)) continue;
         const open = internetCidrs(rule);
         if (!open.length) continue;

@@ -27,7 +27,7 @@ export default defineRule({
   terraform: {
     resourceTypes: SECURITY_GROUP_RULE_TYPES,
     check(resource, ctx) {
-      for (const rule of securityGroupRules(resource)) {
+      for (const rule of securityGroupRules(resource, ctx)) {
         const description = attr(rule.body, 'description');
         if (description && (isUnknown(description.value) || (typeof description.value === 'string' && description.value.trim()))) continue;
         ctx.report({

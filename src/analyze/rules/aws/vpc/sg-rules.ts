@@ -46,17 +46,18 @@ const INLINE_TYPES = new Set(['aws_security_group', 'aws_default_security_group'
 const CIDR_ATTRIBUTES = ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6'];
 
 /** The rules a resource declares. Blocks from an unevaluable `dynamic` are skipped: their contents are unknown. */
-export function securityGroupRules(resource: TfResource): SecurityGroupRule[] {
+export function securityGroupRules(resource: TfResource, ctx: Pick<TerraformRuleContext, 'memo'>): SecurityGroupRule[] {
   // Six rules read the same resource's rules: read them once per resource.
-  let rules = rulesMemo.get(resource);
+  const memo = ctx.memo(RULES_MEMO, () => new Map<TfResource, SecurityGroupRule[]>());
+  let rules = memo.get(resource);
   if (!rules) {
     rules = readRules(resource);
-    rulesMemo.set(resource, rules);
+    memo.set(resource, rules);
   }
   return rules;
 }
 
-const rulesMemo = new WeakMap<TfResource, SecurityGroupRule[]>();
+const RULES_MEMO = Symbol('security group rules by resource');
 
 function readRules(resource: TfResource): SecurityGroupRule[] {
   if (INLINE_TYPES.has(resource.type)) {
@@ -154,7 +155,7 @@ export function reportInternetIngressTo(
   watched: ReadonlyMap<number, string>,
   exposure: (ports: string[]) => string,
 ): void {
-  for (const rule of securityGroupRules(resource)) {
+  for (const rule of securityGroupRules(resource, ctx)) {
     if (rule.direction !== 'ingress' || coversAllPorts(rule.ports)) continue;
     const open = internetCidrs(rule);
     const ports = exposedPorts(rule.ports, watched);
