@@ -9,6 +9,7 @@ import { autoVarFileNames, evaluateProject, type ModuleSource } from '../evaluat
 import { runTerraformRules, type RuleIndex } from '../analyze/engine.js';
 import parseErrorRule, { PARSE_ERROR_RULE_ID } from '../analyze/rules/parse-error.js';
 import { planTerraform, type TerraformPlan } from './terraform-plan.js';
+import { collectYoungGeneration } from './young-gc.js';
 
 export { dirOf } from './terraform-plan.js';
 
@@ -124,7 +125,7 @@ function analyzeWith(
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
   let resources = 0;
-  for (const root of roots) {
+  const analyzeRoot = (root: string): void => {
     const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
     const result = evaluateProject({ root, modules, varFiles, ...(options.vars ? { vars: { ...options.vars } } : {}) });
@@ -132,6 +133,11 @@ function analyzeWith(
     findings.push(...runTerraformRules(result.project, index));
     // Attributes are evaluated as rules read them, so evaluation warnings are complete only now.
     diagnostics.push(...result.diagnostics);
+  };
+  for (const root of roots) {
+    // The previous root is garbage now (its frame is gone): collecting here keeps collections out of the middle of a root.
+    if (roots.length > 1) collectYoungGeneration();
+    analyzeRoot(root);
     onRootDone?.();
   }
   return { findings, diagnostics, resources, rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
