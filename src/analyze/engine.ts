@@ -63,9 +63,7 @@ class ProjectLookups {
 
 /**
  * The context a rule sees, one per rule per project; `current` is the resource being checked. A class
- * rather than an object of closures: its methods are the same functions for every project, so optimised
- * rule code that calls them never holds on to one project's objects (per-project closures made V8 keep
- * whole evaluated projects alive, and garbage collection was the largest cost of a scan).
+ * rather than an object of closures: its methods are shared by every project instead of made afresh.
  */
 class RuleContext implements TerraformRuleContext {
   current: TfResource | undefined = undefined;
