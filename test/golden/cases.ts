@@ -55,7 +55,9 @@ const ruleExamplesCase: GoldenCase = {
       for (const [format, examples] of Object.entries(rule.examples)) {
         if (format !== 'terraform' || !examples) continue;
         const run = (snippet: string) =>
-          runRuleOnSnippet(rule, snippet).map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.resource ?? ''} ${f.message}`);
+          runRuleOnSnippet(rule, snippet)
+            .map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.resource ?? ''} ${f.message}`)
+            .sort();
         out[rule.meta.id] = { good: examples.good.map(run), bad: examples.bad.map(run) };
       }
     }
