@@ -10,7 +10,7 @@ import { renderThreatJson } from '../src/model/report/json.js';
 import { renderThreatMarkdown } from '../src/model/report/markdown.js';
 import { renderMermaidDfd } from '../src/model/report/mermaid.js';
 import { renderThreatSarif } from '../src/model/report/sarif.js';
-import { ArchitectureSchema, BOUNDARY_TYPES, CLASSIFICATIONS, ELEMENT_KINDS, type Architecture } from '../src/model/schema.js';
+import { ArchitectureSchema, BOUNDARY_TYPES, CLASSIFICATIONS, ELEMENT_KINDS, type Architecture } from '../src/model/schema/architecture.js';
 
 export interface ModelBenchOptions {
   elements?: number;

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../src/analyze/rules/index.js';
-import { runRuleOnSnippet } from '../src/analyze/rule-tester.js';
+import { runRuleOnSnippet } from '../src/scanners/rule-tester.js';
 import type { Rule } from '../src/analyze/rule.js';
 
 interface CorpusCheck {

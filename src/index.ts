@@ -7,7 +7,8 @@ export { SCAN_RESULT_VERSION } from './core/result.js';
 export type { ScanOptions, ScanResult, ScanStats } from './core/result.js';
 export { SEVERITIES, SEVERITY_RANK, STRIDE_CATEGORIES, atLeast, isSeverity } from './core/types.js';
 export type { CallSite, Diagnostic, Finding, Position, Range, Severity, SourceLocation, StrideCategory } from './core/types.js';
-export type { ComplianceFramework, ComplianceRef, PeerIds, Rule, RuleExamples, RuleMeta } from './analyze/rule.js';
+export type { ComplianceFramework, ComplianceRef, PeerIds, RuleMeta } from './core/rule-meta.js';
+export type { Rule, RuleExamples } from './analyze/rule.js';
 export { builtinRules, findRule } from './analyze/rules/index.js';
 export { discover, DEFAULT_EXTENSIONS, PathNotFoundError } from './discover/walk.js';
 export type { DiscoverOptions, DiscoverResult, DiscoveredFile } from './discover/walk.js';
@@ -39,13 +40,14 @@ export {
   ElementSchema,
   FlowSchema,
   architectureJsonSchema,
-} from './model/schema.js';
-export { ArchitectureInputSchema, architectureInputJsonSchema } from './model/input-schema.js';
-export type { Architecture, Boundary, BoundaryType, Classification, DataAsset, Element, ElementKind, ElementProps, Flow, SourceRef } from './model/schema.js';
+} from './model/schema/architecture.js';
+export { ArchitectureInputSchema, architectureInputJsonSchema } from './model/schema/input.js';
+export type { Architecture, Boundary, BoundaryType, Classification, DataAsset, Element, ElementKind, ElementProps, Flow, SourceRef } from './model/schema/architecture.js';
 export { analyze, countBySeverity, diffReports, diffWorsens, riskScore as threatRiskScore } from './model/engine/index.js';
 export { THREAT_REPORT_VERSION, THREAT_STATUSES, ThreatReportSchema, ThreatSchema } from './model/engine/index.js';
 export type { AnalyzeOptions, AttackSurface, Decision, FlowCrossing, SeverityChange, SeverityCounts, Threat, ThreatDiff, ThreatReport, ThreatStatus } from './model/engine/index.js';
-export { MITIGATIONS, mitigationById, THREAT_RULES, threatRuleById } from './model/knowledge/index.js';
+export { MITIGATIONS, mitigationById } from './model/knowledge/index.js';
+export { THREAT_RULES, threatRuleById } from './model/knowledge/patterns/index.js';
 export type { Likelihood, Mitigation, Pattern as ThreatPattern, ThreatRule } from './model/knowledge/index.js';
 export { applyTracking, DEFAULT_TRACKING_FILE, parseTracking, updateTrackingText } from './model/tracking/index.js';
 export type { StaleDecision, TrackingEntry, TrackingFile, TrackingOutcome } from './model/tracking/index.js';

@@ -2,47 +2,10 @@
 // One security concept is one rule; each IaC format reaches it through its own `check` entry,
 // so a later CloudFormation check joins the same rule (same id, docs, compliance mapping).
 
-import type { Severity, StrideCategory } from '../core/types.js';
+import type { RuleMeta } from '../core/rule-meta.js';
+
+export type { ComplianceFramework, ComplianceRef, PeerIds, RuleMeta } from '../core/rule-meta.js';
 import type { TfAttribute, TfBody, TfProject, TfResource } from '../evaluate/terraform/view.js';
-
-export type ComplianceFramework = 'GDPR' | 'PCI-DSS' | 'SOC2' | 'HIPAA' | 'ISO27001' | 'NIST-800-53' | 'CIS-AWS';
-
-export interface ComplianceRef {
-  framework: ComplianceFramework;
-  /** Control id as the framework writes it, e.g. `Art. 32`, `3.5.1`, `CC6.1`, `A.8.24`, `SC-28`, `2.1.1`. */
-  control: string;
-}
-
-/** Ids of the corresponding checks in other scanners, so users can map suppressions and reports. */
-export interface PeerIds {
-  /** e.g. `CKV_AWS_19` */
-  checkov?: string[];
-  /** Trivy/tfsec AVD ids, e.g. `AVD-AWS-0088` (these drive the corpus check). */
-  trivy?: string[];
-  /** KICS query UUIDs. */
-  kics?: string[];
-}
-
-export interface RuleMeta {
-  /** Stable forever, e.g. `BW-AWS-S3-001`. */
-  id: string;
-  title: string;
-  severity: Severity;
-  stride: StrideCategory;
-  /** e.g. `CWE-311` */
-  cwe: string[];
-  compliance: ComplianceRef[];
-  /** Why it matters, a short paragraph. */
-  description: string;
-  /** What to change, in words. */
-  remediation: string;
-  provider: 'aws' | 'generic';
-  /** e.g. `s3`, `ec2`, `iam` */
-  service: string;
-  peers: PeerIds;
-  /** Further reading (provider docs). */
-  links?: string[];
-}
 
 export interface TerraformReport {
   message: string;

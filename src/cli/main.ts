@@ -9,8 +9,8 @@ import { VERSION } from '../version.js';
 import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
-import { EXIT_CODES_HELP } from './help.js';
-import { CliExit, ExitCode, processIo, type CliIo } from './io.js';
+import { EXIT_CODES_HELP } from './support/help.js';
+import { CliExit, ExitCode, processIo, type CliIo } from './support/io.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('bulwark')

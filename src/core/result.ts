@@ -1,6 +1,6 @@
 // The result of a scan: the stable, versioned shape behind every report and the library API.
 
-import type { RuleMeta } from '../analyze/rule.js';
+import type { RuleMeta } from './rule-meta.js';
 import type { Diagnostic, Finding } from './types.js';
 
 /** Bump on any breaking change to ScanResult's JSON form; documented in docs/json-schema.md. */

@@ -17,11 +17,12 @@ export function threatModel(text: string, options: ReadOptions & AnalyzeOptions 
   return { report: analyze(model, options), notes };
 }
 
-export { architectureJsonSchema, ArchitectureSchema, type Architecture, type Boundary, type DataAsset, type Element, type Flow } from './schema.js';
-export { architectureInputJsonSchema, ArchitectureInputSchema } from './input-schema.js';
+export { architectureJsonSchema, ArchitectureSchema, type Architecture, type Boundary, type DataAsset, type Element, type Flow } from './schema/architecture.js';
+export { architectureInputJsonSchema, ArchitectureInputSchema } from './schema/input.js';
 export { detectFormat, readArchitecture, toThreatDragon, architectureToYaml, INPUT_FORMATS, type InputFormat, type AdapterNote } from './adapters/index.js';
 export * from './engine/index.js';
-export { THREAT_RULES, MITIGATIONS, mitigationById, threatRuleById } from './knowledge/index.js';
+export { MITIGATIONS, mitigationById } from './knowledge/index.js';
+export { THREAT_RULES, threatRuleById } from './knowledge/patterns/index.js';
 export type { Mitigation, ThreatRule, Likelihood, Pattern } from './knowledge/types.js';
 export * from './report/index.js';
 export * from './tracking/index.js';

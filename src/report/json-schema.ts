@@ -2,7 +2,7 @@
 // Objects are closed (additionalProperties: false) so a field added without a doc and schema update fails the tests;
 // consumers should still ignore unknown fields, since minor releases may add optional ones.
 
-import { COMPLIANCE_FRAMEWORKS } from './compliance.js';
+import { COMPLIANCE_FRAMEWORKS } from '../core/compliance.js';
 import { SEVERITIES, STRIDE_CATEGORIES } from '../core/types.js';
 
 const position = {

@@ -1,7 +1,7 @@
 // The machine report: the ScanResult as stable JSON. Keys are written in a fixed order and findings
 // in a total order, so the same input always gives byte-identical output.
 
-import type { RuleMeta } from '../analyze/rule.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 import type { ScanResult } from '../core/result.js';
 import type { CallSite, Diagnostic, Finding, Range, SourceLocation } from '../core/types.js';
 import { compareText } from '../core/types.js';

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { RuleMeta } from '../analyze/rule.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 import type { ScanResult } from '../core/result.js';
 import type { Diagnostic, Finding, Severity, SourceLocation } from '../core/types.js';
-import { formatComplianceRef } from './compliance.js';
+import { formatComplianceRef } from '../core/compliance.js';
 import { sortedFindings } from './order.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

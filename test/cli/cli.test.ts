@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { builtinRules } from '../../src/analyze/rules/index.js';
 import { buildProgram, run, runProgram } from '../../src/cli/main.js';
-import { capturedIo } from '../../src/cli/io.js';
+import { capturedIo } from '../../src/cli/support/io.js';
 import { VERSION } from '../../src/version.js';
 import { errorsOf, sarifValidator, scanResultValidator } from '../report/validators.js';
 

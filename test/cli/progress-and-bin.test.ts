@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { startProgress } from '../../src/cli/progress.js';
+import { startProgress } from '../../src/cli/support/progress.js';
 import { VERSION } from '../../src/version.js';
 
 function stream(isTTY: boolean) {

@@ -73,7 +73,7 @@ describe('CLI start-up', () => {
       assert.deepEqual(outsideCli(run.modules), REGISTRATION_OUTSIDE_CLI);
       assert.deepEqual(run.packages, ['commander']);
       // The implementations of the commands stay unloaded.
-      for (const lazy of ['cli/commands/model-run.ts', 'cli/commands/rules-list.ts', 'cli/write-file.ts']) assert.ok(!run.modules.includes(lazy), lazy);
+      for (const lazy of ['cli/commands/model-run.ts', 'cli/commands/rules-list.ts', 'cli/support/write-file.ts']) assert.ok(!run.modules.includes(lazy), lazy);
     });
   }
 

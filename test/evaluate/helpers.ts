@@ -8,7 +8,7 @@ import { parseHcl } from '../../src/parse/hcl/parser.js';
 import { evaluate } from '../../src/evaluate/terraform/expr.js';
 import { evaluateProject, type ModuleSource } from '../../src/evaluate/terraform/index.js';
 import type { TfProject, TfResource } from '../../src/evaluate/terraform/view.js';
-import { EvalError, type Value } from '../../src/evaluate/terraform/values.js';
+import { EvalError, type Value } from '../../src/evaluate/terraform/values/index.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/terraform/', import.meta.url));
 

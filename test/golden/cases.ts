@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules } from '../../src/analyze/rules/index.js';
-import { runRuleOnSnippet } from '../../src/analyze/rule-tester.js';
+import { runRuleOnSnippet } from '../../src/scanners/rule-tester.js';
 import { threatModel } from '../../src/model/index.js';
 import { renderThreatJson } from '../../src/model/report/json.js';
 import { renderJson } from '../../src/report/json.js';

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinRules } from '../../src/analyze/rules/index.js';
-import { runRuleOnSnippet, runRulesOnTerraform } from '../../src/analyze/rule-tester.js';
+import { runRuleOnSnippet, runRulesOnTerraform } from '../../src/scanners/rule-tester.js';
 
 describe('rule examples', () => {
   for (const rule of builtinRules) {

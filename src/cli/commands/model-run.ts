@@ -9,8 +9,8 @@ import { analyze } from '../../model/engine/analyze.js';
 import type { ThreatReport } from '../../model/engine/types.js';
 import { formatCounts } from '../../model/report/register.js';
 import { VERSION } from '../../version.js';
-import { CliExit, ExitCode, usageError, type CliIo } from '../io.js';
-import { writeFileAtomic } from '../write-file.js';
+import { CliExit, ExitCode, usageError, type CliIo } from '../support/io.js';
+import { writeFileAtomic } from '../support/write-file.js';
 import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type DiffFormat, type ModelCliOptions, type ModelFormat } from './model-options.js';
 
 /** Path as reports show it: relative to the working directory, with forward slashes. */

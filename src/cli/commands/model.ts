@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import { SEVERITIES } from '../../core/types.js';
 import { INPUT_FORMATS } from '../../model/adapters/formats.js';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../support/io.js';
 import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type ModelCliOptions } from './model-options.js';
 
 export { DIFF_FORMATS, MODEL_FORMATS, type ModelFormat } from './model-options.js';

@@ -1,6 +1,6 @@
 // The output of `bulwark rules`: every built-in rule, sorted by id, as a table or as JSON.
 
-import type { RuleMeta } from '../../analyze/rule.js';
+import type { RuleMeta } from '../../core/rule-meta.js';
 import { builtinRules } from '../../analyze/rules/index.js';
 import { compareText } from '../../core/types.js';
 import { ruleMeta } from '../../report/json.js';

@@ -2,7 +2,7 @@
 // The rule list loads when the command runs, so other commands do not pay for it at start-up.
 
 import { Command, Option } from 'commander';
-import type { CliIo } from '../io.js';
+import type { CliIo } from '../support/io.js';
 
 export function registerRulesCommand(program: Command, io: CliIo): Command {
   return program

@@ -6,9 +6,9 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
-import { EXIT_CODES_HELP } from '../help.js';
-import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../io.js';
-import { startProgress } from '../progress.js';
+import { EXIT_CODES_HELP } from '../support/help.js';
+import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../support/io.js';
+import { startProgress } from '../support/progress.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
@@ -80,7 +80,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   const report = await render(result, options, useColor(io, io.stdout, options.color && !toFile));
   if (toFile) {
     const target = resolve(io.cwd, options.output!);
-    const { writeFileAtomic } = await import('../write-file.js');
+    const { writeFileAtomic } = await import('../support/write-file.js');
     try {
       await writeFileAtomic(target, report);
     } catch (error) {

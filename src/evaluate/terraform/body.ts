@@ -7,7 +7,7 @@ import type { TfAttribute, TfBody } from './view.js';
 import type { Computed, ProjectContext } from './context.js';
 import { findAttribute } from './expand.js';
 import { bind, entriesOf, type Env } from './expr.js';
-import { EvalError, isUnknown, LIMITS, UNKNOWN, type Value } from './values.js';
+import { EvalError, isUnknown, LIMITS, UNKNOWN, type Value } from './values/index.js';
 
 export type BaseEnv = Omit<Env, 'refs' | 'budget'>;
 

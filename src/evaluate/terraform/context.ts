@@ -4,7 +4,7 @@ import type { Expr, HclFile } from '../../parse/hcl/ast.js';
 import type { Diagnostic, Range } from '../../core/types.js';
 import { evaluate, type Budget, type Env } from './expr.js';
 import { indexModule, type ModuleDecl } from './module-decl.js';
-import { BudgetError, EvalError, LIMITS, UNKNOWN, type Value } from './values.js';
+import { BudgetError, EvalError, LIMITS, UNKNOWN, type Value } from './values/index.js';
 
 export interface ModuleSource {
   /** Parsed .tf files of a module directory (POSIX, relative to the scan root, '' = root), or undefined if the

@@ -1,7 +1,7 @@
 // `count` and `for_each` expansion, shared by resources, data sources and module calls.
 
 import type { Attribute, Block } from '../../parse/hcl/ast.js';
-import { containsUnknown, isObject, isUnknown, LIMITS, sortedKeys, toSet, UNKNOWN, type Value } from './values.js';
+import { containsUnknown, isObject, isUnknown, LIMITS, sortedKeys, toSet, UNKNOWN, type Value } from './values/index.js';
 
 /** What `count.index` / `each.key` / `each.value` mean inside one instance. */
 export interface InstanceVars {

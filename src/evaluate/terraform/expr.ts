@@ -21,7 +21,7 @@ import {
   valuesEqual,
   type Value,
   type ValueObject,
-} from './values.js';
+} from './values/index.js';
 
 /** One step of a traversal after its root name: `.name` or `[key]`. */
 export type Step = { kind: 'attr'; name: string } | { kind: 'index'; key: Expr };

@@ -9,7 +9,7 @@
 
 import type { TfBody } from './view.js';
 import { blocks, value } from './view.js';
-import { compareStrings, isObject, isUnknown, UNKNOWN, type Value } from './values.js';
+import { compareStrings, isObject, isUnknown, UNKNOWN, type Value } from './values/index.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Statement = { [key: string]: Json };

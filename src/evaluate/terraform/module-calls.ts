@@ -9,7 +9,7 @@ import type { Resolver } from './expr.js';
 import { literalString, type ModuleCallDecl, type ModuleDecl } from './module-decl.js';
 import { resolveModuleSource } from './paths.js';
 import type { ModuleRef } from './scope.js';
-import { defineLazy, EvalError, LIMITS, openObject, UNKNOWN, type LazySource, type Value, type ValueObject } from './values.js';
+import { defineLazy, EvalError, LIMITS, openObject, UNKNOWN, type LazySource, type Value, type ValueObject } from './values/index.js';
 
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 

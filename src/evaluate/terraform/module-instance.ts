@@ -11,7 +11,7 @@ import type { ModuleDecl } from './module-decl.js';
 import { relativeModulePath } from './paths.js';
 import { ResourceGroup, type ResourceOwner } from './resources.js';
 import { Scope, type ModuleScope } from './scope.js';
-import type { Value } from './values.js';
+import type { Value } from './values/index.js';
 import { convert } from './type-constraints.js';
 
 export type InputLookup = (name: string) => Computed | undefined;

@@ -11,7 +11,7 @@ import type { Resolver } from './expr.js';
 import { policyDocumentJson } from './iam-policy-document.js';
 import type { ResourceDecl } from './module-decl.js';
 import type { ResourceRef } from './scope.js';
-import { defineLazy, openObject, UNKNOWN, type Value, type ValueObject } from './values.js';
+import { defineLazy, openObject, UNKNOWN, type Value, type ValueObject } from './values/index.js';
 
 /** The module instance a resource lives in, as resources need it. */
 export interface ResourceOwner {

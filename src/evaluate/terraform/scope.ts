@@ -7,7 +7,7 @@ import type { Computed } from './context.js';
 import type { InstanceVars } from './expand.js';
 import { instanceSuffix } from './expand.js';
 import { addRef, evaluate, index, type Env, type Resolver, type Step } from './expr.js';
-import { EvalError, isUnknown, UNKNOWN, type Value } from './values.js';
+import { EvalError, isUnknown, UNKNOWN, type Value } from './values/index.js';
 
 /** A resource or data source as seen by a reference. */
 export interface ResourceRef {

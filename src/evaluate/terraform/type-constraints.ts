@@ -3,7 +3,7 @@
 // A value that does not fit is passed through unchanged: Terraform would reject it, Bulwark still scans.
 
 import type { Expr } from '../../parse/hcl/ast.js';
-import { isObject, isUnknown, toSet, type Value, type ValueObject } from './values.js';
+import { isObject, isUnknown, toSet, type Value, type ValueObject } from './values/index.js';
 
 export type TypeSpec =
   | { kind: 'any' }

@@ -7,7 +7,7 @@ import type { Computed, ProjectContext } from './context.js';
 import type { Resolver } from './expr.js';
 import type { ModuleDecl } from './module-decl.js';
 import { isPrimitiveType } from './type-constraints.js';
-import { EvalError } from './values.js';
+import { EvalError } from './values/index.js';
 
 /** tfvars may hold only constants: any reference is an error (the value becomes unknown). */
 const NO_REFERENCES: Resolver = {

@@ -2,25 +2,9 @@
 // Produced by the evaluator; read by rules. Rules never see raw syntax or unevaluated expressions.
 
 import type { CallSite, Range } from '../../core/types.js';
+import type { Value } from '../../core/value.js';
 
-/** A value the evaluator could not determine (computed at apply time, unknown input, unsupported function). */
-export class Unknown {
-  static readonly instance = new Unknown();
-  private constructor() {}
-  toString(): string {
-    return '(known after apply)';
-  }
-  toJSON(): string {
-    return '(unknown)';
-  }
-}
-export const UNKNOWN = Unknown.instance;
-
-export type Value = null | boolean | number | string | Unknown | Value[] | { [key: string]: Value };
-
-export function isUnknown(value: unknown): value is Unknown {
-  return value instanceof Unknown;
-}
+export { isUnknown, Unknown, UNKNOWN, type Value } from '../../core/value.js';
 
 /** One evaluated attribute. */
 export interface TfAttribute {

@@ -8,7 +8,7 @@ import {
   type Classification,
   type ElementKind,
   type ElementProps,
-} from '../schema.js';
+} from '../schema/architecture.js';
 import { slugify } from './vocabulary.js';
 
 export interface AdapterNote {

@@ -2,7 +2,7 @@
 // Db, Queue and _Ext variants) become elements, *_Boundary / Deployment_Node become trust boundaries,
 // Rel* / BiRel* become flows with their technology as the protocol hint.
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import { boundaryTypeFromName, matchTechnology } from './vocabulary.js';

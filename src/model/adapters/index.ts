@@ -1,7 +1,7 @@
 // Entry point of the threat-model inputs: picks the format (by extension, then content, or as told) and
 // converts the text into one validated Architecture, with notes on what was inferred or not understood.
 
-import type { Architecture } from '../schema.js';
+import type { Architecture } from '../schema/architecture.js';
 import type { InputFormat } from './formats.js';
 import { ModelBuilder, type AdapterNote } from './builder.js';
 import { parseMermaidArchitecture } from './mermaid-architecture.js';

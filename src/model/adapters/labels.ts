@@ -1,7 +1,7 @@
 // Label clean-up shared by the diagram adapters: quotes, <br/> line breaks, markdown strings, entities,
 // and the split of a multi-line label into a name and a description.
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import { classifyElement, dataAssetsIn, flowHints, type FlowHints } from './vocabulary.js';
 import type { ModelBuilder } from './builder.js';
 

@@ -2,7 +2,7 @@
 // elements (their icon is a shape hint), edges `a:R --> L:b` are flows; junctions are collapsed so the
 // services on either side are connected directly.
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';

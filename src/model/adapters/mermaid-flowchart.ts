@@ -2,7 +2,7 @@
 // chains and `&` groups, nested subgraphs as trust boundaries. Styling lines are skipped; anything not
 // understood becomes a warning with its line, never an exception.
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';

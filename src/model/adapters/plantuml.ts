@@ -2,7 +2,7 @@
 // declarations (`database "Orders" as db <<PostgreSQL>>`, `[Component]`), containers with `{ }` as trust
 // boundaries, arrows with `: label`. Notes, skinparams, preprocessor lines and styling are skipped.
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import { handleC4Line } from './c4.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';

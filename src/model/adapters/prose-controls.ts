@@ -1,7 +1,7 @@
 // Security controls a description states ("over HTTPS", "authenticated with JWT", "encrypted at rest",
 // "rate-limited", "up to 10MB"), as property settings with the words they came from.
 
-import type { ElementProps } from '../schema.js';
+import type { ElementProps } from '../schema/architecture.js';
 import { flowHints } from './vocabulary.js';
 
 export interface ElementControl {

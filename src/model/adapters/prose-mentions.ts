@@ -1,7 +1,7 @@
 // Finds the components a sentence names: vocabulary technologies ("S3", "a Lambda function", "PostgreSQL")
 // and noun phrases with an architecture head noun ("web API", "Auth Service", "the database", "users").
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import { capitalize } from '../knowledge/vocabulary.js';
 import { findTechnologies, kindFromHeadNoun } from './vocabulary.js';
 

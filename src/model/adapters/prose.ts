@@ -2,7 +2,7 @@
 // "that:" lists, bullets, `;` clauses and `→` chains; each clause names components (prose-mentions), a verb
 // says which way data moves, and stated controls set properties. Everything inferred quotes its words.
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import type { SourceLine } from './source.js';
 import { elementControls, flowControls } from './prose-controls.js';

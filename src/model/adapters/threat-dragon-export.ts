@@ -2,7 +2,7 @@
 // around their members so Threat Dragon shows the zones; each cell also carries a `bulwark` block holding
 // what Threat Dragon has no field for, so the file imports back into the same model.
 
-import type { Architecture, Element } from '../schema.js';
+import type { Architecture, Element } from '../schema/architecture.js';
 import { capitalize, STRIDE_LABEL } from '../knowledge/vocabulary.js';
 import { strip } from './builder.js';
 

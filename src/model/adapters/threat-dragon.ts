@@ -2,7 +2,7 @@
 // their protocol and encryption flags, trust-boundary boxes contain the elements drawn inside them.
 // Files Bulwark exported carry a `bulwark` block per cell, so they import back exactly.
 
-import { CLASSIFICATIONS, ElementPropsSchema, type Architecture, type BoundaryType, type Classification, type ElementKind, type ElementProps } from '../schema.js';
+import { CLASSIFICATIONS, ElementPropsSchema, type Architecture, type BoundaryType, type Classification, type ElementKind, type ElementProps } from '../schema/architecture.js';
 import { strip, type AdapterNote, type ModelBuilder } from './builder.js';
 import { boundaryTypeFromName, classifyElement, flowHints, slugify } from './vocabulary.js';
 

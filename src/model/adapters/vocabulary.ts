@@ -3,7 +3,7 @@
 // the knowledge base's catalogue, which tags them for the threat patterns too.
 
 import { TECHNOLOGY_TERMS, type TechnologyTerm } from '../knowledge/technologies.js';
-import type { BoundaryType, Classification, ElementKind } from '../schema.js';
+import type { BoundaryType, Classification, ElementKind } from '../schema/architecture.js';
 
 /** Generic head nouns: the last word of a name says what it is ("User Service" is a service, not a user). */
 const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [

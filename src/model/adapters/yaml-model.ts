@@ -4,7 +4,7 @@
 // findings can point back at the model file.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node as YamlNode } from 'yaml';
-import { BOUNDARY_ALIASES, INPUT_FIELDS, KIND_ALIASES } from '../input-schema.js';
+import { BOUNDARY_ALIASES, INPUT_FIELDS, KIND_ALIASES } from '../schema/input.js';
 import {
   BOUNDARY_TYPES,
   CLASSIFICATIONS,
@@ -14,7 +14,7 @@ import {
   type Classification,
   type ElementKind,
   type ElementProps,
-} from '../schema.js';
+} from '../schema/architecture.js';
 import { strip, type AdapterNote, type ModelBuilder } from './builder.js';
 import { boundaryTypeFromName, classifyElement, dataAssetsIn, matchTechnology, slugify } from './vocabulary.js';
 

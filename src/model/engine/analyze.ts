@@ -2,10 +2,10 @@
 // Pure and deterministic: the same model always gives the same report, in the same order.
 
 import { compareText, SEVERITY_RANK } from '../../core/types.js';
-import { ELEMENT_THREAT_RULES, FLOW_THREAT_RULES } from '../knowledge/index.js';
+import { ELEMENT_THREAT_RULES, FLOW_THREAT_RULES } from '../knowledge/patterns/index.js';
 import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../knowledge/types.js';
 import { describeClassification, isSensitive } from '../knowledge/vocabulary.js';
-import type { Architecture, Classification, SourceRef } from '../schema.js';
+import type { Architecture, Classification, SourceRef } from '../schema/architecture.js';
 import { computeFacts, type ModelFacts } from './facts.js';
 import { riskScore, shiftLikelihood, shiftSeverity } from './scoring.js';
 import { describeModel } from './surfaces.js';

@@ -4,7 +4,7 @@
 
 import type { ElementFacts, FlowView, ModelView, TechTag } from '../knowledge/types.js';
 import { encryptionOfProtocol, maxClassification, mentionsCredentials, tagsOfElement, tagsOfText } from '../knowledge/vocabulary.js';
-import type { Architecture, Boundary, DataAsset, Element } from '../schema.js';
+import type { Architecture, Boundary, DataAsset, Element } from '../schema/architecture.js';
 
 const STORE_KINDS = new Set(['datastore', 'cache', 'queue', 'bucket', 'secret-store']);
 const OUTSIDE_KINDS = new Set(['actor', 'external-system']);

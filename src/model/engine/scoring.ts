@@ -7,7 +7,7 @@
 
 import { SEVERITIES, type Severity } from '../../core/types.js';
 import type { Likelihood } from '../knowledge/types.js';
-import type { Classification } from '../schema.js';
+import type { Classification } from '../schema/architecture.js';
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 7.5, medium: 5, low: 2.5 };
 const LIKELIHOOD_FACTOR: Record<Likelihood, number> = { high: 1, medium: 0.8, low: 0.6 };

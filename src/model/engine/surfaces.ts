@@ -2,7 +2,7 @@
 // each element, and everything Bulwark derived or the adapter inferred (so a person can correct it).
 
 import { compareText } from '../../core/types.js';
-import type { Architecture } from '../schema.js';
+import type { Architecture } from '../schema/architecture.js';
 import type { ModelFacts } from './facts.js';
 import type { AttackSurface, FlowCrossing, Threat } from './types.js';
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
 import { LIKELIHOODS, PATTERNS } from '../knowledge/types.js';
-import { ArchitectureSchema, SourceRefSchema } from '../schema.js';
+import { ArchitectureSchema, SourceRefSchema } from '../schema/architecture.js';
 
 /** Bump on any breaking change to the report's JSON form. */
 export const THREAT_REPORT_VERSION = 1;

@@ -1,6 +1,6 @@
 // Compliance controls the threat rules map to, named once so rules stay short and consistent.
 
-import type { ComplianceRef } from '../../analyze/rule.js';
+import type { ComplianceRef } from '../../core/compliance.js';
 
 const ref = (framework: ComplianceRef['framework'], control: string): ComplianceRef => ({ framework, control });
 

@@ -1,6 +1,6 @@
 // Reusable controls: a design property that removes or downgrades a threat, with the reason the register shows.
 
-import type { ElementProps } from '../schema.js';
+import type { ElementProps } from '../schema/architecture.js';
 import type { Control, ElementContext, FlowContext } from './types.js';
 import { encryptionOfProtocol } from './vocabulary.js';
 

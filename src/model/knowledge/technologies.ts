@@ -2,7 +2,7 @@
 // kind and technology ("S3" → a bucket, technology AWS S3); the knowledge base uses the same row to tag
 // free text for its threat patterns ("S3" → object-storage). A technology added here is known to both.
 
-import type { ElementKind } from '../schema.js';
+import type { ElementKind } from '../schema/architecture.js';
 import type { TechTag } from './types.js';
 
 export interface TechnologyTerm {

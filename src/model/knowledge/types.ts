@@ -2,9 +2,9 @@
 // element or one flow) and what it declares (applies-to, condition, controls, templates, references).
 // Rules are data plus small pure predicates; the engine evaluates them and never needs to know a pattern.
 
-import type { ComplianceRef } from '../../analyze/rule.js';
+import type { ComplianceRef } from '../../core/compliance.js';
 import type { Severity, StrideCategory } from '../../core/types.js';
-import type { Boundary, Classification, DataAsset, Element, ElementKind, Flow } from '../schema.js';
+import type { Boundary, Classification, DataAsset, Element, ElementKind, Flow } from '../schema/architecture.js';
 
 export const LIKELIHOODS = ['high', 'medium', 'low'] as const;
 export type Likelihood = (typeof LIKELIHOODS)[number];

@@ -3,7 +3,7 @@
 // (technologies.ts) as the one list of product names. Kept as data so it is easy to review and extend.
 
 import type { StrideCategory } from '../../core/types.js';
-import type { Classification, Element, ElementKind } from '../schema.js';
+import type { Classification, Element, ElementKind } from '../schema/architecture.js';
 import { TECHNOLOGY_TERMS } from './technologies.js';
 import type { TechTag } from './types.js';
 

@@ -1,8 +1,8 @@
 // The knowledge base as Markdown, generated from the rule and mitigation metadata (never written twice).
 
-import { formatComplianceRef } from '../../report/compliance.js';
+import { formatComplianceRef } from '../../core/compliance.js';
 import { MITIGATIONS } from '../knowledge/mitigations.js';
-import { THREAT_RULES } from '../knowledge/index.js';
+import { THREAT_RULES } from '../knowledge/patterns/index.js';
 import { PATTERNS } from '../knowledge/types.js';
 import { cell, STRIDE_LABEL } from './register.js';
 

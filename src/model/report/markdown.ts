@@ -1,9 +1,9 @@
 // The Markdown threat model: what a security engineer would hand over after a design review.
 
 import { STRIDE_CATEGORIES } from '../../core/types.js';
-import { formatComplianceRef } from '../../report/compliance.js';
+import { formatComplianceRef } from '../../core/compliance.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
-import type { SourceRef } from '../schema.js';
+import type { SourceRef } from '../schema/architecture.js';
 import { renderMermaidDfd } from './mermaid.js';
 import { cell, elementNames, formatCounts, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
 

@@ -2,7 +2,7 @@
 // flows labelled with protocol, plaintext boundary crossings dotted, open-threat counts per element.
 
 import type { ThreatReport } from '../engine/types.js';
-import type { Boundary, Element, ElementKind } from '../schema.js';
+import type { Boundary, Element, ElementKind } from '../schema/architecture.js';
 
 const SHAPES: Record<ElementKind, [string, string]> = {
   actor: ['[', ']'],

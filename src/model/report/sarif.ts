@@ -3,11 +3,11 @@
 // SARIF suppressions, so code-scanning dashboards show them as dismissed with the justification.
 
 import type * as Sarif from 'sarif';
-import { formatComplianceRef } from '../../report/compliance.js';
+import { formatComplianceRef } from '../../core/compliance.js';
 import { SARIF_SCHEMA_URI, SECURITY_SEVERITY, SRCROOT } from '../../report/sarif.js';
 import type { Severity } from '../../core/types.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
-import { THREAT_RULES } from '../knowledge/index.js';
+import { THREAT_RULES } from '../knowledge/patterns/index.js';
 import type { ThreatRule } from '../knowledge/types.js';
 import { resolveMitigations, STRIDE_LABEL } from './register.js';
 

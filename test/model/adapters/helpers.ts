@@ -1,6 +1,6 @@
 // Small views over a model so tests can state expectations compactly.
 
-import type { Architecture } from '../../../src/model/schema.js';
+import type { Architecture } from '../../../src/model/schema/architecture.js';
 
 export function element(model: Architecture, id: string) {
   const e = model.elements.find((x) => x.id === id);

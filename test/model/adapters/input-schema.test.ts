@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { architectureToYaml, readArchitecture } from '../../../src/model/adapters/index.js';
-import { architectureInputJsonSchema } from '../../../src/model/input-schema.js';
+import { architectureInputJsonSchema } from '../../../src/model/schema/input.js';
 
 const docPath = new URL('../../../docs/model-input-schema.json', import.meta.url);
 const examplesDir = new URL('../../../examples/models/', import.meta.url);

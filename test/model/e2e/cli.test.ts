@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { capturedIo } from '../../../src/cli/io.js';
+import { capturedIo } from '../../../src/cli/support/io.js';
 import { run } from '../../../src/cli/main.js';
 import { errorsOf, sarifValidator } from '../../report/validators.js';
 

@@ -1,7 +1,7 @@
 // Builds small architectures for engine tests through the real schema (defaults applied).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { ArchitectureSchema, type Architecture } from '../../../src/model/schema.js';
+import { ArchitectureSchema, type Architecture } from '../../../src/model/schema/architecture.js';
 
 export function model(input: unknown): Architecture {
   return ArchitectureSchema.parse(input);

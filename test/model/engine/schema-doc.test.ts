@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { architectureJsonSchema } from '../../../src/model/schema.js';
+import { architectureJsonSchema } from '../../../src/model/schema/architecture.js';
 
 const docPath = new URL('../../../docs/model-schema.json', import.meta.url);
 const expected = JSON.stringify({ title: 'Bulwark architecture model', ...(architectureJsonSchema() as object) }, null, 2) + '\n';

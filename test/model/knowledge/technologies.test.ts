@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { classifyElement, matchTechnology } from '../../../src/model/adapters/vocabulary.js';
 import { TECHNOLOGY_TERMS } from '../../../src/model/knowledge/technologies.js';
 import { tagsOfElement, tagsOfText } from '../../../src/model/knowledge/vocabulary.js';
-import type { Element } from '../../../src/model/schema.js';
+import type { Element } from '../../../src/model/schema/architecture.js';
 
 const tagged = TECHNOLOGY_TERMS.filter((t) => t.tags.length > 0);
 

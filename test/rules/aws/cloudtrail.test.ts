@@ -2,7 +2,7 @@
 // trail's bucket is found, and public-access neutralisers on that bucket.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRuleOnTerraform } from '../../../src/analyze/rule-tester.js';
+import { runRuleOnTerraform } from '../../../src/scanners/rule-tester.js';
 import { cloudtrailRules } from '../../../src/analyze/rules/aws/cloudtrail/index.js';
 import type { Rule } from '../../../src/analyze/rule.js';
 

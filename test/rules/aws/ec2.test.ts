@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { runRuleOnSnippet } from '../../../src/analyze/rule-tester.js';
+import { runRuleOnSnippet } from '../../../src/scanners/rule-tester.js';
 import instanceDetailedMonitoring from '../../../src/analyze/rules/aws/ec2/instance-detailed-monitoring.js';
 import imdsv2Required from '../../../src/analyze/rules/aws/ec2/imdsv2-required.js';
 import instanceEbsEncryption from '../../../src/analyze/rules/aws/ec2/instance-ebs-encryption.js';

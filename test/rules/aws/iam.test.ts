@@ -2,7 +2,7 @@
 // count/for_each, severities and the no-double-reporting split between the wildcard rules.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRuleOnTerraform, runRulesOnTerraform } from '../../../src/analyze/rule-tester.js';
+import { runRuleOnTerraform, runRulesOnTerraform } from '../../../src/scanners/rule-tester.js';
 import { iamRules } from '../../../src/analyze/rules/aws/iam/index.js';
 import { parsePolicyDocument } from '../../../src/analyze/rules/aws/iam/policy-document.js';
 import { isUnknown } from '../../../src/evaluate/terraform/view.js';

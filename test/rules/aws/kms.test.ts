@@ -1,7 +1,7 @@
 // KMS key rotation: which keys can rotate, unknowns, and where findings point.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRuleOnSnippet } from '../../../src/analyze/rule-tester.js';
+import { runRuleOnSnippet } from '../../../src/scanners/rule-tester.js';
 import keyRotation from '../../../src/analyze/rules/aws/kms/key-rotation.js';
 
 describe('KMS key rotation', () => {

@@ -1,7 +1,7 @@
 // Focused RDS behaviour: inherited settings, unknowns, and which rule speaks when two could.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRuleOnTerraform, runRulesOnTerraform } from '../../../src/analyze/rule-tester.js';
+import { runRuleOnTerraform, runRulesOnTerraform } from '../../../src/scanners/rule-tester.js';
 import { rdsRules } from '../../../src/analyze/rules/aws/rds/index.js';
 
 const ids = (hcl: string) =>

@@ -2,7 +2,7 @@
 // module-inner and counted resources, the public-access neutralisers and the exemptions.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRuleOnTerraform, runRulesOnTerraform } from '../../../src/analyze/rule-tester.js';
+import { runRuleOnTerraform, runRulesOnTerraform } from '../../../src/scanners/rule-tester.js';
 import { s3Rules } from '../../../src/analyze/rules/aws/s3/index.js';
 import type { Rule } from '../../../src/analyze/rule.js';
 

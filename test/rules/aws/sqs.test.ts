@@ -1,7 +1,7 @@
 // Focused SQS behaviour: encryption modes, key forms and queue-policy shapes.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRulesOnTerraform } from '../../../src/analyze/rule-tester.js';
+import { runRulesOnTerraform } from '../../../src/scanners/rule-tester.js';
 import { sqsRules } from '../../../src/analyze/rules/aws/sqs/index.js';
 
 const ids = (hcl: string) =>

@@ -2,7 +2,7 @@
 // unknowns, counts, dynamic blocks, modules and the CIDR/port helpers.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRuleOnSnippet, runRuleOnTerraform } from '../../../src/analyze/rule-tester.js';
+import { runRuleOnSnippet, runRuleOnTerraform } from '../../../src/scanners/rule-tester.js';
 import sgIngressAllPorts from '../../../src/analyze/rules/aws/vpc/sg-ingress-all-ports.js';
 import sgIngressAdminPorts from '../../../src/analyze/rules/aws/vpc/sg-ingress-admin-ports.js';
 import sgIngressDataStorePorts from '../../../src/analyze/rules/aws/vpc/sg-ingress-data-store-ports.js';

@@ -15,7 +15,7 @@ import {
   valuesEqual,
   type Value,
   type ValueObject,
-} from '../values.js';
+} from '../values/index.js';
 import type { FunctionTable } from './registry.js';
 
 function flattenInto(out: Value[], list: readonly Value[], depth: number): boolean {

@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import { EvalError, isUnknown, toStr, UNKNOWN, type Value } from '../values.js';
+import { EvalError, isUnknown, toStr, UNKNOWN, type Value } from '../values/index.js';
 import { jsonDecode, jsonEncode, yamlEncode } from './json.js';
 import type { FunctionTable } from './registry.js';
 

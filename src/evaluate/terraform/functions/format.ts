@@ -1,7 +1,7 @@
 // Terraform's `format` verbs (a subset of Go's fmt): %s %d %f %e %g %t %v %q %x %X %o %b %%, flags, width,
 // precision and explicit argument indexes like %[2]s.
 
-import { EvalError, isObject, numberToString, toNum, toStr, type Value } from '../values.js';
+import { EvalError, isObject, numberToString, toNum, toStr, type Value } from '../values/index.js';
 import { jsonEncode } from './json.js';
 
 const VERB = /%(?:\[(\d+)\])?([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([a-zA-Z%])/g;

@@ -2,7 +2,7 @@
 // Functions that read files, the clock or randomness (file, templatefile, timestamp, uuid, ...) are absent on
 // purpose: an unsupported function yields unknown, and Bulwark never reads scanned content beyond the parse.
 
-import { containsUnknown, EvalError, isUnknown, UNKNOWN, type Value } from '../values.js';
+import { containsUnknown, EvalError, isUnknown, UNKNOWN, type Value } from '../values/index.js';
 import { collectionFunctions } from './collections.js';
 import { encodingFunctions } from './encoding.js';
 import { networkFunctions } from './network.js';

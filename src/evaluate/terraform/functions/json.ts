@@ -2,7 +2,7 @@
 // An unknown nested inside a known structure renders as the string "(unknown)" (Unknown.toJSON), so rules can still
 // parse and inspect the known parts of a policy; a wholly unknown value is handled by the caller (result unknown).
 
-import { checkStringSize, EvalError, isObject, isUnknown, numberToString, sortedKeys, type Value } from '../values.js';
+import { checkStringSize, EvalError, isObject, isUnknown, numberToString, sortedKeys, type Value } from '../values/index.js';
 
 const UNKNOWN_JSON = '"(unknown)"';
 

@@ -1,6 +1,6 @@
 // IP address functions for IPv4 and IPv6, on BigInt so both families share one code path.
 
-import { EvalError, toNum, toStr, type Value } from '../values.js';
+import { EvalError, toNum, toStr, type Value } from '../values/index.js';
 import type { FunctionTable } from './registry.js';
 
 interface Cidr {

@@ -1,6 +1,6 @@
 // Numeric and type-conversion functions.
 
-import { EvalError, isUnknown, toBool, toList, toNum, toStr, UNKNOWN, type Value } from '../values.js';
+import { EvalError, isUnknown, toBool, toList, toNum, toStr, UNKNOWN, type Value } from '../values/index.js';
 import type { FunctionTable } from './registry.js';
 
 function numbers(args: readonly Value[], what: string): number[] {

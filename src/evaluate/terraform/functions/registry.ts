@@ -1,6 +1,6 @@
 // The shape of a built-in function and how unknown arguments propagate through it.
 
-import type { Value } from '../values.js';
+import type { Value } from '../values/index.js';
 
 export interface TfFunction {
   /**

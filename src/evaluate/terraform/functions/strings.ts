@@ -1,7 +1,7 @@
 // String functions. Regular expressions follow RE2 syntax as Terraform does; the few RE2-only forms seen in
 // real configs (`(?P<name>`, leading `(?i)`) are translated to their JavaScript equivalents.
 
-import { checkCollectionSize, checkStringSize, EvalError, toList, toNum, toStr, type Value } from '../values.js';
+import { checkCollectionSize, checkStringSize, EvalError, toList, toNum, toStr, type Value } from '../values/index.js';
 import { formatString } from './format.js';
 import type { FunctionTable } from './registry.js';
 

@@ -5,7 +5,7 @@
 // The reader still turns this form into the canonical Architecture of schema.ts.
 
 import { z } from 'zod';
-import { BOUNDARY_TYPES, CLASSIFICATIONS, ELEMENT_KINDS, ElementPropsSchema, SourceRefSchema, type BoundaryType, type ElementKind } from './schema.js';
+import { BOUNDARY_TYPES, CLASSIFICATIONS, ELEMENT_KINDS, ElementPropsSchema, SourceRefSchema, type BoundaryType, type ElementKind } from './architecture.js';
 
 /** Friendly words for element kinds (matched case-insensitively). */
 export const KIND_ALIASES: Readonly<Record<string, ElementKind>> = {

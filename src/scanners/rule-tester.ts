@@ -4,8 +4,8 @@
 import type { Finding } from '../core/types.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import { analyzeTerraform } from '../pipeline/terraform.js';
-import { indexTerraformRules } from './engine.js';
-import type { Rule } from './rule.js';
+import { indexTerraformRules } from '../analyze/engine.js';
+import type { Rule } from '../analyze/rule.js';
 
 /** `files` maps POSIX paths (relative to a virtual scan root) to HCL text. */
 export function runRulesOnTerraform(rules: readonly Rule[], files: Readonly<Record<string, string>>): Finding[] {

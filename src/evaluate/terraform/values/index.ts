@@ -2,7 +2,7 @@
 // Values are immutable by convention: functions build new arrays/objects and never mutate their inputs,
 // so references can be shared freely instead of deep-cloned.
 
-import { isUnknown, UNKNOWN, type Value } from './view.js';
+import { isUnknown, UNKNOWN, type Value } from '../../../core/value.js';
 
 export { isUnknown, UNKNOWN };
 export type { Value };

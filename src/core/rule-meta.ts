@@ -1,0 +1,39 @@
+// What every rule declares about itself, whatever format it checks: identity, severity, STRIDE
+// category, weaknesses, compliance controls, remediation and the matching checks of other scanners.
+// Reports, docs, SARIF and the agent skills read only this.
+
+import type { ComplianceRef } from './compliance.js';
+import type { Severity, StrideCategory } from './types.js';
+
+export type { ComplianceFramework, ComplianceRef } from './compliance.js';
+
+/** Ids of the corresponding checks in other scanners, so users can map suppressions and reports. */
+export interface PeerIds {
+  /** e.g. `CKV_AWS_19` */
+  checkov?: string[];
+  /** Trivy/tfsec AVD ids, e.g. `AVD-AWS-0088` (these drive the corpus check). */
+  trivy?: string[];
+  /** KICS query UUIDs. */
+  kics?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable forever, e.g. `BW-AWS-S3-001`. */
+  id: string;
+  title: string;
+  severity: Severity;
+  stride: StrideCategory;
+  /** e.g. `CWE-311` */
+  cwe: string[];
+  compliance: ComplianceRef[];
+  /** Why it matters, a short paragraph. */
+  description: string;
+  /** What to change, in words. */
+  remediation: string;
+  provider: 'aws' | 'generic';
+  /** e.g. `s3`, `ec2`, `iam` */
+  service: string;
+  peers: PeerIds;
+  /** Further reading (provider docs). */
+  links?: string[];
+}

@@ -1,0 +1,38 @@
+// Every threat rule of the knowledge base, grouped by pattern, and lookup by id.
+
+import { authenticationRules } from './authentication.js';
+import { cacheRules } from './cache.js';
+import { databaseRules } from './database.js';
+import { kubernetesRules } from './kubernetes.js';
+import { oauthRules } from './oauth-oidc.js';
+import { objectStorageRules } from './object-storage.js';
+import { queueRules } from './queue.js';
+import { secretsRules } from './secrets.js';
+import { serverlessRules } from './serverless.js';
+import { thirdPartyRules } from './third-party.js';
+import { transportRules } from './transport.js';
+import { webApiRules } from './web-api.js';
+import type { ElementThreatRule, FlowThreatRule, ThreatRule } from '../types.js';
+
+export const ELEMENT_THREAT_RULES: readonly ElementThreatRule[] = [
+  ...webApiRules,
+  ...authenticationRules,
+  ...oauthRules,
+  ...objectStorageRules,
+  ...serverlessRules,
+  ...databaseRules,
+  ...cacheRules,
+  ...queueRules,
+  ...kubernetesRules,
+  ...secretsRules,
+];
+
+export const FLOW_THREAT_RULES: readonly FlowThreatRule[] = [...transportRules, ...thirdPartyRules];
+
+export const THREAT_RULES: readonly ThreatRule[] = [...ELEMENT_THREAT_RULES, ...FLOW_THREAT_RULES];
+
+const BY_ID = new Map<string, ThreatRule>(THREAT_RULES.map((r) => [r.id, r]));
+
+export function threatRuleById(id: string): ThreatRule | undefined {
+  return BY_ID.get(id);
+}
