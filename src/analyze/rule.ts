@@ -2,6 +2,7 @@
 // One security concept is one rule; each IaC format reaches it through its own `check` entry,
 // so a later CloudFormation check joins the same rule (same id, docs, compliance mapping).
 
+import type { FormatId } from '../core/formats.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 
 export type { ComplianceFramework, ComplianceRef, PeerIds, RuleMeta } from '../core/rule-meta.js';
@@ -41,16 +42,29 @@ export interface TerraformCheck {
   check(resource: TfResource, ctx: TerraformRuleContext): void;
 }
 
+/** What a bad example must produce, like ESLint's `errors`: one entry per finding, in line order. */
+export interface ExpectedFinding {
+  /** 1-based line the finding points at. */
+  line: number;
+}
+
+export interface BadExample {
+  code: string;
+  errors: readonly ExpectedFinding[];
+}
+
 export interface RuleExamples {
-  /** Each a complete HCL snippet; every bad one must be flagged by this rule, no good one may be. */
+  /** Complete files of the format; no good one may be flagged by this rule. */
   good: readonly string[];
-  bad: readonly string[];
+  /** Complete files of the format, each with the findings this rule must give on it, and no others. */
+  bad: readonly BadExample[];
 }
 
 export interface Rule {
   meta: RuleMeta;
   terraform?: TerraformCheck;
-  examples: { terraform?: RuleExamples };
+  /** Good and bad examples per format: they are the rule's tests and its docs. */
+  examples: Partial<Record<FormatId, RuleExamples>>;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -9,10 +9,13 @@ export const SCAN_RESULT_VERSION = 1;
 export interface ScanOptions {
   /** Extra exclude patterns (gitignore syntax), relative to the scan root. */
   exclude?: readonly string[];
-  /** Extra tfvars files (like `terraform -var-file`), applied after terraform.tfvars and *.auto.tfvars. */
-  varFiles?: readonly string[];
-  /** Like `terraform -var name=value`; highest precedence. */
-  vars?: Readonly<Record<string, string>>;
+  /** Terraform's own options. */
+  terraform?: {
+    /** Extra tfvars files (like `terraform -var-file`), applied after terraform.tfvars and *.auto.tfvars. */
+    varFiles?: readonly string[];
+    /** Like `terraform -var name=value`; highest precedence. */
+    vars?: Readonly<Record<string, string>>;
+  };
   /** Called as files are processed, for progress display. */
   onProgress?: (progress: ScanProgress) => void;
 }

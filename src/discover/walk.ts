@@ -25,6 +25,8 @@ export interface DiscoverOptions {
   exclude?: readonly string[];
   /** File name endings the scanners handle. */
   extensions?: readonly string[];
+  /** Decides by base name which files to list (wins over `extensions`). */
+  accept?: (name: string) => boolean;
 }
 
 export interface DiscoverResult {
@@ -136,7 +138,7 @@ interface DeferredLink {
 class Walker {
   readonly files: DiscoveredFile[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  private readonly extensions: readonly string[];
+  private readonly accept: (name: string) => boolean;
   private readonly excludes: IgnoreStack;
   private readonly rootPrefix: string;
   /** Real paths already walked or added, so links never loop or duplicate. */
@@ -151,7 +153,8 @@ class Walker {
     private readonly rootReal: string,
     options: DiscoverOptions,
   ) {
-    this.extensions = options.extensions ?? DEFAULT_EXTENSIONS;
+    const extensions = options.extensions ?? DEFAULT_EXTENSIONS;
+    this.accept = options.accept ?? ((name) => hasExtension(name, extensions));
     this.excludes = IgnoreStack.empty().withPatterns(root, options.exclude ?? []);
     this.rootPrefix = withTrailingSep(root);
   }
@@ -266,7 +269,7 @@ class Walker {
   }
 
   private wantsFile(name: string, abs: string, ignores: IgnoreStack): boolean {
-    if (!hasExtension(name, this.extensions)) return false;
+    if (!this.accept(name)) return false;
     return !ignores.ignores(abs, false) && !this.excludes.ignores(abs, false);
   }
 

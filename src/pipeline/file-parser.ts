@@ -12,8 +12,9 @@ export function parseConfig(text: string, path: string): HclFile {
 
 export interface FileEntry {
   rel: string;
-  abs: string;
   size: number;
+  /** Absent for in-memory files, which then need `read`. */
+  abs?: string;
 }
 
 /** Files larger than this are not parsed (a hostile or generated file must not exhaust memory). */
@@ -21,6 +22,8 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export interface FileReaderOptions {
   maxBytes?: number;
+  /** How to read a file's text; default: from its `abs` path. */
+  read?: (rel: string) => string;
   /**
    * Texts read for planning are kept, up to this many characters in all, so parsing does not read them
    * again; each is handed out once (`takeText`) and then forgotten. 0 keeps nothing.
@@ -44,10 +47,11 @@ export function fileReader(files: readonly FileEntry[], options: FileReaderOptio
   let budget = options.retainChars ?? 0;
   const byRel = new Map(files.map((f) => [f.rel, f]));
   const kept = new Map<string, string>();
+  const readText = options.read ?? ((rel: string) => readFileSync(byRel.get(rel)!.abs!, 'utf8'));
   const read = (rel: string): string => {
     const file = byRel.get(rel);
     if (!file || file.size > maxBytes) return '';
-    return readFileSync(file.abs, 'utf8');
+    return readText(rel);
   };
   const reader: FileReader = {
     readText(rel) {

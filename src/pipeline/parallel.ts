@@ -10,7 +10,7 @@ import { finishTerraform, rootAnalyzer, type RootsOutcome, type TerraformOptions
 import { dirOf, planTerraform, type TerraformPlan } from './terraform-plan.js';
 
 export interface WorkerInit {
-  files: FileEntry[];
+  files: (FileEntry & { abs: string })[];
   maxFileBytes: number;
   varFiles: { path: string; text: string }[];
   vars?: Record<string, string>;
@@ -42,7 +42,10 @@ export function workerCount(moduleDirs: number, bytes: number, env = process.env
 }
 
 export interface TerraformRun {
+  /** Every file of the scan; the stage picks the Terraform ones. Files without `abs` need `read`. */
   files: readonly FileEntry[];
+  /** Reads a file's text; default: from its `abs` path. */
+  read?: (rel: string) => string;
   maxFileBytes: number;
   index: RuleIndex;
   options: TerraformOptions;
@@ -63,10 +66,24 @@ const RETAIN_CHARS = 256 * 1024 * 1024;
 export async function runTerraformStage(run: TerraformRun): Promise<TerraformOutcome> {
   const tfFiles = run.files.filter((f) => f.rel.endsWith('.tf'));
   const moduleDirs = new Set(tfFiles.map((f) => dirOf(f.rel))).size;
-  const threads = run.builtinRulesOnly ? workerCount(moduleDirs, tfFiles.reduce((n, f) => n + f.size, 0)) : 0;
+  // Workers read files themselves, so they need them on disk and the built-in rules.
+  const diskFiles = !run.read && isOnDisk(run.files) ? run.files : undefined;
+  const threads = run.builtinRulesOnly && diskFiles ? workerCount(moduleDirs, tfFiles.reduce((n, f) => n + f.size, 0)) : 0;
   // Threads load their code while this thread plans.
-  const pool = threads > 0 ? new WorkerPool(run, threads) : undefined;
-  const reader = fileReader(run.files, { maxBytes: run.maxFileBytes, retainChars: RETAIN_CHARS });
+  const pool = threads > 0 && diskFiles ? new WorkerPool(run, diskFiles, threads) : undefined;
+  const stage = prepareStage(run);
+  const outcomes = pool ? await pool.analyze(stage.plan, stage.reader, stage.analyzeHere, stage.rootsDone) : [stage.analyzeHere(stage.plan.roots)];
+  return finishTerraform(stage.plan, outcomes, stage.analyzeHere, stage.reader.parse);
+}
+
+/** The whole stage in this thread, synchronously (rule examples, in-memory sources). */
+export function runTerraformInProcess(run: TerraformRun): TerraformOutcome {
+  const stage = prepareStage(run);
+  return finishTerraform(stage.plan, [stage.analyzeHere(stage.plan.roots)], stage.analyzeHere, stage.reader.parse);
+}
+
+function prepareStage(run: TerraformRun) {
+  const reader = fileReader(run.files, { maxBytes: run.maxFileBytes, retainChars: RETAIN_CHARS, ...(run.read ? { read: run.read } : {}) });
   const plan = planTerraform(
     run.files.map((f) => f.rel),
     reader.readText,
@@ -75,16 +92,19 @@ export async function runTerraformStage(run: TerraformRun): Promise<TerraformOut
   const rootsDone = (count: number) => run.onProgress?.((done += count), plan.roots.length);
   const analyze = rootAnalyzer(plan, reader.parse, run.index, run.options);
   const analyzeHere = (roots: readonly string[]) => analyze(roots, () => rootsDone(1));
-  const outcomes = pool ? await pool.analyze(plan, reader, analyzeHere, rootsDone) : [analyzeHere(plan.roots)];
-  return finishTerraform(plan, outcomes, analyzeHere, reader.parse);
+  return { reader, plan, rootsDone, analyzeHere };
+}
+
+function isOnDisk(files: readonly FileEntry[]): files is readonly (FileEntry & { abs: string })[] {
+  return files.every((f) => f.abs !== undefined);
 }
 
 class WorkerPool {
   private readonly workers: Worker[];
 
-  constructor(run: TerraformRun, threads: number) {
+  constructor(run: TerraformRun, files: readonly (FileEntry & { abs: string })[], threads: number) {
     const init: WorkerInit = {
-      files: [...run.files],
+      files: [...files],
       maxFileBytes: run.maxFileBytes,
       varFiles: run.varFileTexts,
       ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),

@@ -13,14 +13,6 @@ import { collectYoungGeneration } from './young-gc.js';
 
 export { dirOf } from './terraform-plan.js';
 
-export interface TerraformSource {
-  /** POSIX paths, relative to the scan root, of every file found (non-Terraform ones are ignored). */
-  paths: readonly string[];
-  parse(path: string): HclFile;
-  /** Raw text, for planning which directories are root modules. */
-  readText(path: string): string;
-}
-
 export interface TerraformOptions {
   /** Extra var files (already parsed), applied after the automatic ones, in order. */
   varFiles?: readonly HclFile[];
@@ -49,12 +41,6 @@ export interface RootsOutcome extends TerraformOutcome {
  * when every directory is a module.
  */
 const MODULE_CACHE_BYTES = 4 * 1024 * 1024;
-
-export function analyzeTerraform(source: TerraformSource, index: RuleIndex, options: TerraformOptions = {}): TerraformOutcome {
-  const plan = planTerraform(source.paths, source.readText);
-  const analyze = (roots: readonly string[]) => analyzeRoots(plan, roots, source.parse, index, options);
-  return finishTerraform(plan, [analyze(plan.roots)], analyze, source.parse);
-}
 
 /** Evaluates the given roots one by one; a root's syntax trees are released after it. */
 export function analyzeRoots(

@@ -1,28 +1,34 @@
-// Runs rules on in-memory Terraform, the way a scan would: used by the rule-example tests,
-// the corpus check and rule authors' focused tests.
+// Runs rules on in-memory files the way a scan would, format by format: used by the rule-example tests,
+// the corpus check, the golden outputs and rule authors' focused tests.
 
-import type { Finding } from '../core/types.js';
-import { parseHcl } from '../parse/hcl/parser.js';
-import { analyzeTerraform } from '../pipeline/terraform.js';
-import { indexTerraformRules } from '../analyze/engine.js';
 import type { Rule } from '../analyze/rule.js';
+import { FORMATS, type FormatId } from '../core/formats.js';
+import type { Finding } from '../core/types.js';
+import { claimFiles } from './claim.js';
+import type { FormatScanner } from './format.js';
+import { BUILTIN_SCANNERS, scannerById } from './registry.js';
+import { memorySource } from './source.js';
 
-/** `files` maps POSIX paths (relative to a virtual scan root) to HCL text. */
-export function runRulesOnTerraform(rules: readonly Rule[], files: Readonly<Record<string, string>>): Finding[] {
-  const source = {
-    paths: Object.keys(files).sort(),
-    parse: (path: string) => parseHcl(files[path]!, path),
-    readText: (path: string) => files[path]!,
-  };
-  return analyzeTerraform(source, indexTerraformRules(rules)).findings;
+/** `files` maps POSIX paths (relative to a virtual project root) to their text; each goes to the scanner that claims it. */
+export function runRulesOnFiles(rules: readonly Rule[], files: Readonly<Record<string, string>>, scanners: readonly FormatScanner<any>[] = BUILTIN_SCANNERS): Finding[] {
+  const source = memorySource(files);
+  const { claimed } = claimFiles(source.files, scanners, (f) => files[f.rel]!);
+  return claimed.flatMap(({ scanner, files: own }) =>
+    scanner.scanSync({ source: { files: own, read: source.read }, rules, builtinRulesOnly: false, options: {} }).findings,
+  );
 }
 
 /** Findings of one rule only (parse errors and other rules' findings are left out). */
-export function runRuleOnTerraform(rule: Rule, files: Readonly<Record<string, string>>): Finding[] {
-  return runRulesOnTerraform([rule], files).filter((f) => f.ruleId === rule.meta.id);
+export function runRuleOnFiles(rule: Rule, files: Readonly<Record<string, string>>): Finding[] {
+  return runRulesOnFiles([rule], files).filter((f) => f.ruleId === rule.meta.id);
 }
 
-/** A single snippet as `main.tf` of the root module. */
-export function runRuleOnSnippet(rule: Rule, hcl: string): Finding[] {
-  return runRuleOnTerraform(rule, { 'main.tf': hcl });
+/** A single snippet of `format`, as the format's example file (`main.tf` for Terraform) at the project root. */
+export function runRuleOnSnippet(rule: Rule, text: string, format: string = 'terraform'): Finding[] {
+  if (!scannerById(format)) throw new Error(`no scanner for format: ${format}`);
+  return runRuleOnFiles(rule, { [FORMATS[format as FormatId].exampleFile]: text });
 }
+
+/** Terraform files by path (kept for rule authors' tests: Terraform is claimed by file name). */
+export const runRulesOnTerraform = runRulesOnFiles;
+export const runRuleOnTerraform = runRuleOnFiles;

@@ -53,12 +53,12 @@ const ruleExamplesCase: GoldenCase = {
     const out: Record<string, unknown> = {};
     for (const rule of builtinRules) {
       for (const [format, examples] of Object.entries(rule.examples)) {
-        if (format !== 'terraform' || !examples) continue;
+        if (!examples) continue;
         const run = (snippet: string) =>
-          runRuleOnSnippet(rule, snippet)
+          runRuleOnSnippet(rule, snippet, format)
             .map((f) => `${f.location.range.start.line}:${f.location.range.start.column} ${f.resource ?? ''} ${f.message}`)
             .sort();
-        out[rule.meta.id] = { good: examples.good.map(run), bad: examples.bad.map(run) };
+        out[rule.meta.id] = { good: examples.good.map(run), bad: examples.bad.map((b) => run(b.code)) };
       }
     }
     return JSON.stringify(out, null, 2) + '\n';

@@ -13,7 +13,7 @@ const rule: Rule = {
   meta: s3EncryptionMeta,
   examples: {
     terraform: {
-      bad: ['\n    resource "aws_s3_bucket" "b" {\n      bucket = "x"\n    }\n  '],
+      bad: [{ code: '\n    resource "aws_s3_bucket" "b" {\n      bucket = "x"\n    }\n  ', errors: [{ line: 2 }] }],
       good: ['resource "aws_s3_bucket" "b" {}\nresource "aws_s3_bucket_server_side_encryption_configuration" "b" {}'],
     },
   },

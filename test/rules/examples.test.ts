@@ -1,44 +1,67 @@
-// Every rule's own good and bad examples, run through the real parser and evaluator (like ESLint's RuleTester).
+// Every rule's own good and bad examples, for every format it has examples in, run through the real
+// scanner of that format (like ESLint's RuleTester): a bad example gives exactly the findings it
+// states, on the lines it states; a good one gives none.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinRules } from '../../src/analyze/rules/index.js';
-import { runRuleOnSnippet, runRulesOnTerraform } from '../../src/scanners/rule-tester.js';
+import { FORMAT_IDS, FORMATS } from '../../src/core/formats.js';
+import { PARSE_ERROR_RULE_ID } from '../../src/analyze/rules/parse-error.js';
+import { runRuleOnSnippet, runRulesOnFiles } from '../../src/scanners/rule-tester.js';
+import { scannerById } from '../../src/scanners/registry.js';
 
 describe('rule examples', () => {
   for (const rule of builtinRules) {
-    const examples = rule.examples.terraform;
-    if (!rule.terraform) continue;
+    const formats = FORMAT_IDS.filter((f) => rule.examples[f]);
+    if (!formats.length && rule.meta.id === PARSE_ERROR_RULE_ID) continue;
     describe(`${rule.meta.id} ${rule.meta.title}`, () => {
-      it('has at least one good and one bad Terraform example', () => {
-        assert.ok(examples && examples.good.length > 0 && examples.bad.length > 0);
+      it('has good and bad examples for every format it checks', () => {
+        assert.ok(formats.length > 0, 'no examples');
+        for (const format of formats) {
+          const examples = rule.examples[format]!;
+          assert.ok(examples.good.length > 0 && examples.bad.length > 0, format);
+          assert.ok(scannerById(format)?.hasChecks(rule), `${format} examples without a ${format} check`);
+        }
       });
-      examples?.bad.forEach((snippet, i) => {
-        it(`flags bad example ${i + 1}`, () => {
-          const findings = runRuleOnSnippet(rule, snippet);
-          assert.ok(findings.length > 0, `expected a finding for:\n${snippet}`);
-          for (const f of findings) {
-            assert.equal(f.location.file, 'main.tf');
-            assert.ok(f.location.range.start.line >= 1);
-            assert.ok(f.message.length > 10, 'message explains the finding');
-          }
+      for (const format of formats) {
+        const examples = rule.examples[format]!;
+        examples.bad.forEach((bad, i) => {
+          it(`flags ${format} bad example ${i + 1} where it says`, () => {
+            const findings = runRuleOnSnippet(rule, bad.code, format);
+            const lines = findings.map((f) => f.location.range.start.line).sort((a, b) => a - b);
+            assert.deepEqual(lines, bad.errors.map((e) => e.line), `findings:\n${findings.map((f) => `${f.location.range.start.line}: ${f.message}`).join('\n')}`);
+            for (const f of findings) assert.ok(f.message.length > 10, 'message explains the finding');
+          });
         });
-      });
-      examples?.good.forEach((snippet, i) => {
-        it(`accepts good example ${i + 1}`, () => {
-          const findings = runRuleOnSnippet(rule, snippet);
-          assert.deepEqual(findings.map((f) => `${f.location.range.start.line}: ${f.message}`), []);
+        examples.good.forEach((snippet, i) => {
+          it(`accepts ${format} good example ${i + 1}`, () => {
+            const findings = runRuleOnSnippet(rule, snippet, format);
+            assert.deepEqual(findings.map((f) => `${f.location.range.start.line}: ${f.message}`), []);
+          });
         });
-      });
+      }
     });
   }
 
   it('examples parse cleanly', () => {
     for (const rule of builtinRules) {
-      for (const snippet of [...(rule.examples.terraform?.good ?? []), ...(rule.examples.terraform?.bad ?? [])]) {
-        const parseErrors = runRulesOnTerraform([], { 'main.tf': snippet }).filter((f) => f.ruleId === 'BW-PARSE-001');
-        assert.deepEqual(parseErrors, [], `${rule.meta.id} example does not parse:\n${snippet}`);
+      for (const format of FORMAT_IDS) {
+        const examples = rule.examples[format];
+        if (!examples) continue;
+        const file = FORMATS[format].exampleFile;
+        for (const snippet of [...examples.good, ...examples.bad.map((b) => b.code)]) {
+          const parseErrors = runRulesOnFiles([], { [file]: snippet }).filter((f) => f.ruleId === PARSE_ERROR_RULE_ID);
+          assert.deepEqual(parseErrors, [], `${rule.meta.id} example does not parse:\n${snippet}`);
+        }
       }
     }
+  });
+
+  it('an expectation that does not match fails', () => {
+    const rule = builtinRules.find((r) => r.meta.id === 'BW-AWS-S3-001')!;
+    const bad = rule.examples.terraform!.bad[0]!;
+    const lines = runRuleOnSnippet(rule, bad.code).map((f) => f.location.range.start.line);
+    assert.notDeepEqual(lines, [...bad.errors.map((e) => e.line), bad.errors[0]!.line]);
+    assert.notDeepEqual(lines, bad.errors.map((e) => e.line + 1));
   });
 });
 

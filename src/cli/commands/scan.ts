@@ -68,8 +68,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   try {
     result = await scan(absolutePaths, {
       exclude: options.exclude ?? [],
-      varFiles,
-      vars,
+      terraform: { varFiles, vars },
       onProgress: (p) => progress.update(p),
     });
   } finally {

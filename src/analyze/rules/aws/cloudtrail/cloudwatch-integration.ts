@@ -41,6 +41,9 @@ resource "aws_cloudtrail" "main" {
 }
 `,
     ],
-    bad: [DEFAULT_TRAIL],
+    bad: [{
+          code: DEFAULT_TRAIL,
+          errors: [{ line: 1 }],
+        }],
   },
 });

@@ -40,6 +40,9 @@ resource "aws_cloudtrail" "main" {
 }
 `,
     ],
-    bad: [DEFAULT_TRAIL],
+    bad: [{
+          code: DEFAULT_TRAIL,
+          errors: [{ line: 1 }],
+        }],
   },
 });

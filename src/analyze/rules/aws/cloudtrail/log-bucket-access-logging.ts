@@ -67,7 +67,8 @@ resource "aws_cloudtrail" "main" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "trail" {
+        {
+          code: `resource "aws_s3_bucket" "trail" {
   bucket = "acme-trail-logs"
 }
 
@@ -76,6 +77,8 @@ resource "aws_cloudtrail" "main" {
   s3_bucket_name = aws_s3_bucket.trail.id
 }
 `,
+          errors: [{ line: 7 }],
+        },
       ],
     },
   },

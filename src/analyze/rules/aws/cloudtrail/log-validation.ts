@@ -45,13 +45,19 @@ resource "aws_cloudtrail" "main" {
 `,
     ],
     bad: [
-      DEFAULT_TRAIL,
-      `resource "aws_cloudtrail" "main" {
+      {
+          code: DEFAULT_TRAIL,
+          errors: [{ line: 1 }],
+        },
+      {
+          code: `resource "aws_cloudtrail" "main" {
   name                       = "main"
   s3_bucket_name             = "acme-trail-logs"
   enable_log_file_validation = false
 }
 `,
+          errors: [{ line: 4 }],
+        },
     ],
   },
 });

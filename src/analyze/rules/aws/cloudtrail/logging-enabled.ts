@@ -32,12 +32,15 @@ export default defineRule({
     terraform: {
       good: [DEFAULT_TRAIL],
       bad: [
-        `resource "aws_cloudtrail" "main" {
+        {
+          code: `resource "aws_cloudtrail" "main" {
   name           = "main"
   s3_bucket_name = "acme-trail-logs"
   enable_logging = false
 }
 `,
+          errors: [{ line: 4 }],
+        },
       ],
     },
   },

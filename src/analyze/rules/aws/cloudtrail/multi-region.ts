@@ -32,13 +32,19 @@ export default defineTrailSettingRule({
 `,
     ],
     bad: [
-      DEFAULT_TRAIL,
-      `resource "aws_cloudtrail" "main" {
+      {
+          code: DEFAULT_TRAIL,
+          errors: [{ line: 1 }],
+        },
+      {
+          code: `resource "aws_cloudtrail" "main" {
   name                  = "main"
   s3_bucket_name        = "acme-trail-logs"
   is_multi_region_trail = false
 }
 `,
+          errors: [{ line: 4 }],
+        },
     ],
   },
 });

@@ -69,7 +69,8 @@ resource "aws_cloudtrail" "main" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "trail" {
+        {
+          code: `resource "aws_s3_bucket" "trail" {
   bucket = "acme-trail-logs"
 }
 
@@ -83,7 +84,10 @@ resource "aws_cloudtrail" "main" {
   s3_bucket_name = aws_s3_bucket.trail.id
 }
 `,
-        `resource "aws_s3_bucket" "trail" {
+          errors: [{ line: 12 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "trail" {
   bucket = "acme-trail-logs"
 }
 
@@ -105,6 +109,8 @@ resource "aws_cloudtrail" "main" {
   s3_bucket_name = "acme-trail-logs"
 }
 `,
+          errors: [{ line: 20 }],
+        },
       ],
     },
   },

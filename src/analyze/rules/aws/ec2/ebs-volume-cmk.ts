@@ -78,19 +78,25 @@ resource "aws_ebs_volume" "data" {
 `,
       ],
       bad: [
-        `resource "aws_ebs_volume" "data" {
+        {
+          code: `resource "aws_ebs_volume" "data" {
   availability_zone = "us-east-1a"
   size              = 100
   encrypted         = true
 }
 `,
-        `resource "aws_ebs_volume" "data" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_ebs_volume" "data" {
   availability_zone = "us-east-1a"
   size              = 100
   encrypted         = true
   kms_key_id        = "arn:aws:kms:us-east-1:123456789012:alias/aws/ebs"
 }
 `,
+          errors: [{ line: 5 }],
+        },
       ],
     },
   },

@@ -57,18 +57,24 @@ resource "aws_ebs_volume" "scratch" {
 `,
       ],
       bad: [
-        `resource "aws_ebs_volume" "data" {
+        {
+          code: `resource "aws_ebs_volume" "data" {
   availability_zone = "us-east-1a"
   size              = 100
   encrypted         = false
 }
 `,
-        `resource "aws_ebs_volume" "logs" {
+          errors: [{ line: 4 }],
+        },
+        {
+          code: `resource "aws_ebs_volume" "logs" {
   availability_zone = "us-east-1a"
   size              = 50
   type              = "gp3"
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

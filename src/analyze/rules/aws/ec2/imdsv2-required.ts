@@ -89,12 +89,16 @@ resource "aws_instance" "web" {
 `,
       ],
       bad: [
-        `resource "aws_instance" "web" {
+        {
+          code: `resource "aws_instance" "web" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
 }
 `,
-        `resource "aws_launch_template" "workers" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_launch_template" "workers" {
   name_prefix   = "workers-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "m6i.large"
@@ -105,12 +109,17 @@ resource "aws_instance" "web" {
   }
 }
 `,
-        `resource "aws_launch_configuration" "legacy" {
+          errors: [{ line: 8 }],
+        },
+        {
+          code: `resource "aws_launch_configuration" "legacy" {
   name_prefix   = "legacy-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "t3.small"
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

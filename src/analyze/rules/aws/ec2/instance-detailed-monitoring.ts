@@ -60,19 +60,25 @@ resource "aws_instance" "web" {
 `,
       ],
       bad: [
-        `resource "aws_instance" "web" {
+        {
+          code: `resource "aws_instance" "web" {
   ami                    = "ami-12345678"
   instance_type          = "t2.micro"
   vpc_security_group_ids = ["sg-0123456789abcdef0"]
 }
 `,
-        `resource "aws_instance" "batch" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_instance" "batch" {
   count         = 3
   ami           = "ami-0abcdef1234567890"
   instance_type = "c6i.large"
   monitoring    = false
 }
 `,
+          errors: [{ line: 5 }, { line: 5 }, { line: 5 }],
+        },
       ],
     },
   },

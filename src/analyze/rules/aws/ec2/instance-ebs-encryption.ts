@@ -64,7 +64,8 @@ resource "aws_instance" "app" {
 `,
       ],
       bad: [
-        `resource "aws_instance" "app" {
+        {
+          code: `resource "aws_instance" "app" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
 
@@ -73,13 +74,19 @@ resource "aws_instance" "app" {
   }
 }
 `,
-        `resource "aws_instance" "web" {
+          errors: [{ line: 6 }],
+        },
+        {
+          code: `resource "aws_instance" "web" {
   ami           = "ami-12345678"
   instance_type = "t2.micro"
   monitoring    = true
 }
 `,
-        `resource "aws_instance" "data" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_instance" "data" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "r6i.large"
 
@@ -93,6 +100,8 @@ resource "aws_instance" "app" {
   }
 }
 `,
+          errors: [{ line: 9 }],
+        },
       ],
     },
   },

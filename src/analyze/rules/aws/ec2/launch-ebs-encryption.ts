@@ -64,7 +64,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_launch_configuration" "web" {
+        {
+          code: `resource "aws_launch_configuration" "web" {
   name_prefix   = "web-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
@@ -74,7 +75,10 @@ export default defineRule({
   }
 }
 `,
-        `resource "aws_launch_template" "workers" {
+          errors: [{ line: 7 }],
+        },
+        {
+          code: `resource "aws_launch_template" "workers" {
   name_prefix   = "workers-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "m6i.large"
@@ -87,6 +91,8 @@ export default defineRule({
   }
 }
 `,
+          errors: [{ line: 6 }],
+        },
       ],
     },
   },

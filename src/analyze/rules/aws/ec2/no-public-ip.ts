@@ -73,14 +73,18 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_launch_configuration" "web" {
+        {
+          code: `resource "aws_launch_configuration" "web" {
   name_prefix                 = "web-"
   image_id                    = "ami-0abcdef1234567890"
   instance_type               = "t3.micro"
   associate_public_ip_address = true
 }
 `,
-        `resource "aws_launch_template" "workers" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_launch_template" "workers" {
   name_prefix   = "workers-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "m6i.large"
@@ -91,13 +95,18 @@ export default defineRule({
   }
 }
 `,
-        `resource "aws_instance" "bastion" {
+          errors: [{ line: 7 }],
+        },
+        {
+          code: `resource "aws_instance" "bastion" {
   ami                         = "ami-0abcdef1234567890"
   instance_type               = "t3.nano"
   subnet_id                   = "subnet-0123456789abcdef0"
   associate_public_ip_address = true
 }
 `,
+          errors: [{ line: 5 }],
+        },
       ],
     },
   },

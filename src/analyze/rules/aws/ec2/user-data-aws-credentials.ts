@@ -57,7 +57,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_launch_configuration" "app" {
+        {
+          code: `resource "aws_launch_configuration" "app" {
   name_prefix   = "app-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
@@ -72,19 +73,27 @@ export default defineRule({
   EOT
 }
 `,
-        `resource "aws_instance" "app" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_instance" "app" {
   ami              = "ami-0abcdef1234567890"
   instance_type    = "t3.micro"
   user_data_base64 = "IyEvYmluL2Jhc2gKbWtkaXIgLXAgL3Jvb3QvLmF3cwpjYXQgPiAvcm9vdC8uYXdzL2NyZWRlbnRpYWxzIDw8Q1JFRFMKW2RlZmF1bHRdCmF3c19hY2Nlc3Nfa2V5X2lkID0gQUtJQUk0NFFIOERIQkVYQU1QTEUKYXdzX3NlY3JldF9hY2Nlc3Nfa2V5ID0gamU3TXRHYkNsd0JGLzJacDlVdGsvaDN5Q284bnZiRVhBTVBMRUtFWQpDUkVEUwo="
 }
 `,
-        `resource "aws_launch_template" "app" {
+          errors: [{ line: 4 }],
+        },
+        {
+          code: `resource "aws_launch_template" "app" {
   name_prefix   = "app-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
   user_data     = "IyEvYmluL2Jhc2gKbWtkaXIgLXAgL3Jvb3QvLmF3cwpjYXQgPiAvcm9vdC8uYXdzL2NyZWRlbnRpYWxzIDw8Q1JFRFMKW2RlZmF1bHRdCmF3c19hY2Nlc3Nfa2V5X2lkID0gQUtJQUk0NFFIOERIQkVYQU1QTEUKYXdzX3NlY3JldF9hY2Nlc3Nfa2V5ID0gamU3TXRHYkNsd0JGLzJacDlVdGsvaDN5Q284bnZiRVhBTVBMRUtFWQpDUkVEUwo="
 }
 `,
+          errors: [{ line: 5 }],
+        },
       ],
     },
   },

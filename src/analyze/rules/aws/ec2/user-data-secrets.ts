@@ -50,7 +50,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_instance" "app" {
+        {
+          code: `resource "aws_instance" "app" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
   user_data     = <<-EOT
@@ -60,20 +61,28 @@ export default defineRule({
   EOT
 }
 `,
-        `resource "aws_launch_template" "cache_clients" {
+          errors: [{ line: 4 }],
+        },
+        {
+          code: `resource "aws_launch_template" "cache_clients" {
   name_prefix   = "cache-"
   image_id      = "ami-0abcdef1234567890"
   instance_type = "t3.micro"
   user_data     = "I2Nsb3VkLWNvbmZpZwpydW5jbWQ6CiAgLSBlY2hvICJSRURJU19BVVRIX1RPS0VOPXMzY3IzdC1SZWRpcy1BdXRoLTQyIiA+PiAvZXRjL2FwcC5lbnYK"
 }
 `,
-        `resource "aws_launch_configuration" "worker" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_launch_configuration" "worker" {
   name_prefix      = "worker-"
   image_id         = "ami-0abcdef1234567890"
   instance_type    = "t3.micro"
   user_data_base64 = "H4sIAAAAAAAAA1NW1E/KzNMvzuBKrSjILypRcAzwjPd2jbTNySxLjbdMs0g1TzFLNk0ySTS2NLIwNDcw4wIARmjl1DMAAAA="
 }
 `,
+          errors: [{ line: 5 }],
+        },
       ],
     },
   },

@@ -137,11 +137,15 @@ resource "aws_iam_group_policy_attachment" "finance" {
 `,
       ],
       bad: [
-        `resource "aws_iam_group" "support" {
+        {
+          code: `resource "aws_iam_group" "support" {
   name = "support"
 }
 `,
-        `resource "aws_iam_group" "readers" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_iam_group" "readers" {
   name = "readers"
 }
 
@@ -150,6 +154,8 @@ resource "aws_iam_group_policy_attachment" "readers" {
   policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

@@ -65,7 +65,8 @@ resource "aws_iam_policy" "require_mfa" {
 `,
       ],
       bad: [
-        `resource "aws_iam_policy" "power" {
+        {
+          code: `resource "aws_iam_policy" "power" {
   name = "power-user"
   policy = jsonencode({
     Version = "2012-10-17"
@@ -77,6 +78,8 @@ resource "aws_iam_policy" "require_mfa" {
   })
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

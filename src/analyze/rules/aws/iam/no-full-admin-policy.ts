@@ -83,7 +83,8 @@ resource "aws_iam_role_policy" "lockdown" {
 `,
       ],
       bad: [
-        `resource "aws_iam_policy" "admin" {
+        {
+          code: `resource "aws_iam_policy" "admin" {
   name = "admin"
   policy = jsonencode({
     Version = "2012-10-17"
@@ -95,7 +96,10 @@ resource "aws_iam_role_policy" "lockdown" {
   })
 }
 `,
-        `data "aws_iam_policy_document" "everything" {
+          errors: [{ line: 3 }],
+        },
+        {
+          code: `data "aws_iam_policy_document" "everything" {
   statement {
     actions   = ["*"]
     resources = ["*"]
@@ -108,7 +112,10 @@ resource "aws_iam_user_policy" "ops" {
   policy = data.aws_iam_policy_document.everything.json
 }
 `,
-        `resource "aws_iam_role" "ci" {
+          errors: [{ line: 11 }],
+        },
+        {
+          code: `resource "aws_iam_role" "ci" {
   name = "ci"
   assume_role_policy = jsonencode({
     Version   = "2012-10-17"
@@ -121,6 +128,8 @@ resource "aws_iam_role_policy_attachment" "ci_admin" {
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
 `,
+          errors: [{ line: 11 }],
+        },
       ],
     },
   },

@@ -81,7 +81,8 @@ resource "aws_iam_role" "shared" {
 `,
       ],
       bad: [
-        `resource "aws_iam_role" "open" {
+        {
+          code: `resource "aws_iam_role" "open" {
   name = "open"
   assume_role_policy = <<EOF
 {
@@ -93,6 +94,8 @@ resource "aws_iam_role" "shared" {
 EOF
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

@@ -57,7 +57,8 @@ resource "aws_iam_access_key" "ci" {
 `,
       ],
       bad: [
-        `resource "aws_iam_user" "admin" {
+        {
+          code: `resource "aws_iam_user" "admin" {
   name = "root"
 }
 
@@ -65,10 +66,15 @@ resource "aws_iam_access_key" "admin" {
   user = aws_iam_user.admin.name
 }
 `,
-        `resource "aws_iam_access_key" "direct" {
+          errors: [{ line: 6 }],
+        },
+        {
+          code: `resource "aws_iam_access_key" "direct" {
   user = "root"
 }
 `,
+          errors: [{ line: 2 }],
+        },
       ],
     },
   },

@@ -81,7 +81,8 @@ resource "aws_iam_policy" "pass" {
 `,
       ],
       bad: [
-        `resource "aws_iam_policy" "reader" {
+        {
+          code: `resource "aws_iam_policy" "reader" {
   name = "reader"
   policy = jsonencode({
     Version = "2012-10-17"
@@ -93,7 +94,10 @@ resource "aws_iam_policy" "pass" {
   })
 }
 `,
-        `data "aws_iam_policy_document" "escalate" {
+          errors: [{ line: 3 }],
+        },
+        {
+          code: `data "aws_iam_policy_document" "escalate" {
   statement {
     actions   = ["iam:Attach*", "iam:Get*"]
     resources = ["*"]
@@ -106,6 +110,8 @@ resource "aws_iam_group_policy" "helpdesk" {
   policy = data.aws_iam_policy_document.escalate.json
 }
 `,
+          errors: [{ line: 11 }],
+        },
       ],
     },
   },

@@ -84,7 +84,8 @@ resource "aws_iam_role_policy" "telemetry" {
 `,
       ],
       bad: [
-        `resource "aws_iam_policy" "storage" {
+        {
+          code: `resource "aws_iam_policy" "storage" {
   name = "storage"
   policy = jsonencode({
     Version = "2012-10-17"
@@ -96,7 +97,10 @@ resource "aws_iam_role_policy" "telemetry" {
   })
 }
 `,
-        `resource "aws_iam_role" "app" {
+          errors: [{ line: 3 }],
+        },
+        {
+          code: `resource "aws_iam_role" "app" {
   name = "app"
   assume_role_policy = jsonencode({
     Version   = "2012-10-17"
@@ -111,11 +115,16 @@ resource "aws_iam_role_policy" "telemetry" {
   }
 }
 `,
-        `resource "aws_iam_group_policy_attachment" "devs_s3" {
+          errors: [{ line: 9 }],
+        },
+        {
+          code: `resource "aws_iam_group_policy_attachment" "devs_s3" {
   group      = "developers"
   policy_arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess"
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

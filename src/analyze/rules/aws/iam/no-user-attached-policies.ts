@@ -68,7 +68,8 @@ resource "aws_iam_user_group_membership" "dana" {
 `,
       ],
       bad: [
-        `resource "aws_iam_user" "dana" {
+        {
+          code: `resource "aws_iam_user" "dana" {
   name = "dana"
 }
 
@@ -77,7 +78,10 @@ resource "aws_iam_user_policy_attachment" "dana_read" {
   policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 }
 `,
-        `resource "aws_iam_user_policy" "dana_logs" {
+          errors: [{ line: 6 }],
+        },
+        {
+          code: `resource "aws_iam_user_policy" "dana_logs" {
   name = "logs"
   user = "dana"
   policy = jsonencode({
@@ -86,6 +90,8 @@ resource "aws_iam_user_policy_attachment" "dana_read" {
   })
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

@@ -94,11 +94,14 @@ export function definePasswordSettingRule(spec: PasswordSettingRule): Rule {
       terraform: {
         good: [STRICT_POLICY, valueFromInput(setting)],
         bad: [
-          `resource "aws_iam_account_password_policy" "weak" {
+          {
+            code: `resource "aws_iam_account_password_policy" "weak" {
   ${setting} = ${spec.weakValue}
 }
 `,
-          PARTIAL_POLICY,
+            errors: [{ line: 2 }],
+          },
+          { code: PARTIAL_POLICY, errors: [{ line: 1 }] },
         ],
       },
     },

@@ -82,7 +82,8 @@ resource "aws_kms_key" "data" {
 `,
       ],
       bad: [
-        `resource "aws_kms_key" "data" {
+        {
+          code: `resource "aws_kms_key" "data" {
   description         = "Application data"
   enable_key_rotation = true
   policy = jsonencode({
@@ -97,7 +98,10 @@ resource "aws_kms_key" "data" {
   })
 }
 `,
-        `resource "aws_kms_key" "data" {
+          errors: [{ line: 4 }],
+        },
+        {
+          code: `resource "aws_kms_key" "data" {
   description         = "Application data"
   enable_key_rotation = true
 }
@@ -115,6 +119,8 @@ resource "aws_kms_key_policy" "data" {
   })
 }
 `,
+          errors: [{ line: 8 }],
+        },
       ],
     },
   },

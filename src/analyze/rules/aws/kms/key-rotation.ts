@@ -61,16 +61,22 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_kms_key" "data" {
+        {
+          code: `resource "aws_kms_key" "data" {
   description             = "Application data"
   deletion_window_in_days = 30
 }
 `,
-        `resource "aws_kms_key" "logs" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_kms_key" "logs" {
   description         = "Log archive"
   enable_key_rotation = false
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

@@ -61,7 +61,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_db_instance" "ledger" {
+        {
+          code: `resource "aws_db_instance" "ledger" {
   identifier        = "ledger"
   engine            = "mysql"
   instance_class    = "db.t4g.large"
@@ -71,7 +72,10 @@ export default defineRule({
   storage_encrypted = true
 }
 `,
-        `resource "aws_rds_cluster" "ledger" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_rds_cluster" "ledger" {
   cluster_identifier          = "ledger"
   engine                      = "aurora-mysql"
   master_username             = "ledger"
@@ -79,6 +83,8 @@ export default defineRule({
   backup_retention_period     = 1
 }
 `,
+          errors: [{ line: 6 }],
+        },
       ],
     },
   },

@@ -56,7 +56,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_db_instance" "billing" {
+        {
+          code: `resource "aws_db_instance" "billing" {
   identifier              = "billing"
   engine                  = "postgres"
   instance_class          = "db.t4g.medium"
@@ -66,6 +67,8 @@ export default defineRule({
   backup_retention_period = 0
 }
 `,
+          errors: [{ line: 8 }],
+        },
       ],
     },
   },

@@ -55,7 +55,8 @@ resource "aws_rds_cluster" "orders" {
 `,
       ],
       bad: [
-        `resource "aws_rds_cluster" "orders" {
+        {
+          code: `resource "aws_rds_cluster" "orders" {
   cluster_identifier          = "orders"
   engine                      = "aurora-postgresql"
   master_username             = "app"
@@ -63,7 +64,10 @@ resource "aws_rds_cluster" "orders" {
   storage_encrypted           = true
 }
 `,
-        `resource "aws_rds_cluster" "orders" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_rds_cluster" "orders" {
   cluster_identifier          = "orders"
   engine                      = "aurora-mysql"
   master_username             = "app"
@@ -72,6 +76,8 @@ resource "aws_rds_cluster" "orders" {
   kms_key_id                  = "arn:aws:kms:eu-west-1:123456789012:alias/aws/rds"
 }
 `,
+          errors: [{ line: 7 }],
+        },
       ],
     },
   },

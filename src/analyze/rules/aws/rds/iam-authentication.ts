@@ -66,13 +66,16 @@ resource "aws_db_instance" "erp" {
 `,
       ],
       bad: [
-        `resource "aws_rds_cluster" "api" {
+        {
+          code: `resource "aws_rds_cluster" "api" {
   cluster_identifier          = "api"
   engine                      = "aurora-mysql"
   master_username             = "api"
   manage_master_user_password = true
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

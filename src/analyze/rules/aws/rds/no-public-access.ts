@@ -63,7 +63,8 @@ resource "aws_rds_cluster_instance" "member" {
 `,
       ],
       bad: [
-        `resource "aws_db_instance" "app" {
+        {
+          code: `resource "aws_db_instance" "app" {
   identifier          = "app"
   engine              = "mysql"
   instance_class      = "db.t3.micro"
@@ -73,7 +74,10 @@ resource "aws_rds_cluster_instance" "member" {
   publicly_accessible = true
 }
 `,
-        `resource "aws_rds_cluster_instance" "member" {
+          errors: [{ line: 8 }],
+        },
+        {
+          code: `resource "aws_rds_cluster_instance" "member" {
   count               = 2
   identifier          = "app-\${count.index}"
   cluster_identifier  = "app"
@@ -82,6 +86,8 @@ resource "aws_rds_cluster_instance" "member" {
   publicly_accessible = true
 }
 `,
+          errors: [{ line: 7 }, { line: 7 }],
+        },
       ],
     },
   },

@@ -65,7 +65,8 @@ resource "aws_db_instance" "orders" {
 `,
       ],
       bad: [
-        `resource "aws_rds_cluster_instance" "writer" {
+        {
+          code: `resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "orders-writer"
   cluster_identifier           = "orders"
   instance_class               = "db.r6g.large"
@@ -73,6 +74,8 @@ resource "aws_db_instance" "orders" {
   performance_insights_enabled = true
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

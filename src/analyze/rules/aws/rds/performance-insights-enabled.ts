@@ -46,7 +46,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_rds_cluster_instance" "writer" {
+        {
+          code: `resource "aws_rds_cluster_instance" "writer" {
   identifier                   = "orders-writer"
   cluster_identifier           = "orders"
   instance_class               = "db.r6g.large"
@@ -54,7 +55,10 @@ export default defineRule({
   performance_insights_enabled = false
 }
 `,
-        `resource "aws_db_instance" "reporting" {
+          errors: [{ line: 6 }],
+        },
+        {
+          code: `resource "aws_db_instance" "reporting" {
   identifier        = "reporting"
   engine            = "postgres"
   instance_class    = "db.m6g.large"
@@ -63,6 +67,8 @@ export default defineRule({
   manage_master_user_password = true
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

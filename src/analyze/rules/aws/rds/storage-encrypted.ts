@@ -75,7 +75,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_db_instance" "legacy" {
+        {
+          code: `resource "aws_db_instance" "legacy" {
   identifier        = "legacy"
   engine            = "mysql"
   instance_class    = "db.t3.micro"
@@ -84,7 +85,10 @@ export default defineRule({
   manage_master_user_password = true
 }
 `,
-        `resource "aws_rds_cluster" "events" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_rds_cluster" "events" {
   cluster_identifier = "events"
   engine             = "aurora-mysql"
   master_username    = "admin"
@@ -92,6 +96,8 @@ export default defineRule({
   storage_encrypted  = false
 }
 `,
+          errors: [{ line: 6 }],
+        },
       ],
     },
   },

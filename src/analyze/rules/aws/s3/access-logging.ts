@@ -59,11 +59,15 @@ resource "aws_s3_bucket_logging" "data" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "data" {
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
 }
 `,
-        `resource "aws_s3_bucket" "logs" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "logs" {
   bucket = "acme-access-logs"
 }
 
@@ -81,6 +85,8 @@ resource "aws_s3_bucket_logging" "data" {
   target_prefix = "data/"
 }
 `,
+          errors: [{ line: 9 }],
+        },
       ],
     },
   },

@@ -72,12 +72,16 @@ resource "aws_s3_bucket_public_access_block" "data" {
 `,
         ],
         bad: [
-          `${BUCKET}
+          {
+            code: `${BUCKET}
 resource "aws_s3_bucket_public_access_block" "data" {
   bucket = aws_s3_bucket.data.id
 }
 `,
-          bucketWithBlock((other) => other !== flag),
+            errors: [{ line: 5 }],
+          },
+          // The flag's own line: the block starts on line 5, its `bucket` is line 6, the flags follow in order.
+          { code: bucketWithBlock((other) => other !== flag), errors: [{ line: 7 + BLOCK_FLAGS.indexOf(flag) }] },
         ],
       },
     },

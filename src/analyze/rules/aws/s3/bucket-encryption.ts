@@ -105,11 +105,15 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "reports" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "data" {
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
 }
 `,
-        `resource "aws_s3_bucket" "uploads" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "uploads" {
   bucket = "acme-uploads"
 }
 
@@ -120,6 +124,8 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
   }
 }
 `,
+          errors: [{ line: 7 }],
+        },
       ],
     },
   },

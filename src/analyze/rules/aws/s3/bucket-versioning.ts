@@ -76,11 +76,15 @@ resource "aws_s3_bucket_versioning" "data" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "data" {
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
 }
 `,
-        `resource "aws_s3_bucket" "data" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
 }
 
@@ -91,13 +95,18 @@ resource "aws_s3_bucket_versioning" "data" {
   }
 }
 `,
-        `resource "aws_s3_bucket" "legacy" {
+          errors: [{ line: 8 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "legacy" {
   bucket = "acme-legacy"
   versioning {
     enabled = false
   }
 }
 `,
+          errors: [{ line: 4 }],
+        },
       ],
     },
   },

@@ -95,7 +95,8 @@ resource "aws_s3_bucket_logging" "data" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "data" {
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
 }
 
@@ -108,7 +109,10 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
   }
 }
 `,
-        `resource "aws_s3_bucket" "data" {
+          errors: [{ line: 9 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
   server_side_encryption_configuration {
     rule {
@@ -119,6 +123,8 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
   }
 }
 `,
+          errors: [{ line: 6 }],
+        },
       ],
     },
   },

@@ -59,7 +59,8 @@ resource "aws_s3_bucket_versioning" "records" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "records" {
+        {
+          code: `resource "aws_s3_bucket" "records" {
   bucket = "acme-records"
 }
 
@@ -71,13 +72,18 @@ resource "aws_s3_bucket_versioning" "records" {
   }
 }
 `,
-        `resource "aws_s3_bucket" "legacy" {
+          errors: [{ line: 9 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "legacy" {
   bucket = "acme-legacy"
   versioning {
     enabled = true
   }
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

@@ -76,12 +76,16 @@ resource "aws_s3_bucket_public_access_block" "legacy" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "site" {
+        {
+          code: `resource "aws_s3_bucket" "site" {
   bucket = "acme-site"
   acl    = "public-read"
 }
 `,
-        `resource "aws_s3_bucket" "shared" {
+          errors: [{ line: 3 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "shared" {
   bucket = "acme-shared"
 }
 
@@ -90,7 +94,10 @@ resource "aws_s3_bucket_acl" "shared" {
   acl    = "authenticated-read"
 }
 `,
-        `data "aws_canonical_user_id" "current" {}
+          errors: [{ line: 7 }],
+        },
+        {
+          code: `data "aws_canonical_user_id" "current" {}
 
 resource "aws_s3_bucket" "drop" {
   bucket = "acme-drop"
@@ -112,6 +119,8 @@ resource "aws_s3_bucket_acl" "drop" {
   }
 }
 `,
+          errors: [{ line: 11 }],
+        },
       ],
     },
   },

@@ -91,7 +91,8 @@ resource "aws_s3_bucket_policy" "tls_only" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "site" {
+        {
+          code: `resource "aws_s3_bucket" "site" {
   bucket = "acme-site"
 }
 
@@ -109,7 +110,10 @@ resource "aws_s3_bucket_policy" "site" {
   })
 }
 `,
-        `data "aws_iam_policy_document" "anyone" {
+          errors: [{ line: 7 }],
+        },
+        {
+          code: `data "aws_iam_policy_document" "anyone" {
   statement {
     actions   = ["s3:PutObject"]
     resources = ["arn:aws:s3:::acme-inbox/*"]
@@ -129,6 +133,8 @@ resource "aws_s3_bucket_policy" "inbox" {
   policy = data.aws_iam_policy_document.anyone.json
 }
 `,
+          errors: [{ line: 18 }],
+        },
       ],
     },
   },

@@ -77,8 +77,10 @@ resource "aws_cloudtrail" "main" {
 `,
         ],
         bad: [
-          BUCKET,
-          `${BUCKET}
+          // Every finding is on the bucket (line 1), the resource whose objects go unlogged.
+          { code: BUCKET, errors: [{ line: 1 }] },
+          {
+            code: `${BUCKET}
 resource "aws_cloudtrail" "main" {
   name           = "main"
   s3_bucket_name = "acme-trail-logs"
@@ -91,7 +93,10 @@ resource "aws_cloudtrail" "main" {
   }
 }
 `,
-          `${BUCKET}
+            errors: [{ line: 1 }],
+          },
+          {
+            code: `${BUCKET}
 resource "aws_cloudtrail" "main" {
   name           = "main"
   s3_bucket_name = "acme-trail-logs"
@@ -104,6 +109,8 @@ resource "aws_cloudtrail" "main" {
   }
 }
 `,
+            errors: [{ line: 1 }],
+          },
         ],
       },
     },

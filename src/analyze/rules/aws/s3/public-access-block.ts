@@ -76,11 +76,15 @@ resource "aws_s3_bucket_public_access_block" "data" {
 `,
       ],
       bad: [
-        `resource "aws_s3_bucket" "data" {
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
 }
 `,
-        `resource "aws_s3_bucket" "data" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_s3_bucket" "data" {
   bucket = "acme-data"
 }
 
@@ -96,6 +100,8 @@ resource "aws_s3_bucket_public_access_block" "other" {
   restrict_public_buckets = true
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

@@ -76,7 +76,8 @@ resource "aws_sqs_queue_policy" "fanout" {
 `,
       ],
       bad: [
-        `resource "aws_sqs_queue_policy" "open" {
+        {
+          code: `resource "aws_sqs_queue_policy" "open" {
   queue_url = "https://sqs.eu-west-1.amazonaws.com/123456789012/open"
   policy = jsonencode({
     Version = "2012-10-17"
@@ -89,6 +90,8 @@ resource "aws_sqs_queue_policy" "fanout" {
   })
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

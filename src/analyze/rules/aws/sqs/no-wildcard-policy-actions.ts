@@ -67,7 +67,8 @@ resource "aws_sqs_queue_policy" "jobs" {
 `,
       ],
       bad: [
-        `resource "aws_sqs_queue" "jobs" {
+        {
+          code: `resource "aws_sqs_queue" "jobs" {
   name                    = "jobs"
   sqs_managed_sse_enabled = true
 }
@@ -85,7 +86,10 @@ resource "aws_sqs_queue_policy" "jobs" {
   })
 }
 `,
-        `resource "aws_sqs_queue" "inline" {
+          errors: [{ line: 8 }],
+        },
+        {
+          code: `resource "aws_sqs_queue" "inline" {
   name                    = "inline"
   sqs_managed_sse_enabled = true
   policy = <<POLICY
@@ -98,6 +102,8 @@ resource "aws_sqs_queue_policy" "jobs" {
 POLICY
 }
 `,
+          errors: [{ line: 4 }],
+        },
       ],
     },
   },

@@ -55,15 +55,21 @@ resource "aws_sqs_queue" "orders" {
 `,
       ],
       bad: [
-        `resource "aws_sqs_queue" "orders" {
+        {
+          code: `resource "aws_sqs_queue" "orders" {
   name = "orders"
 }
 `,
-        `resource "aws_sqs_queue" "orders" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_sqs_queue" "orders" {
   name                    = "orders"
   sqs_managed_sse_enabled = false
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

@@ -62,11 +62,14 @@ resource "aws_sqs_queue" "payments" {
 `,
       ],
       bad: [
-        `resource "aws_sqs_queue" "payments" {
+        {
+          code: `resource "aws_sqs_queue" "payments" {
   name              = "payments"
   kms_master_key_id = "alias/aws/sqs"
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

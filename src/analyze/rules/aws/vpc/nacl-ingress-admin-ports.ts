@@ -69,7 +69,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_network_acl_rule" "ssh_in" {
+        {
+          code: `resource "aws_network_acl_rule" "ssh_in" {
   network_acl_id = "acl-0123456789abcdef0"
   rule_number    = 100
   egress         = false
@@ -80,7 +81,10 @@ export default defineRule({
   cidr_block     = "0.0.0.0/0"
 }
 `,
-        `resource "aws_network_acl" "windows" {
+          errors: [{ line: 9 }],
+        },
+        {
+          code: `resource "aws_network_acl" "windows" {
   vpc_id = "vpc-0123456789abcdef0"
 
   ingress {
@@ -93,6 +97,8 @@ export default defineRule({
   }
 }
 `,
+          errors: [{ line: 4 }],
+        },
       ],
     },
   },

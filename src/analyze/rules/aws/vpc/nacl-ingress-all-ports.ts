@@ -88,7 +88,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_network_acl" "main" {
+        {
+          code: `resource "aws_network_acl" "main" {
   vpc_id = "vpc-0123456789abcdef0"
 }
 
@@ -100,7 +101,10 @@ resource "aws_network_acl_rule" "all_in" {
   cidr_block     = "0.0.0.0/0"
 }
 `,
-        `resource "aws_default_network_acl" "default" {
+          errors: [{ line: 10 }],
+        },
+        {
+          code: `resource "aws_default_network_acl" "default" {
   default_network_acl_id = "acl-0123456789abcdef0"
 
   ingress {
@@ -113,6 +117,8 @@ resource "aws_network_acl_rule" "all_in" {
   }
 }
 `,
+          errors: [{ line: 4 }],
+        },
       ],
     },
   },

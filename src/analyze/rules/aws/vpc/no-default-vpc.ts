@@ -40,12 +40,15 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_default_vpc" "default" {
+        {
+          code: `resource "aws_default_vpc" "default" {
   tags = {
     Name = "default"
   }
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

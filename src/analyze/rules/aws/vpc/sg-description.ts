@@ -60,16 +60,22 @@ resource "aws_security_group" "generic" {
 `,
       ],
       bad: [
-        `resource "aws_security_group" "web" {
+        {
+          code: `resource "aws_security_group" "web" {
   name   = "web"
   vpc_id = "vpc-0123456789abcdef0"
 }
 `,
-        `resource "aws_security_group" "web" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_security_group" "web" {
   name        = "web"
   description = ""
 }
 `,
+          errors: [{ line: 3 }],
+        },
       ],
     },
   },

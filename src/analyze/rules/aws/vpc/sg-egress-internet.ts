@@ -67,7 +67,8 @@ export default defineRule({
 `,
       ],
       bad: [
-        `resource "aws_security_group" "app" {
+        {
+          code: `resource "aws_security_group" "app" {
   name        = "app"
   description = "App servers"
 
@@ -80,7 +81,10 @@ export default defineRule({
   }
 }
 `,
-        `resource "aws_vpc_security_group_egress_rule" "https_out" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_vpc_security_group_egress_rule" "https_out" {
   security_group_id = "sg-0123456789abcdef0"
   description       = "HTTPS anywhere over IPv6"
   ip_protocol       = "tcp"
@@ -89,6 +93,8 @@ export default defineRule({
   cidr_ipv6         = "::/0"
 }
 `,
+          errors: [{ line: 7 }],
+        },
       ],
     },
   },

@@ -73,7 +73,8 @@ resource "aws_security_group_rule" "https" {
 `,
       ],
       bad: [
-        `resource "aws_security_group" "admin" {
+        {
+          code: `resource "aws_security_group" "admin" {
   name        = "admin"
   description = "Admin access"
 }
@@ -88,7 +89,10 @@ resource "aws_security_group_rule" "ssh" {
   cidr_blocks       = ["0.0.0.0/0"]
 }
 `,
-        `resource "aws_security_group" "windows" {
+          errors: [{ line: 13 }],
+        },
+        {
+          code: `resource "aws_security_group" "windows" {
   name        = "windows"
   description = "Windows hosts"
 
@@ -101,7 +105,10 @@ resource "aws_security_group_rule" "ssh" {
   }
 }
 `,
-        `resource "aws_vpc_security_group_ingress_rule" "rdp" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_vpc_security_group_ingress_rule" "rdp" {
   security_group_id = "sg-0123456789abcdef0"
   description       = "RDP"
   ip_protocol       = "tcp"
@@ -110,6 +117,8 @@ resource "aws_security_group_rule" "ssh" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 `,
+          errors: [{ line: 7 }],
+        },
       ],
     },
   },

@@ -86,7 +86,8 @@ resource "aws_vpc_security_group_ingress_rule" "all_from_trusted" {
 `,
       ],
       bad: [
-        `resource "aws_security_group" "web" {
+        {
+          code: `resource "aws_security_group" "web" {
   name        = "web"
   description = "Web servers"
 
@@ -99,7 +100,10 @@ resource "aws_vpc_security_group_ingress_rule" "all_from_trusted" {
   }
 }
 `,
-        `resource "aws_security_group" "app" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_security_group" "app" {
   name        = "app"
   description = "Application tier"
 }
@@ -111,7 +115,10 @@ resource "aws_vpc_security_group_ingress_rule" "everything_v6" {
   cidr_ipv6         = "::/0"
 }
 `,
-        `locals {
+          errors: [{ line: 10 }],
+        },
+        {
+          code: `locals {
   open_rules = [
     { port = 0, to = 0, protocol = "-1" },
   ]
@@ -133,6 +140,8 @@ resource "aws_security_group" "dyn" {
   }
 }
 `,
+          errors: [{ line: 11 }],
+        },
       ],
     },
   },

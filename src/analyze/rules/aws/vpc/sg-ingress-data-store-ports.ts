@@ -73,7 +73,8 @@ resource "aws_security_group" "db" {
 `,
       ],
       bad: [
-        `resource "aws_security_group" "db" {
+        {
+          code: `resource "aws_security_group" "db" {
   name        = "db"
   description = "MySQL"
 
@@ -86,7 +87,10 @@ resource "aws_security_group" "db" {
   }
 }
 `,
-        `resource "aws_security_group_rule" "search" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_security_group_rule" "search" {
   type              = "ingress"
   security_group_id = "sg-0123456789abcdef0"
   description       = "Search cluster and dashboards"
@@ -96,6 +100,8 @@ resource "aws_security_group" "db" {
   cidr_blocks       = ["0.0.0.0/0"]
 }
 `,
+          errors: [{ line: 8 }],
+        },
       ],
     },
   },

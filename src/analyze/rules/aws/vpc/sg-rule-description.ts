@@ -65,7 +65,8 @@ resource "aws_security_group_rule" "metrics" {
 `,
       ],
       bad: [
-        `resource "aws_security_group" "web" {
+        {
+          code: `resource "aws_security_group" "web" {
   name        = "web"
   description = "Web servers"
 
@@ -77,7 +78,10 @@ resource "aws_security_group_rule" "metrics" {
   }
 }
 `,
-        `resource "aws_vpc_security_group_egress_rule" "https_out" {
+          errors: [{ line: 5 }],
+        },
+        {
+          code: `resource "aws_vpc_security_group_egress_rule" "https_out" {
   security_group_id = "sg-0123456789abcdef0"
   ip_protocol       = "tcp"
   from_port         = 443
@@ -85,6 +89,8 @@ resource "aws_security_group_rule" "metrics" {
   cidr_ipv4         = "10.0.0.0/16"
 }
 `,
+          errors: [{ line: 1 }],
+        },
       ],
     },
   },

@@ -48,7 +48,8 @@ resource "aws_subnet" "private" {
 `,
       ],
       bad: [
-        `resource "aws_vpc" "main" {
+        {
+          code: `resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
 }
 
@@ -59,6 +60,8 @@ resource "aws_subnet" "public" {
   map_public_ip_on_launch = true
 }
 `,
+          errors: [{ line: 9 }, { line: 9 }],
+        },
       ],
     },
   },

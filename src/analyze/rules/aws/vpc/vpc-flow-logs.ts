@@ -81,11 +81,15 @@ resource "aws_flow_log" "from_variable" {
 `,
       ],
       bad: [
-        `resource "aws_vpc" "main" {
+        {
+          code: `resource "aws_vpc" "main" {
   cidr_block = "10.0.0.0/16"
 }
 `,
-        `resource "aws_vpc" "a" {
+          errors: [{ line: 1 }],
+        },
+        {
+          code: `resource "aws_vpc" "a" {
   cidr_block = "10.0.0.0/16"
 }
 
@@ -100,6 +104,8 @@ resource "aws_flow_log" "only_a" {
   iam_role_arn    = "arn:aws:iam::123456789012:role/flow-logs"
 }
 `,
+          errors: [{ line: 5 }],
+        },
       ],
     },
   },

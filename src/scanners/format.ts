@@ -1,0 +1,61 @@
+// The format seam: one scanner per IaC format. A scanner claims the files it reads (by name, and by
+// content where the name is not enough), runs the rules that have a check for its format over them,
+// and returns findings, diagnostics and its own statistics. `scan()` only loops over scanners.
+
+import type { Rule } from '../analyze/rule.js';
+import type { FormatId } from '../core/formats.js';
+import type { Diagnostic, Finding } from '../core/types.js';
+
+/** A file a scanner may read: its path relative to the project root, its size and, on disk, its absolute path. */
+export interface SourceFile {
+  rel: string;
+  size: number;
+  /** Absent for in-memory sources (rule examples, fix verification). */
+  abs?: string;
+}
+
+/** Where a scanner reads text from: the disk, or an in-memory overlay. */
+export interface FileSource {
+  readonly files: readonly SourceFile[];
+  /** The file's text; throws when it cannot be read (the scanner reports that as a finding). */
+  read(rel: string): string;
+}
+
+/** Counts a scanner reports about its own work; `files` and `bytes` are always there. */
+export interface FormatStats {
+  files: number;
+  bytes: number;
+  [key: string]: number;
+}
+
+export interface FormatOutcome {
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  stats: FormatStats;
+}
+
+export interface FormatScanInput<Options = unknown> {
+  source: FileSource;
+  /** Every rule in use; the scanner runs those with a check for its format. */
+  rules: readonly Rule[];
+  /** True when `rules` are Bulwark's built-in ones (worker threads can then load them on their own). */
+  builtinRulesOnly: boolean;
+  /** The format's own options (e.g. Terraform variables). */
+  options: Options;
+  onProgress?: (done: number, total: number, unit: string) => void;
+}
+
+export interface FormatScanner<Options = unknown> {
+  /** Stable id, used in stats and JSON; its name and example file name are in core/formats.ts. */
+  id: FormatId;
+  /** Cheap test on the file's base name alone: could this format hold it? Only such files are discovered. */
+  mayClaim(name: string): boolean;
+  /** Final say, given the start of the text when the name alone cannot tell. */
+  claims(rel: string, head: () => string): boolean;
+  /** True when the scanner has rules of its own for any of `rules`. */
+  hasChecks(rule: Rule): boolean;
+  /** May spread work over threads. */
+  scan(input: FormatScanInput<Options>): Promise<FormatOutcome>;
+  /** The same result, in this thread (rule examples, fix verification on in-memory overlays). */
+  scanSync(input: FormatScanInput<Options>): FormatOutcome;
+}

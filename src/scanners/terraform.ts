@@ -1,0 +1,85 @@
+// The Terraform format: `.tf` and `.tfvars` files, evaluated root module by root module (see pipeline/).
+
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { indexTerraformRules } from '../analyze/engine.js';
+import type { Diagnostic } from '../core/types.js';
+import { MAX_FILE_BYTES, parseConfig } from '../pipeline/file-parser.js';
+import { runTerraformInProcess, runTerraformStage, type TerraformRun } from '../pipeline/parallel.js';
+import type { TerraformOutcome } from '../pipeline/terraform.js';
+import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+
+export interface TerraformScanOptions {
+  /** Extra tfvars files (like `terraform -var-file`), applied after terraform.tfvars and *.auto.tfvars. */
+  varFiles?: readonly string[];
+  /** Like `terraform -var name=value`; highest precedence. */
+  vars?: Readonly<Record<string, string>>;
+  /** Absolute project root, so var files inside it are named by their relative path. */
+  root?: string;
+}
+
+const NAMES = ['.tf', '.tfvars', '.tfvars.json', '.tf.json'];
+
+export const terraformScanner: FormatScanner<TerraformScanOptions> = {
+  id: 'terraform',
+  mayClaim: (name) => NAMES.some((ext) => name.endsWith(ext)),
+  claims: (rel) => NAMES.some((ext) => rel.endsWith(ext)),
+  hasChecks: (rule) => rule.terraform !== undefined,
+  scan: async (input) => finish(input, await runTerraformStage(stageRun(input))),
+  scanSync: (input) => finish(input, runTerraformInProcess(stageRun(input))),
+};
+
+function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
+  const { source, options } = input;
+  const varFileTexts = (options.varFiles ?? []).map((p) => {
+    const abs = resolve(p);
+    const rel = options.root ? relative(options.root, abs).split('\\').join('/') : abs;
+    return { path: rel.startsWith('..') || isAbsolute(rel) ? abs : rel, text: readFileSync(abs, 'utf8') };
+  });
+  return {
+    files: source.files,
+    read: source.read,
+    maxFileBytes: MAX_FILE_BYTES,
+    index: indexTerraformRules(input.rules.filter(terraformScanner.hasChecks)),
+    options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}) },
+    varFileTexts,
+    builtinRulesOnly: input.builtinRulesOnly,
+    ...(input.onProgress ? { onProgress: (done: number, total: number) => input.onProgress!(done, total, 'root modules') } : {}),
+  };
+}
+
+function finish(input: FormatScanInput<TerraformScanOptions>, outcome: TerraformOutcome): FormatOutcome {
+  const files = input.source.files;
+  return {
+    findings: outcome.findings,
+    diagnostics: [...unreadFileWarnings(files), ...outcome.diagnostics],
+    stats: {
+      files: files.length,
+      bytes: files.reduce((n, f) => n + Math.min(f.size, MAX_FILE_BYTES), 0),
+      resources: outcome.resources,
+      rootModules: outcome.rootModules,
+    },
+  };
+}
+
+/** Files the stage skips: Terraform's JSON syntax (not evaluated yet) and files over the size limit. */
+function unreadFileWarnings(files: FormatScanInput['source']['files']): Diagnostic[] {
+  const start = { line: 1, column: 1, offset: 0 };
+  const warnings: Diagnostic[] = [];
+  for (const file of files) {
+    if (file.rel.endsWith('.tf.json')) {
+      warnings.push({
+        severity: 'warning',
+        message: `${file.rel} uses Terraform's JSON configuration syntax, which Bulwark does not evaluate yet; it was not scanned.`,
+        location: { file: file.rel, range: { start, end: start } },
+      });
+    } else if (file.size > MAX_FILE_BYTES) {
+      warnings.push({
+        severity: 'warning',
+        message: `${file.rel} is ${(file.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned.`,
+        location: { file: file.rel, range: { start, end: start } },
+      });
+    }
+  }
+  return warnings;
+}
