@@ -1,64 +1,52 @@
-// Runs Terraform rules over an evaluated project. Rules are indexed by resource type,
-// so the cost per resource stays flat as the rule count grows.
+// Runs rules over an evaluated Terraform project: Terraform checks on the resources they name, and
+// AWS state checks on the state items the Terraform adapter reads from those resources. Both are
+// indexed by resource type, so the cost per resource stays flat as the rule count grows.
 
+import { TERRAFORM_AWS_ADAPTERS, type TerraformCollectionAdapter } from '../adapt/terraform/aws/index.js';
 import type { Finding } from '../core/types.js';
+import { ProjectLookups, resourceKey } from '../evaluate/terraform/lookups.js';
 import type { TfProject, TfResource } from '../evaluate/terraform/view.js';
-import type { Rule, TerraformReport, TerraformRuleContext } from './rule.js';
+import type { AwsCollection } from '../state/aws/index.js';
+import type { Spot } from '../state/source.js';
+import type { Rule, StateRuleContext, TerraformReport, TerraformRuleContext } from './rule.js';
 
-export type RuleIndex = ReadonlyMap<string, readonly Rule[]>;
+export { resourceKey };
 
-export function resourceKey(resource: Pick<TfResource, 'mode' | 'type'>): string {
-  return resource.mode === 'data' ? `data.${resource.type}` : resource.type;
+/** State rules of one collection, with the adapter that reads its items from a resource. */
+interface StateGroup {
+  adapter: TerraformCollectionAdapter<AwsCollection>;
+  rules: Rule[];
+}
+
+export interface RuleIndex {
+  /** Terraform checks by resource key (`aws_s3_bucket`, `data.aws_iam_policy_document`). */
+  readonly terraform: ReadonlyMap<string, readonly Rule[]>;
+  /** AWS state checks by the resource key their collection is read from. */
+  readonly state: ReadonlyMap<string, readonly StateGroup[]>;
 }
 
 export function indexTerraformRules(rules: readonly Rule[]): RuleIndex {
-  const index = new Map<string, Rule[]>();
+  const terraform = new Map<string, Rule[]>();
   for (const rule of rules) {
     for (const type of rule.terraform?.resourceTypes ?? []) {
-      const list = index.get(type) ?? [];
+      const list = terraform.get(type) ?? [];
       list.push(rule);
-      index.set(type, list);
+      terraform.set(type, list);
     }
   }
-  return index;
-}
-
-/** Lazily built lookups shared by every rule run on one project. */
-class ProjectLookups {
-  private byType?: Map<string, TfResource[]>;
-  private readonly memos = new Map<symbol, unknown>();
-  constructor(private readonly project: TfProject) {}
-
-  memo<T>(key: symbol, create: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
-    const value = create();
-    this.memos.set(key, value);
-    return value;
+  const groups = new Map<AwsCollection, StateGroup>();
+  for (const rule of rules) {
+    if (!rule.aws) continue;
+    const collection = rule.aws.collection;
+    let group = groups.get(collection);
+    if (!group) groups.set(collection, (group = { adapter: TERRAFORM_AWS_ADAPTERS[collection] as TerraformCollectionAdapter<AwsCollection>, rules: [] }));
+    group.rules.push(rule);
   }
-
-  ofType(type: string): readonly TfResource[] {
-    if (!this.byType) {
-      this.byType = new Map();
-      for (const r of this.project.resources) {
-        const key = resourceKey(r);
-        const list = this.byType.get(key) ?? [];
-        list.push(r);
-        this.byType.set(key, list);
-      }
-    }
-    return this.byType.get(type) ?? [];
+  const state = new Map<string, StateGroup[]>();
+  for (const group of groups.values()) {
+    for (const type of group.adapter.resourceTypes) state.set(type, [...(state.get(type) ?? []), group]);
   }
-
-  referencing(target: TfResource, type: string, attribute: string, matchValues: readonly string[] = []): TfResource[] {
-    return this.ofType(type).filter((candidate) => {
-      if (candidate.module !== target.module) return false;
-      const a = candidate.body.attributes.get(attribute);
-      if (!a) return false;
-      // refs are module-qualified like addresses, so they compare directly.
-      if (a.refs.some((ref) => ref === target.address || ref === target.baseAddress)) return true;
-      return typeof a.value === 'string' && matchValues.includes(a.value);
-    });
-  }
+  return { terraform, state };
 }
 
 /**
@@ -91,22 +79,61 @@ class RuleContext implements TerraformRuleContext {
   }
 }
 
+/** The context a state check sees, one per rule per project. */
+class StateContext implements StateRuleContext {
+  constructor(
+    private readonly rule: Rule,
+    private readonly lookups: ProjectLookups,
+    private readonly findings: Finding[],
+  ) {}
+
+  report(report: { at: Spot; message: string }): void {
+    this.findings.push(spotFinding(this.rule, report.at, report.message));
+  }
+
+  memo<T>(key: symbol, create: () => T): T {
+    return this.lookups.memo(key, create);
+  }
+}
+
 export function runTerraformRules(project: TfProject, index: RuleIndex): Finding[] {
   const findings: Finding[] = [];
   const lookups = new ProjectLookups(project);
   // One context per rule per project: building one per resource and rule was a measurable share of allocations.
   const contexts = new Map<Rule, RuleContext>();
+  const stateContexts = new Map<Rule, StateContext>();
   for (const resource of project.resources) {
-    const rules = index.get(resourceKey(resource));
-    if (!rules) continue;
-    for (const rule of rules) {
+    const key = resourceKey(resource);
+    for (const rule of index.terraform.get(key) ?? []) {
       let ctx = contexts.get(rule);
       if (!ctx) contexts.set(rule, (ctx = new RuleContext(project, rule, lookups, findings)));
       ctx.current = resource;
       rule.terraform!.check(resource, ctx);
     }
+    for (const group of index.state.get(key) ?? []) {
+      const items = group.adapter.adapt(resource, lookups);
+      for (const rule of group.rules) {
+        let ctx = stateContexts.get(rule);
+        if (!ctx) stateContexts.set(rule, (ctx = new StateContext(rule, lookups, findings)));
+        // Each rule's check takes the item type of its own collection, which is the group's.
+        for (const item of items) (rule.aws!.check as (item: unknown, ctx: StateRuleContext) => void)(item, ctx);
+      }
+    }
   }
   return findings;
+}
+
+function spotFinding(rule: Rule, at: Spot, message: string): Finding {
+  return {
+    ruleId: rule.meta.id,
+    severity: rule.meta.severity,
+    title: rule.meta.title,
+    message,
+    location: { file: at.file, range: at.range },
+    resource: at.source.address,
+    ...(at.source.callPath?.length ? { callPath: [...at.source.callPath] } : {}),
+    remediation: rule.meta.remediation,
+  };
 }
 
 function toFinding(rule: Rule, checked: TfResource, report: TerraformReport): Finding {

@@ -6,6 +6,9 @@ import type { FormatId } from '../core/formats.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 
 export type { ComplianceFramework, ComplianceRef, PeerIds, RuleMeta } from '../core/rule-meta.js';
+import type { TfLookups } from '../evaluate/terraform/lookups.js';
+import type { AwsCollection, AwsCollections } from '../state/aws/index.js';
+import type { Spot } from '../state/source.js';
 import type { TfAttribute, TfBody, TfProject, TfResource } from '../evaluate/terraform/view.js';
 
 export interface TerraformReport {
@@ -16,25 +19,25 @@ export interface TerraformReport {
   resource?: TfResource;
 }
 
-export interface TerraformRuleContext {
+export interface TerraformRuleContext extends TfLookups {
   project: TfProject;
-  /** All resources (managed and data) of a type in this project, across modules. */
-  ofType(type: string): readonly TfResource[];
-  /**
-   * Resources of `type` in the same module as `target` whose attribute `attribute` points at `target`:
-   * by reference (`aws_s3_bucket.data.id`) or, for literal values, by equality with one of `matchValues`
-   * (e.g. the bucket's literal name).
-   */
-  referencing(target: TfResource, type: string, attribute: string, matchValues?: readonly string[]): TfResource[];
   report(report: TerraformReport): void;
-  /**
-   * A value shared by every rule run on this project (indexes, parsed policies), made on first use and
-   * dropped with the project. Use it rather than a module-level WeakMap keyed by project objects: V8's
-   * young-generation collector keeps such WeakMap values alive, and with them whole evaluated projects,
-   * which made garbage collection the largest cost of a scan.
-   */
+}
+
+/** What a check over the shared provider state sees besides the item: where to report, and per-project memos. */
+export interface StateRuleContext {
+  /** Reports a finding at `at`; the resource it names is the one holding that spot. */
+  report(report: { at: Spot; message: string }): void;
   memo<T>(key: symbol, create: () => T): T;
 }
+
+/**
+ * A check written once over the normalised AWS state (see docs/architecture.md): every format whose adapter
+ * fills `collection` (Terraform today, CloudFormation next) is checked by the same logic.
+ */
+export type AwsCheck = {
+  [K in AwsCollection]: { collection: K; check(item: AwsCollections[K], ctx: StateRuleContext): void };
+}[AwsCollection];
 
 export interface TerraformCheck {
   /** Resource types (managed `aws_x` or data `data.aws_x`) this check runs on; the engine indexes rules by these. */
@@ -62,7 +65,10 @@ export interface RuleExamples {
 
 export interface Rule {
   meta: RuleMeta;
+  /** A check over Terraform's own view (resources, attributes, blocks), for what only Terraform expresses. */
   terraform?: TerraformCheck;
+  /** A check over the AWS state, shared by every format with an AWS adapter. */
+  aws?: AwsCheck;
   /** Good and bad examples per format: they are the rule's tests and its docs. */
   examples: Partial<Record<FormatId, RuleExamples>>;
 }

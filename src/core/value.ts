@@ -20,3 +20,15 @@ export type Value = null | boolean | number | string | Unknown | Value[] | { [ke
 export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
+
+/** A scalar as text (numbers and booleans too, as Terraform and CloudFormation convert them). */
+export function asString(v: Value | undefined): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/** A number, or a string holding one. */
+export function asNumber(v: Value | undefined): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return undefined;
+}

@@ -24,7 +24,7 @@ export const terraformScanner: FormatScanner<TerraformScanOptions> = {
   id: 'terraform',
   mayClaim: (name) => NAMES.some((ext) => name.endsWith(ext)),
   claims: (rel) => NAMES.some((ext) => rel.endsWith(ext)),
-  hasChecks: (rule) => rule.terraform !== undefined,
+  hasChecks: (rule) => rule.terraform !== undefined || rule.aws !== undefined,
   scan: async (input) => finish(input, await runTerraformStage(stageRun(input))),
   scanSync: (input) => finish(input, runTerraformInProcess(stageRun(input))),
 };

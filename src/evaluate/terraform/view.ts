@@ -4,7 +4,7 @@
 import type { CallSite, Range } from '../../core/types.js';
 import type { Value } from '../../core/value.js';
 
-export { isUnknown, Unknown, UNKNOWN, type Value } from '../../core/value.js';
+export { asNumber, asString, isUnknown, Unknown, UNKNOWN, type Value } from '../../core/value.js';
 
 /** One evaluated attribute. */
 export interface TfAttribute {
@@ -98,14 +98,4 @@ export function isTrue(v: Value | undefined): boolean {
 
 export function isFalse(v: Value | undefined): boolean {
   return v === false || v === 'false';
-}
-
-export function asString(v: Value | undefined): string | undefined {
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-
-export function asNumber(v: Value | undefined): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
-  return undefined;
 }

@@ -11,7 +11,7 @@ import naclIngressAllPorts from '../../../src/analyze/rules/aws/vpc/nacl-ingress
 import naclIngressAdminPorts from '../../../src/analyze/rules/aws/vpc/nacl-ingress-admin-ports.js';
 import sgRuleDescription from '../../../src/analyze/rules/aws/vpc/sg-rule-description.js';
 import vpcFlowLogs from '../../../src/analyze/rules/aws/vpc/vpc-flow-logs.js';
-import { coversAllPorts, isInternetCidr, readPorts, readProtocol } from '../../../src/analyze/rules/aws/vpc/network.js';
+import { coversAllPorts, isInternetCidr, readPorts, readProtocol } from '../../../src/state/aws/network.js';
 import { UNKNOWN } from '../../../src/evaluate/terraform/view.js';
 
 const EXAMPLE_C_SG = `resource "aws_instance" "web" {

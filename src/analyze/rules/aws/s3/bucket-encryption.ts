@@ -1,5 +1,5 @@
 import { defineRule } from '../../../rule.js';
-import { encryptionOf } from './bucket-settings.js';
+import { wholeOf } from '../../../../state/source.js';
 
 export default defineRule({
   meta: {
@@ -36,18 +36,19 @@ export default defineRule({
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html',
     ],
   },
-  terraform: {
-    resourceTypes: ['aws_s3_bucket'],
+  aws: {
+    collection: 's3.buckets',
     check(bucket, ctx) {
-      const encryption = encryptionOf(bucket, ctx);
+      const { encryption } = bucket;
       if (encryption.state !== 'none') return;
-      if (encryption.spot) {
+      const name = bucket.source.address;
+      if (encryption.at) {
         ctx.report({
-          ...encryption.spot,
-          message: `S3 bucket ${bucket.address} has an encryption configuration (${encryption.spot.resource.address}) that sets no default encryption algorithm.`,
+          at: encryption.at,
+          message: `S3 bucket ${name} has an encryption configuration (${encryption.at.source.address}) that sets no default encryption algorithm.`,
         });
       } else {
-        ctx.report({ message: `S3 bucket ${bucket.address} has no default server-side encryption configured.` });
+        ctx.report({ at: wholeOf(bucket.source), message: `S3 bucket ${name} has no default server-side encryption configured.` });
       }
     },
   },

@@ -3,6 +3,7 @@
 // the configuration says, `unknown` when it cannot be told, and where the deciding text is.
 
 import type { TerraformRuleContext } from '../../../rule.js';
+import type { TfSpot as Spot } from '../../../../adapt/terraform/aws/s3/encryption.js';
 import {
   attr,
   blocks,
@@ -15,60 +16,11 @@ import {
   type TfResource,
   type Value,
 } from '../../../../evaluate/terraform/view.js';
-import { attachedTo, bucketsNamedBy } from './bucket-index.js';
+import { attachedTo, bucketsNamedBy } from '../../../../adapt/terraform/aws/s3/bucket-index.js';
 import { allowsService } from './policy-document.js';
 
-/** Where a finding should point: an attribute or block, and the resource holding it. */
-export interface Spot {
-  resource: TfResource;
-  at?: TfAttribute | TfBody;
-}
-
-// --- default encryption -------------------------------------------------------------------------
-
-export type Encryption =
-  | { state: 'unknown' }
-  /** No default encryption configured; `spot` is set when a configuration exists but sets no algorithm. */
-  | { state: 'none'; spot?: Spot }
-  | { state: 'set'; algorithm: string | 'unknown'; kmsKey: Value | undefined; spot: Spot };
-
-const SSE_CONFIG = 'aws_s3_bucket_server_side_encryption_configuration';
-
-export function encryptionOf(bucket: TfResource, ctx: TerraformRuleContext): Encryption {
-  const sources: { holder: TfResource; config: TfBody }[] = [];
-  for (const config of blocks(bucket.body, 'server_side_encryption_configuration')) sources.push({ holder: bucket, config });
-  const attached = attachedTo(bucket, ctx, SSE_CONFIG);
-  for (const r of attached.found) sources.push({ holder: r, config: r.body });
-
-  let empty: Spot | undefined;
-  for (const { holder, config } of sources) {
-    if (config.fromUnknownDynamic) return { state: 'unknown' };
-    const rules = blocks(config, 'rule');
-    if (rules.some((r) => r.fromUnknownDynamic)) return { state: 'unknown' };
-    for (const rule of rules) {
-      const byDefault = firstBlock(rule, 'apply_server_side_encryption_by_default');
-      if (!byDefault) {
-        empty ??= { resource: holder, at: rule };
-        continue;
-      }
-      if (byDefault.fromUnknownDynamic) return { state: 'unknown' };
-      const algorithm = attr(byDefault, 'sse_algorithm');
-      if (!algorithm) {
-        empty ??= { resource: holder, at: byDefault };
-        continue;
-      }
-      return {
-        state: 'set',
-        algorithm: typeof algorithm.value === 'string' ? algorithm.value : 'unknown',
-        kmsKey: byDefault.attributes.get('kms_master_key_id')?.value,
-        spot: { resource: holder, at: algorithm },
-      };
-    }
-    if (!rules.length) empty ??= { resource: holder, at: config };
-  }
-  if (attached.uncertain) return { state: 'unknown' };
-  return empty ? { state: 'none', spot: empty } : { state: 'none' };
-}
+export { encryptionOf, type Encryption } from '../../../../adapt/terraform/aws/s3/encryption.js';
+export type { Spot };
 
 // --- versioning ----------------------------------------------------------------------------------
 

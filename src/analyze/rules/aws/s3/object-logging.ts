@@ -12,7 +12,7 @@ import {
   type TfBody,
   type TfResource,
 } from '../../../../evaluate/terraform/view.js';
-import { bucketName, bucketNameUnknown } from './bucket-index.js';
+import { bucketName, bucketNameUnknown } from '../../../../adapt/terraform/aws/s3/bucket-index.js';
 
 export type ObjectEvents = 'read' | 'write';
 

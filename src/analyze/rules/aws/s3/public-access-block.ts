@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { PUBLIC_ACCESS_BLOCK_COMPLIANCE } from './compliance.js';
-import { accountPublicAccessBlocks, attachedTo } from './bucket-index.js';
+import { accountPublicAccessBlocks, attachedTo } from '../../../../adapt/terraform/aws/s3/bucket-index.js';
 import { PUBLIC_ACCESS_BLOCK } from './public-access.js';
 
 export default defineRule({

@@ -4,7 +4,7 @@
 
 import type { TerraformRuleContext } from '../../../rule.js';
 import { attr, blocks, isTrue, isUnknown, type TfResource } from '../../../../evaluate/terraform/view.js';
-import { accountPublicAccessBlocks, attachedTo, targetBuckets } from './bucket-index.js';
+import { accountPublicAccessBlocks, attachedTo, targetBuckets } from '../../../../adapt/terraform/aws/s3/bucket-index.js';
 import { aclGrantees, type Spot } from './bucket-settings.js';
 import { firstPublicStatement, readPolicy } from './policy-document.js';
 

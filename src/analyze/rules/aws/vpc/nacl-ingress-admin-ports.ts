@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { allowsInternetIngress, NACL_RULE_TYPES, naclEntries, naclReportTarget } from './nacl-rules.js';
-import { ADMIN_PORTS, coversAllPorts, describePorts, exposedPorts } from './network.js';
+import { ADMIN_PORTS, coversAllPorts, describePorts, exposedPorts } from '../../../../state/aws/network.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
 export default defineRule({

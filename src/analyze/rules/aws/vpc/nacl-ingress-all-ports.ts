@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { allowsInternetIngress, NACL_RULE_TYPES, naclEntries, naclReportTarget } from './nacl-rules.js';
-import { coversAllPorts, describePorts } from './network.js';
+import { coversAllPorts, describePorts } from '../../../../state/aws/network.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
 export default defineRule({

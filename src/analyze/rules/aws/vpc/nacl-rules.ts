@@ -4,7 +4,7 @@
 import type { TfAttribute, TfBody, TfResource } from '../../../../evaluate/terraform/view.js';
 import { attr, blocks, isFalse, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import type { TerraformReport } from '../../../rule.js';
-import { cidrStrings, isInternetCidr, readPorts, readProtocol, type PortSpan, type Protocol } from './network.js';
+import { cidrStrings, isInternetCidr, readPorts, readProtocol, type PortSpan, type Protocol } from '../../../../state/aws/network.js';
 
 export const NACL_RULE_TYPES = ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule'] as const;
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
-import { describePorts } from './network.js';
-import { internetCidrs, reportTarget, SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+import { describePorts } from '../../../../state/aws/network.js';
+import { internetCidrs } from './sg-exposure.js';
 
 export default defineRule({
   meta: {
@@ -29,16 +29,14 @@ export default defineRule({
     peers: { checkov: ['CKV_AWS_382'], trivy: ['AVD-AWS-0104'], kics: [] },
     links: ['https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group#egress'],
   },
-  terraform: {
-    resourceTypes: SECURITY_GROUP_RULE_TYPES,
-    check(resource, ctx) {
-      for (const rule of securityGroupRules(resource, ctx)) {
-        if (rule.direction !== 'egress') continue;
-        const open = internetCidrs(rule);
-        if (!open.length) continue;
-        const ports = rule.ports.kind === 'unknown' ? '' : ` on ${describePorts(rule.protocol, rule.ports)}`;
-        ctx.report({ at: reportTarget(rule), message: `${rule.where} allows egress to ${open.join(', ')}${ports}.` });
-      }
+  aws: {
+    collection: 'vpc.securityGroupRules',
+    check(rule, ctx) {
+      if (rule.direction !== 'egress') return;
+      const open = internetCidrs(rule);
+      if (!open.length) return;
+      const ports = rule.ports.kind === 'unknown' ? '' : ` on ${describePorts(rule.protocol, rule.ports)}`;
+      ctx.report({ at: rule.at, message: `${rule.label} allows egress to ${open.join(', ')}${ports}.` });
     },
   },
   examples: {

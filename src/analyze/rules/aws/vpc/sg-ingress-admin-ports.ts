@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
-import { ADMIN_PORTS } from './network.js';
-import { reportInternetIngressTo, SECURITY_GROUP_RULE_TYPES } from './sg-rules.js';
+import { ADMIN_PORTS } from '../../../../state/aws/network.js';
+import { reportInternetIngressTo } from './sg-exposure.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
 export default defineRule({
@@ -34,10 +34,10 @@ export default defineRule({
       'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html',
     ],
   },
-  terraform: {
-    resourceTypes: SECURITY_GROUP_RULE_TYPES,
-    check(resource, ctx) {
-      reportInternetIngressTo(resource, ctx, ADMIN_PORTS, (ports) => `exposing ${ports.join(' and ')} to the internet`);
+  aws: {
+    collection: 'vpc.securityGroupRules',
+    check(rule, ctx) {
+      reportInternetIngressTo(rule, ctx, ADMIN_PORTS, (ports) => `exposing ${ports.join(' and ')} to the internet`);
     },
   },
   examples: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
-import { coversAllPorts, describePorts } from './network.js';
-import { internetCidrs, reportTarget, SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+import { coversAllPorts, describePorts } from '../../../../state/aws/network.js';
+import { internetCidrs } from './sg-exposure.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
 export default defineRule({
@@ -30,18 +30,16 @@ export default defineRule({
       'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
     ],
   },
-  terraform: {
-    resourceTypes: SECURITY_GROUP_RULE_TYPES,
-    check(resource, ctx) {
-      for (const rule of securityGroupRules(resource, ctx)) {
-        if (rule.direction !== 'ingress' || !coversAllPorts(rule.ports)) continue;
-        const open = internetCidrs(rule);
-        if (!open.length) continue;
-        ctx.report({
-          at: reportTarget(rule),
-          message: `${rule.where} allows ingress from ${open.join(', ')} on ${describePorts(rule.protocol, rule.ports)}: open to the internet on every port.`,
-        });
-      }
+  aws: {
+    collection: 'vpc.securityGroupRules',
+    check(rule, ctx) {
+      if (rule.direction !== 'ingress' || !coversAllPorts(rule.ports)) return;
+      const open = internetCidrs(rule);
+      if (!open.length) return;
+      ctx.report({
+        at: rule.at,
+        message: `${rule.label} allows ingress from ${open.join(', ')} on ${describePorts(rule.protocol, rule.ports)}: open to the internet on every port.`,
+      });
     },
   },
   examples: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
-import { DATA_STORE_PORTS } from './network.js';
-import { reportInternetIngressTo, SECURITY_GROUP_RULE_TYPES } from './sg-rules.js';
+import { DATA_STORE_PORTS } from '../../../../state/aws/network.js';
+import { reportInternetIngressTo } from './sg-exposure.js';
 
 export default defineRule({
   meta: {
@@ -30,11 +30,11 @@ export default defineRule({
     peers: { checkov: [], trivy: [], kics: ['381c3f2a-ef6f-4eff-99f7-b169cda3422c'] },
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html'],
   },
-  terraform: {
-    resourceTypes: SECURITY_GROUP_RULE_TYPES,
-    check(resource, ctx) {
+  aws: {
+    collection: 'vpc.securityGroupRules',
+    check(rule, ctx) {
       reportInternetIngressTo(
-        resource,
+        rule,
         ctx,
         DATA_STORE_PORTS,
         (ports) => `exposing database port${ports.length > 1 ? 's' : ''} ${ports.join(', ')} to the internet`,

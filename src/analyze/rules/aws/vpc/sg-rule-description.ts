@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { attr, isUnknown } from '../../../../evaluate/terraform/view.js';
-import { SECURITY_GROUP_RULE_TYPES, securityGroupRules } from './sg-rules.js';
+import { SECURITY_GROUP_RULE_TYPES, securityGroupRules } from '../../../../adapt/terraform/aws/vpc/security-group-rules.js';
 import { DESCRIBED_FIREWALL_COMPLIANCE } from './compliance.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
-// CIDR, protocol and port reading shared by the security-group and network-ACL rules.
+// CIDR, protocol and port reading shared by every format's security-group and network-ACL state.
 // Pure functions over evaluated values; anything unknown stays unknown so rules never flag a guess.
 
-import { asNumber, asString, isUnknown, type Value } from '../../../../evaluate/terraform/view.js';
+import { asNumber, asString, isUnknown, type Value } from '../../core/value.js';
 
 /**
  * True when the CIDR admits the public internet at large: `0.0.0.0/0`, `::/0`, and other very wide public

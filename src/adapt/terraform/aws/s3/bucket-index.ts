@@ -2,7 +2,7 @@
 // apply to which bucket. A settings resource names its bucket in `bucket` by reference (`aws_s3_bucket.b.id`)
 // or by literal name. One index per project and type keeps lookups linear in the number of resources.
 
-import type { TerraformRuleContext } from '../../../rule.js';
+import type { TfLookups } from '../../../../evaluate/terraform/lookups.js';
 import { isUnknown, type TfAttribute, type TfResource } from '../../../../evaluate/terraform/view.js';
 
 export const BUCKET_TYPE = 'aws_s3_bucket';
@@ -47,7 +47,7 @@ export function bucketRefs(a: TfAttribute): string[] {
   return a.refs.filter((r) => /(^|\.)aws_s3_bucket\.[^.]+$/.test(r.replace(/\[[^\]]*\]$/, '')));
 }
 
-function buildIndex(ctx: TerraformRuleContext, type: string, attribute: string): TypeIndex {
+function buildIndex(ctx: TfLookups, type: string, attribute: string): TypeIndex {
   const index: TypeIndex = { byRef: new Map(), byName: new Map(), unmatched: [], literal: [] };
   const push = (map: Map<string, TfResource[]>, key: string, r: TfResource) => {
     const list = map.get(key) ?? [];
@@ -70,7 +70,7 @@ function buildIndex(ctx: TerraformRuleContext, type: string, attribute: string):
   return index;
 }
 
-function indexFor(ctx: TerraformRuleContext, type: string, attribute: string): TypeIndex {
+function indexFor(ctx: TfLookups, type: string, attribute: string): TypeIndex {
   const perProject = ctx.memo(INDEXES, () => new Map<string, TypeIndex>());
   const key = `${type}\0${attribute}`;
   let index = perProject.get(key);
@@ -79,7 +79,7 @@ function indexFor(ctx: TerraformRuleContext, type: string, attribute: string): T
 }
 
 /** Settings resources of `type` whose `attribute` (default `bucket`) targets `bucket`. */
-export function attachedTo(bucket: TfResource, ctx: TerraformRuleContext, type: string, attribute = 'bucket'): Attached {
+export function attachedTo(bucket: TfResource, ctx: TfLookups, type: string, attribute = 'bucket'): Attached {
   const index = indexFor(ctx, type, attribute);
   const found: TfResource[] = [];
   const add = (list: TfResource[] | undefined) => {
@@ -107,11 +107,11 @@ interface BucketLookup {
 const LOOKUP = Symbol('buckets by address and name');
 
 /** Buckets by address, base address (`aws_s3_bucket.b` for every `aws_s3_bucket.b[i]`) and literal name. */
-function bucketLookup(ctx: TerraformRuleContext): BucketLookup {
+function bucketLookup(ctx: TfLookups): BucketLookup {
   return ctx.memo(LOOKUP, () => buildBucketLookup(ctx));
 }
 
-function buildBucketLookup(ctx: TerraformRuleContext): BucketLookup {
+function buildBucketLookup(ctx: TfLookups): BucketLookup {
   const lookup: BucketLookup = { byAddress: new Map(), byName: new Map() };
   const push = (map: Map<string, TfResource[]>, key: string, b: TfResource) => {
     const list = map.get(key) ?? [];
@@ -128,7 +128,7 @@ function buildBucketLookup(ctx: TerraformRuleContext): BucketLookup {
 }
 
 /** Buckets an attribute points at: by reference, or by literal bucket name or ARN. */
-export function bucketsNamedBy(a: TfAttribute, ctx: TerraformRuleContext): TfResource[] {
+export function bucketsNamedBy(a: TfAttribute, ctx: TfLookups): TfResource[] {
   const lookup = bucketLookup(ctx);
   const out = new Set<TfResource>();
   for (const ref of bucketRefs(a)) for (const b of lookup.byAddress.get(ref) ?? []) out.add(b);
@@ -138,18 +138,18 @@ export function bucketsNamedBy(a: TfAttribute, ctx: TerraformRuleContext): TfRes
 }
 
 /** The buckets a settings resource (or a trail, a log config, ...) points at through `attribute`. */
-export function targetBuckets(resource: TfResource, ctx: TerraformRuleContext, attribute = 'bucket'): TfResource[] {
+export function targetBuckets(resource: TfResource, ctx: TfLookups, attribute = 'bucket'): TfResource[] {
   const a = resource.body.attributes.get(attribute);
   return a ? bucketsNamedBy(a, ctx) : [];
 }
 
 /** True when the literal bucket name `resource` targets belongs to a bucket declared with that name. */
-function claimedName(ctx: TerraformRuleContext, resource: TfResource, attribute: string): boolean {
+function claimedName(ctx: TfLookups, resource: TfResource, attribute: string): boolean {
   const name = nameFromBucketValue(resource.body.attributes.get(attribute)?.value);
   return name !== undefined && bucketLookup(ctx).byName.has(name);
 }
 
 /** Every account-level public access block in the project (they apply to all buckets of the account). */
-export function accountPublicAccessBlocks(ctx: TerraformRuleContext): readonly TfResource[] {
+export function accountPublicAccessBlocks(ctx: TfLookups): readonly TfResource[] {
   return ctx.ofType('aws_s3_account_public_access_block');
 }

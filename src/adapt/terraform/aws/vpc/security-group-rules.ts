@@ -1,21 +1,13 @@
-// One view over every way Terraform declares a security-group rule: inline `ingress`/`egress` blocks
+// Every way Terraform declares a security-group rule, read into one shape: inline `ingress`/`egress` blocks
 // (including expanded `dynamic` blocks), `aws_security_group_rule`, and the provider-v5
 // `aws_vpc_security_group_ingress_rule` / `aws_vpc_security_group_egress_rule` resources.
 
+import type { TfLookups } from '../../../../evaluate/terraform/lookups.js';
 import type { TfAttribute, TfBody, TfResource, Value } from '../../../../evaluate/terraform/view.js';
 import { attr, blocks, isUnknown, value } from '../../../../evaluate/terraform/view.js';
-import type { TerraformReport, TerraformRuleContext } from '../../../rule.js';
-import {
-  cidrStrings,
-  coversAllPorts,
-  describePorts,
-  exposedPorts,
-  isInternetCidr,
-  readPorts,
-  readProtocol,
-  type PortSpan,
-  type Protocol,
-} from './network.js';
+import { cidrStrings, isInternetCidr, readPorts, readProtocol, type PortSpan, type Protocol } from '../../../../state/aws/network.js';
+import type { SecurityGroupRule as StateRule } from '../../../../state/aws/vpc.js';
+import { tfSource, tfSpot } from '../../source.js';
 
 /** Resource types that carry security-group rules, inline or standalone. */
 export const SECURITY_GROUP_RULE_TYPES = [
@@ -46,7 +38,7 @@ const INLINE_TYPES = new Set(['aws_security_group', 'aws_default_security_group'
 const CIDR_ATTRIBUTES = ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6'];
 
 /** The rules a resource declares. Blocks from an unevaluable `dynamic` are skipped: their contents are unknown. */
-export function securityGroupRules(resource: TfResource, ctx: Pick<TerraformRuleContext, 'memo'>): SecurityGroupRule[] {
+export function securityGroupRules(resource: TfResource, ctx: Pick<TfLookups, 'memo'>): SecurityGroupRule[] {
   // Six rules read the same resource's rules: read them once per resource.
   const memo = ctx.memo(RULES_MEMO, () => new Map<TfResource, SecurityGroupRule[]>());
   let rules = memo.get(resource);
@@ -136,33 +128,22 @@ function readRule(
   };
 }
 
-export function internetCidrs(rule: Pick<SecurityGroupRule, 'cidrs'>): string[] {
-  return rule.cidrs.filter(isInternetCidr);
-}
-
 /** Where a finding about this rule should point: the inline block, or the CIDR attribute of a rule resource. */
-export function reportTarget(rule: SecurityGroupRule): TerraformReport['at'] {
+export function reportTarget(rule: SecurityGroupRule): TfAttribute | TfBody {
   return rule.inline ? rule.body : (rule.internetCidrAttr ?? rule.body);
 }
 
-/**
- * Reports each ingress rule of `resource` open to the internet on some of the `watched` ports (rules open on
- * every port are BW-AWS-VPC-001's finding). `exposure` words what the reached ports are, for the message.
- */
-export function reportInternetIngressTo(
-  resource: TfResource,
-  ctx: TerraformRuleContext,
-  watched: ReadonlyMap<number, string>,
-  exposure: (ports: string[]) => string,
-): void {
-  for (const rule of securityGroupRules(resource, ctx)) {
-    if (rule.direction !== 'ingress' || coversAllPorts(rule.ports)) continue;
-    const open = internetCidrs(rule);
-    const ports = exposedPorts(rule.ports, watched);
-    if (!open.length || !ports.length) continue;
-    ctx.report({
-      at: reportTarget(rule),
-      message: `${rule.where} allows ingress from ${open.join(', ')} on ${describePorts(rule.protocol, rule.ports)}, ${exposure(ports)}.`,
-    });
-  }
+/** The rules a resource declares, in the state every format shares. */
+export function stateSecurityGroupRules(resource: TfResource, lookups: Pick<TfLookups, 'memo'>): StateRule[] {
+  return securityGroupRules(resource, lookups).map((rule) => ({
+    direction: rule.direction,
+    source: tfSource(resource),
+    inline: rule.inline,
+    label: rule.where,
+    protocol: rule.protocol,
+    ports: rule.ports,
+    cidrs: rule.cidrs,
+    at: tfSpot(resource, reportTarget(rule)),
+    description: rule.description,
+  }));
 }
