@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { builtinRules } from '../src/analyze/rules/index.js';
 import { generateRuleDocs } from '../src/report/rule-docs.js';
+import { ScanResultSchema, scanResultJsonSchema } from '../src/core/scan-schema.js';
+import { keyOrderModule, keyOrderOf } from '../src/report/key-order.js';
 
 const dir = fileURLToPath(new URL('../docs/rules/', import.meta.url));
 const files = generateRuleDocs(builtinRules);
@@ -15,3 +17,11 @@ for (const name of await readdir(dir)) {
 }
 for (const [name, text] of files) await writeFile(join(dir, name), text);
 console.log(`wrote ${files.size} files to docs/rules/`);
+
+// The scan result's JSON Schema, and the key order the JSON report writes, both from the zod declaration.
+await writeFile(fileURLToPath(new URL('../docs/scan-result-schema.json', import.meta.url)), JSON.stringify(scanResultJsonSchema(), null, 2) + '\n');
+await writeFile(
+  fileURLToPath(new URL('../src/report/scan-json-order.ts', import.meta.url)),
+  keyOrderModule('SCAN_RESULT_KEY_ORDER', keyOrderOf(ScanResultSchema), 'ScanResultSchema'),
+);
+console.log('wrote docs/scan-result-schema.json and src/report/scan-json-order.ts');

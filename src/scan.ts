@@ -1,20 +1,24 @@
 // The library entry for auditing: discover the files, let each format scanner claim its own, run them,
-// and merge what they found. The CLI is a thin shell over this.
+// and merge what they found into one result that says what was checked and what was not. The CLI is a
+// thin shell over this.
 
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { builtinRules } from './analyze/rules/index.js';
 import type { Rule } from './analyze/rule.js';
-import { SCAN_RESULT_VERSION, type ScanOptions, type ScanResult } from './core/result.js';
-import { compareText, SEVERITY_RANK, type Diagnostic, type Finding } from './core/types.js';
-import { discover } from './discover/walk.js';
+import { plural } from './core/plural.js';
+import { SCAN_RESULT_VERSION, type FormatStats, type ScanOptions, type ScanResult } from './core/result.js';
+import type { Diagnostic, Finding } from './core/types.js';
+import { discover, findRepositoryTop } from './discover/walk.js';
+import { MAX_FILE_BYTES } from './pipeline/file-parser.js';
 import { claimFiles, readHead } from './scanners/claim.js';
-import type { FormatOutcome, FormatScanner } from './scanners/format.js';
+import type { FormatScanner } from './scanners/format.js';
+import { mergeOccurrences, sortDiagnostics, sortFindings } from './scanners/merge.js';
 import { BUILTIN_SCANNERS } from './scanners/registry.js';
 import { diskSource } from './scanners/source.js';
 import { VERSION } from './version.js';
 
-import { MAX_FILE_BYTES } from './pipeline/file-parser.js';
-
-export { MAX_FILE_BYTES };
+export { MAX_FILE_BYTES, sortFindings };
 
 export async function scan(
   paths: readonly string[],
@@ -23,16 +27,18 @@ export async function scan(
   const started = performance.now();
   const rules = options.rules ?? builtinRules;
   const scanners = options.scanners ?? BUILTIN_SCANNERS;
-  const discovered = await discover([...(paths.length ? paths : ['.'])], {
+  const targets = [...(paths.length ? paths : ['.'])].map((p) => resolve(p));
+  const discovered = await discover(targets, {
     exclude: options.exclude ?? [],
     accept: (name) => scanners.some((s) => s.mayClaim(name)),
+    base: options.projectRoot ?? defaultProjectRoot(targets),
   });
   const { root, files } = discovered;
   const diagnostics: Diagnostic[] = [...discovered.diagnostics];
   const findings: Finding[] = [];
-  const outcomes = new Map<string, FormatOutcome>();
+  const formats: Record<string, FormatStats> = {};
 
-  const { claimed } = claimFiles(files, scanners, (f) => readHead(f.abs));
+  const { claimed, unclaimed } = claimFiles(files, scanners, (f) => readHead(f.abs));
   for (const { scanner, files: own } of claimed) {
     const outcome = await scanner.scan({
       source: diskSource(own),
@@ -41,27 +47,52 @@ export async function scan(
       options: formatOptions(scanner.id, options, root),
       ...(options.onProgress ? { onProgress: (done: number, total: number, unit: string) => options.onProgress!({ done, total, unit }) } : {}),
     });
-    outcomes.set(scanner.id, outcome);
+    formats[scanner.id] = outcome.stats;
     findings.push(...outcome.findings);
     diagnostics.push(...outcome.diagnostics);
   }
+  for (const file of unclaimed.filter((f) => f.explicit)) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'file-not-read',
+      message: `${file.rel} is not in a format Bulwark reads (Terraform), nor one it recognises; it was not checked.`,
+      location: { file: file.rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+    });
+  }
 
-  const terraform = outcomes.get('terraform')?.stats;
+  const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
+  if (checked === 0) diagnostics.push(nothingChecked(files.length, formats));
   return {
     schemaVersion: SCAN_RESULT_VERSION,
     tool: { name: 'bulwark', version: VERSION },
     root,
-    findings: sortFindings(findings),
-    diagnostics: diagnostics.sort((a, b) => compareText(a.location.file, b.location.file) || a.location.range.start.offset - b.location.range.start.offset),
-    rules: rules.map((r) => r.meta),
     stats: {
       files: files.length,
       bytes: files.reduce((n, f) => n + Math.min(f.size, MAX_FILE_BYTES), 0),
-      resources: terraform?.resources ?? 0,
-      rootModules: terraform?.rootModules ?? 0,
+      checked,
       durationMs: Math.round(performance.now() - started),
+      formats,
     },
+    findings: sortFindings(mergeOccurrences(findings)),
+    diagnostics: sortDiagnostics(diagnostics),
+    rules: rules.map((r) => r.meta),
   };
+}
+
+/**
+ * The root every path is relative to: the git top level above the scanned paths (so code-scanning
+ * annotations land on the right file whichever sub-folder was scanned), else their common directory.
+ */
+function defaultProjectRoot(targets: readonly string[]): string | undefined {
+  const first = targets[0];
+  if (first === undefined) return undefined;
+  let dir = first;
+  try {
+    if (!statSync(first).isDirectory()) dir = resolve(first, '..');
+  } catch {
+    return undefined;
+  }
+  return findRepositoryTop(dir);
 }
 
 /** Each format's own options, taken from the scan options. */
@@ -70,14 +101,17 @@ function formatOptions(format: string, options: ScanOptions, root: string): unkn
   return {};
 }
 
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      compareText(a.location.file, b.location.file) ||
-      a.location.range.start.offset - b.location.range.start.offset ||
-      compareText(a.ruleId, b.ruleId) ||
-      compareText(a.resource ?? '', b.resource ?? '') ||
-      compareText(a.message, b.message),
-  );
+function nothingChecked(fileCount: number, formats: Record<string, FormatStats>): Diagnostic {
+  const read = Object.values(formats).filter((f) => f.read && f.files > 0);
+  const why =
+    fileCount === 0
+      ? 'no file of a format Bulwark reads or recognises was found'
+      : read.length
+        ? `the ${read.map((f) => f.name).join(' and ')} files hold no resource any rule checks`
+        : 'every file found is in a format Bulwark does not read yet';
+  return {
+    severity: 'warning',
+    code: 'nothing-checked',
+    message: `Nothing was checked: ${why} (${plural(fileCount, 'file')} found). No findings does not mean no problems.`,
+  };
 }

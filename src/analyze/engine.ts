@@ -3,7 +3,9 @@
 // indexed by resource type, so the cost per resource stays flat as the rule count grows.
 
 import { TERRAFORM_AWS_ADAPTERS, type TerraformCollectionAdapter } from '../adapt/terraform/aws/index.js';
+import { addressInModule, fingerprint } from '../core/fingerprint.js';
 import type { Finding } from '../core/types.js';
+import { partPath } from '../evaluate/terraform/part-path.js';
 import { ProjectLookups, resourceKey } from '../evaluate/terraform/lookups.js';
 import type { TfProject, TfResource } from '../evaluate/terraform/view.js';
 import type { AwsCollection } from '../state/aws/index.js';
@@ -96,7 +98,13 @@ class StateContext implements StateRuleContext {
   }
 }
 
-export function runTerraformRules(project: TfProject, index: RuleIndex): Finding[] {
+/** Findings, and the resource types the rules read besides those they were indexed on (settings resources, keys). */
+export interface TerraformRun {
+  findings: Finding[];
+  consulted: ReadonlySet<string>;
+}
+
+export function runTerraformRules(project: TfProject, index: RuleIndex): TerraformRun {
   const findings: Finding[] = [];
   const lookups = new ProjectLookups(project);
   // One context per rule per project: building one per resource and rule was a measurable share of allocations.
@@ -120,18 +128,21 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Finding
       }
     }
   }
-  return findings;
+  return { findings, consulted: lookups.consulted };
 }
 
 function spotFinding(rule: Rule, at: Spot, message: string): Finding {
+  const { source } = at;
   return {
     ruleId: rule.meta.id,
     severity: rule.meta.severity,
-    title: rule.meta.title,
+    title: rule.meta.problem,
     message,
     location: { file: at.file, range: at.range },
-    resource: at.source.address,
-    ...(at.source.callPath?.length ? { callPath: [...at.source.callPath] } : {}),
+    resource: source.address,
+    resourceLocation: { file: source.file, range: source.range },
+    ...(source.callPath?.length ? { callPath: [...source.callPath] } : {}),
+    fingerprint: fingerprint({ ruleId: rule.meta.id, file: at.file, resource: source.localAddress, part: at.part }),
     remediation: rule.meta.remediation,
   };
 }
@@ -143,11 +154,18 @@ function toFinding(rule: Rule, checked: TfResource, report: TerraformReport): Fi
   return {
     ruleId: rule.meta.id,
     severity: rule.meta.severity,
-    title: rule.meta.title,
+    title: rule.meta.problem,
     message: report.message,
     location: { file, range },
     resource: resource.address,
+    resourceLocation: { file: resource.file, range: resource.body.range },
     ...(resource.callPath.length ? { callPath: resource.callPath } : {}),
+    fingerprint: fingerprint({
+      ruleId: rule.meta.id,
+      file,
+      resource: addressInModule(resource.address, resource.module),
+      part: report.part ?? partPath(resource.body, report.at),
+    }),
     remediation: rule.meta.remediation,
   };
 }

@@ -17,6 +17,8 @@ export interface TerraformReport {
   at?: TfAttribute | TfBody;
   /** Override the resource the finding is about (default: the resource being checked). */
   resource?: TfResource;
+  /** The part's path when `at` alone cannot name it (an element of an attribute list, `ingress[1]`). */
+  part?: string;
 }
 
 export interface TerraformRuleContext extends TfLookups {

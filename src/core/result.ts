@@ -1,14 +1,17 @@
-// The result of a scan: the stable, versioned shape behind every report and the library API.
+// The result of a scan: the stable, versioned shape behind every report and the library API. The types
+// are inferred from the zod declaration in scan-schema.ts (type-only, so free at run time).
 
-import type { RuleMeta } from './rule-meta.js';
-import type { Diagnostic, Finding } from './types.js';
+import type { z } from 'zod';
+import type { FormatStatsSchema, ScanResultSchema } from './scan-schema.js';
 
-/** Bump on any breaking change to ScanResult's JSON form; documented in docs/json-schema.md. */
-export const SCAN_RESULT_VERSION = 1;
+/** Bump on any breaking change to ScanResult's JSON form; documented in docs/json-output.md. */
+export const SCAN_RESULT_VERSION = 2;
 
 export interface ScanOptions {
   /** Extra exclude patterns (gitignore syntax), relative to the scan root. */
   exclude?: readonly string[];
+  /** The project root every path is relative to; default: the git top level above the scanned paths, else their common directory. */
+  projectRoot?: string;
   /** Terraform's own options. */
   terraform?: {
     /** Extra tfvars files (like `terraform -var-file`), applied after terraform.tfvars and *.auto.tfvars. */
@@ -27,24 +30,6 @@ export interface ScanProgress {
   unit: string;
 }
 
-export interface ScanStats {
-  files: number;
-  bytes: number;
-  resources: number;
-  rootModules: number;
-  durationMs: number;
-}
-
-export interface ScanResult {
-  schemaVersion: typeof SCAN_RESULT_VERSION;
-  tool: { name: 'bulwark'; version: string };
-  /** Absolute path every `location.file` is relative to. */
-  root: string;
-  /** Sorted by severity (worst first), then file, line, rule id. */
-  findings: Finding[];
-  /** Problems with the input that are not security findings (e.g. a module outside the scan root). */
-  diagnostics: Diagnostic[];
-  /** Metadata of every rule that ran, so reports can describe them. */
-  rules: RuleMeta[];
-  stats: ScanStats;
-}
+export type ScanResult = z.infer<typeof ScanResultSchema>;
+export type ScanStats = ScanResult['stats'];
+export type FormatStats = z.infer<typeof FormatStatsSchema>;

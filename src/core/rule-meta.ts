@@ -20,7 +20,10 @@ export interface PeerIds {
 export interface RuleMeta {
   /** Stable forever, e.g. `BW-AWS-S3-001`. */
   id: string;
+  /** What a compliant resource does: the rule as docs name it (`S3 bucket has default server-side encryption configured`). */
   title: string;
+  /** The violation, as a finding's headline (`S3 bucket without default encryption`). */
+  problem: string;
   severity: Severity;
   stride: StrideCategory;
   /** e.g. `CWE-311` */

@@ -1,23 +1,19 @@
 // Shared vocabulary of every stage: positions, severities, findings.
 
+
+// Positions, locations, findings and diagnostics are declared in scan-schema.ts (zod) and inferred here:
+// type-only imports, so loading these types costs nothing at run time.
+import type { z } from 'zod';
+import type { CallSiteSchema, DiagnosticSchema, FindingSchema, FixSchema, OccurrenceSchema, PositionSchema, RangeSchema, SourceLocationSchema, SuppressionSchema } from './scan-schema.js';
+
 /** A point in a source file. `line` and `column` are 1-based; `offset` is a 0-based UTF-16 index into the text. */
-export interface Position {
-  line: number;
-  column: number;
-  offset: number;
-}
+export type Position = z.infer<typeof PositionSchema>;
 
 /** A half-open span [start, end) in one source file. */
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type Range = z.infer<typeof RangeSchema>;
 
-/** A range in a named file. `file` is a POSIX path relative to the scan root. */
-export interface SourceLocation {
-  file: string;
-  range: Range;
-}
+/** A range in a named file. `file` is a POSIX path relative to the project root. */
+export type SourceLocation = z.infer<typeof SourceLocationSchema>;
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -44,34 +40,18 @@ export const STRIDE_CATEGORIES = [
 export type StrideCategory = (typeof STRIDE_CATEGORIES)[number];
 
 /** One step of the module call chain that led to a finding inside a module. */
-export interface CallSite {
-  /** e.g. `module.network` */
-  module: string;
-  location: SourceLocation;
-}
+export type CallSite = z.infer<typeof CallSiteSchema>;
 
 /** One violation produced by a rule (or by the reader, for files that cannot be parsed). */
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  title: string;
-  /** Specific to this occurrence: names the resource and what is wrong. */
-  message: string;
-  location: SourceLocation;
-  /** Resource address, e.g. `module.net.aws_security_group.web["a"]`. */
-  resource?: string;
-  /** Module call chain from the root module to the module holding the resource, outermost first. */
-  callPath?: CallSite[];
-  /** How to fix it; defaults to the rule's remediation. */
-  remediation: string;
-}
+export type Finding = z.infer<typeof FindingSchema>;
 
-/** A problem with the input itself (unreadable or unparsable file, unresolved module). */
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  message: string;
-  location: SourceLocation;
-}
+/** Another root module reaching the same problem. */
+export type Occurrence = z.infer<typeof OccurrenceSchema>;
+export type Fix = z.infer<typeof FixSchema>;
+export type Suppression = z.infer<typeof SuppressionSchema>;
+
+/** What could not be read or checked, and other problems with the input itself. */
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 export function rangeFrom(startLine: number, startColumn: number, startOffset: number, endLine: number, endColumn: number, endOffset: number): Range {
   return {

@@ -15,9 +15,11 @@ const realpathSync = jsRealpathSync.native;
 
 export interface DiscoveredFile {
   abs: string;
-  /** POSIX path relative to the scan root. */
+  /** POSIX path relative to the base (the project root; by default the scan root). */
   rel: string;
   size: number;
+  /** Named on the command line (not found by walking a directory). */
+  explicit?: true;
 }
 
 export interface DiscoverOptions {
@@ -27,11 +29,18 @@ export interface DiscoverOptions {
   extensions?: readonly string[];
   /** Decides by base name which files to list (wins over `extensions`). */
   accept?: (name: string) => boolean;
+  /**
+   * Absolute directory that relative paths start from: the project root, so every output names files the
+   * same way whichever sub-folder was scanned. Ignored unless it contains the scan root.
+   */
+  base?: string;
 }
 
 export interface DiscoverResult {
-  /** Absolute path every `rel` is relative to. */
+  /** Absolute path every `rel` is relative to (the base, when given and usable). */
   root: string;
+  /** The deepest directory holding every scanned path; symlinks are followed only while they stay inside it. */
+  scanRoot: string;
   /** Sorted by `rel`. */
   files: DiscoveredFile[];
   /** Directories that could not be read; the walk goes on without them. */
@@ -63,14 +72,15 @@ export async function assertPathsExist(paths: readonly string[]): Promise<void> 
 export async function discover(paths: string[], options: DiscoverOptions = {}): Promise<DiscoverResult> {
   const targets = resolveTargets(paths.length ? paths : ['.']);
   const root = commonAncestor(targets.map((t) => (t.isDirectory ? t.abs : dirname(t.abs))));
-  const walker = new Walker(root, realpathSync(root), options);
+  const base = options.base && isInside(root, resolve(options.base)) ? resolve(options.base) : root;
+  const walker = new Walker(root, realpathSync(root), base, options);
   for (const target of targets) {
     if (target.isDirectory) walker.walkTarget(target.abs);
     else walker.addExplicitFile(target.abs);
   }
   walker.followDeferredLinks();
   const files = walker.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { root, files, diagnostics: walker.diagnostics };
+  return { root: base, scanRoot: root, files, diagnostics: walker.diagnostics };
 }
 
 interface Target {
@@ -140,7 +150,8 @@ class Walker {
   readonly diagnostics: Diagnostic[] = [];
   private readonly accept: (name: string) => boolean;
   private readonly excludes: IgnoreStack;
-  private readonly rootPrefix: string;
+  /** The base with a trailing separator: relative paths are what follows it. */
+  private readonly basePrefix: string;
   /** Real paths already walked or added, so links never loop or duplicate. */
   private readonly seenDirs = new Set<string>();
   private readonly seenFiles = new Set<string>();
@@ -151,12 +162,13 @@ class Walker {
   constructor(
     private readonly root: string,
     private readonly rootReal: string,
+    private readonly base: string,
     options: DiscoverOptions,
   ) {
     const extensions = options.extensions ?? DEFAULT_EXTENSIONS;
     this.accept = options.accept ?? ((name) => hasExtension(name, extensions));
     this.excludes = IgnoreStack.empty().withPatterns(root, options.exclude ?? []);
-    this.rootPrefix = withTrailingSep(root);
+    this.basePrefix = withTrailingSep(base);
   }
 
   walkTarget(dir: string): void {
@@ -174,7 +186,7 @@ class Walker {
     const real = realpathSync(abs);
     if (this.seenFiles.has(real)) return;
     this.seenFiles.add(real);
-    this.files.push({ abs, rel: this.relOf(abs), size: statSync(abs).size });
+    this.files.push({ abs, rel: this.relOf(abs), size: statSync(abs).size, explicit: true });
   }
 
   followDeferredLinks(): void {
@@ -274,13 +286,13 @@ class Walker {
   }
 
   private relOf(abs: string): string {
-    if (abs === this.root) return '.';
-    if (abs.startsWith(this.rootPrefix)) return toPosix(abs.slice(this.rootPrefix.length));
-    return toPosix(relative(this.root, abs)) || '.';
+    if (abs === this.base) return '.';
+    if (abs.startsWith(this.basePrefix)) return toPosix(abs.slice(this.basePrefix.length));
+    return toPosix(relative(this.base, abs)) || '.';
   }
 
   private relPrefixOf(dir: string): string {
-    return dir === this.root ? '' : this.relOf(dir) + '/';
+    return dir === this.base ? '' : this.relOf(dir) + '/';
   }
 }
 
@@ -308,7 +320,7 @@ function sizeOf(abs: string): number | undefined {
 }
 
 /** The nearest ancestor (or `dir` itself) holding `.git`, whose ignore files also apply. */
-function findRepositoryTop(dir: string): string | undefined {
+export function findRepositoryTop(dir: string): string | undefined {
   for (let d = dir; ; d = dirname(d)) {
     try {
       if (statSync(join(d, '.git'), { throwIfNoEntry: false })) return d;
@@ -323,6 +335,7 @@ function unreadableDirectory(rel: string, error: unknown): Diagnostic {
   const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
   return {
     severity: 'warning',
+    code: 'directory-unreadable',
     message: `cannot read directory ${rel} (${reason}); skipped`,
     location: { file: rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
   };

@@ -40,6 +40,8 @@ export interface FileReader {
   takeKept(rels: Iterable<string>): [string, string][];
   /** Reads (or takes) and parses; a file that cannot be read parses as empty with a syntax error at its top. */
   parse(rel: string): HclFile;
+  /** Makes more files readable (found after discovery: modules outside the scanned folder). */
+  register(entries: readonly FileEntry[]): void;
 }
 
 export function fileReader(files: readonly FileEntry[], options: FileReaderOptions = {}): FileReader {
@@ -77,6 +79,9 @@ export function fileReader(files: readonly FileEntry[], options: FileReaderOptio
         out.push([rel, text]);
       }
       return out;
+    },
+    register(entries) {
+      for (const entry of entries) if (!byRel.has(entry.rel)) byRel.set(entry.rel, entry);
     },
     parse(rel) {
       let text: string;

@@ -6,11 +6,14 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleIndex } from '../analyze/engine.js';
 import { fileReader, type FileEntry, type FileReader } from './file-parser.js';
+import { diskOutside } from './outside.js';
 import { finishTerraform, rootAnalyzer, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';
 import { dirOf, planTerraform, type TerraformPlan } from './terraform-plan.js';
 
 export interface WorkerInit {
   files: (FileEntry & { abs: string })[];
+  /** Absolute project root, for modules outside the discovered files. */
+  projectRoot?: string;
   maxFileBytes: number;
   varFiles: { path: string; text: string }[];
   vars?: Record<string, string>;
@@ -46,6 +49,8 @@ export interface TerraformRun {
   files: readonly FileEntry[];
   /** Reads a file's text; default: from its `abs` path. */
   read?: (rel: string) => string;
+  /** Absolute project root: modules above the scanned folder and under `.terraform/modules` are read from it. */
+  projectRoot?: string;
   maxFileBytes: number;
   index: RuleIndex;
   options: TerraformOptions;
@@ -84,13 +89,14 @@ export function runTerraformInProcess(run: TerraformRun): TerraformOutcome {
 
 function prepareStage(run: TerraformRun) {
   const reader = fileReader(run.files, { maxBytes: run.maxFileBytes, retainChars: RETAIN_CHARS, ...(run.read ? { read: run.read } : {}) });
+  const options = run.projectRoot ? { ...run.options, outside: diskOutside(run.projectRoot, reader.register) } : run.options;
   const plan = planTerraform(
     run.files.map((f) => f.rel),
     reader.readText,
   );
   let done = 0;
   const rootsDone = (count: number) => run.onProgress?.((done += count), plan.roots.length);
-  const analyze = rootAnalyzer(plan, reader.parse, run.index, run.options);
+  const analyze = rootAnalyzer(plan, reader.parse, run.index, options);
   const analyzeHere = (roots: readonly string[]) => analyze(roots, () => rootsDone(1));
   return { reader, plan, rootsDone, analyzeHere };
 }
@@ -105,6 +111,7 @@ class WorkerPool {
   constructor(run: TerraformRun, files: readonly (FileEntry & { abs: string })[], threads: number) {
     const init: WorkerInit = {
       files: [...files],
+      ...(run.projectRoot ? { projectRoot: run.projectRoot } : {}),
       maxFileBytes: run.maxFileBytes,
       varFiles: run.varFileTexts,
       ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),

@@ -3,12 +3,15 @@
 // The same steps run in-process or spread over worker threads (see parallel.ts).
 
 import { posix } from 'node:path';
+import { fingerprint, normaliseContent } from '../core/fingerprint.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 import type { HclFile } from '../parse/hcl/ast.js';
+import type { TfResource } from '../evaluate/terraform/view.js';
 import { autoVarFileNames, evaluateProject, type ModuleSource } from '../evaluate/terraform/index.js';
 import { runTerraformRules, type RuleIndex } from '../analyze/engine.js';
 import parseErrorRule, { PARSE_ERROR_RULE_ID } from '../analyze/rules/parse-error.js';
 import { planTerraform, type TerraformPlan } from './terraform-plan.js';
+import type { OutsideFiles } from './outside.js';
 import { collectYoungGeneration } from './young-gc.js';
 
 export { dirOf } from './terraform-plan.js';
@@ -17,13 +20,26 @@ export interface TerraformOptions {
   /** Extra var files (already parsed), applied after the automatic ones, in order. */
   varFiles?: readonly HclFile[];
   vars?: Readonly<Record<string, string>>;
+  /** Module directories discovery did not list (above the scanned folder, or installed by `terraform init`). */
+  outside?: OutsideFiles;
 }
 
 export interface TerraformOutcome {
   findings: Finding[];
   diagnostics: Diagnostic[];
-  resources: number;
+  /** What was evaluated and what the rules covered. */
+  coverage: TerraformCoverage;
   rootModules: number;
+}
+
+export interface TerraformCoverage {
+  /** Managed resource instances evaluated. */
+  resources: number;
+  dataSources: number;
+  /** Managed resources of a type some rule checks. */
+  checked: number;
+  /** Managed resources of types no rule checks, by type. */
+  uncovered: [string, number][];
 }
 
 /** What evaluating some roots produced, plus what it touched, so the caller can catch up on the rest. */
@@ -92,7 +108,7 @@ function analyzeWith(
   const parseChecked = (path: string): HclFile => noteParsed(parse(path));
   const modules: ModuleSource = {
     readModule: (dir) => {
-      const paths = plan.tfByDir.get(dir);
+      const paths = plan.tfByDir.get(dir) ?? options.outside?.tfFiles(dir);
       if (!paths) return undefined;
       loadedDirs.add(dir);
       if (rootSet.has(dir)) return paths.map(parseChecked);
@@ -106,17 +122,24 @@ function analyzeWith(
       moduleCache.set(dir, files, files.reduce((n, f) => n + f.text.length, 0));
       return files;
     },
+    installedModule: (root, key) => options.outside?.installedModules(root).get(key),
   };
 
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
-  let resources = 0;
+  const coverage = new CoverageCounter(index);
   const analyzeRoot = (root: string): void => {
     const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
     const result = evaluateProject({ root, modules, varFiles, ...(options.vars ? { vars: { ...options.vars } } : {}) });
-    resources += result.project.resources.length;
-    findings.push(...runTerraformRules(result.project, index));
+    const run = runTerraformRules(result.project, index);
+    coverage.count(result.project.resources, run.consulted);
+    // Each finding notes the root that reached it; scan() merges the same problem reached from several.
+    const occurrenceRoot = root === '' ? '.' : root;
+    for (const f of run.findings) {
+      f.occurrences = [{ root: occurrenceRoot, ...(f.resource ? { resource: f.resource } : {}), ...(f.callPath ? { callPath: f.callPath } : {}) }];
+      findings.push(f);
+    }
     // Attributes are evaluated as rules read them, so evaluation warnings are complete only now.
     diagnostics.push(...result.diagnostics);
   };
@@ -126,7 +149,7 @@ function analyzeWith(
     analyzeRoot(root);
     onRootDone?.();
   }
-  return { findings, diagnostics, resources, rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
+  return { findings, diagnostics, coverage: coverage.result(), rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
 }
 
 /**
@@ -160,7 +183,7 @@ export function finishTerraform(
   return {
     findings: [...outcomes.flatMap((o) => o.findings), ...parseErrors.values()],
     diagnostics: outcomes.flatMap((o) => o.diagnostics),
-    resources: outcomes.reduce((n, o) => n + o.resources, 0),
+    coverage: mergeCoverage(outcomes.map((o) => o.coverage)),
     rootModules: outcomes.reduce((n, o) => n + o.rootModules, 0),
   };
 }
@@ -171,11 +194,54 @@ function parseErrorFinding(file: HclFile): Finding {
   return {
     ruleId: PARSE_ERROR_RULE_ID,
     severity: parseErrorRule.meta.severity,
-    title: parseErrorRule.meta.title,
+    title: parseErrorRule.meta.problem,
     message: `${file.path} could not be parsed: ${first.message}${more}. The blocks that did parse were still scanned.`,
     location: { file: file.path, range: first.range },
+    fingerprint: fingerprint({ ruleId: PARSE_ERROR_RULE_ID, file: file.path, content: normaliseContent(`${lineAt(file.text, first.range.start.offset)} ${first.message}`) }),
     remediation: parseErrorRule.meta.remediation,
   };
+}
+
+/** Counts resources by whether any rule reads their type. */
+class CoverageCounter {
+  private readonly counts: TerraformCoverage = { resources: 0, dataSources: 0, checked: 0, uncovered: [] };
+  private readonly uncovered = new Map<string, number>();
+  constructor(private readonly index: RuleIndex) {}
+
+  /** `consulted`: resource types the rules read while checking others (a bucket's versioning resource, say). */
+  count(resources: readonly TfResource[], consulted: ReadonlySet<string>): void {
+    for (const r of resources) {
+      if (r.mode === 'data') {
+        this.counts.dataSources++;
+        continue;
+      }
+      this.counts.resources++;
+      if (this.index.terraform.has(r.type) || this.index.state.has(r.type) || consulted.has(r.type)) this.counts.checked++;
+      else this.uncovered.set(r.type, (this.uncovered.get(r.type) ?? 0) + 1);
+    }
+  }
+
+  result(): TerraformCoverage {
+    return { ...this.counts, uncovered: [...this.uncovered] };
+  }
+}
+
+export function mergeCoverage(parts: readonly TerraformCoverage[]): TerraformCoverage {
+  const uncovered = new Map<string, number>();
+  for (const p of parts) for (const [type, n] of p.uncovered) uncovered.set(type, (uncovered.get(type) ?? 0) + n);
+  return {
+    resources: parts.reduce((n, p) => n + p.resources, 0),
+    dataSources: parts.reduce((n, p) => n + p.dataSources, 0),
+    checked: parts.reduce((n, p) => n + p.checked, 0),
+    uncovered: [...uncovered],
+  };
+}
+
+/** The whole line holding `offset`. */
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 /** Least-recently-used cache bounded by a caller-supplied size per entry. */

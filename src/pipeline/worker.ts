@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { indexTerraformRules } from '../analyze/engine.js';
 import { builtinRules } from '../analyze/rules/index.js';
 import { fileReader, parseConfig } from './file-parser.js';
+import { diskOutside } from './outside.js';
 import type { WorkerInit, WorkerRequest, WorkerReply } from './parallel.js';
 import { rootAnalyzer, type RootsOutcome } from './terraform.js';
 
@@ -22,6 +23,7 @@ const index = indexTerraformRules(builtinRules);
 const options = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),
+  ...(init.projectRoot ? { outside: diskOutside(init.projectRoot, reader.register) } : {}),
 };
 let analyze: ((roots: readonly string[]) => RootsOutcome) | undefined;
 

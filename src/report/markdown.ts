@@ -2,6 +2,7 @@
 
 import type { ScanResult } from '../core/result.js';
 import { SEVERITIES, type Finding, type Severity } from '../core/types.js';
+import { COVERAGE_CODES, coverageOf } from './coverage.js';
 import { countBySeverity, formatLocation, groupBySeverity, plural } from './order.js';
 
 export interface MarkdownReportOptions {
@@ -22,10 +23,15 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
   const max = options.maxFindings ?? 200;
   const counts = countBySeverity(result.findings);
   const out: string[] = [`## ${escapeText(options.title ?? 'Bulwark scan')}`, ''];
-  const { stats } = result;
-  const scanned = `${plural(stats.files, 'file')} and ${plural(stats.resources, 'resource')} scanned in ${stats.durationMs} ms.`;
-  if (result.findings.length === 0) out.push(`✅ No findings. ${scanned}`, '');
-  else out.push(`**${plural(result.findings.length, 'finding')}**. ${scanned}`, '');
+  const coverage = coverageOf(result);
+  const scanned = `${capitalize(coverage.checkedText)} in ${result.stats.durationMs} ms.`;
+  const gaps = coverage.unchecked ? ` ⚠️ ${escapeText(coverage.unchecked)} not checked (see Coverage).` : '';
+  if (coverage.verdict === 'nothing') {
+    const reason = result.diagnostics.find((d) => d.code === 'nothing-checked')?.message ?? 'Nothing was checked.';
+    out.push(`⚠️ ${escapeText(reason)}`, '');
+  } else if (coverage.verdict === 'clean') out.push(`✅ No findings. ${scanned}`, '');
+  else if (coverage.verdict === 'partial') out.push(`No findings in what was checked. ${scanned}${gaps}`, '');
+  else out.push(`**${plural(result.findings.length, 'finding')}**. ${scanned}${gaps}`, '');
 
   out.push('| Severity | Findings |', '| --- | ---: |');
   for (const s of SEVERITIES) out.push(`| ${ICON[s]} ${capitalize(s)} | ${counts[s]} |`);
@@ -44,9 +50,19 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
     out.push(`_…and ${plural(result.findings.length - max, 'more finding')}; see the full report (JSON or SARIF)._`, '');
   }
 
-  if (result.diagnostics.length) {
-    out.push('<details><summary>Input problems (' + result.diagnostics.length + ')</summary>', '');
-    for (const d of result.diagnostics) out.push(`- **${d.severity}** ${link(d.location.file, d.location.range.start.line, formatLocation(d), options.linkBase)}: ${escapeText(d.message)}`);
+  if (coverage.formats.length) {
+    out.push('### Coverage', '', '| Format | Checked | Not checked |', '| --- | --- | --- |');
+    for (const f of coverage.formats) out.push(`| ${escapeText(f.name)} | ${escapeText(f.summary)} | ${f.gaps.map((g) => withCodeSpans(oneLine(g))).join('<br>')} |`);
+    out.push('');
+  }
+
+  const problems = result.diagnostics.filter((d) => !COVERAGE_CODES.has(d.code));
+  if (problems.length) {
+    out.push('<details><summary>Input problems (' + problems.length + ')</summary>', '');
+    for (const d of problems) {
+      const where = d.location ? `${link(d.location.file, d.location.range.start.line, formatLocation({ location: d.location }), options.linkBase)}: ` : '';
+      out.push(`- **${d.severity}** ${where}${escapeText(d.message)}`);
+    }
     out.push('', '</details>', '');
   }
   return out.join('\n').replace(/\n+$/, '\n');
@@ -56,7 +72,11 @@ function renderFinding(f: Finding, linkBase: string | undefined): string[] {
   const where = link(f.location.file, f.location.range.start.line, formatLocation(f), linkBase);
   const lines = [`- **${escapeText(f.ruleId)}** ${withCodeSpans(f.title)}  `];
   lines.push(`  ${f.resource ? `${code(f.resource)} in ` : ''}${where}  `);
-  if (f.callPath?.length) lines.push(`  via ${f.callPath.map((s) => code(s.module)).join(' → ')}  `);
+  if (f.occurrences?.length) {
+    const roots = f.occurrences.slice(0, 10).map((o) => `${code(o.root)}${o.callPath?.length ? ` via ${o.callPath.map((s) => code(s.module)).join(' → ')}` : ''}`);
+    const more = f.occurrences.length > 10 ? `; and ${f.occurrences.length - 10} more` : '';
+    lines.push(`  reached from ${roots.join('; ')}${more}  `);
+  } else if (f.callPath?.length) lines.push(`  via ${f.callPath.map((s) => code(s.module)).join(' → ')}  `);
   lines.push(`  ${withCodeSpans(oneLine(f.message))}  `);
   lines.push(`  **Fix:** ${withCodeSpans(oneLine(f.remediation))}`);
   return lines;

@@ -41,6 +41,4 @@ export function formatLocation(finding: Pick<Finding, 'location'>): string {
   return `${file}:${range.start.line}:${range.start.column}`;
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+export { plural } from '../core/plural.js';

@@ -1,7 +1,6 @@
 // SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps, IDE viewers): one run, rule metadata from
 // RuleMeta, relative URIs against %SRCROOT%, and fingerprints that survive line shifts.
 
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { RuleMeta } from '../core/rule-meta.js';
@@ -26,7 +25,7 @@ export function buildSarif(result: ScanResult): Sarif.Log {
   const findings = sortedFindings(result.findings);
   const rules = ruleDescriptors(result.rules, findings);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const fingerprints = fingerprintAll(findings);
+  const fingerprints = partialFingerprints(findings);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -66,7 +65,7 @@ export function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
   return {
     id: meta.id,
     name: pascalCase(meta.title),
-    shortDescription: { text: meta.title },
+    shortDescription: { text: meta.problem },
     fullDescription: { text: meta.description },
     help: { text: helpText(meta), markdown: helpMarkdown(meta) },
     defaultConfiguration: { level: LEVEL[meta.severity] },
@@ -130,13 +129,20 @@ function sarifResult(f: Finding, ruleIndex: number, fingerprint: string): Sarif.
     partialFingerprints: { 'bulwark/v1': fingerprint },
     properties: { severity: f.severity, 'security-severity': SECURITY_SEVERITY[f.severity] },
   };
-  if (f.callPath?.length) {
-    result.relatedLocations = f.callPath.map((site, i) => ({
-      id: i + 1,
-      message: { text: `called through ${site.module}` },
-      physicalLocation: physicalLocation(site.location),
-    }));
+  const related: Sarif.Location[] = [];
+  if (f.occurrences?.length) {
+    // Every root module that reaches the problem, through its module calls.
+    for (const o of f.occurrences) {
+      const sites = o.callPath ?? [];
+      if (!sites.length) related.push({ id: related.length + 1, message: { text: `reached from root module ${o.root} as ${o.resource ?? 'this resource'}` }, physicalLocation: physicalLocation(f.location) });
+      for (const site of sites) {
+        related.push({ id: related.length + 1, message: { text: `reached from root module ${o.root} through ${site.module}` }, physicalLocation: physicalLocation(site.location) });
+      }
+    }
+  } else if (f.callPath?.length) {
+    for (const site of f.callPath) related.push({ id: related.length + 1, message: { text: `called through ${site.module}` }, physicalLocation: physicalLocation(site.location) });
   }
+  if (related.length) result.relatedLocations = related;
   return result;
 }
 
@@ -151,24 +157,31 @@ function physicalLocation(location: SourceLocation): Sarif.PhysicalLocation {
   return { artifactLocation: { uri: encodeRelativeUri(location.file), uriBaseId: SRCROOT }, region };
 }
 
+/** Files a notification names, at most: a format with thousands of unread files names the first ones. */
+const NOTIFICATION_FILES = 50;
+
 function notification(d: Diagnostic): Sarif.Notification {
-  return { level: d.severity, message: { text: d.message }, locations: [{ physicalLocation: physicalLocation(d.location) }] };
+  const at = (file: string) => ({ physicalLocation: { artifactLocation: { uri: encodeRelativeUri(file), uriBaseId: SRCROOT } } });
+  const locations = d.location ? [{ physicalLocation: physicalLocation(d.location) }] : (d.files ?? []).slice(0, NOTIFICATION_FILES).map(at);
+  return {
+    level: d.severity,
+    message: { text: d.message },
+    descriptor: { id: d.code },
+    ...(locations.length ? { locations } : {}),
+    ...(d.format ? { properties: { format: d.format } } : {}),
+  };
 }
 
 /**
- * One fingerprint per finding: a hash of rule, file, resource and message (no line numbers, so moving code keeps
- * the alert), with an occurrence counter so identical findings in one file stay distinct.
+ * The finding's own fingerprint (rule, resource, part and file: no line numbers, so moving code keeps the
+ * alert); a repeat within one run gets a counter so every result stays distinct.
  */
-export function fingerprintAll(findings: readonly Finding[]): string[] {
+export function partialFingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const hash = createHash('sha256')
-      .update([f.ruleId, f.location.file, f.resource ?? '', f.message].join('\0'))
-      .digest('hex')
-      .slice(0, 32);
-    const occurrence = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    return n === 1 ? f.fingerprint : `${f.fingerprint}:${n}`;
   });
 }
 

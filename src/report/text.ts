@@ -1,18 +1,23 @@
-// The human report: findings grouped by severity, compact like a good linter, colour optional.
+// The human report: findings grouped by severity, compact like a good linter, then what was and was not
+// checked, then the verdict. Colour optional.
 
 import pc from 'picocolors';
 import type { ScanResult } from '../core/result.js';
 import type { Diagnostic, Finding, Severity } from '../core/types.js';
+import { COVERAGE_CODES, coverageOf, type Coverage } from './coverage.js';
 import { countBySeverity, formatLocation, groupBySeverity, plural } from './order.js';
 
 export interface TextReportOptions {
   /** Use ANSI colours; the CLI decides (TTY, NO_COLOR, --no-color). */
   color: boolean;
-  /** Findings and error diagnostics only: no summary line, no warnings. */
+  /** Findings and error diagnostics only: no coverage, summary line or warnings. */
   quiet?: boolean;
 }
 
 type Paint = (text: string) => string;
+
+/** Ways a shared problem is reached, listed before the rest are counted (a module used by hundreds of roots). */
+const OCCURRENCES_SHOWN = 10;
 
 interface Palette {
   severity: Record<Severity, Paint>;
@@ -51,13 +56,15 @@ export function renderText(result: ScanResult, options: TextReportOptions): stri
     lines.push(p.severity[group.severity](`${group.severity.toUpperCase()} (${group.findings.length})`), '');
     for (const finding of group.findings) lines.push(...renderFinding(finding, p), '');
   }
-  const diagnostics = result.diagnostics.filter((d) => !options.quiet || d.severity === 'error');
+  const coverage = coverageOf(result);
+  if (!options.quiet && Object.keys(result.stats.formats).length) lines.push(...renderCoverage(coverage, p), '');
+  const diagnostics = result.diagnostics.filter((d) => !COVERAGE_CODES.has(d.code) && (!options.quiet || d.severity === 'error'));
   if (diagnostics.length) {
     lines.push(p.dim('Input problems'));
     for (const d of diagnostics) lines.push(renderDiagnostic(d, p));
     lines.push('');
   }
-  if (!options.quiet) lines.push(summaryLine(result, p));
+  if (!options.quiet) lines.push(summaryLine(result, coverage, p));
   while (lines.at(-1) === '') lines.pop();
   return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -67,7 +74,16 @@ function renderFinding(f: Finding, p: Palette): string[] {
   const where = p.location(formatLocation(f));
   out.push(`  ${f.resource ? `${f.resource} ${p.dim('at')} ${where}` : where}`);
   out.push(...indent(f.message, '  '));
-  if (f.callPath?.length) {
+  if (f.occurrences?.length) {
+    const roots = new Set(f.occurrences.map((o) => o.root)).size;
+    const ways = f.occurrences.length > roots ? `${f.occurrences.length} ways ` : '';
+    out.push(`  ${p.dim(`reached ${ways}from ${plural(roots, 'root module')}:`)}`);
+    for (const o of f.occurrences.slice(0, OCCURRENCES_SHOWN)) {
+      const chain = (o.callPath ?? []).map((site) => `${site.module} ${p.dim(`(${formatLocation(site)})`)}`).join(p.dim(' → '));
+      out.push(`    ${o.root}${chain ? ` ${p.dim('via')} ${chain}` : o.resource ? ` ${p.dim('as')} ${o.resource}` : ''}`);
+    }
+    if (f.occurrences.length > OCCURRENCES_SHOWN) out.push(`    ${p.dim(`… and ${f.occurrences.length - OCCURRENCES_SHOWN} more (all of them in the JSON and SARIF reports)`)}`);
+  } else if (f.callPath?.length) {
     const chain = f.callPath.map((site) => `${site.module} ${p.dim(`(${formatLocation(site)})`)}`).join(p.dim(' → '));
     out.push(`  ${p.dim('via')} ${chain}`);
   }
@@ -75,24 +91,39 @@ function renderFinding(f: Finding, p: Palette): string[] {
   return out;
 }
 
-function renderDiagnostic(d: Diagnostic, p: Palette): string {
-  const label = d.severity === 'error' ? p.bad('error  ') : p.warning('warning');
-  return `  ${label}  ${p.location(formatLocation(d))}  ${d.message}`;
+function renderCoverage(coverage: Coverage, p: Palette): string[] {
+  const width = Math.max(...coverage.formats.map((f) => f.name.length));
+  const out = [p.dim('Coverage')];
+  for (const f of coverage.formats) {
+    out.push(`  ${f.name.padEnd(width)}  ${f.summary}`);
+    for (const gap of f.gaps) out.push(`  ${' '.repeat(width)}  ${p.warning('not checked:')} ${gap}`);
+  }
+  return out;
 }
 
-function summaryLine(result: ScanResult, p: Palette): string {
-  const { stats } = result;
-  const scanned = p.dim(
-    `${plural(stats.files, 'file')}, ${plural(stats.resources, 'resource')} scanned in ${stats.durationMs} ms`,
-  );
-  if (stats.files === 0) return `${p.warning('!')} No Terraform files found ${p.dim('·')} ${scanned}`;
-  const total = result.findings.length;
-  if (total === 0) return `${p.ok('✔')} No findings ${p.dim('·')} ${scanned}`;
-  const counts = countBySeverity(result.findings);
-  const parts = (Object.keys(counts) as Severity[])
-    .filter((s) => counts[s] > 0)
-    .map((s) => p.severity[s](`${counts[s]} ${s}`));
-  return `${p.bad('✖')} ${plural(total, 'finding')}: ${parts.join(', ')} ${p.dim('·')} ${scanned}`;
+function renderDiagnostic(d: Diagnostic, p: Palette): string {
+  const label = d.severity === 'error' ? p.bad('error  ') : d.severity === 'warning' ? p.warning('warning') : p.dim('note   ');
+  return d.location ? `  ${label}  ${p.location(formatLocation({ location: d.location }))}  ${d.message}` : `  ${label}  ${d.message}`;
+}
+
+function summaryLine(result: ScanResult, coverage: Coverage, p: Palette): string {
+  const time = p.dim(`in ${result.stats.durationMs} ms`);
+  switch (coverage.verdict) {
+    case 'nothing': {
+      const reason = result.diagnostics.find((d) => d.code === 'nothing-checked')?.message ?? 'Nothing was checked.';
+      return `${p.warning('!')} ${p.warning(reason)}`;
+    }
+    case 'partial':
+      return `${p.warning('!')} No findings in what was checked ${p.dim('·')} ${p.dim(coverage.checkedText)}; ${p.warning(`${coverage.unchecked} not checked`)} ${p.dim('(see Coverage)')} ${time}`;
+    case 'clean':
+      return `${p.ok('✔')} No findings ${p.dim('·')} ${p.dim(coverage.checkedText)} ${time}`;
+    case 'findings': {
+      const counts = countBySeverity(result.findings);
+      const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => p.severity[s](`${counts[s]} ${s}`));
+      const gaps = coverage.unchecked ? `; ${p.warning(`${coverage.unchecked} not checked`)}` : '';
+      return `${p.bad('✖')} ${plural(result.findings.length, 'finding')}: ${parts.join(', ')} ${p.dim('·')} ${p.dim(coverage.checkedText)}${gaps} ${time}`;
+    }
+  }
 }
 
 /** Indents every line of `text`; `first` prefixes the first line and aligns the rest under it. */

@@ -4,6 +4,7 @@
 
 import type { Rule } from '../analyze/rule.js';
 import type { FormatId } from '../core/formats.js';
+import type { FormatStats } from '../core/result.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 
 /** A file a scanner may read: its path relative to the project root, its size and, on disk, its absolute path. */
@@ -21,16 +22,10 @@ export interface FileSource {
   read(rel: string): string;
 }
 
-/** Counts a scanner reports about its own work; `files` and `bytes` are always there. */
-export interface FormatStats {
-  files: number;
-  bytes: number;
-  [key: string]: number;
-}
-
 export interface FormatOutcome {
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** What the scanner read and checked, and what it could not (reports say so; see docs/json-output.md). */
   stats: FormatStats;
 }
 

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { indexTerraformRules } from '../analyze/engine.js';
+import { FORMATS } from '../core/formats.js';
 import type { Diagnostic } from '../core/types.js';
+import { coverageGaps } from './terraform-coverage.js';
 import { MAX_FILE_BYTES, parseConfig } from '../pipeline/file-parser.js';
 import { runTerraformInProcess, runTerraformStage, type TerraformRun } from '../pipeline/parallel.js';
 import type { TerraformOutcome } from '../pipeline/terraform.js';
@@ -31,6 +33,7 @@ export const terraformScanner: FormatScanner<TerraformScanOptions> = {
 
 function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
   const { source, options } = input;
+  const onDisk = source.files.every((f) => f.abs !== undefined);
   const varFileTexts = (options.varFiles ?? []).map((p) => {
     const abs = resolve(p);
     const rel = options.root ? relative(options.root, abs).split('\\').join('/') : abs;
@@ -38,7 +41,8 @@ function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
   });
   return {
     files: source.files,
-    read: source.read,
+    // Files on disk are read by path (worker threads too, and modules outside the discovered files); others through the source.
+    ...(onDisk ? (options.root ? { projectRoot: options.root } : {}) : { read: source.read }),
     maxFileBytes: MAX_FILE_BYTES,
     index: indexTerraformRules(input.rules.filter(terraformScanner.hasChecks)),
     options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}) },
@@ -50,14 +54,27 @@ function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
 
 function finish(input: FormatScanInput<TerraformScanOptions>, outcome: TerraformOutcome): FormatOutcome {
   const files = input.source.files;
+  const { coverage } = outcome;
+  const gaps = coverageGaps(coverage, input.rules.filter(terraformScanner.hasChecks));
+  const diagnostics = [...unreadFileWarnings(files), ...outcome.diagnostics, ...gaps.diagnostics];
   return {
     findings: outcome.findings,
-    diagnostics: [...unreadFileWarnings(files), ...outcome.diagnostics],
+    diagnostics,
     stats: {
+      name: FORMATS.terraform.name,
+      read: true,
       files: files.length,
       bytes: files.reduce((n, f) => n + Math.min(f.size, MAX_FILE_BYTES), 0),
-      resources: outcome.resources,
+      checked: coverage.checked,
+      resources: coverage.resources,
+      dataSources: coverage.dataSources,
       rootModules: outcome.rootModules,
+      resourcesWithoutRules: gaps.types.reduce((n, t) => n + t.count, 0),
+      typesWithoutRules: gaps.types.slice(0, 10),
+      providersWithoutRules: gaps.providers,
+      modulesNotEvaluated: new Set(
+        outcome.diagnostics.filter((d) => d.code === 'module-not-evaluated').map((d) => `${d.location?.file}:${d.location?.range.start.offset}`),
+      ).size,
     },
   };
 }
@@ -70,12 +87,16 @@ function unreadFileWarnings(files: FormatScanInput['source']['files']): Diagnost
     if (file.rel.endsWith('.tf.json')) {
       warnings.push({
         severity: 'warning',
+        code: 'format-not-read',
+        format: 'terraform',
         message: `${file.rel} uses Terraform's JSON configuration syntax, which Bulwark does not evaluate yet; it was not scanned.`,
         location: { file: file.rel, range: { start, end: start } },
       });
     } else if (file.size > MAX_FILE_BYTES) {
       warnings.push({
         severity: 'warning',
+        code: 'file-too-large',
+        format: 'terraform',
         message: `${file.rel} is ${(file.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned.`,
         location: { file: file.rel, range: { start, end: start } },
       });

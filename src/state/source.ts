@@ -12,6 +12,8 @@ export interface StateSource {
   range: Range;
   /** Module call chain from the root module (Terraform), outermost first. */
   callPath?: readonly CallSite[];
+  /** The address within its module (Terraform), for fingerprints that do not depend on how the module was reached. */
+  localAddress: string;
 }
 
 /** What a finding points at: one part of a resource (attribute, nested block, property), or all of it. */
@@ -20,8 +22,10 @@ export interface Spot {
   source: StateSource;
   file: string;
   range: Range;
+  /** The part of the resource, Terraform-style (`ingress[1]`, `BucketEncryption.ServerSideEncryptionConfiguration[0]`); '' for all of it. */
+  part: string;
 }
 
 export function wholeOf(source: StateSource): Spot {
-  return { source, file: source.file, range: source.range };
+  return { source, file: source.file, range: source.range, part: '' };
 }

@@ -133,7 +133,7 @@ describe('bulwark CLI basics', () => {
     const { code, stdout } = await cli(['rules', '--format', 'json']);
     assert.equal(code, 0);
     const parsed = JSON.parse(stdout) as { schemaVersion: number; rules: { id: string; severity: string; title: string; peers: object }[] };
-    assert.equal(parsed.schemaVersion, 1);
+    assert.equal(parsed.schemaVersion, 2);
     assert.equal(parsed.rules.length, builtinRules.length);
     const ids = parsed.rules.map((r) => r.id);
     assert.deepEqual(ids, [...ids].sort());

@@ -41,7 +41,7 @@ describe('discover corners', () => {
     assert.equal(result.root, dir);
     assert.deepEqual(result.files, [
       { abs: join(dir, 'main.tf'), rel: 'main.tf', size: 1 },
-      { abs: join(dir, 'sub', 'x.tf'), rel: 'sub/x.tf', size: 2 },
+      { abs: join(dir, 'sub', 'x.tf'), rel: 'sub/x.tf', size: 2, explicit: true },
     ]);
   });
 

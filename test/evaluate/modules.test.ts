@@ -75,15 +75,21 @@ test('module outputs flow back to callers; computed attributes stay unknown but 
   assert.equal(queue.callPath[0]!.module, 'module.queues[1]');
 });
 
-test('a missing local module and one outside the scan root are warnings at the source attribute', () => {
+test('a missing local module, one outside the project root and a registry module not installed are warnings at the source attribute', () => {
   const { diagnostics } = evaluateProject({ root: '', modules, varFiles: [] });
-  assert.equal(diagnostics.length, 2);
+  assert.equal(diagnostics.length, 3);
+  const registry = diagnostics.find((d) => d.message.includes('terraform-aws-modules/vpc/aws'))!;
+  assert.equal(registry.code, 'module-not-evaluated');
+  assert.equal(registry.location?.range.start.line, 18);
+  assert.match(registry.message, /registry module .* not available locally.*terraform init/);
   const missing = diagnostics.find((d) => d.message.includes('does-not-exist'))!;
   assert.equal(missing.severity, 'warning');
-  assert.equal(missing.location.file, 'main.tf');
-  assert.equal(missing.location.range.start.line, 24);
-  const outside = diagnostics.find((d) => d.message.includes('outside the scan root'))!;
-  assert.equal(outside.location.range.start.line, 28);
+  assert.equal(missing.location?.file, 'main.tf');
+  assert.equal(missing.location?.range.start.line, 24);
+  assert.equal(missing.code, 'module-not-found');
+  const outside = diagnostics.find((d) => d.message.includes('outside the project root'))!;
+  assert.equal(outside.location?.range.start.line, 28);
+  assert.equal(outside.code, 'module-not-evaluated');
 });
 
 test('a nested root module resolves ../ sources relative to its own directory', () => {
@@ -102,7 +108,7 @@ test('a module calling itself is stopped with a warning instead of recursing', (
   assert.deepEqual(project.resources.map((r) => r.address), ['module.loop.aws_sqs_queue.q']);
   assert.equal(diagnostics.length, 1);
   assert.match(diagnostics[0]!.message, /recursive/);
-  assert.equal(diagnostics[0]!.location.file, 'loop/main.tf');
+  assert.equal(diagnostics[0]!.location?.file, 'loop/main.tf');
 });
 
 test('module count of zero and unknown module count', () => {

@@ -65,7 +65,7 @@ test('expansion is capped at 10,000 instances with a diagnostic', () => {
   assert.equal(value(project.resources[9_999]!.body, 'name'), 'q-9999');
   assert.equal(diagnostics.length, 1);
   assert.match(diagnostics[0]!.message, /count of 50000 exceeds the limit/);
-  assert.equal(diagnostics[0]!.location.range.start.line, 2);
+  assert.equal(diagnostics[0]!.location?.range.start.line, 2);
 });
 
 test('expression bombs stop with unknown values and a diagnostic', () => {

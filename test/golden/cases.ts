@@ -28,7 +28,7 @@ function scanCase(name: string, dir: string): GoldenCase {
     async produce() {
       const result = await scan([join(repoRoot, dir)]);
       const json = JSON.parse(renderJson(result)) as { root: string; stats: { durationMs: number } };
-      json.root = relative(repoRoot, json.root).split('\\').join('/');
+      json.root = relative(repoRoot, json.root).split('\\').join('/') || '.';
       json.stats.durationMs = 0;
       return JSON.stringify(json, null, 2) + '\n';
     },

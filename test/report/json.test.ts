@@ -25,11 +25,13 @@ describe('renderJson', () => {
     assert.equal(validate(extraField), false);
   });
 
-  it('writes keys in the documented order and schemaVersion 1', () => {
+  it('writes keys in the documented order and schemaVersion 2', () => {
     assert.deepEqual(Object.keys(parsed), ['schemaVersion', 'tool', 'root', 'stats', 'findings', 'diagnostics', 'rules']);
-    assert.equal(parsed.schemaVersion, 1);
-    assert.deepEqual(Object.keys(parsed.findings[4]), ['ruleId', 'severity', 'title', 'message', 'location', 'resource', 'remediation']);
-    assert.deepEqual(Object.keys(parsed.findings.at(-1)), ['ruleId', 'severity', 'title', 'message', 'location', 'resource', 'callPath', 'remediation']);
+    assert.equal(parsed.schemaVersion, 2);
+    assert.deepEqual(Object.keys(parsed.stats), ['files', 'bytes', 'checked', 'durationMs', 'formats']);
+    assert.deepEqual(Object.keys(parsed.findings[4]), ['ruleId', 'severity', 'title', 'message', 'location', 'resource', 'fingerprint', 'remediation']);
+    assert.deepEqual(Object.keys(parsed.findings.at(-1)), ['ruleId', 'severity', 'title', 'message', 'location', 'resource', 'callPath', 'fingerprint', 'remediation']);
+    assert.deepEqual(Object.keys(parsed.diagnostics[0]), ['severity', 'code', 'message', 'location', 'format']);
   });
 
   it('sorts findings and rules, so input order does not change the bytes', () => {

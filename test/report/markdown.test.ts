@@ -7,7 +7,7 @@ describe('renderMarkdown', () => {
   const md = renderMarkdown(sampleResult());
 
   it('starts with a summary table by severity', () => {
-    assert.ok(md.startsWith('## Bulwark scan\n\n**6 findings**. 5 files and 5 resources scanned in 12 ms.\n'));
+    assert.ok(md.startsWith('## Bulwark scan\n\n**6 findings**. 5 files, 5 resources checked in 12 ms.\n'));
     assert.ok(md.includes('| Severity | Findings |\n| --- | ---: |\n| 🟣 Critical | 2 |\n| 🔴 High | 4 |\n| 🟠 Medium | 0 |\n| 🔵 Low | 0 |\n'));
   });
 
@@ -48,7 +48,7 @@ describe('renderMarkdown', () => {
     assert.ok(!capped.includes('### 🔴 High'));
     const clean = renderMarkdown(sampleResult({ findings: [], diagnostics: [] }));
     assert.ok(clean.includes('✅ No findings.'));
-    assert.ok(!clean.includes('###'));
+    assert.ok(!clean.includes('### 🟣') && clean.includes('### Coverage\n'));
   });
 
   it('lists input problems in a collapsed section', () => {

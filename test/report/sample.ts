@@ -1,7 +1,8 @@
 // A hand-built ScanResult modelled on the mission's Example C plus a module finding, a parse error and a warning.
 // Positions are those of examples/terraform/example-c/main.tf (checked by hand) and a `modules/store` module.
-import type { RuleMeta } from '../../src/analyze/rule.js';
-import type { ScanResult } from '../../src/core/result.js';
+import type { RuleMeta } from '../../src/core/rule-meta.js';
+import { SCAN_RESULT_VERSION, type ScanResult } from '../../src/core/result.js';
+import { fingerprint } from '../../src/core/fingerprint.js';
 import type { Finding, Range } from '../../src/core/types.js';
 
 export function range(startLine: number, startColumn: number, startOffset: number, endLine: number, endColumn: number, endOffset: number): Range {
@@ -11,6 +12,7 @@ export function range(startLine: number, startColumn: number, startOffset: numbe
 export const s3EncryptionMeta: RuleMeta = {
   id: 'BW-AWS-S3-001',
   title: 'S3 bucket has default server-side encryption configured',
+  problem: 'S3 bucket without default encryption',
   severity: 'critical',
   stride: 'information-disclosure',
   cwe: ['CWE-311'],
@@ -29,6 +31,7 @@ export const s3EncryptionMeta: RuleMeta = {
 export const openIngressMeta: RuleMeta = {
   id: 'BW-AWS-VPC-001',
   title: 'Security group does not allow ingress from the internet to all ports',
+  problem: 'Security group open to the internet on every port',
   severity: 'critical',
   stride: 'elevation-of-privilege',
   cwe: ['CWE-284'],
@@ -43,6 +46,7 @@ export const openIngressMeta: RuleMeta = {
 export const versioningMeta: RuleMeta = {
   id: 'BW-AWS-S3-002',
   title: 'S3 bucket has versioning enabled',
+  problem: 'S3 bucket versioning disabled',
   severity: 'high',
   stride: 'tampering',
   cwe: ['CWE-693'],
@@ -57,6 +61,7 @@ export const versioningMeta: RuleMeta = {
 export const monitoringMeta: RuleMeta = {
   id: 'BW-AWS-EC2-001',
   title: 'EC2 instances have detailed monitoring enabled',
+  problem: 'EC2 instance without detailed monitoring',
   severity: 'high',
   stride: 'repudiation',
   cwe: ['CWE-778'],
@@ -68,8 +73,9 @@ export const monitoringMeta: RuleMeta = {
   peers: { checkov: ['CKV_AWS_126'] },
 };
 
-function fromMeta(meta: RuleMeta, rest: Omit<Finding, 'ruleId' | 'severity' | 'title' | 'remediation'>): Finding {
-  return { ruleId: meta.id, severity: meta.severity, title: meta.title, remediation: meta.remediation, ...rest };
+function fromMeta(meta: RuleMeta, rest: Omit<Finding, 'ruleId' | 'severity' | 'title' | 'remediation' | 'fingerprint'>): Finding {
+  const print = fingerprint({ ruleId: meta.id, file: rest.location.file, resource: rest.resource?.replace(/^module\.store\./, '') ?? '' });
+  return { ruleId: meta.id, severity: meta.severity, title: meta.problem, remediation: meta.remediation, fingerprint: print, ...rest };
 }
 
 export const findings: Finding[] = [
@@ -105,6 +111,7 @@ export const findings: Finding[] = [
     title: 'File cannot be parsed',
     message: 'Expected "}" to close the block opened at line 2.',
     location: { file: 'broken/main.tf', range: range(9, 1, 140, 9, 1, 140) },
+    fingerprint: fingerprint({ ruleId: 'BW-PARSE-001', file: 'broken/main.tf', content: '} Expected "}"' }),
     remediation: 'Fix the syntax error; the rest of the file was not scanned.',
   },
 ];
@@ -112,19 +119,27 @@ export const findings: Finding[] = [
 /** Findings in deliberately shuffled order: reports must sort them themselves. */
 export function sampleResult(overrides: Partial<ScanResult> = {}): ScanResult {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCAN_RESULT_VERSION,
     tool: { name: 'bulwark', version: '0.1.0' },
     root: '/home/dev/infra',
     findings: [findings[3]!, findings[5]!, findings[0]!, findings[4]!, findings[2]!, findings[1]!],
     diagnostics: [
       {
         severity: 'warning',
+        code: 'evaluation',
+        format: 'terraform',
         message: 'variable "region" has no value; treated as unknown',
         location: { file: 'variables.tf', range: range(1, 1, 0, 1, 18, 17) },
       },
     ],
     rules: [versioningMeta, s3EncryptionMeta, openIngressMeta, monitoringMeta],
-    stats: { files: 5, bytes: 2048, resources: 5, rootModules: 1, durationMs: 12 },
+    stats: {
+      files: 5,
+      bytes: 2048,
+      checked: 5,
+      durationMs: 12,
+      formats: { terraform: { name: 'Terraform', read: true, files: 5, bytes: 2048, checked: 5, resources: 5, dataSources: 0, rootModules: 1, resourcesWithoutRules: 0, typesWithoutRules: [], providersWithoutRules: [], modulesNotEvaluated: 0 } },
+    },
     ...overrides,
   };
 }

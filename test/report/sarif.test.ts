@@ -23,7 +23,7 @@ describe('buildSarif', () => {
     assert.deepEqual(rules.map((r) => r.id), ['BW-AWS-EC2-001', 'BW-AWS-S3-001', 'BW-AWS-S3-002', 'BW-AWS-VPC-001', 'BW-PARSE-001']);
     const s3 = rules[1]!;
     assert.equal(s3.name, 'S3BucketHasDefaultServerSideEncryptionConfigured');
-    assert.equal(s3.shortDescription!.text, 'S3 bucket has default server-side encryption configured');
+    assert.equal(s3.shortDescription!.text, 'S3 bucket without default encryption');
     assert.match(s3.fullDescription!.text, /readable by anyone/);
     assert.match(s3.help!.text, /Remediation: Add an aws_s3_bucket_server_side_encryption_configuration/);
     assert.match(s3.help!.markdown!, /\*\*Compliance:\*\* PCI-DSS 3\.5\.1, GDPR Art\. 32/);

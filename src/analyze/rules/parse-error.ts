@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: PARSE_ERROR_RULE_ID,
     title: 'Configuration files parse without syntax errors',
+    problem: 'File cannot be parsed',
     severity: 'high',
     stride: 'tampering',
     cwe: ['CWE-1284'],

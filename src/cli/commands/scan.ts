@@ -2,7 +2,7 @@
 // Registration is eager (help, choices); discovery, the scanner and the chosen renderer load when the command runs.
 
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
@@ -20,6 +20,7 @@ interface ScanCliOptions {
   output?: string;
   failOn: FailOn;
   exclude?: string[];
+  projectRoot?: string;
   varFile?: string[];
   var?: string[];
   color: boolean;
@@ -29,7 +30,7 @@ interface ScanCliOptions {
 export function registerScanCommand(program: Command, io: CliIo): Command {
   return program
     .command('scan')
-    .description('Audit infrastructure as code (Terraform) for security problems.')
+    .description('Audit infrastructure as code for security problems (Terraform; other formats are named as not checked).')
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
@@ -37,6 +38,7 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('high'),
     )
     .option('--exclude <pattern...>', 'skip paths matching these patterns (gitignore syntax, relative to the scan root)')
+    .option('--project-root <dir>', 'make every reported path relative to this directory (default: the git top level, else the scanned directory)')
     .option('--var-file <file...>', 'extra tfvars files, applied after terraform.tfvars and *.auto.tfvars')
     .option('--var <name=value...>', 'set input variables, like terraform -var (highest precedence)')
     .option('--no-color', 'never colour the text output')
@@ -56,6 +58,13 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
     if (error instanceof PathNotFoundError) throw usageError(`path not found: ${paths[absolutePaths.indexOf(error.path)] ?? error.path}`);
     throw error;
   }
+  if (options.projectRoot !== undefined) {
+    const info = await stat(resolve(io.cwd, options.projectRoot)).catch(() => undefined);
+    if (!info?.isDirectory()) throw usageError(`project root is not a directory: ${options.projectRoot}`);
+    const root = resolve(io.cwd, options.projectRoot);
+    const outside = absolutePaths.find((p) => relative(root, p).startsWith('..') || isAbsolute(relative(root, p)));
+    if (outside) throw usageError(`--project-root must contain every scanned path (${paths[absolutePaths.indexOf(outside)]} is outside it)`);
+  }
   for (const [i, file] of varFiles.entries()) {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) throw usageError(`var file not found: ${options.varFile![i]}`);
@@ -68,6 +77,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   try {
     result = await scan(absolutePaths, {
       exclude: options.exclude ?? [],
+      ...(options.projectRoot ? { projectRoot: resolve(io.cwd, options.projectRoot) } : {}),
       terraform: { varFiles, vars },
       onProgress: (p) => progress.update(p),
     });

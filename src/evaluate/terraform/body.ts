@@ -157,7 +157,7 @@ function expandDynamic(block: Block, env: BaseEnv, builder: BodyBuilder, out: Tf
     return;
   }
   if (entries.length > LIMITS.maxInstances) {
-    builder.ctx.warn(`dynamic "${type}" yields ${entries.length} blocks; only the first ${LIMITS.maxInstances} are evaluated`, builder.file, forEach.range);
+    builder.ctx.warn(`dynamic "${type}" yields ${entries.length} blocks; only the first ${LIMITS.maxInstances} are evaluated`, builder.file, forEach.range, 'evaluation-limit');
     entries = entries.slice(0, LIMITS.maxInstances);
   }
   for (const [key, value] of entries) {
@@ -170,7 +170,7 @@ function expandDynamic(block: Block, env: BaseEnv, builder: BodyBuilder, out: Tf
     out.push(buildBody(content, inner, builder, { type, labels, range: block.range }));
     // Every expanded block costs budget, so nested dynamics cannot multiply without bound.
     if (!builder.ctx.spend(1 + content.body.attributes.length)) {
-      builder.ctx.warn(`dynamic "${type}" expansion stopped: evaluation budget exhausted`, builder.file, forEach.range);
+      builder.ctx.warn(`dynamic "${type}" expansion stopped: evaluation budget exhausted`, builder.file, forEach.range, 'evaluation-limit');
       return;
     }
   }

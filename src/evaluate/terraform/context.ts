@@ -7,9 +7,14 @@ import { indexModule, type ModuleDecl } from './module-decl.js';
 import { BudgetError, EvalError, LIMITS, UNKNOWN, type Value } from './values/index.js';
 
 export interface ModuleSource {
-  /** Parsed .tf files of a module directory (POSIX, relative to the scan root, '' = root), or undefined if the
-   *  directory holds no Terraform or lies outside the scan root. */
+  /** Parsed .tf files of a module directory (POSIX, relative to the project root, '' = root), or undefined if the
+   *  directory holds no Terraform or lies outside the project. */
   readModule(dir: string): HclFile[] | undefined;
+  /**
+   * Where `terraform init` installed the registry or git module with this key (`vpc`, `vpc.subnets`) for the
+   * root module `root`: a directory relative to the project root, or undefined when it is not installed.
+   */
+  installedModule?(root: string, key: string): string | undefined;
 }
 
 /** A value with the addresses its expression referred to. */
@@ -52,11 +57,21 @@ export class ProjectContext {
     return this.decls.get(dir);
   }
 
-  warn(message: string, file: string, range: Range): void {
+  /** A warning about the input, reported once per place and message. `code` names its kind (docs/json-output.md). */
+  /** The installed directory of a remote module (see ModuleSource.installedModule). */
+  installedModule(key: string): string | undefined {
+    try {
+      return this.modules.installedModule?.(this.root, key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  warn(message: string, file: string, range: Range, code = 'evaluation'): void {
     const key = `${file}:${range.start.offset}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.diagnostics.push({ severity: 'warning', message, location: { file, range } });
+    this.diagnostics.push({ severity: 'warning', code, message, location: { file, range }, format: 'terraform' });
   }
 
   /** Counts work done outside expressions (expanded blocks); false once the project budget is spent. */
@@ -81,7 +96,7 @@ export class ProjectContext {
         const projectBudget = budget.limit < LIMITS.maxStepsPerExpression;
         if (!projectBudget || !this.budgetReported) {
           this.budgetReported ||= projectBudget;
-          this.warn(`Evaluation stopped: ${e.message}; the value is treated as unknown`, file, expr.range);
+          this.warn(`Evaluation stopped: ${e.message}; the value is treated as unknown`, file, expr.range, 'evaluation-limit');
         }
       } else if (!(e instanceof EvalError)) {
         // Deep recursion or an unexpected shape: the value stays unknown, the scan goes on.

@@ -29,6 +29,8 @@ export function resourceKey(resource: Pick<TfResource, 'mode' | 'type'>): string
 export class ProjectLookups implements TfLookups {
   private byType?: Map<string, TfResource[]>;
   private readonly memos = new Map<symbol, unknown>();
+  /** Resource keys someone looked up: resources of these types were read by a rule, so they count as checked. */
+  readonly consulted = new Set<string>();
   constructor(private readonly project: TfProject) {}
 
   memo<T>(key: symbol, create: () => T): T {
@@ -39,6 +41,7 @@ export class ProjectLookups implements TfLookups {
   }
 
   ofType(type: string): readonly TfResource[] {
+    this.consulted.add(type);
     if (!this.byType) {
       this.byType = new Map();
       for (const r of this.project.resources) {

@@ -62,8 +62,14 @@ export class ModuleGroup implements ModuleRef {
     return `${this.caller.prefix}module.${this.call.name}`;
   }
 
-  private warn(message: string, range: Range): void {
-    this.caller.ctx.warn(message, this.call.file, range);
+  /** Terraform's key for this call in modules.json: the module names from the root, without instance keys (`a.b`). */
+  private moduleKey(): string {
+    const names = [...this.caller.prefix.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]!);
+    return [...names, this.call.name].join('.');
+  }
+
+  private warn(message: string, range: Range, code?: string): void {
+    this.caller.ctx.warn(message, this.call.file, range, code);
   }
 
   /** The called module's declarations, or undefined when it is remote, missing or unusable (with a diagnostic). */
@@ -73,18 +79,37 @@ export class ModuleGroup implements ModuleRef {
     const sourceAttr = this.call.source;
     const source = literalString(sourceAttr?.expr);
     if (!sourceAttr || source === undefined) return undefined;
-    const resolved = resolveModuleSource(this.caller.dir, source);
-    if (resolved.kind === 'remote') return undefined;
+    let resolved = resolveModuleSource(this.caller.dir, source);
+    let installed: string | undefined;
+    if (resolved.kind === 'remote') {
+      // Installed by `terraform init`: read from .terraform/modules like a local module.
+      installed = this.caller.ctx.installedModule(this.moduleKey());
+      if (installed !== undefined) resolved = { kind: 'local', dir: installed };
+    }
+    if (resolved.kind === 'remote') {
+      this.warn(
+        `Module "${this.call.name}": ${describeRemoteSource(source)} "${source}" is not available locally, so its resources were not scanned; run \`terraform init\` (Bulwark then reads it from .terraform/modules)`,
+        sourceAttr.range,
+        'module-not-evaluated',
+      );
+      return undefined;
+    }
     if (resolved.kind === 'outside') {
-      this.warn(`Module "${this.call.name}": source "${source}" lies outside the scan root; its resources are not scanned`, sourceAttr.range);
+      this.warn(`Module "${this.call.name}": source "${source}" lies outside the project root; its resources are not scanned`, sourceAttr.range, 'module-not-evaluated');
       return undefined;
     }
     if (this.caller.chain.includes(resolved.dir) || this.caller.chain.length >= LIMITS.maxModuleDepth) {
-      this.warn(`Module "${this.call.name}": source "${source}" calls itself recursively; not expanded`, sourceAttr.range);
+      this.warn(`Module "${this.call.name}": source "${source}" calls itself recursively; not expanded`, sourceAttr.range, 'module-not-evaluated');
       return undefined;
     }
     const decl = this.caller.ctx.moduleDecl(resolved.dir);
-    if (!decl) this.warn(`Module "${this.call.name}": local source "${source}" has no Terraform files (looked in "${resolved.dir || '.'}")`, sourceAttr.range);
+    if (!decl && installed !== undefined) {
+      this.warn(
+        `Module "${this.call.name}": ${describeRemoteSource(source)} "${source}" is recorded as installed in "${installed}", but no Terraform files could be read there (missing, or a link leaving the project); its resources were not scanned`,
+        sourceAttr.range,
+        'module-not-evaluated',
+      );
+    } else if (!decl) this.warn(`Module "${this.call.name}": local source "${source}" has no Terraform files (looked in "${resolved.dir || '.'}")`, sourceAttr.range, 'module-not-found');
     this.targetMemo = { decl };
     return decl;
   }
@@ -168,4 +193,11 @@ export class ModuleGroup implements ModuleRef {
   collect(out: TfResource[]): void {
     for (const entry of this.children()) entry.child?.collect(out);
   }
+}
+
+/** What kind of remote source a module uses, for messages. */
+export function describeRemoteSource(source: string): string {
+  if (/^(git::|git@|github\.com\/|bitbucket\.org\/)/.test(source) || /\.git(\?|\/\/|$)/.test(source)) return 'git source';
+  if (/^(s3::|gcs::|https?:\/\/|hg::)/.test(source)) return 'remote archive';
+  return 'registry module';
 }

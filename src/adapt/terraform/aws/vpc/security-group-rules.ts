@@ -32,6 +32,8 @@ export interface SecurityGroupRule {
   /** The attribute holding the first internet-wide CIDR, when there is one. */
   internetCidrAttr?: TfAttribute;
   description: Value | undefined;
+  /** For an element of an `ingress = [...]` list, its path (`ingress[1]`): the list attribute alone cannot name it. */
+  part?: string;
 }
 
 const INLINE_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
@@ -66,7 +68,7 @@ function readRules(resource: TfResource): SecurityGroupRule[] {
         list.value.forEach((element, i) => {
           if (!isObject(element)) return;
           const subject = `${direction === 'ingress' ? 'Ingress' : 'Egress'} rule ${i + 1} of security group ${resource.address}`;
-          rules.push(readRule(objectBody(element, list, resource.file, direction), direction, true, subject, 'protocol'));
+          rules.push({ ...readRule(objectBody(element, list, resource.file, direction), direction, true, subject, 'protocol'), part: `${direction}[${i}]` });
         });
       }
     }
@@ -143,7 +145,7 @@ export function stateSecurityGroupRules(resource: TfResource, lookups: Pick<TfLo
     protocol: rule.protocol,
     ports: rule.ports,
     cidrs: rule.cidrs,
-    at: tfSpot(resource, reportTarget(rule)),
+    at: tfSpot(resource, reportTarget(rule), rule.part),
     description: rule.description,
   }));
 }

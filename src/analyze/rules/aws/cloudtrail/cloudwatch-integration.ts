@@ -3,6 +3,7 @@ import { DEFAULT_TRAIL, defineTrailSettingRule, requireSet } from './trail-setti
 export default defineTrailSettingRule({
   id: 'BW-AWS-CLOUDTRAIL-004',
   title: 'CloudTrail trail delivers events to CloudWatch Logs',
+  problem: 'CloudTrail trail not sent to CloudWatch Logs',
   severity: 'low',
   stride: 'repudiation',
   cwe: ['CWE-778'],

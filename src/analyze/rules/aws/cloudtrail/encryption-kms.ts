@@ -3,6 +3,7 @@ import { DEFAULT_TRAIL, defineTrailSettingRule, requireSet } from './trail-setti
 export default defineTrailSettingRule({
   id: 'BW-AWS-CLOUDTRAIL-003',
   title: 'CloudTrail log files are encrypted with a customer managed KMS key',
+  problem: 'CloudTrail logs not encrypted with a customer managed key',
   severity: 'medium',
   stride: 'information-disclosure',
   cwe: ['CWE-311'],

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-CLOUDTRAIL-006',
     title: 'S3 bucket receiving CloudTrail logs has server access logging enabled',
+    problem: 'CloudTrail log bucket without access logging',
     severity: 'low',
     stride: 'repudiation',
     cwe: ['CWE-778'],

@@ -3,6 +3,7 @@ import { DEFAULT_TRAIL, defineTrailSettingRule, requireTrue } from './trail-sett
 export default defineTrailSettingRule({
   id: 'BW-AWS-CLOUDTRAIL-002',
   title: 'CloudTrail trail has log file integrity validation enabled',
+  problem: 'CloudTrail log file validation disabled',
   severity: 'medium',
   stride: 'tampering',
   cwe: ['CWE-354'],

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-CLOUDTRAIL-007',
     title: 'CloudTrail trail is logging',
+    problem: 'CloudTrail trail not logging',
     severity: 'medium',
     stride: 'repudiation',
     cwe: ['CWE-778'],

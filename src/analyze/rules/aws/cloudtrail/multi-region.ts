@@ -4,6 +4,7 @@ import { DEFAULT_TRAIL, defineTrailSettingRule, requireTrue } from './trail-sett
 export default defineTrailSettingRule({
   id: 'BW-AWS-CLOUDTRAIL-001',
   title: 'CloudTrail trail records events in all regions',
+  problem: 'CloudTrail trail records a single region only',
   severity: 'medium',
   stride: 'repudiation',
   cwe: ['CWE-778'],

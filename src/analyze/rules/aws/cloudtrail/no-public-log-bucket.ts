@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-CLOUDTRAIL-005',
     title: 'S3 bucket receiving CloudTrail logs is not public',
+    problem: 'CloudTrail log bucket is public',
     severity: 'critical',
     stride: 'information-disclosure',
     cwe: ['CWE-732'],

@@ -40,6 +40,7 @@ export function defineTrailSettingRule(spec: TrailSettingRule): Rule {
     meta: {
       id: spec.id,
       title: spec.title,
+      problem: spec.problem,
       severity: spec.severity,
       stride: spec.stride,
       cwe: spec.cwe,

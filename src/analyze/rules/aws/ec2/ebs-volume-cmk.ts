@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-005',
     title: 'EBS volumes are encrypted with a customer managed KMS key',
+    problem: 'EBS volume not encrypted with a customer managed key',
     severity: 'low',
     stride: 'information-disclosure',
     cwe: ['CWE-320'],

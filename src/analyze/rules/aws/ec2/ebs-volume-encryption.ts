@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-004',
     title: 'EBS volumes are encrypted',
+    problem: 'EBS volume not encrypted',
     ...EBS_ENCRYPTION_AT_REST,
     description:
       'An unencrypted EBS volume stores data, and every snapshot taken of it, in the clear: a snapshot shared by mistake or ' +

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-002',
     title: 'Instances require IMDSv2 session tokens for the instance metadata service',
+    problem: 'Instance metadata service allows IMDSv1',
     severity: 'high',
     stride: 'spoofing',
     cwe: ['CWE-306', 'CWE-918'],

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-001',
     title: 'EC2 instances have detailed monitoring enabled',
+    problem: 'EC2 instance without detailed monitoring',
     severity: 'high',
     stride: 'repudiation',
     cwe: ['CWE-778'],

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-003',
     title: 'EC2 instances encrypt their root and EBS block devices',
+    problem: 'EC2 instance block device not encrypted',
     ...EBS_ENCRYPTION_AT_REST,
     description:
       'Unencrypted volumes, and every snapshot and AMI made from them, can be read by anyone who gets hold of a copy: a ' +

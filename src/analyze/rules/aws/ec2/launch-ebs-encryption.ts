@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-006',
     title: 'Launch configurations and launch templates encrypt their EBS block devices',
+    problem: 'Launch configuration or template with unencrypted block device',
     ...EBS_ENCRYPTION_AT_REST,
     description:
       'Every instance an Auto Scaling group launches inherits the block device settings of its launch configuration or ' +

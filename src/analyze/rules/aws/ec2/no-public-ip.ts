@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-007',
     title: 'Instances and launch configurations do not get a public IP address',
+    problem: 'Instance gets a public IP address',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-668'],

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-008',
     title: 'User data contains no AWS access keys',
+    problem: 'AWS access key in user data',
     severity: 'critical',
     stride: 'information-disclosure',
     cwe: ['CWE-798', 'CWE-312'],

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-EC2-009',
     title: 'User data contains no passwords, tokens or private keys',
+    problem: 'Password, token or private key in user data',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-798', 'CWE-312'],

@@ -42,6 +42,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-015',
     title: 'IAM groups enforce multi-factor authentication',
+    problem: 'IAM group without enforced MFA',
     severity: 'medium',
     stride: 'spoofing',
     cwe: ['CWE-308'],

@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-004',
     title: 'IAM policies do not combine Allow with NotAction',
+    problem: 'IAM policy allows NotAction',
     severity: 'high',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-269', 'CWE-732'],

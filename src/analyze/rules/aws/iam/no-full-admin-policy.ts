@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-001',
     title: 'IAM policies do not grant full administrative access ("*" on "*")',
+    problem: 'IAM policy grants full administrative access',
     severity: 'critical',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-269', 'CWE-732'],

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-005',
     title: 'IAM role trust policies name who may assume the role',
+    problem: 'IAM role assumable by anyone',
     severity: 'critical',
     stride: 'spoofing',
     cwe: ['CWE-284', 'CWE-287'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-013',
     title: 'No access keys are created for the root user',
+    problem: 'Access key created for the root user',
     severity: 'critical',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-250', 'CWE-798'],

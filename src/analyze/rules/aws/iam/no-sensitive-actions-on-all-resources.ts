@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-003',
     title: 'IAM policies scope sensitive actions to specific resources',
+    problem: 'IAM policy allows sensitive actions on every resource',
     severity: 'medium',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-732', 'CWE-269'],

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-002',
     title: 'IAM policies do not grant every action of a sensitive service',
+    problem: 'IAM policy grants every action of a sensitive service',
     severity: 'high',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-269', 'CWE-732'],

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-IAM-014',
     title: 'IAM permissions are granted through groups or roles, not directly to users',
+    problem: 'IAM policy attached directly to a user',
     severity: 'low',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-269'],

@@ -3,6 +3,7 @@ import { PASSWORD_POLICY_COMPLIANCE, definePasswordSettingRule, requiredNumber }
 export default definePasswordSettingRule({
   id: 'BW-AWS-IAM-012',
   title: 'IAM password policy expires passwords within 90 days',
+  problem: 'IAM passwords do not expire within 90 days',
   severity: 'low',
   compliance: [
     { framework: 'PCI-DSS', control: '8.3.9' },

@@ -3,6 +3,7 @@ import { PASSWORD_POLICY_COMPLIANCE, definePasswordSettingRule, requiredNumber }
 export default definePasswordSettingRule({
   id: 'BW-AWS-IAM-006',
   title: 'IAM password policy requires at least 14 characters',
+  problem: 'IAM password policy allows short passwords',
   severity: 'medium',
   compliance: [
     { framework: 'CIS-AWS', control: '1.8' },

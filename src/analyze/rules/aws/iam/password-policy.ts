@@ -55,6 +55,7 @@ export function requiredNumber(ok: (n: number) => boolean, weakness: string, abs
 export interface PasswordSettingRule {
   id: string;
   title: string;
+  problem: string;
   severity: Severity;
   compliance: ComplianceRef[];
   description: string;
@@ -73,6 +74,7 @@ export function definePasswordSettingRule(spec: PasswordSettingRule): Rule {
     meta: {
       id: spec.id,
       title: spec.title,
+      problem: spec.problem,
       severity: spec.severity,
       stride: 'spoofing',
       cwe: ['CWE-521'],

@@ -3,6 +3,7 @@ import { PASSWORD_POLICY_COMPLIANCE, definePasswordSettingRule, requiredFlag } f
 export default definePasswordSettingRule({
   id: 'BW-AWS-IAM-009',
   title: 'IAM password policy requires a number',
+  problem: 'IAM password policy does not require a number',
   severity: 'medium',
   compliance: [
     { framework: 'PCI-DSS', control: '8.3.6' },

@@ -3,6 +3,7 @@ import { PASSWORD_POLICY_COMPLIANCE, definePasswordSettingRule, requiredFlag } f
 export default definePasswordSettingRule({
   id: 'BW-AWS-IAM-010',
   title: 'IAM password policy requires a symbol',
+  problem: 'IAM password policy does not require a symbol',
   severity: 'medium',
   compliance: [
     { framework: 'PCI-DSS', control: '8.3.6' },

@@ -3,6 +3,7 @@ import { PASSWORD_POLICY_COMPLIANCE, definePasswordSettingRule, requiredFlag } f
 export default definePasswordSettingRule({
   id: 'BW-AWS-IAM-011',
   title: 'IAM password policy requires an uppercase letter',
+  problem: 'IAM password policy does not require an uppercase letter',
   severity: 'medium',
   compliance: [
     { framework: 'PCI-DSS', control: '8.3.6' },

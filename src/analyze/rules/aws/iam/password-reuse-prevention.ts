@@ -3,6 +3,7 @@ import { PASSWORD_POLICY_COMPLIANCE, definePasswordSettingRule, requiredNumber }
 export default definePasswordSettingRule({
   id: 'BW-AWS-IAM-007',
   title: 'IAM password policy prevents reuse of the last 5 or more passwords',
+  problem: 'IAM password policy allows password reuse',
   severity: 'medium',
   compliance: [
     { framework: 'CIS-AWS', control: '1.9' },

@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-KMS-002',
     title: 'KMS key policies do not grant access to everyone',
+    problem: 'KMS key policy grants access to everyone',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-732'],

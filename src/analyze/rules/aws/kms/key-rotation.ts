@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-KMS-001',
     title: 'KMS keys rotate their key material automatically',
+    problem: 'KMS key rotation disabled',
     severity: 'medium',
     stride: 'information-disclosure',
     cwe: ['CWE-324'],

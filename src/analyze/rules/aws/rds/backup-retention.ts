@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-005',
     title: 'RDS instances and clusters retain backups for more than one day',
+    problem: 'RDS backups kept for one day or less',
     severity: 'medium',
     stride: 'denial-of-service',
     cwe: ['CWE-693'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-004',
     title: 'RDS instances keep automated backups',
+    problem: 'RDS instance without automated backups',
     severity: 'high',
     stride: 'denial-of-service',
     cwe: ['CWE-693'],

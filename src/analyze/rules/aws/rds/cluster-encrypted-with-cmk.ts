@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-002',
     title: 'RDS clusters encrypt storage with a customer-managed KMS key',
+    problem: 'RDS cluster not encrypted with a customer managed key',
     severity: 'medium',
     stride: 'information-disclosure',
     cwe: ['CWE-311', 'CWE-320'],

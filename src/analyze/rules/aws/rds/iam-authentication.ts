@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-008',
     title: 'RDS databases accept IAM authentication',
+    problem: 'RDS database without IAM authentication',
     severity: 'low',
     stride: 'spoofing',
     cwe: ['CWE-287', 'CWE-798'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-003',
     title: 'RDS instances are not publicly accessible',
+    problem: 'RDS instance publicly accessible',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-668', 'CWE-284'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-007',
     title: 'RDS Performance Insights data is encrypted with a customer-managed KMS key',
+    problem: 'RDS Performance Insights not encrypted with a customer managed key',
     severity: 'low',
     stride: 'information-disclosure',
     cwe: ['CWE-311', 'CWE-320'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-006',
     title: 'RDS instances have Performance Insights enabled',
+    problem: 'RDS instance without Performance Insights',
     severity: 'low',
     stride: 'denial-of-service',
     cwe: ['CWE-778'],

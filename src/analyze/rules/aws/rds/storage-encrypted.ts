@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-RDS-001',
     title: 'RDS instances and clusters encrypt their storage',
+    problem: 'RDS storage not encrypted',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-311'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-010',
     title: 'S3 bucket has server access logging enabled',
+    problem: 'S3 bucket without access logging',
     severity: 'low',
     stride: 'repudiation',
     cwe: ['CWE-778'],

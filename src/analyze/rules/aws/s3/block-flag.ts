@@ -23,6 +23,7 @@ function checkBlockFlag(block: TfResource, ctx: TerraformRuleContext, flag: Bloc
 export interface BlockFlagRule {
   id: string;
   title: string;
+  problem: string;
   flag: BlockFlag;
   /** What the flag does and what its absence allows (the opening of the description). */
   purpose: string;
@@ -37,6 +38,7 @@ export function defineBlockFlagRule(spec: BlockFlagRule): Rule {
     meta: {
       id: spec.id,
       title: spec.title,
+      problem: spec.problem,
       severity: 'medium',
       stride: 'information-disclosure',
       cwe: ['CWE-284'],

@@ -3,6 +3,7 @@ import { defineBlockFlagRule } from './block-flag.js';
 export default defineBlockFlagRule({
   id: 'BW-AWS-S3-006',
   title: 'S3 public access block blocks public ACLs',
+  problem: 'S3 public access block allows public ACLs',
   flag: 'block_public_acls',
   purpose:
     'With `block_public_acls`, S3 rejects any request that would set a public ACL on the bucket or on an object in it. Without it, one upload with `x-amz-acl: public-read` or a mistaken ACL change makes data public.',

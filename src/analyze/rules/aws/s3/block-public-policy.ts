@@ -3,6 +3,7 @@ import { defineBlockFlagRule } from './block-flag.js';
 export default defineBlockFlagRule({
   id: 'BW-AWS-S3-007',
   title: 'S3 public access block blocks public bucket policies',
+  problem: 'S3 public access block allows public bucket policies',
   flag: 'block_public_policy',
   purpose:
     'With `block_public_policy`, S3 rejects a bucket policy that grants public access. Without it, anyone allowed to change the policy can open the bucket to the internet with one statement.',

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-001',
     title: 'S3 bucket has default server-side encryption configured',
+    problem: 'S3 bucket without default encryption',
     severity: 'critical',
     stride: 'information-disclosure',
     cwe: ['CWE-311'],

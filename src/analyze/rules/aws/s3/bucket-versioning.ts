@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-002',
     title: 'S3 bucket has versioning enabled',
+    problem: 'S3 bucket versioning disabled',
     severity: 'high',
     stride: 'tampering',
     cwe: ['CWE-693'],

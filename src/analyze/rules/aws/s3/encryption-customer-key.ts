@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-011',
     title: 'S3 bucket encryption uses a customer managed KMS key',
+    problem: 'S3 bucket not encrypted with a customer managed key',
     severity: 'medium',
     stride: 'information-disclosure',
     cwe: ['CWE-320'],

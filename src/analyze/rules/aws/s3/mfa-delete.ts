@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-012',
     title: 'Versioned S3 bucket requires MFA to delete versions',
+    problem: 'S3 bucket versions deletable without MFA',
     severity: 'low',
     stride: 'tampering',
     cwe: ['CWE-308'],

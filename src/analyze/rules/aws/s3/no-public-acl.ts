@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-003',
     title: 'S3 bucket ACL does not grant access to everyone',
+    problem: 'S3 bucket ACL grants access to everyone',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-732'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-004',
     title: 'S3 bucket policy does not allow access to any principal',
+    problem: 'S3 bucket policy allows any principal',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-284'],

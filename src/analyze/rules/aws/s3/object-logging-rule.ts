@@ -8,6 +8,7 @@ import { objectEventsLogged, type ObjectEvents } from './object-logging.js';
 export interface ObjectLoggingRule {
   id: string;
   title: string;
+  problem: string;
   events: ObjectEvents;
   compliance: ComplianceRef[];
   description: string;
@@ -23,6 +24,7 @@ export function defineObjectLoggingRule(spec: ObjectLoggingRule): Rule {
     meta: {
       id: spec.id,
       title: spec.title,
+      problem: spec.problem,
       severity: 'low',
       stride: 'repudiation',
       cwe: ['CWE-778'],

@@ -4,6 +4,7 @@ import { defineObjectLoggingRule } from './object-logging-rule.js';
 export default defineObjectLoggingRule({
   id: 'BW-AWS-S3-014',
   title: 'S3 bucket object-level read events are logged by CloudTrail',
+  problem: 'S3 object reads not logged by CloudTrail',
   events: 'read',
   compliance: [
     ...ACTIVITY_LOGGING_COMPLIANCE,

@@ -4,6 +4,7 @@ import { defineObjectLoggingRule } from './object-logging-rule.js';
 export default defineObjectLoggingRule({
   id: 'BW-AWS-S3-013',
   title: 'S3 bucket object-level write events are logged by CloudTrail',
+  problem: 'S3 object writes not logged by CloudTrail',
   events: 'write',
   compliance: [
     ...ACTIVITY_LOGGING_COMPLIANCE,

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-S3-005',
     title: 'S3 bucket is covered by a public access block',
+    problem: 'S3 bucket without a public access block',
     severity: 'low',
     stride: 'information-disclosure',
     cwe: ['CWE-284'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-SQS-004',
     title: 'SQS queue policies do not grant access to everyone',
+    problem: 'SQS queue policy grants access to everyone',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-284', 'CWE-732'],

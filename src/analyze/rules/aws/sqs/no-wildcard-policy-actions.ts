@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-SQS-003',
     title: 'SQS queue policies do not allow every action',
+    problem: 'SQS queue policy allows every action',
     severity: 'high',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-732'],

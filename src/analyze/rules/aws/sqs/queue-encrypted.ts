@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-SQS-001',
     title: 'SQS queues declare server-side encryption',
+    problem: 'SQS queue without server-side encryption',
     severity: 'medium',
     stride: 'information-disclosure',
     cwe: ['CWE-311'],

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-SQS-002',
     title: 'KMS-encrypted SQS queues use a customer-managed key',
+    problem: 'SQS queue not encrypted with a customer managed key',
     severity: 'low',
     stride: 'information-disclosure',
     cwe: ['CWE-320'],

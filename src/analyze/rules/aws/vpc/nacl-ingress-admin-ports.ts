@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-006',
     title: 'Network ACLs do not allow ingress from the internet to SSH or RDP',
+    problem: 'Network ACL allows SSH or RDP from the internet',
     severity: 'medium',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-668', 'CWE-284'],

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-005',
     title: 'Network ACLs do not allow ingress from the internet on every port',
+    problem: 'Network ACL open to the internet on every port',
     // Trivy rates this critical; a network ACL is the outer, stateless layer and security groups still filter
     // behind it, so the exposure is real but one step removed from an open security group (BW-AWS-VPC-001).
     severity: 'high',

@@ -4,6 +4,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-010',
     title: 'The default VPC is not used',
+    problem: 'Default VPC in use',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-1188'],

@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-007',
     title: 'Security groups have a description',
+    problem: 'Security group without a description',
     severity: 'low',
     stride: 'repudiation',
     cwe: ['CWE-710'],

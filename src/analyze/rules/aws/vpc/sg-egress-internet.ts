@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-004',
     title: 'Security groups do not allow unrestricted egress to the internet',
+    problem: 'Security group allows unrestricted egress',
     // Trivy rates this critical; unrestricted egress is an exfiltration enabler rather than a direct exposure,
     // and it is so common that a critical rating would drown the findings that need action first.
     severity: 'medium',

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-002',
     title: 'Security groups do not allow ingress from the internet to SSH or RDP',
+    problem: 'SSH or RDP open to the internet',
     severity: 'high',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-668', 'CWE-284'],

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-001',
     title: 'Security groups do not allow ingress from the internet on every port',
+    problem: 'Security group open to the internet on every port',
     severity: 'critical',
     stride: 'elevation-of-privilege',
     cwe: ['CWE-668', 'CWE-284'],

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-003',
     title: 'Security groups do not allow ingress from the internet to database ports',
+    problem: 'Database port open to the internet',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-668', 'CWE-284'],

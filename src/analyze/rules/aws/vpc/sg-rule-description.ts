@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-008',
     title: 'Security group rules have a description',
+    problem: 'Security group rule without a description',
     severity: 'low',
     stride: 'repudiation',
     cwe: ['CWE-710'],
@@ -33,6 +34,7 @@ export default defineRule({
         ctx.report({
           at: description ?? rule.body,
           message: `${rule.where} has ${description ? 'an empty' : 'no'} description.`,
+          ...(rule.part ? { part: description ? `${rule.part}.description` : rule.part } : {}),
         });
       }
     },

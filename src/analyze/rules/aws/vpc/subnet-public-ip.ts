@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-009',
     title: 'Subnets do not assign public IP addresses to instances by default',
+    problem: 'Subnet assigns public IP addresses by default',
     severity: 'high',
     stride: 'information-disclosure',
     cwe: ['CWE-668'],

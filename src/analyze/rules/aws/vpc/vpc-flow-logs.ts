@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     id: 'BW-AWS-VPC-011',
     title: 'VPCs have flow logs enabled',
+    problem: 'VPC without flow logs',
     severity: 'medium',
     stride: 'repudiation',
     cwe: ['CWE-778'],

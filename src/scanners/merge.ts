@@ -1,0 +1,73 @@
+// Merging what scanners report: one finding per problem, however many root modules reach it, and a
+// total, locale-free order for findings and diagnostics.
+
+import { compareText, SEVERITY_RANK, type Diagnostic, type Finding, type Occurrence } from '../core/types.js';
+
+/**
+ * Findings with the same fingerprint at the same place are one problem reached several ways (a module
+ * called from several root modules, or twice from one). Each scanner marks a finding with the one
+ * occurrence it saw; here they are merged, and `occurrences` is kept only when there is more than one.
+ */
+export function mergeOccurrences(findings: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  const merged: Finding[] = [];
+  for (const f of findings) {
+    const { range } = f.location;
+    const key = `${f.fingerprint}\0${f.location.file}\0${range.start.offset}\0${range.end.offset}`;
+    const first = byKey.get(key);
+    if (!first) {
+      const copy = { ...f, ...(f.occurrences ? { occurrences: [...f.occurrences] } : {}) };
+      byKey.set(key, copy);
+      merged.push(copy);
+    } else if (f.occurrences) {
+      first.occurrences = [...(first.occurrences ?? []), ...f.occurrences];
+    }
+  }
+  for (const f of merged) {
+    if (!f.occurrences) continue;
+    const unique = dedupeOccurrences(f.occurrences);
+    if (unique.length > 1) f.occurrences = unique.sort(compareOccurrences);
+    else delete f.occurrences;
+  }
+  return merged;
+}
+
+function dedupeOccurrences(list: readonly Occurrence[]): Occurrence[] {
+  const seen = new Map<string, Occurrence>();
+  for (const o of list) seen.set(`${o.root}\0${o.resource ?? ''}`, o);
+  return [...seen.values()];
+}
+
+function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  return compareText(a.root, b.root) || compareText(a.resource ?? '', b.resource ?? '');
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      compareText(a.location.file, b.location.file) ||
+      a.location.range.start.offset - b.location.range.start.offset ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.resource ?? '', b.resource ?? '') ||
+      compareText(a.message, b.message),
+  );
+}
+
+const DIAGNOSTIC_RANK = { error: 0, warning: 1, note: 2 } as const;
+
+/** Errors first, then warnings, then notes; each by file and position; exact repeats dropped. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const unique = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    unique.set(`${d.code}\0${d.location?.file ?? ''}\0${d.location?.range.start.offset ?? -1}\0${d.message}`, d);
+  }
+  return [...unique.values()].sort(
+    (a, b) =>
+      DIAGNOSTIC_RANK[a.severity] - DIAGNOSTIC_RANK[b.severity] ||
+      compareText(a.location?.file ?? '', b.location?.file ?? '') ||
+      (a.location?.range.start.offset ?? -1) - (b.location?.range.start.offset ?? -1) ||
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
+  );
+}

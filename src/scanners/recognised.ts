@@ -1,0 +1,112 @@
+// Formats Bulwark recognises but does not read yet. Each claims its files like a real scanner, so they
+// are named in the report as not checked instead of being passed over, and a scan of nothing else
+// never reads as an all-clear. A format that Bulwark learns to read replaces its entry here.
+
+import { FORMATS, type FormatId } from '../core/formats.js';
+import { plural } from '../core/plural.js';
+import type { FormatOutcome, FormatScanInput, FormatScanner, SourceFile } from './format.js';
+
+const YAML = /\.ya?ml$/i;
+const JSON_FILE = /\.json$/i;
+
+/** Top-level YAML key at the start of a line (not indented). */
+const topKey = (key: string) => new RegExp(`^${key}\\s*:`, 'm');
+const jsonKey = (key: string) => new RegExp(`"${key}"\\s*:`);
+
+function isCloudFormation(head: string): boolean {
+  if (topKey('AWSTemplateFormatVersion').test(head) || jsonKey('AWSTemplateFormatVersion').test(head)) return true;
+  if (/^Transform\s*:\s*['"]?AWS::Serverless/m.test(head) || /"Transform"\s*:\s*"AWS::Serverless/.test(head)) return true;
+  const hasResources = topKey('Resources').test(head) || jsonKey('Resources').test(head);
+  return hasResources && (/\bType\s*:\s*['"]?(AWS|Alexa|Custom)::/.test(head) || /"Type"\s*:\s*"(AWS|Alexa|Custom)::/.test(head));
+}
+
+function isKubernetes(head: string): boolean {
+  return (topKey('apiVersion').test(head) && topKey('kind').test(head)) || (/^\s*[{[]/.test(head) && jsonKey('apiVersion').test(head) && jsonKey('kind').test(head));
+}
+
+function isHelmTemplate(rel: string, head: string): boolean {
+  return /(^|\/)templates\//.test(rel) && /\{\{-?\s*[^}]*\.(Values|Release|Chart|Capabilities|Files)\b/.test(head);
+}
+
+function isCompose(head: string): boolean {
+  return topKey('services').test(head) && /^\s+(image|build)\s*:/m.test(head) && !topKey('apiVersion').test(head);
+}
+
+const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;
+const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\.[\w.-]+)?$|\.(dockerfile|containerfile)$/i;
+
+interface Recogniser {
+  id: FormatId;
+  mayClaim(name: string): boolean;
+  claims(rel: string, head: () => string): boolean;
+  /** What users can do until Bulwark reads it. */
+  hint?: string;
+}
+
+const RECOGNISERS: readonly Recogniser[] = [
+  {
+    id: 'terraform-plan',
+    mayClaim: (name) => JSON_FILE.test(name),
+    claims: (_, head) => jsonKey('format_version').test(head()) && (jsonKey('resource_changes').test(head()) || jsonKey('planned_values').test(head())),
+  },
+  { id: 'opentofu', mayClaim: (name) => /\.tofu$/.test(name), claims: () => true },
+  {
+    id: 'cloudformation',
+    mayClaim: (name) => YAML.test(name) || JSON_FILE.test(name) || /\.template$/i.test(name),
+    claims: (_, head) => isCloudFormation(head()),
+  },
+  {
+    id: 'helm',
+    mayClaim: (name) => YAML.test(name) || name === 'Chart.yaml' || /\.tpl$/.test(name),
+    claims: (rel, head) => /(^|\/)Chart\.ya?ml$/.test(rel) || isHelmTemplate(rel, head()),
+  },
+  { id: 'kustomize', mayClaim: (name) => /^(kustomization\.ya?ml|Kustomization)$/.test(name), claims: () => true },
+  {
+    id: 'compose',
+    mayClaim: (name) => YAML.test(name),
+    claims: (rel, head) => COMPOSE_NAME.test(rel.slice(rel.lastIndexOf('/') + 1)) || isCompose(head()),
+  },
+  { id: 'kubernetes', mayClaim: (name) => YAML.test(name) || JSON_FILE.test(name), claims: (_, head) => isKubernetes(head()) },
+  { id: 'dockerfile', mayClaim: (name) => DOCKERFILE_NAME.test(name), claims: () => true },
+  {
+    id: 'arm',
+    mayClaim: (name) => JSON_FILE.test(name),
+    claims: (_, head) => /"\$schema"\s*:\s*"https?:\/\/schema\.management\.azure\.com\/schemas\/[^"]*[dD]eploymentTemplate\.json/.test(head()),
+  },
+  { id: 'bicep', mayClaim: (name) => /\.bicep$/.test(name), claims: () => true },
+  { id: 'serverless', mayClaim: (name) => /^serverless\.ya?ml$/.test(name), claims: () => true },
+];
+
+/** A scanner that reads nothing and says so. */
+function unreadScanner(recogniser: Recogniser): FormatScanner {
+  const run = (input: FormatScanInput): FormatOutcome => notRead(recogniser.id, input.source.files);
+  return {
+    id: recogniser.id,
+    mayClaim: recogniser.mayClaim,
+    claims: recogniser.claims,
+    hasChecks: () => false,
+    scan: async (input) => run(input),
+    scanSync: run,
+  };
+}
+
+function notRead(id: FormatId, files: readonly SourceFile[]): FormatOutcome {
+  const { name } = FORMATS[id];
+  const rels = files.map((f) => f.rel);
+  const listed = rels.slice(0, 3).join(', ') + (rels.length > 3 ? `, and ${rels.length - 3} more` : '');
+  return {
+    findings: [],
+    diagnostics: [
+      {
+        severity: 'warning',
+        code: 'format-not-read',
+        format: id,
+        message: `${plural(files.length, `${name} file`)} not checked: Bulwark does not read ${name} yet (${listed}).`,
+        files: rels,
+      },
+    ],
+    stats: { name, read: false, files: files.length, bytes: files.reduce((n, f) => n + f.size, 0), checked: 0 },
+  };
+}
+
+export const RECOGNISED_SCANNERS: readonly FormatScanner[] = RECOGNISERS.map(unreadScanner);
