@@ -3,8 +3,10 @@
 // as the in-process path merges them (finishTerraform), so results are identical either way.
 
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleIndex } from '../analyze/engine.js';
+import { packageRoot } from '../package-root.js';
 import { fileReader, type FileEntry, type FileReader } from './file-parser.js';
 import { diskOutside } from './outside.js';
 import { finishTerraform, rootAnalyzer, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';
@@ -195,7 +197,8 @@ class WorkerPool {
  * registers tsx inside the thread first, since loader hooks do not reach worker threads on Node 20.
  */
 function workerEntry(): { target: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { target: new URL('./worker.js', import.meta.url), eval: false };
+  // Compiled: the bundled worker entry (the code calling this may sit in a shared chunk elsewhere in dist/).
+  if (!import.meta.url.endsWith('.ts')) return { target: join(packageRoot(), 'dist', 'pipeline', 'worker.js'), eval: false };
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const module = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   return { target: `import(${api}).then((tsx) => { tsx.register(); return import(${module}); });`, eval: true };

@@ -1,10 +1,20 @@
 // Encoding and hashing functions. Pure: nothing here reads files or the clock.
 
 import { createHash } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { EvalError, isUnknown, toStr, UNKNOWN, type Value } from '../values/index.js';
 import { jsonDecode, jsonEncode, yamlEncode } from './json.js';
 import type { FunctionTable } from './registry.js';
+
+/**
+ * The yaml package, loaded on first use: few configurations call yamldecode, and loading it at start-up
+ * cost about a tenth of a small scan. `require` loads it synchronously, as evaluation needs.
+ */
+let yaml: typeof import('yaml') | undefined;
+function parseYaml(text: string, options: { maxAliasCount: number }): unknown {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(text, options);
+}
 
 function hash(algorithm: string, encoding: 'hex' | 'base64') {
   return { call: ([s]: Value[]) => createHash(algorithm).update(toStr(s!), 'utf8').digest(encoding) };
