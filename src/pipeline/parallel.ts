@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleIndex } from '../analyze/engine.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../core/package-root.js';
 import { fileReader, type FileEntry, type FileReader } from './file-parser.js';
 import { diskOutside } from './outside.js';
 import { finishTerraform, rootAnalyzer, type RootsOutcome, type TerraformOptions, type TerraformOutcome } from './terraform.js';

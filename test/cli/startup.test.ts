@@ -57,8 +57,8 @@ function traced(args: string[]): Traced {
   return { status: child.status, stdout: child.stdout, stderr: child.stderr, modules, packages };
 }
 
-/** What every start loads to register the commands: the CLI shell, the version, severities and input-format names. */
-const REGISTRATION_OUTSIDE_CLI = ['core/types.ts', 'model/adapters/formats.ts', 'version.ts'];
+/** What every start loads to register the commands: the CLI shell, the version (found through the package root), severities and input-format names. */
+const REGISTRATION_OUTSIDE_CLI = ['core/package-root.ts', 'core/types.ts', 'model/adapters/formats.ts', 'version.ts'];
 
 function outsideCli(modules: readonly string[]): string[] {
   return modules.filter((m) => !m.startsWith('cli/'));
