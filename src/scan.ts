@@ -13,7 +13,7 @@ import { discover, findRepositoryTop } from './discover/walk.js';
 import { MAX_FILE_BYTES } from './pipeline/file-parser.js';
 import { claimFiles, readHead } from './scanners/claim.js';
 import type { FormatScanner } from './scanners/format.js';
-import { mergeOccurrences, sortDiagnostics, sortFindings } from './scanners/merge.js';
+import { sortDiagnostics, sortFindings } from './scanners/merge.js';
 import { BUILTIN_SCANNERS } from './scanners/registry.js';
 import { diskSource } from './scanners/source.js';
 import { VERSION } from './version.js';
@@ -73,7 +73,7 @@ export async function scan(
       durationMs: Math.round(performance.now() - started),
       formats,
     },
-    findings: sortFindings(mergeOccurrences(findings)),
+    findings: sortFindings(findings),
     diagnostics: sortDiagnostics(diagnostics),
     rules: rules.map((r) => r.meta),
   };

@@ -25,6 +25,8 @@ export interface RuleIndex {
   readonly terraform: ReadonlyMap<string, readonly Rule[]>;
   /** AWS state checks by the resource key their collection is read from. */
   readonly state: ReadonlyMap<string, readonly StateGroup[]>;
+  /** Some rule judges provider blocks or variable declarations. */
+  readonly judgesConfiguration: boolean;
 }
 
 export function indexTerraformRules(rules: readonly Rule[]): RuleIndex {
@@ -48,7 +50,8 @@ export function indexTerraformRules(rules: readonly Rule[]): RuleIndex {
   for (const group of groups.values()) {
     for (const type of group.adapter.resourceTypes) state.set(type, [...(state.get(type) ?? []), group]);
   }
-  return { terraform, state };
+  const judgesConfiguration = [...terraform.keys()].some((k) => k === 'variable' || k.startsWith('provider.'));
+  return { terraform, state, judgesConfiguration };
 }
 
 /**
@@ -110,7 +113,11 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
   // One context per rule per project: building one per resource and rule was a measurable share of allocations.
   const contexts = new Map<Rule, RuleContext>();
   const stateContexts = new Map<Rule, StateContext>();
-  for (const resource of project.resources) {
+  // Provider blocks and variables are built and judged only when some rule names them.
+  const judged = project.configuration && index.judgesConfiguration
+    ? [...project.resources, ...project.configuration().filter((c) => index.terraform.has(resourceKey(c)))]
+    : project.resources;
+  for (const resource of judged) {
     const key = resourceKey(resource);
     for (const rule of index.terraform.get(key) ?? []) {
       let ctx = contexts.get(rule);

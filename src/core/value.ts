@@ -10,16 +10,25 @@ export class Unknown {
     return '(known after apply)';
   }
   toJSON(): string {
-    return '(unknown)';
+    return UNKNOWN_JSON_TEXT;
   }
 }
 export const UNKNOWN = Unknown.instance;
+
+/** How an unknown inside known structure is written in JSON text (`jsonencode`, reports): the string "(unknown)". */
+export const UNKNOWN_JSON_TEXT = '(unknown)';
 
 export type Value = null | boolean | number | string | Unknown | Value[] | { [key: string]: Value };
 
 export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
+
+/**
+ * Stands for an unknown part inside text that is otherwise known (a policy heredoc with one computed ARN).
+ * A private-use character pair: it cannot come from configuration text that means anything.
+ */
+export const UNKNOWN_MARK = '\uE000?\uE001';
 
 /** A scalar as text (numbers and booleans too, as Terraform and CloudFormation convert them). */
 export function asString(v: Value | undefined): string | undefined {

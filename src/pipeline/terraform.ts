@@ -7,7 +7,7 @@ import { fingerprint, normaliseContent } from '../core/fingerprint.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import type { TfResource } from '../evaluate/terraform/view.js';
-import { autoVarFileNames, evaluateProject, type ModuleSource } from '../evaluate/terraform/index.js';
+import { autoVarFileNames, evaluateProject, maskSensitive, type ModuleSource } from '../evaluate/terraform/index.js';
 import { runTerraformRules, type RuleIndex } from '../analyze/engine.js';
 import parseErrorRule, { PARSE_ERROR_RULE_ID } from '../analyze/rules/parse-error.js';
 import { planTerraform, type TerraformPlan } from './terraform-plan.js';
@@ -26,6 +26,8 @@ export interface TerraformOptions {
 
 export interface TerraformOutcome {
   findings: Finding[];
+  /** The root module (directory, `.` for the top) that reached each finding, by index; '' for parse errors. */
+  findingRoots: string[];
   diagnostics: Diagnostic[];
   /** What was evaluated and what the rules covered. */
   coverage: TerraformCoverage;
@@ -82,7 +84,8 @@ export function rootAnalyzer(
 ): (roots: readonly string[], onRootDone?: () => void) => RootsOutcome {
   const rootSet = new Set(plan.roots);
   const moduleCache = new BoundedCache<HclFile[]>(MODULE_CACHE_BYTES);
-  return (roots, onRootDone) => analyzeWith(plan, roots, parse, index, options, rootSet, moduleCache, onRootDone);
+  const configurationSeen = new Set<string>();
+  return (roots, onRootDone) => analyzeWith(plan, roots, parse, index, options, rootSet, moduleCache, configurationSeen, onRootDone);
 }
 
 function analyzeWith(
@@ -93,6 +96,7 @@ function analyzeWith(
   options: TerraformOptions,
   rootSet: ReadonlySet<string>,
   moduleCache: BoundedCache<HclFile[]>,
+  configurationSeen: Set<string>,
   onRootDone?: () => void,
 ): RootsOutcome {
   const parseErrors: Finding[] = [];
@@ -126,19 +130,25 @@ function analyzeWith(
   };
 
   const findings: Finding[] = [];
+  const findingRoots: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const coverage = new CoverageCounter(index);
   const analyzeRoot = (root: string): void => {
     const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
-    const result = evaluateProject({ root, modules, varFiles, ...(options.vars ? { vars: { ...options.vars } } : {}) });
+    const result = evaluateProject({ root, modules, varFiles, configurationSeen, ...(options.vars ? { vars: { ...options.vars } } : {}) });
     const run = runTerraformRules(result.project, index);
     coverage.count(result.project.resources, run.consulted);
-    // Each finding notes the root that reached it; scan() merges the same problem reached from several.
+    const sensitive = result.project.sensitiveValues;
+    if (sensitive?.size) {
+      for (const f of run.findings) maskFinding(f, sensitive);
+      for (const d of result.diagnostics) d.message = maskSensitive(d.message, sensitive);
+    }
+    // Which root reached each finding: the same problem reached from several is merged into one afterwards.
     const occurrenceRoot = root === '' ? '.' : root;
     for (const f of run.findings) {
-      f.occurrences = [{ root: occurrenceRoot, ...(f.resource ? { resource: f.resource } : {}), ...(f.callPath ? { callPath: f.callPath } : {}) }];
       findings.push(f);
+      findingRoots.push(occurrenceRoot);
     }
     // Attributes are evaluated as rules read them, so evaluation warnings are complete only now.
     diagnostics.push(...result.diagnostics);
@@ -149,7 +159,7 @@ function analyzeWith(
     analyzeRoot(root);
     onRootDone?.();
   }
-  return { findings, diagnostics, coverage: coverage.result(), rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
+  return { findings, findingRoots, diagnostics, coverage: coverage.result(), rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
 }
 
 /**
@@ -182,6 +192,7 @@ export function finishTerraform(
   }
   return {
     findings: [...outcomes.flatMap((o) => o.findings), ...parseErrors.values()],
+    findingRoots: [...outcomes.flatMap((o) => o.findingRoots), ...[...parseErrors.values()].map(() => '')],
     diagnostics: outcomes.flatMap((o) => o.diagnostics),
     coverage: mergeCoverage(outcomes.map((o) => o.coverage)),
     rootModules: outcomes.reduce((n, o) => n + o.rootModules, 0),
@@ -215,6 +226,7 @@ class CoverageCounter {
         this.counts.dataSources++;
         continue;
       }
+      if (r.mode !== 'managed') continue;
       this.counts.resources++;
       if (this.index.terraform.has(r.type) || this.index.state.has(r.type) || consulted.has(r.type)) this.counts.checked++;
       else this.uncovered.set(r.type, (this.uncovered.get(r.type) ?? 0) + 1);
@@ -235,6 +247,13 @@ export function mergeCoverage(parts: readonly TerraformCoverage[]): TerraformCov
     checked: parts.reduce((n, p) => n + p.checked, 0),
     uncovered: [...uncovered],
   };
+}
+
+/** Masks sensitive values in everything a finding prints (message, addresses, call paths). */
+function maskFinding(f: Finding, values: ReadonlySet<string>): void {
+  f.message = maskSensitive(f.message, values);
+  if (f.resource) f.resource = maskSensitive(f.resource, values);
+  if (f.callPath) f.callPath = f.callPath.map((site) => ({ ...site, module: maskSensitive(site.module, values) }));
 }
 
 /** The whole line holding `offset`. */

@@ -5,31 +5,31 @@ import { compareText, SEVERITY_RANK, type Diagnostic, type Finding, type Occurre
 
 /**
  * Findings with the same fingerprint at the same place are one problem reached several ways (a module
- * called from several root modules, or twice from one). Each scanner marks a finding with the one
- * occurrence it saw; here they are merged, and `occurrences` is kept only when there is more than one.
+ * called from several root modules, or twice from one). `roots[i]` names the root that reached
+ * `findings[i]` ('' for none, e.g. a parse error); merged findings list every occurrence, when there is
+ * more than one.
  */
-export function mergeOccurrences(findings: readonly Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
-  const merged: Finding[] = [];
-  for (const f of findings) {
+export function mergeOccurrences(findings: readonly Finding[], roots: readonly string[]): Finding[] {
+  const byKey = new Map<string, { finding: Finding; occurrences: Occurrence[] }>();
+  const merged: { finding: Finding; occurrences: Occurrence[] }[] = [];
+  findings.forEach((f, i) => {
     const { range } = f.location;
     const key = `${f.fingerprint}\0${f.location.file}\0${range.start.offset}\0${range.end.offset}`;
+    const root = roots[i] ?? '';
+    const occurrence: Occurrence = { root, ...(f.resource ? { resource: f.resource } : {}), ...(f.callPath ? { callPath: f.callPath } : {}) };
     const first = byKey.get(key);
-    if (!first) {
-      const copy = { ...f, ...(f.occurrences ? { occurrences: [...f.occurrences] } : {}) };
-      byKey.set(key, copy);
-      merged.push(copy);
-    } else if (f.occurrences) {
-      first.occurrences = [...(first.occurrences ?? []), ...f.occurrences];
+    if (first) {
+      if (root) first.occurrences.push(occurrence);
+      return;
     }
-  }
-  for (const f of merged) {
-    if (!f.occurrences) continue;
-    const unique = dedupeOccurrences(f.occurrences);
-    if (unique.length > 1) f.occurrences = unique.sort(compareOccurrences);
-    else delete f.occurrences;
-  }
-  return merged;
+    const entry = { finding: f, occurrences: root ? [occurrence] : [] };
+    byKey.set(key, entry);
+    merged.push(entry);
+  });
+  return merged.map(({ finding, occurrences }) => {
+    const unique = dedupeOccurrences(occurrences);
+    return unique.length > 1 ? { ...finding, occurrences: unique.sort(compareOccurrences) } : finding;
+  });
 }
 
 function dedupeOccurrences(list: readonly Occurrence[]): Occurrence[] {

@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { indexTerraformRules } from '../analyze/engine.js';
 import { FORMATS } from '../core/formats.js';
 import type { Diagnostic } from '../core/types.js';
+import { mergeOccurrences } from './merge.js';
 import { coverageGaps } from './terraform-coverage.js';
 import { MAX_FILE_BYTES, parseConfig } from '../pipeline/file-parser.js';
 import { runTerraformInProcess, runTerraformStage, type TerraformRun } from '../pipeline/parallel.js';
@@ -58,7 +59,7 @@ function finish(input: FormatScanInput<TerraformScanOptions>, outcome: Terraform
   const gaps = coverageGaps(coverage, input.rules.filter(terraformScanner.hasChecks));
   const diagnostics = [...unreadFileWarnings(files), ...outcome.diagnostics, ...gaps.diagnostics];
   return {
-    findings: outcome.findings,
+    findings: mergeOccurrences(outcome.findings, outcome.findingRoots),
     diagnostics,
     stats: {
       name: FORMATS.terraform.name,

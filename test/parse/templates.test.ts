@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TemplateExpr } from '../../src/parse/hcl/ast.js';
 import { attr, expr, show, slice } from './helpers.js';
+import { parseHcl } from '../../src/parse/hcl/parser.js';
 
 function template(source: string): TemplateExpr {
   const e = expr(source);
@@ -74,6 +75,17 @@ test('an indented heredoc removes the common indentation, as Terraform does', ()
   assert.equal(show(template('<<-EOT\n    a\n  \n    b\n  EOT')), '"a\n  \nb\n"');
   // Directives inside an indented heredoc.
   assert.equal(show(template('<<-EOT\n  %{ if x }\n  yes\n  %{ endif }\n  EOT')), '"%{if x}\nyes\n%{endif}\n"');
+});
+
+test('a closing marker followed by spaces or tabs closes the heredoc, as HCL trims the line', () => {
+  const text = 'a = <<EOT\nx\nEOT   \nb = <<-EOT\n  y\n  EOT\t\r\nc = 1\n';
+  const file = parseHcl(text, 'main.tf');
+  assert.deepEqual(file.errors, []);
+  assert.equal(show(attr(text, 'a').expr as TemplateExpr), '"x\n"');
+  assert.equal(show(attr(text, 'b').expr as TemplateExpr), '"y\n"');
+  assert.deepEqual(file.body.attributes.map((x) => x.name), ['a', 'b', 'c']);
+  // Text after the marker on the same line still does not close it.
+  assert.match(parseHcl('a = <<EOT\nx\nEOT x\n', 'main.tf').errors[0]?.message ?? '', /Unterminated heredoc/);
 });
 
 test('a plain heredoc keeps indentation and may close on an indented marker', () => {

@@ -5,11 +5,13 @@ import { cloudtrailRules } from './aws/cloudtrail/index.js';
 import { ec2Rules } from './aws/ec2/index.js';
 import { iamRules } from './aws/iam/index.js';
 import { kmsRules } from './aws/kms/index.js';
+import { lambdaRules } from './aws/lambda/index.js';
 import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
 import { sqsRules } from './aws/sqs/index.js';
 import { vpcRules } from './aws/vpc/index.js';
 import parseErrorRule from './parse-error.js';
+import { terraformRules } from './terraform/index.js';
 
 export const builtinRules: readonly Rule[] = [
   parseErrorRule,
@@ -21,6 +23,8 @@ export const builtinRules: readonly Rule[] = [
   ...kmsRules,
   ...cloudtrailRules,
   ...sqsRules,
+  ...lambdaRules,
+  ...terraformRules,
 ].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export function findRule(id: string): Rule | undefined {

@@ -6,7 +6,7 @@ import type { Range } from '../../core/types.js';
 import type { TfAttribute, TfBody } from './view.js';
 import type { Computed, ProjectContext } from './context.js';
 import { findAttribute } from './expand.js';
-import { bind, entriesOf, type Env } from './expr.js';
+import { bind, entriesOf, SENSITIVE_REF, type Env } from './expr.js';
 import { EvalError, isUnknown, LIMITS, UNKNOWN, type Value } from './values/index.js';
 
 export type BaseEnv = Omit<Env, 'refs' | 'budget'>;
@@ -65,7 +65,15 @@ class LazyAttributes implements ReadonlyMap<string, TfAttribute> {
     if (!attr) return undefined;
     const c = this.compute(attr);
     // refs arrays are shared with the memo, not copied: rules read them, never write.
-    const evaluated: TfAttribute = { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs: c.refs as string[] };
+    const sensitive = c.refs.includes(SENSITIVE_REF);
+    const refs = (sensitive ? c.refs.filter((r) => r !== SENSITIVE_REF) : c.refs) as string[];
+    const evaluated: TfAttribute = { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs };
+    if (sensitive) evaluated.sensitive = true;
+    if (c.template !== undefined) evaluated.template = c.template;
+    if (isUnknown(c.value)) {
+      const key = sameValueKey(attr.expr);
+      if (key !== undefined) evaluated.expression = key;
+    }
     this.evaluated.set(name, evaluated);
     return evaluated;
   }
@@ -175,4 +183,36 @@ function expandDynamic(block: Block, env: BaseEnv, builder: BodyBuilder, out: Tf
     }
   }
 
+}
+
+/**
+ * `var.x`, `local.y.z`, `var.m["k"]`: expressions whose value is the same wherever they appear in one module
+ * instance (unlike `each.value` or a resource attribute), written canonically; undefined for anything else.
+ */
+export function sameValueKey(expr: Expr): string | undefined {
+  // Find the root name first: most unknowns are resource attributes, and need no string built.
+  let root = expr;
+  while (root.kind === 'GetAttr' || root.kind === 'Index' || root.kind === 'Paren') root = root.kind === 'Paren' ? root.expr : root.target;
+  if (root.kind !== 'Variable' || (root.name !== 'var' && root.name !== 'local')) return undefined;
+  return traversalKey(expr);
+}
+
+function traversalKey(expr: Expr): string | undefined {
+  switch (expr.kind) {
+    case 'Variable':
+      return expr.name;
+    case 'GetAttr': {
+      const target = traversalKey(expr.target);
+      return target === undefined ? undefined : `${target}.${expr.name}`;
+    }
+    case 'Index': {
+      const target = traversalKey(expr.target);
+      if (target === undefined || expr.key.kind !== 'Literal') return undefined;
+      return `${target}[${JSON.stringify(expr.key.value)}]`;
+    }
+    case 'Paren':
+      return traversalKey(expr.expr);
+    default:
+      return undefined;
+  }
 }

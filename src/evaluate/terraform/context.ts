@@ -2,9 +2,10 @@
 
 import type { Expr, HclFile } from '../../parse/hcl/ast.js';
 import type { Diagnostic, Range } from '../../core/types.js';
-import { evaluate, type Budget, type Env } from './expr.js';
+import { evaluate, renderTemplateWithMarks, type Budget, type Env } from './expr.js';
 import { indexModule, type ModuleDecl } from './module-decl.js';
-import { BudgetError, EvalError, LIMITS, UNKNOWN, type Value } from './values/index.js';
+import { UNKNOWN_MARK } from '../../core/value.js';
+import { BudgetError, EvalError, isUnknown, LIMITS, UNKNOWN, type Value } from './values/index.js';
 
 export interface ModuleSource {
   /** Parsed .tf files of a module directory (POSIX, relative to the project root, '' = root), or undefined if the
@@ -21,6 +22,8 @@ export interface ModuleSource {
 export interface Computed {
   value: Value;
   refs: readonly string[];
+  /** For a template whose value is unknown: its text with each unknown part written as UNKNOWN_MARK. */
+  template?: string;
 }
 
 const NO_REFS: readonly string[] = Object.freeze([]);
@@ -28,6 +31,8 @@ export const UNKNOWN_COMPUTED: Computed = Object.freeze({ value: UNKNOWN, refs: 
 
 export class ProjectContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Text of sensitive variables' values (strings and numbers, 4 characters or more), masked in every output. */
+  readonly sensitiveValues = new Set<string>();
   /** Steps spent by finished top-level evaluations. */
   private totalSteps = 0;
   /** The budget of the top-level evaluation in progress; nested evaluations (locals it reads) share it. */
@@ -58,6 +63,16 @@ export class ProjectContext {
   }
 
   /** A warning about the input, reported once per place and message. `code` names its kind (docs/json-output.md). */
+  /** Remembers the text a sensitive value holds, so reports can mask it wherever a rule or message quotes it. */
+  noteSensitive(value: Value, depth = 0): void {
+    if (depth > 32 || this.sensitiveValues.size > 10_000) return;
+    if (typeof value === 'string' || typeof value === 'number') {
+      const text = String(value);
+      if (text.length >= 4) this.sensitiveValues.add(text);
+    } else if (Array.isArray(value)) for (const v of value) this.noteSensitive(v, depth + 1);
+    else if (value !== null && typeof value === 'object' && !isUnknown(value)) for (const v of Object.values(value)) this.noteSensitive(v, depth + 1);
+  }
+
   /** The installed directory of a remote module (see ModuleSource.installedModule). */
   installedModule(key: string): string | undefined {
     try {
@@ -106,6 +121,24 @@ export class ProjectContext {
       this.active = outer;
       if (!outer) this.totalSteps += budget.steps;
     }
-    return { value, refs: refs.length ? refs : NO_REFS };
+    // One object shape for every result (a spread here cost an extra object per attribute evaluated).
+    const computed: Computed = { value, refs: refs.length ? refs : NO_REFS };
+    if (isUnknown(value) && expr.kind === 'Template') {
+      const template = this.markedTemplate(expr, env);
+      if (template !== undefined) computed.template = template;
+    }
+    return computed;
+  }
+
+  /** The unknown template rendered with its unknown parts marked (see renderTemplateWithMarks); never throws. */
+  private markedTemplate(expr: Expr, env: Omit<Env, 'refs' | 'budget'>): string | undefined {
+    const budget: Budget = { steps: 0, limit: Math.min(LIMITS.maxStepsPerExpression, Math.max(0, LIMITS.maxSteps - this.totalSteps)) };
+    try {
+      return renderTemplateWithMarks(expr, { resolver: env.resolver, bindings: env.bindings, refs: [], budget }, UNKNOWN_MARK);
+    } catch {
+      return undefined;
+    } finally {
+      this.totalSteps += budget.steps;
+    }
   }
 }

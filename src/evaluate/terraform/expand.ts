@@ -1,6 +1,7 @@
 // `count` and `for_each` expansion, shared by resources, data sources and module calls.
 
 import type { Attribute, Block } from '../../parse/hcl/ast.js';
+import { SENSITIVE_REF } from './expr.js';
 import { containsUnknown, isObject, isUnknown, LIMITS, sortedKeys, toSet, UNKNOWN, type Value } from './values/index.js';
 
 /** What `count.index` / `each.key` / `each.value` mean inside one instance. */
@@ -8,6 +9,11 @@ export interface InstanceVars {
   countIndex?: Value;
   eachKey?: Value;
   eachValue?: Value;
+  /**
+   * When `for_each` iterates another resource's instances (`for_each = aws_s3_bucket.logs`), the address of the
+   * instance `each.value` stands for (`aws_s3_bucket.logs["raw"]`): reading it is a reference to that resource.
+   */
+  eachValueRef?: string;
 }
 
 export interface ExpandedInstance {
@@ -34,12 +40,37 @@ export function findAttribute(block: Block, name: string): Attribute | undefined
  * Expands a block's `count` or `for_each`. `evaluateMeta` evaluates the meta-argument in the block's enclosing scope
  * and must return UNKNOWN rather than throw. Problems (bad values, too many instances) are returned for reporting.
  */
-export function expandBlock(block: Block, evaluateMeta: (attr: Attribute) => Value): { expansion: Expansion; problem?: ExpansionProblem } {
+export function expandBlock(
+  block: Block,
+  evaluateMeta: (attr: Attribute) => { value: Value; refs: readonly string[] },
+): { expansion: Expansion; problem?: ExpansionProblem } {
   const countAttr = findAttribute(block, 'count');
-  if (countAttr) return expandCount(evaluateMeta(countAttr), countAttr);
+  if (countAttr) return expandCount(evaluateMeta(countAttr).value, countAttr);
   const forEachAttr = findAttribute(block, 'for_each');
-  if (forEachAttr) return expandForEach(evaluateMeta(forEachAttr), forEachAttr);
-  return { expansion: { kind: 'single' } };
+  if (!forEachAttr) return { expansion: { kind: 'single' } };
+  const { value, refs } = evaluateMeta(forEachAttr);
+  if (refs.includes(SENSITIVE_REF)) {
+    // Terraform refuses it ("Invalid for_each argument"): instance keys would reveal the value.
+    return {
+      expansion: unknownExpansion('for_each'),
+      problem: { message: 'for_each uses a sensitive value, which Terraform rejects (its instance keys would reveal the value); the instances are treated as unknown', attribute: forEachAttr },
+    };
+  }
+  const result = expandForEach(value, forEachAttr);
+  const collection = iteratedResource(forEachAttr, refs);
+  if (collection && result.expansion.kind === 'for_each') {
+    for (const instance of result.expansion.instances) instance.vars.eachValueRef = `${collection}[${JSON.stringify(instance.key)}]`;
+  }
+  return result;
+}
+
+/** `for_each = aws_s3_bucket.logs` (or `module.x.aws_s3_bucket.logs`): the resource whose instances are iterated. */
+function iteratedResource(attr: Attribute, refs: readonly string[]): string | undefined {
+  let expr = attr.expr;
+  while (expr.kind === 'Paren') expr = expr.expr;
+  if (expr.kind !== 'GetAttr' || expr.target.kind !== 'Variable' || refs.length !== 1) return undefined;
+  const ref = refs[0]!;
+  return ref.endsWith(`${expr.target.name}.${expr.name}`) && !ref.endsWith(']') ? ref : undefined;
 }
 
 function unknownExpansion(kind: 'count' | 'for_each'): Expansion {

@@ -53,6 +53,12 @@ export interface Env {
   bindings?: Binding;
 }
 
+/**
+ * A pseudo-reference meaning "derived from a sensitive value". It travels with the real references through
+ * variables, locals and module inputs and outputs, so whatever a sensitive value reaches is known to be sensitive.
+ */
+export const SENSITIVE_REF = '(sensitive)';
+
 export function addRef(env: Env, address: string): void {
   if (!env.refs.includes(address)) env.refs.push(address);
 }
@@ -231,6 +237,7 @@ function evaluateCall(name: string, argExprs: readonly Expr[], expandFinal: bool
     }
   }
   const args = argExprs.map((a) => evaluate(a, env));
+  if (name === 'sensitive') addRef(env, SENSITIVE_REF);
   if (expandFinal && args.length) {
     const last = args.pop()!;
     if (isUnknown(last)) return UNKNOWN;
@@ -372,6 +379,22 @@ interface RenderState {
   out: string;
   unknown: boolean;
   stripNext: boolean;
+  /** When set, an unknown interpolation is written as this mark instead of making the whole text unknown. */
+  unknownMark?: string;
+  /** An unknown condition or loop: the shape of the text itself is unknown. */
+  shapeUnknown?: boolean;
+}
+
+/**
+ * A template whose value is unknown, rendered with each unknown interpolation replaced by `mark`: a policy
+ * heredoc with one computed ARN keeps everything else readable. Undefined when an unknown `if` or `for`
+ * makes the text's shape unknown, or the expression is not a template.
+ */
+export function renderTemplateWithMarks(expr: Expr, env: Env, mark: string): string | undefined {
+  if (expr.kind !== 'Template' || expr.parts.length < 2) return undefined;
+  const state: RenderState = { out: '', unknown: false, stripNext: false, unknownMark: mark };
+  renderParts(expr.parts, env, state);
+  return state.shapeUnknown ? undefined : state.out;
 }
 
 function renderParts(parts: readonly TemplatePart[], env: Env, state: RenderState): void {
@@ -385,15 +408,17 @@ function renderParts(parts: readonly TemplatePart[], env: Env, state: RenderStat
       case 'TemplateInterpolation': {
         if (part.stripLeft) state.out = state.out.replace(/\s+$/, '');
         const v = evaluate(part.expr, env);
-        if (isUnknown(v)) state.unknown = true;
-        else if (v === null) throw new EvalError('template: cannot include a null value');
+        if (isUnknown(v)) {
+          state.unknown = true;
+          if (state.unknownMark !== undefined) state.out += state.unknownMark;
+        } else if (v === null) throw new EvalError('template: cannot include a null value');
         else state.out += toStr(v, 'template interpolation');
         state.stripNext = part.stripRight;
         break;
       }
       case 'TemplateIf': {
         const c = evaluate(part.condition, env);
-        if (isUnknown(c)) state.unknown = true;
+        if (isUnknown(c)) state.unknown = state.shapeUnknown = true;
         else if (toBool(c, 'template if')) renderParts(part.then, env, state);
         else if (part.else) renderParts(part.else, env, state);
         break;
@@ -401,7 +426,7 @@ function renderParts(parts: readonly TemplatePart[], env: Env, state: RenderStat
       case 'TemplateFor': {
         const entries = entriesOf(evaluate(part.collection, env), 'template for');
         if (!entries) {
-          state.unknown = true;
+          state.unknown = state.shapeUnknown = true;
           break;
         }
         for (const [k, v] of entries) {

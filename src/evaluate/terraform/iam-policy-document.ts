@@ -7,6 +7,7 @@
 // NotPrincipal, Condition). An unknown element renders as "(unknown)" so the known rest stays inspectable; when the
 // statements themselves cannot be known (unknown dynamic, unknown source document) the json is unknown.
 
+import { UNKNOWN_JSON_TEXT } from '../../core/value.js';
 import type { TfBody } from './view.js';
 import { blocks, value } from './view.js';
 import { compareStrings, isObject, isUnknown, UNKNOWN, type Value } from './values/index.js';
@@ -14,7 +15,7 @@ import { compareStrings, isObject, isUnknown, UNKNOWN, type Value } from './valu
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Statement = { [key: string]: Json };
 
-const UNKNOWN_TEXT = '(unknown)';
+const UNKNOWN_TEXT = UNKNOWN_JSON_TEXT;
 
 function text(v: Value): string {
   if (isUnknown(v) || v === null || typeof v === 'object') return UNKNOWN_TEXT;

@@ -19,6 +19,11 @@ export interface EvaluateInput {
   varFiles: HclFile[];
   /** `-var` style overrides, highest precedence. */
   vars?: Record<string, string>;
+  /**
+   * Module directories whose provider blocks and variable declarations were already handed out (by an earlier
+   * root in the same scan): they are the same text whichever root reaches them, so they are judged once.
+   */
+  configurationSeen?: Set<string>;
 }
 
 export function evaluateProject(input: EvaluateInput): { project: TfProject; diagnostics: Diagnostic[] } {
@@ -26,9 +31,24 @@ export function evaluateProject(input: EvaluateInput): { project: TfProject; dia
   const ctx = new ProjectContext(root, input.modules);
   const decl = ctx.moduleDecl(root);
   const resources: TfResource[] = [];
+  let instance: ModuleInstance | undefined;
   if (decl) {
     const inputs = rootInputs(ctx, decl, input.varFiles, input.vars);
-    new ModuleInstance(ctx, decl, '', [], inputs, [root]).collect(resources);
+    instance = new ModuleInstance(ctx, decl, '', [], inputs, [root]);
+    instance.collect(resources);
   }
-  return { project: { root: input.root, resources }, diagnostics: ctx.diagnostics };
+  let built: TfResource[] | undefined;
+  const configuration = (): readonly TfResource[] => {
+    if (!built) instance?.collectConfiguration((built = []), input.configurationSeen);
+    return built ?? [];
+  };
+  // Both fill up as rules read attributes (evaluation is lazy): read them after the rules ran.
+  return { project: { root: input.root, resources, configuration, sensitiveValues: ctx.sensitiveValues }, diagnostics: ctx.diagnostics };
+}
+
+/** `text` with every occurrence of a sensitive value replaced by `(sensitive)`, longest values first. */
+export function maskSensitive(text: string, values: Iterable<string>): string {
+  let out = text;
+  for (const v of [...values].sort((a, b) => b.length - a.length)) if (out.includes(v)) out = out.split(v).join('(sensitive)');
+  return out;
 }

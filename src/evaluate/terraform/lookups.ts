@@ -22,12 +22,20 @@ export interface TfLookups {
 }
 
 export function resourceKey(resource: Pick<TfResource, 'mode' | 'type'>): string {
-  return resource.mode === 'data' ? `data.${resource.type}` : resource.type;
+  switch (resource.mode) {
+    case 'data':
+      return `data.${resource.type}`;
+    case 'provider':
+      return `provider.${resource.type}`;
+    default:
+      return resource.type;
+  }
 }
 
 /** Lazily built lookups over one project. */
 export class ProjectLookups implements TfLookups {
   private byType?: Map<string, TfResource[]>;
+  private configByType?: Map<string, TfResource[]>;
   private readonly memos = new Map<symbol, unknown>();
   /** Resource keys someone looked up: resources of these types were read by a rule, so they count as checked. */
   readonly consulted = new Set<string>();
@@ -42,16 +50,10 @@ export class ProjectLookups implements TfLookups {
 
   ofType(type: string): readonly TfResource[] {
     this.consulted.add(type);
-    if (!this.byType) {
-      this.byType = new Map();
-      for (const r of this.project.resources) {
-        const key = resourceKey(r);
-        const list = this.byType.get(key) ?? [];
-        list.push(r);
-        this.byType.set(key, list);
-      }
-    }
-    return this.byType.get(type) ?? [];
+    // Provider blocks and variables are built only when asked for.
+    const configuration = type === 'variable' || type.startsWith('provider.');
+    const map = configuration ? (this.configByType ??= group(this.project.configuration?.() ?? [])) : (this.byType ??= group(this.project.resources));
+    return map.get(type) ?? [];
   }
 
   referencing(target: TfResource, type: string, attribute: string, matchValues: readonly string[] = []): TfResource[] {
@@ -64,4 +66,15 @@ export class ProjectLookups implements TfLookups {
       return typeof a.value === 'string' && matchValues.includes(a.value);
     });
   }
+}
+
+function group(resources: readonly TfResource[]): Map<string, TfResource[]> {
+  const map = new Map<string, TfResource[]>();
+  for (const r of resources) {
+    const key = resourceKey(r);
+    const list = map.get(key) ?? [];
+    list.push(r);
+    map.set(key, list);
+  }
+  return map;
 }

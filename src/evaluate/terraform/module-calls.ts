@@ -18,6 +18,7 @@ export interface ChildModule extends LazySource {
   output(name: string): Computed;
   outputNames(): string[];
   collect(out: TfResource[]): void;
+  collectConfiguration(out: TfResource[], seen: Set<string>): void;
 }
 
 export interface ChildSpec {
@@ -117,7 +118,7 @@ export class ModuleGroup implements ModuleRef {
   private expansion(): Expansion {
     if (this.expansionMemo) return this.expansionMemo;
     const { ctx } = this.caller;
-    const { expansion, problem } = expandBlock(this.call.block, (attr) => ctx.compute(attr.expr, { resolver: this.caller.scope() }, this.call.file).value);
+    const { expansion, problem } = expandBlock(this.call.block, (attr) => ctx.compute(attr.expr, { resolver: this.caller.scope() }, this.call.file));
     if (problem) this.warn(`${this.baseAddress}: ${problem.message}`, problem.attribute.range);
     this.expansionMemo = expansion;
     return expansion;
@@ -192,6 +193,10 @@ export class ModuleGroup implements ModuleRef {
 
   collect(out: TfResource[]): void {
     for (const entry of this.children()) entry.child?.collect(out);
+  }
+
+  collectConfiguration(out: TfResource[], seen: Set<string>): void {
+    for (const entry of this.children()) entry.child?.collectConfiguration(out, seen);
   }
 }
 

@@ -11,6 +11,8 @@ export interface VariableDecl {
   type: TypeSpec;
   default?: Attribute;
   nullable: boolean;
+  /** `sensitive = true`: its value, and everything derived from it, is never printed. */
+  sensitive: boolean;
 }
 
 export interface LocalDecl {
@@ -36,6 +38,16 @@ export interface ResourceDecl {
   block: Block;
 }
 
+/** A `provider "aws" { ... }` block (configuration, not a resource). */
+export interface ProviderDecl {
+  /** `aws` */
+  name: string;
+  /** `alias = "west"`, when given as a literal. */
+  alias?: string;
+  file: string;
+  block: Block;
+}
+
 export interface ModuleCallDecl {
   name: string;
   file: string;
@@ -51,6 +63,8 @@ export interface ModuleDecl {
   /** In source order (files sorted by path). */
   resources: Map<string, ResourceDecl>;
   moduleCalls: Map<string, ModuleCallDecl>;
+  /** In source order. */
+  providers: ProviderDecl[];
 }
 
 /** A string literal expression's text, or undefined when the expression is anything else. */
@@ -62,7 +76,7 @@ export function literalString(expr: Expr | undefined): string | undefined {
 }
 
 export function indexModule(dir: string, files: readonly HclFile[]): ModuleDecl {
-  const decl: ModuleDecl = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), resources: new Map(), moduleCalls: new Map() };
+  const decl: ModuleDecl = { dir, variables: new Map(), locals: new Map(), outputs: new Map(), resources: new Map(), moduleCalls: new Map(), providers: [] };
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     for (const block of file.body.blocks) addBlock(decl, file.path, block);
@@ -76,6 +90,7 @@ function addBlock(decl: ModuleDecl, file: string, block: Block): void {
     case 'variable':
       if (first !== undefined && !decl.variables.has(first)) {
         const nullable = findAttribute(block, 'nullable');
+        const sensitive = findAttribute(block, 'sensitive');
         decl.variables.set(first, {
           name: first,
           file,
@@ -83,6 +98,7 @@ function addBlock(decl: ModuleDecl, file: string, block: Block): void {
           type: parseType(findAttribute(block, 'type')?.expr),
           ...(findAttribute(block, 'default') ? { default: findAttribute(block, 'default')! } : {}),
           nullable: !(nullable?.expr.kind === 'Literal' && nullable.expr.value === false),
+          sensitive: sensitive?.expr.kind === 'Literal' && sensitive.expr.value === true,
         });
       }
       break;
@@ -101,6 +117,12 @@ function addBlock(decl: ModuleDecl, file: string, block: Block): void {
         const mode = block.type === 'data' ? 'data' : 'managed';
         const key = mode === 'data' ? `data.${first}.${second}` : `${first}.${second}`;
         if (!decl.resources.has(key)) decl.resources.set(key, { mode, type: first, name: second, key, file, block });
+      }
+      break;
+    case 'provider':
+      if (first !== undefined) {
+        const alias = literalString(findAttribute(block, 'alias')?.expr);
+        decl.providers.push({ name: first, file, block, ...(alias ? { alias } : {}) });
       }
       break;
     case 'module':

@@ -1,11 +1,13 @@
 // One instance of a module (the root, or a child called through `module` blocks): variables, locals and outputs
 // memoised per instance, resource groups and module calls created on first use.
 
-import type { Expr } from '../../parse/hcl/ast.js';
+import type { Block, Expr } from '../../parse/hcl/ast.js';
+import { buildBody } from './body.js';
 import type { CallSite } from '../../core/types.js';
 import type { TfResource } from './view.js';
 import { UNKNOWN_COMPUTED, type Computed, type ProjectContext } from './context.js';
 import type { InstanceVars } from './expand.js';
+import { SENSITIVE_REF } from './expr.js';
 import { ModuleGroup, type ChildModule, type ChildSpec, type ModuleCaller } from './module-calls.js';
 import type { ModuleDecl } from './module-decl.js';
 import { relativeModulePath } from './paths.js';
@@ -61,6 +63,10 @@ export class ModuleInstance implements ModuleScope, ResourceOwner, ModuleCaller,
       // A variable with neither value nor default is unknown: Bulwark never guesses.
       const evalDefault = (e: Expr) => this.ctx.compute(e, { resolver: this.scope() }, decl.file).value;
       c = { value: convert(c.value, decl.type, evalDefault), refs: c.refs };
+      if (decl.sensitive) {
+        this.ctx.noteSensitive(c.value);
+        c = { value: c.value, refs: c.refs.includes(SENSITIVE_REF) ? c.refs : [...c.refs, SENSITIVE_REF] };
+      }
     }
     this.variables.set(name, c);
     return c;
@@ -132,5 +138,24 @@ export class ModuleInstance implements ModuleScope, ResourceOwner, ModuleCaller,
       }
     }
     for (const name of this.decl.moduleCalls.keys()) this.module(name)!.collect(out);
+  }
+
+  /**
+   * Provider blocks and variable declarations of this module and the modules it calls. They are the same text in
+   * every instance of a module, so each module directory contributes them once (`seen`), from its first instance.
+   */
+  collectConfiguration(out: TfResource[], seen = new Set<string>()): void {
+    if (seen.has(this.decl.dir)) return;
+    seen.add(this.decl.dir);
+    for (const p of this.decl.providers) out.push(this.configuration('provider', p.name, p.alias ? `provider.${p.name}.${p.alias}` : `provider.${p.name}`, p.block, p.file));
+    for (const v of this.decl.variables.values()) out.push(this.configuration('variable', 'variable', `var.${v.name}`, v.block, v.file));
+    for (const name of this.decl.moduleCalls.keys()) this.module(name)!.collectConfiguration(out, seen);
+  }
+
+  /** A provider block or variable declaration, seen by rules like a resource (its attributes evaluated on demand). */
+  private configuration(mode: 'provider' | 'variable', type: string, local: string, block: Block, file: string): TfResource {
+    const address = this.prefix + local;
+    const body = buildBody(block, { resolver: this.scope() }, { ctx: this.ctx, file }, { type, labels: block.labels, range: block.range }, true);
+    return { mode, type, name: block.labels[0] ?? type, address, baseAddress: address, module: this.prefix.replace(/\.$/, ''), callPath: this.callPath, file, body };
   }
 }

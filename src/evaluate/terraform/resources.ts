@@ -53,7 +53,7 @@ export class ResourceGroup implements ResourceRef {
     if (this.expanding) return { kind: 'unknown', vars: { countIndex: UNKNOWN, eachKey: UNKNOWN, eachValue: UNKNOWN } };
     this.expanding = true;
     const { ctx } = this.owner;
-    const { expansion, problem } = expandBlock(this.decl.block, (attr) => ctx.compute(attr.expr, { resolver: this.owner.scope() }, this.decl.file).value);
+    const { expansion, problem } = expandBlock(this.decl.block, (attr) => ctx.compute(attr.expr, { resolver: this.owner.scope() }, this.decl.file));
     if (problem) ctx.warn(`${this.baseAddress}: ${problem.message}`, this.decl.file, problem.attribute.range);
     this.expanding = false;
     this.expansionMemo = expansion;

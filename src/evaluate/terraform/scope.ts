@@ -70,7 +70,10 @@ export class Scope implements Resolver {
       case 'each':
         if (this.vars.eachKey === undefined) throw new EvalError('each is only valid with for_each');
         if (firstName === 'key') return { value: this.vars.eachKey, consumed: 1 };
-        if (firstName === 'value') return { value: this.vars.eachValue ?? UNKNOWN, consumed: 1 };
+        if (firstName === 'value') {
+          if (this.vars.eachValueRef !== undefined) addRef(env, this.vars.eachValueRef);
+          return { value: this.vars.eachValue ?? UNKNOWN, consumed: 1 };
+        }
         throw new EvalError('each has only key and value');
       case 'self':
         // Provisioners and connections refer to the resource's own computed attributes.

@@ -2,7 +2,7 @@
 // Produced by the evaluator; read by rules. Rules never see raw syntax or unevaluated expressions.
 
 import type { CallSite, Range } from '../../core/types.js';
-import type { Value } from '../../core/value.js';
+import { isUnknown as isUnknownValue, UNKNOWN_JSON_TEXT, UNKNOWN_MARK, type Value } from '../../core/value.js';
 
 export { asNumber, asString, isUnknown, Unknown, UNKNOWN, type Value } from '../../core/value.js';
 
@@ -20,6 +20,18 @@ export interface TfAttribute {
    * Keys appear when the reference indexes a specific instance.
    */
   refs: string[];
+  /**
+   * For a template whose value is unknown (a heredoc policy with a computed ARN in it): its text with each unknown
+   * part written as UNKNOWN_MARK, so a reader can still see the known parts. See jsonWithUnknowns.
+   */
+  template?: string;
+  /**
+   * For an unknown value read from a variable or local (`var.name`, `local.names["logs"]`): that expression, so
+   * two attributes of one module instance holding the same unknown can be recognised as equal.
+   */
+  expression?: string;
+  /** Derived from a sensitive value (a `sensitive = true` variable or `sensitive(...)`): never quote it. */
+  sensitive?: boolean;
 }
 
 /** An evaluated block body: a resource's top level, or a nested block such as `ingress {}` or an expanded `dynamic`. */
@@ -38,7 +50,12 @@ export interface TfBody {
 }
 
 export interface TfResource {
-  mode: 'managed' | 'data';
+  /**
+   * `managed` resources and `data` sources; also the configuration blocks rules may judge: `provider` blocks (type =
+   * provider name, e.g. `aws`; address `provider.aws` or `provider.aws.west`) and `variable` declarations (type
+   * `variable`; address `var.name`). Rules index them as `provider.aws` and `variable`.
+   */
+  mode: 'managed' | 'data' | 'provider' | 'variable';
   /** e.g. `aws_s3_bucket` */
   type: string;
   /** The block's name label, e.g. `data` */
@@ -64,7 +81,15 @@ export interface TfResource {
 export interface TfProject {
   /** Root module directory, POSIX, relative to the scan root ('' or '.' for the root itself). */
   root: string;
+  /** Managed resources and data sources. */
   resources: readonly TfResource[];
+  /** Provider blocks and variable declarations (mode `provider` / `variable`), which some rules judge; built on first call. */
+  configuration?: () => readonly TfResource[];
+  /**
+   * Text of sensitive values, to be masked wherever a finding or diagnostic would quote it. Filled as attributes
+   * are evaluated (lazily, as rules read them), so complete only once the rules have run.
+   */
+  sensitiveValues?: ReadonlySet<string>;
 }
 
 // --- small accessors rules use, so every rule treats unknowns the same way ---
@@ -98,4 +123,24 @@ export function isTrue(v: Value | undefined): boolean {
 
 export function isFalse(v: Value | undefined): boolean {
   return v === false || v === 'false';
+}
+
+/**
+ * A JSON document written as a template with unknown parts (a heredoc policy interpolating a computed ARN),
+ * read the way `jsonencode` renders unknowns inside known structure: each string holding an unknown part
+ * becomes "(unknown)". Undefined when the attribute is not such a template, or its known shape is not JSON.
+ */
+export function partialJsonText(attribute: TfAttribute): string | undefined {
+  if (!isUnknownValue(attribute.value) || attribute.template === undefined) return undefined;
+  let keysKnown = true;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(attribute.template, function (this: unknown, key: string, v: unknown) {
+      if (key.includes(UNKNOWN_MARK)) keysKnown = false;
+      return typeof v === 'string' && v.includes(UNKNOWN_MARK) ? UNKNOWN_JSON_TEXT : v;
+    });
+  } catch {
+    return undefined;
+  }
+  return keysKnown ? JSON.stringify(parsed) : undefined;
 }

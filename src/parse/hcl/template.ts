@@ -130,9 +130,10 @@ export class TemplateScanner {
         let j = i;
         while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
         if (text.startsWith(marker, j)) {
-          const after = j + marker.length;
-          const c = text.charCodeAt(after);
-          if (after >= s.len || c === 10 || (c === 13 && text.charCodeAt(after + 1) === 10)) {
+          // The marker alone on its line; spaces after it are allowed, as HCL trims the line (and tree-sitter agrees).
+          let after = j + marker.length;
+          while (isInlineSpace(text.charCodeAt(after))) after++;
+          if (after >= s.len || text.charCodeAt(after) === 10) {
             closedAt = j;
             break;
           }
@@ -418,4 +419,9 @@ function flushIndentation(pieces: TemplatePiece[]): void {
   }
   if (min === Infinity || min === 0) return;
   for (const p of adjust) p.value = p.value.slice(min);
+}
+
+/** Whitespace within a line: space, tab, carriage return, vertical tab, form feed. */
+function isInlineSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 11 || c === 12;
 }

@@ -94,7 +94,11 @@ export function readPorts(protocol: Protocol, from: Value | undefined, to: Value
   const low = asNumber(isUnknown(from) ? undefined : from);
   const high = asNumber(isUnknown(to) ? undefined : to);
   if (low === undefined || high === undefined) return { kind: 'unknown' };
-  return { kind: 'range', from: Math.min(low, high), to: Math.max(low, high) };
+  // -1 means "any port" to the AWS APIs (and the console writes it for TCP/UDP "All"): normalise to 0-65535.
+  if (low === -1 && high === -1) return { kind: 'range', from: 0, to: 65535 };
+  const a = low === -1 ? 0 : low;
+  const b = high === -1 ? 65535 : high;
+  return { kind: 'range', from: Math.min(a, b), to: Math.max(a, b) };
 }
 
 /** Every port of the protocol (or every protocol): `-1`, or TCP/UDP 0/1-65535. */

@@ -36,3 +36,11 @@ export const LEAST_PRIVILEGE_COMPLIANCE: readonly ComplianceRef[] = [
   { framework: 'ISO27001', control: 'A.5.15' },
   { framework: 'NIST-800-53', control: 'AC-6' },
 ];
+
+/** Credentials written into configuration, scripts or code. PCI DSS 8.6.2 names exactly this. */
+export const HARD_CODED_SECRET_COMPLIANCE: readonly ComplianceRef[] = [
+  { framework: 'PCI-DSS', control: '8.6.2' },
+  { framework: 'SOC2', control: 'CC6.1' },
+  { framework: 'NIST-800-53', control: 'IA-5(7)' },
+  { framework: 'ISO27001', control: 'A.5.17' },
+];

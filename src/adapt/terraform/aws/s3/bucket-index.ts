@@ -16,6 +16,8 @@ export interface Attached {
 interface TypeIndex {
   byRef: Map<string, TfResource[]>;
   byName: Map<string, TfResource[]>;
+  /** Resources whose target is an unknown variable or local, by module instance and expression (`module.a\0var.n`). */
+  byExpression: Map<string, TfResource[]>;
   /** Resources whose target bucket is not known (unknown value that references no bucket). */
   unmatched: TfResource[];
   /** Resources that name a bucket literally; may be a bucket whose own name is unknown. */
@@ -48,7 +50,7 @@ export function bucketRefs(a: TfAttribute): string[] {
 }
 
 function buildIndex(ctx: TfLookups, type: string, attribute: string): TypeIndex {
-  const index: TypeIndex = { byRef: new Map(), byName: new Map(), unmatched: [], literal: [] };
+  const index: TypeIndex = { byRef: new Map(), byName: new Map(), byExpression: new Map(), unmatched: [], literal: [] };
   const push = (map: Map<string, TfResource[]>, key: string, r: TfResource) => {
     const list = map.get(key) ?? [];
     if (!list.includes(r)) list.push(r);
@@ -65,6 +67,7 @@ function buildIndex(ctx: TfLookups, type: string, attribute: string): TypeIndex 
       if (!refs.length) index.literal.push(r);
     } else if (!refs.length && isUnknown(a.value)) {
       index.unmatched.push(r);
+      if (a.expression !== undefined) push(index.byExpression, `${r.module}\0${a.expression}`, r);
     }
   }
   return index;
@@ -92,9 +95,15 @@ export function attachedTo(bucket: TfResource, ctx: TfLookups, type: string, att
   // Bucket names are global, so a literal name matches across modules.
   const name = bucketName(bucket);
   if (name !== undefined) add(index.byName.get(name));
-  // A bucket whose name is computed may be the target of any literal name no other bucket claims.
+  // `bucket = var.name` on both the bucket and the settings resource, in one module instance: the same bucket.
+  const expression = bucket.body.attributes.get('bucket')?.expression;
+  if (expression !== undefined) add(index.byExpression.get(`${bucket.module}\0${expression}`));
+  // A settings resource whose target is unknown could be this bucket only if this bucket's name is not known
+  // either (a known name would have to equal the unknown by chance): it makes only such buckets uncertain.
+  // A bucket whose name is computed may also be the target of any literal name no other bucket claims.
+  const nameKnown = name !== undefined;
   const uncertain =
-    index.unmatched.length > 0 ||
+    (!nameKnown && index.unmatched.some((r) => !found.includes(r))) ||
     (bucketNameUnknown(bucket) && index.literal.some((r) => !found.includes(r) && !claimedName(ctx, r, attribute)));
   return { found, uncertain };
 }

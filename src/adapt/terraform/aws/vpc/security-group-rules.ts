@@ -137,15 +137,18 @@ export function reportTarget(rule: SecurityGroupRule): TfAttribute | TfBody {
 
 /** The rules a resource declares, in the state every format shares. */
 export function stateSecurityGroupRules(resource: TfResource, lookups: Pick<TfLookups, 'memo'>): StateRule[] {
-  return securityGroupRules(resource, lookups).map((rule) => ({
+  const rules = securityGroupRules(resource, lookups);
+  if (!rules.length) return [];
+  const source = tfSource(resource);
+  return rules.map((rule) => ({
     direction: rule.direction,
-    source: tfSource(resource),
+    source,
     inline: rule.inline,
     label: rule.where,
     protocol: rule.protocol,
     ports: rule.ports,
     cidrs: rule.cidrs,
-    at: tfSpot(resource, reportTarget(rule), rule.part),
+    at: tfSpot(resource, reportTarget(rule), rule.part, source),
     description: rule.description,
   }));
 }

@@ -15,6 +15,7 @@ import passwordMaxAge from './password-max-age.js';
 import noRootAccessKeys from './no-root-access-keys.js';
 import noUserAttachedPolicies from './no-user-attached-policies.js';
 import groupEnforcesMfa from './group-enforces-mfa.js';
+import providerCredentials from './provider-credentials.js';
 
 export const iamRules: Rule[] = [
   noFullAdminPolicy,
@@ -32,4 +33,5 @@ export const iamRules: Rule[] = [
   noRootAccessKeys,
   noUserAttachedPolicies,
   groupEnforcesMfa,
+  providerCredentials,
 ];

@@ -10,7 +10,7 @@
 // Public API: readPolicyAttribute(attribute, lookup) and parsePolicyDocument(value), plus the statement types.
 
 import type { TfAttribute } from '../../../../evaluate/terraform/view.js';
-import { isUnknown } from '../../../../evaluate/terraform/view.js';
+import { isUnknown, partialJsonText } from '../../../../evaluate/terraform/view.js';
 import { documentFromDataSource, findPolicyDataSource } from './policy-document-data.js';
 import { parsePolicyDocument, type PolicyDocument, type PolicyLookup } from './policy-statement.js';
 
@@ -33,7 +33,7 @@ export function readPolicyAttribute(attribute: TfAttribute | undefined, lookup: 
 const DOCUMENTS = Symbol('policy documents by attribute');
 
 function readUncached(attribute: TfAttribute, lookup: PolicyLookup): PolicyDocument | undefined {
-  const parsed = parsePolicyDocument(attribute.value);
+  const parsed = parsePolicyDocument(attribute.value) ?? parsePolicyDocument(partialJsonText(attribute));
   if (parsed) return parsed;
   if (!isUnknown(attribute.value)) return undefined;
   // `policy = data.aws_iam_policy_document.x.json` whose JSON the evaluator could not render in full.

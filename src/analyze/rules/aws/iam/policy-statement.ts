@@ -1,6 +1,7 @@
 // Normalised IAM policy statements and the JSON reader behind them. Every policy consumer (identity, trust,
 // queue and bucket policies) works on these shapes; see policy-document.ts for the entry point rules use.
 
+import { UNKNOWN_JSON_TEXT } from '../../../../core/value.js';
 import type { TfResource, Value } from '../../../../evaluate/terraform/view.js';
 import { UNKNOWN, isUnknown, type Unknown } from '../../../../evaluate/terraform/view.js';
 
@@ -96,7 +97,8 @@ export function normaliseEffect(v: unknown): 'Allow' | 'Deny' | Unknown {
  * How the evaluator renders an unknown nested in a known structure (`jsonencode`, rendered
  * `aws_iam_policy_document` JSON): such elements read back as UNKNOWN.
  */
-export const UNKNOWN_TEXT = '(unknown)';
+/** How `jsonencode` writes an unknown inside a known document. */
+export const UNKNOWN_TEXT = UNKNOWN_JSON_TEXT;
 
 /** A string, a list of strings, or unknown → a PolicyList. Undefined for absent or meaningless values. */
 export function toPolicyList(v: unknown): PolicyList | undefined {

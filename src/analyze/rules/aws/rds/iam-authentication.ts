@@ -32,7 +32,8 @@ export default defineRule({
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
     check(resource, ctx) {
       if (isReadReplica(resource)) return;
-      const engine = value(resource.body, 'engine');
+      // A cluster without `engine` is Aurora MySQL: the AWS provider (v4) defaults it to `aurora` (v5 requires it).
+      const engine = value(resource.body, 'engine') ?? (resource.type === 'aws_rds_cluster' ? 'aurora' : undefined);
       // Unknown or unsupported engines are not judged.
       if (typeof engine !== 'string' || !IAM_AUTH_ENGINES.test(asString(engine) ?? '')) return;
       const enabled = attr(resource.body, 'iam_database_authentication_enabled');
@@ -76,6 +77,17 @@ resource "aws_db_instance" "erp" {
 }
 `,
           errors: [{ line: 1 }],
+        },
+        {
+          // No engine: the provider's default (v4) is Aurora MySQL, which supports IAM authentication.
+          code: `resource "aws_rds_cluster" "reports" {
+  cluster_identifier                  = "reports"
+  master_username                     = "reports"
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = false
+}
+`,
+          errors: [{ line: 5 }],
         },
       ],
     },

@@ -22,6 +22,7 @@ import type { TerraformRuleContext } from '../../../rule.js';
 import {
   blocks,
   isUnknown,
+  partialJsonText,
   type TfAttribute,
   type TfBody,
   type TfResource,
@@ -60,6 +61,9 @@ export function readPolicy(attribute: TfAttribute, owner: TfResource, ctx: Terra
   if (typeof value === 'string') return value.trim() === '' ? [] : fromJsonText(value);
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnknown(value)) return fromJson(value);
   if (!isUnknown(value)) return undefined;
+  // A heredoc or quoted template with computed parts: its known structure, read like jsonencode's.
+  const partial = partialJsonText(attribute);
+  if (partial !== undefined) return fromJsonText(partial);
   // `data.aws_iam_policy_document.x.json`: read the document's blocks instead of its computed JSON.
   const docRefs = [...new Set(attribute.refs.filter((r) => r.replace(/^(module\.[^.]+\.)+/, '').startsWith('data.aws_iam_policy_document.')))];
   if (docRefs.length !== 1) return undefined;

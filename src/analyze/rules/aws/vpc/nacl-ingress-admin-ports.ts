@@ -1,6 +1,6 @@
 import { defineRule } from '../../../rule.js';
-import { allowsInternetIngress, NACL_RULE_TYPES, naclEntries, naclReportTarget } from './nacl-rules.js';
-import { ADMIN_PORTS, coversAllPorts, describePorts, exposedPorts } from '../../../../state/aws/network.js';
+import { aclEntries, admitsEverything, admitsPort, allowsInternetIngress, effectiveIngress, NACL_RULE_TYPES, naclEntries, naclReportTarget } from './nacl-rules.js';
+import { ADMIN_PORTS, coversAllPorts, describePorts, includesPort } from '../../../../state/aws/network.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
 export default defineRule({
@@ -32,9 +32,15 @@ export default defineRule({
   terraform: {
     resourceTypes: NACL_RULE_TYPES,
     check(resource, ctx) {
+      const siblings = aclEntries(resource, ctx);
       for (const entry of naclEntries(resource)) {
-        if (!allowsInternetIngress(entry) || coversAllPorts(entry.ports)) continue;
-        const ports = exposedPorts(entry.ports, ADMIN_PORTS);
+        if (!allowsInternetIngress(entry)) continue;
+        // Rules are evaluated lowest rule_no first: a deny before this allow takes those ports back.
+        const effective = effectiveIngress(entry, siblings);
+        if (effective.uncertain) continue;
+        // Every port still open is BW-AWS-VPC-005's finding.
+        if (coversAllPorts(entry.ports) && admitsEverything(entry, effective)) continue;
+        const ports = [...ADMIN_PORTS].filter(([port]) => includesPort(entry.ports, port) && admitsPort(effective, port)).map(([port, name]) => `${port} (${name})`);
         if (!ports.length) continue;
         ctx.report({
           at: naclReportTarget(entry),

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../rule.js';
-import { allowsInternetIngress, NACL_RULE_TYPES, naclEntries, naclReportTarget } from './nacl-rules.js';
+import { NACL_RULE_TYPES, aclEntries, admitsEverything, allowsInternetIngress, effectiveIngress, naclEntries, naclReportTarget } from './nacl-rules.js';
 import { coversAllPorts, describePorts } from '../../../../state/aws/network.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
 
@@ -35,8 +35,12 @@ export default defineRule({
   terraform: {
     resourceTypes: NACL_RULE_TYPES,
     check(resource, ctx) {
+      const siblings = aclEntries(resource, ctx);
       for (const entry of naclEntries(resource)) {
         if (!allowsInternetIngress(entry) || !coversAllPorts(entry.ports)) continue;
+        // A lower-numbered deny evaluated first may take some of it back.
+        const effective = effectiveIngress(entry, siblings);
+        if (effective.uncertain || !admitsEverything(entry, effective)) continue;
         ctx.report({
           at: naclReportTarget(entry),
           message: `${entry.where} allows ingress from ${entry.internetCidrs.join(', ')} on ${describePorts(entry.protocol, entry.ports)}.`,

@@ -1,0 +1,3 @@
+import environmentSecrets from './environment-secrets.js';
+
+export const lambdaRules = [environmentSecrets];

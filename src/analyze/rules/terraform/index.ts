@@ -1,0 +1,3 @@
+import variableSecretDefault from './variable-secret-default.js';
+
+export const terraformRules = [variableSecretDefault];

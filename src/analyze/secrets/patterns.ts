@@ -1,0 +1,101 @@
+// Recognising credentials in text: AWS keys, secrets assigned to names that announce them, private keys and
+// well-known token formats. Used by every rule that looks for hard-coded secrets; a found secret is only ever
+// shown masked.
+
+/** Shows enough of a secret to find it, never enough to use it: `AKIA****MPLE`. */
+export function mask(secret: string): string {
+  if (secret.length >= 12) return `${secret.slice(0, 4)}****${secret.slice(-4)}`;
+  if (secret.length >= 6) return `${secret[0]}****${secret.slice(-1)}`;
+  return '****';
+}
+
+export interface SecretHit {
+  /** What was found, e.g. `AWS access key ID`, `DATABASE_PASSWORD`. */
+  kind: string;
+  masked: string;
+}
+
+const ACCESS_KEY_ID = /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/g;
+/** `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `"SecretAccessKey": "…"`, `aws_session_token=…`. */
+const AWS_SECRET_ASSIGNMENT =
+  /\b(aws_?secret_?access_?key|secret_?access_?key|aws_?session_?token)\b["']?\s*[:=]\s*\\?["']?([A-Za-z0-9/+=]{16,})/gi;
+
+export function findAwsCredentials(text: string): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const m of text.matchAll(ACCESS_KEY_ID)) hits.push({ kind: 'AWS access key ID', masked: mask(m[1]!) });
+  for (const m of text.matchAll(AWS_SECRET_ASSIGNMENT)) {
+    const kind = /token/i.test(m[1]!) ? 'AWS session token' : 'AWS secret access key';
+    hits.push({ kind, masked: mask(m[2]!) });
+  }
+  return dedupeHits(hits);
+}
+
+/** Names that announce a secret, e.g. `DB_PASSWORD`, `api_key`, `GITHUB_TOKEN`, `client-secret`. */
+export const SECRET_NAME = /(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|auth[_-]?key|credentials?)$/i;
+/** `NAME=value`, `NAME: value`, `export NAME="value"`, with the value literal (not `$VAR`, `$(cmd)`, `{{ tmpl }}`). */
+const ASSIGNMENT = /\b([A-Za-z][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)[ \t]*\\?(["']?)([^\s"'\\]+)/g;
+const PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----\s*([A-Za-z0-9+/=\s]{16,}?)-----END/g;
+const KNOWN_TOKENS: [RegExp, string][] = [
+  [/\b(gh[pousr]_[A-Za-z0-9]{36,})\b/g, 'GitHub token'],
+  [/\b(github_pat_[A-Za-z0-9_]{40,})\b/g, 'GitHub token'],
+  [/\b(glpat-[A-Za-z0-9_-]{20,})\b/g, 'GitLab token'],
+  [/\b(xox[baprs]-[A-Za-z0-9-]{10,})\b/g, 'Slack token'],
+  [/\b(sk_live_[A-Za-z0-9]{20,})\b/g, 'Stripe secret key'],
+];
+/** AWS credentials belong to the AWS-credentials rule, so the generic finder leaves them alone. */
+export const AWS_CREDENTIAL_NAME = /aws_?(secret_?access_?key|session_?token|access_?key_?id)$|^secret_?access_?key$/i;
+export const PLACEHOLDER = /^(\$|\{\{|<|%|\*+$|x+$|null$|none$|true$|false$|changeme$|redacted$)/i;
+
+/** Passwords, tokens and keys other than AWS credentials. */
+export function findOtherSecrets(text: string): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const name = m[1]!;
+    const secret = m[3]!;
+    if (!SECRET_NAME.test(name) || AWS_CREDENTIAL_NAME.test(name)) continue;
+    if (secret.length < 4 || PLACEHOLDER.test(secret)) continue;
+    hits.push({ kind: name, masked: mask(secret) });
+  }
+  for (const m of text.matchAll(PRIVATE_KEY)) hits.push({ kind: m[1]!.toLowerCase(), masked: mask(m[2]!.replace(/\s+/g, '')) });
+  for (const [pattern, kind] of KNOWN_TOKENS) for (const m of text.matchAll(pattern)) hits.push({ kind, masked: mask(m[1]!) });
+  return dedupeHits(hits);
+}
+
+/** Hits with the same kind and masked value, once. */
+export function dedupeHits(hits: SecretHit[]): SecretHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${h.kind}\u0000${h.masked}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A name under which a secret is kept: `db_password`, `API_KEY`, `client_secret`, `secret_key`, `AWS_SESSION_TOKEN`. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) || AWS_CREDENTIAL_NAME.test(name) || /(access_?key|secret_?key)$/i.test(name);
+}
+
+/**
+ * A literal value that could be a real secret: long enough, not a placeholder, not a reference to where the secret
+ * is kept (an ARN, a parameter path, a URL) and not one character repeated.
+ */
+export function looksLikeSecretValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 6 || PLACEHOLDER.test(v)) return false;
+  if (/^(arn:|\/|https?:\/\/|ssm:|secretsmanager:|vault:|\{\{)/i.test(v)) return false;
+  return new Set(v).size > 2;
+}
+
+/** Secrets among name/value pairs (environment variables, settings): credentials in the value, or a secret name with a literal value. */
+export function findNamedSecrets(pairs: readonly [string, string][]): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const [name, value] of pairs) {
+    const credentials = findAwsCredentials(value);
+    if (credentials.length) hits.push(...credentials.map((h) => ({ ...h, kind: `${name} (${h.kind})` })));
+    else if (isSecretName(name) && looksLikeSecretValue(value)) hits.push({ kind: name, masked: mask(value) });
+    else hits.push(...findOtherSecrets(value).map((h) => ({ ...h, kind: `${name} (${h.kind})` })));
+  }
+  return dedupeHits(hits);
+}
