@@ -25,3 +25,12 @@ await writeFile(
   keyOrderModule('SCAN_RESULT_KEY_ORDER', keyOrderOf(ScanResultSchema), 'ScanResultSchema'),
 );
 console.log('wrote docs/scan-result-schema.json and src/report/scan-json-order.ts');
+
+// The knowledge-base section of docs/threat-model.md, from the threat rules and mitigations.
+const { renderKnowledgeBaseMarkdown } = await import('../src/model/report/knowledge-doc.js');
+const threatDoc = fileURLToPath(new URL('../docs/threat-model.md', import.meta.url));
+const { readFile } = await import('node:fs/promises');
+const before = await readFile(threatDoc, 'utf8');
+const after = before.replace(/(<!-- knowledge-base:start -->\n)[\s\S]*?(<!-- knowledge-base:end -->)/, (_m, start: string, end: string) => `${start}${renderKnowledgeBaseMarkdown()}${end}`);
+if (after !== before) await writeFile(threatDoc, after);
+console.log('wrote the knowledge-base section of docs/threat-model.md');

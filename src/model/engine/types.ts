@@ -2,6 +2,7 @@
 // Declared with zod so the exported JSON Schema and the TypeScript types cannot drift apart.
 
 import { z } from 'zod';
+import { COMPLIANCE_FRAMEWORKS } from '../../core/compliance.js';
 import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
 import { LIKELIHOODS, PATTERNS } from '../knowledge/types.js';
 import { ArchitectureSchema, SourceRefSchema } from '../schema/architecture.js';
@@ -13,7 +14,7 @@ export const THREAT_STATUSES = ['open', 'mitigated', 'accepted', 'false-positive
 export type ThreatStatus = (typeof THREAT_STATUSES)[number];
 
 const ComplianceRefSchema = z.object({
-  framework: z.enum(['GDPR', 'PCI-DSS', 'SOC2', 'HIPAA', 'ISO27001', 'NIST-800-53', 'CIS-AWS']),
+  framework: z.enum(COMPLIANCE_FRAMEWORKS),
   control: z.string(),
 });
 

@@ -14,7 +14,7 @@ describe('docs/model-schema.json', () => {
   it('matches architectureJsonSchema()', () => {
     if (process.env.BULWARK_UPDATE_DOCS === '1') writeFileSync(docPath, expected);
     assert.ok(existsSync(docPath), 'docs/model-schema.json exists');
-    assert.equal(readFileSync(docPath, 'utf8'), expected, 'docs/model-schema.json is out of date; regenerate it (see the top of this test)');
+    assert.equal(readFileSync(docPath, 'utf8'), expected, 'docs/model-schema.json is out of date; regenerate it with npm run docs');
   });
 
   it('accepts a hand-written canonical model and rejects an unknown element kind', () => {
@@ -43,6 +43,6 @@ describe('docs/threat-model.md knowledge base section', () => {
     assert.match(doc, pattern);
     const current = doc.replace(pattern, (_m, start: string, end: string) => `${start}${renderKnowledgeBaseMarkdown()}${end}`);
     if (process.env.BULWARK_UPDATE_DOCS === '1') writeFileSync(path, current);
-    assert.equal(readFileSync(path, 'utf8'), current, 'the knowledge base section is out of date; regenerate it (see the top of this test)');
+    assert.equal(readFileSync(path, 'utf8'), current, 'the knowledge base section is out of date; regenerate it with npm run docs');
   });
 });

@@ -11,7 +11,7 @@ export default defineRule({
     cwe: ['CWE-324'],
     compliance: [
       { framework: 'CIS-AWS', control: '3.6' },
-      { framework: 'PCI-DSS', control: '3.6.4' },
+      { framework: 'PCI-DSS', control: '3.7.4' },
       { framework: 'SOC2', control: 'CC6.1' },
       { framework: 'NIST-800-53', control: 'SC-12' },
       { framework: 'ISO27001', control: 'A.8.24' },
