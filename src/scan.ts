@@ -39,6 +39,8 @@ export async function scan(
   const formats: Record<string, FormatStats> = {};
 
   const { claimed, unclaimed } = claimFiles(files, scanners, (f) => readHead(f.abs));
+  // Files of no format (a package.json next to the templates, say) were only looked at; the count is of the rest.
+  const counted = [...claimed.flatMap((c) => c.files), ...unclaimed.filter((f) => f.explicit)];
   for (const { scanner, files: own } of claimed) {
     const outcome = await scanner.scan({
       source: diskSource(own),
@@ -61,14 +63,14 @@ export async function scan(
   }
 
   const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
-  if (checked === 0) diagnostics.push(nothingChecked(files.length, formats));
+  if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
   return {
     schemaVersion: SCAN_RESULT_VERSION,
     tool: { name: 'bulwark', version: VERSION },
     root,
     stats: {
-      files: files.length,
-      bytes: files.reduce((n, f) => n + Math.min(f.size, MAX_FILE_BYTES), 0),
+      files: counted.length,
+      bytes: counted.reduce((n, f) => n + Math.min(f.size, MAX_FILE_BYTES), 0),
       checked,
       durationMs: Math.round(performance.now() - started),
       formats,

@@ -147,7 +147,7 @@ export const ScanResultSchema = z
     root: z.string().describe('Absolute path of the project root (the git top level, or --project-root); every path is relative to it.'),
     stats: z
       .object({
-        files: z.number().int().min(0).describe('Files discovered.'),
+        files: z.number().int().min(0).describe('Files of a format Bulwark reads or recognises, and files named on the command line.'),
         bytes: z.number().int().min(0),
         checked: z.number().int().min(0).describe('Units checked by at least one rule, over every format. 0 means nothing was checked.'),
         durationMs: z.number().min(0),

@@ -1,6 +1,7 @@
 // What a scan checked and what it could not, per format, for the human reports: "no findings" is said
 // only about what was checked, and whatever was not checked is named.
 
+import { FORMATS, type FormatId } from '../core/formats.js';
 import { plural } from '../core/plural.js';
 import type { FormatStats, ScanResult } from '../core/result.js';
 import type { Diagnostic } from '../core/types.js';
@@ -51,7 +52,10 @@ export function coverageOf(result: ScanResult): Coverage {
 }
 
 function formatLine(id: string, stats: FormatStats, diagnostics: readonly Diagnostic[]): FormatCoverageLine {
-  if (!stats.read) return { name: stats.name, summary: `${plural(stats.files, 'file')} not checked: Bulwark does not read ${stats.name} yet`, gaps: [] };
+  if (!stats.read) {
+    const noun = FORMATS[id as FormatId]?.files ?? `${stats.name} files`;
+    return { name: stats.name, summary: `${plural(stats.files, 'file')} not checked: Bulwark does not read ${noun} yet`, gaps: [] };
+  }
   const parts = [plural(stats.files, 'file')];
   if (stats.resources !== undefined) {
     parts.push(`${plural(stats.resources, 'resource')}${stats.rootModules !== undefined ? ` in ${plural(stats.rootModules, 'root module')}` : ''}`);

@@ -16,8 +16,10 @@ const jsonKey = (key: string) => new RegExp(`"${key}"\\s*:`);
 function isCloudFormation(head: string): boolean {
   if (topKey('AWSTemplateFormatVersion').test(head) || jsonKey('AWSTemplateFormatVersion').test(head)) return true;
   if (/^Transform\s*:\s*['"]?AWS::Serverless/m.test(head) || /"Transform"\s*:\s*"AWS::Serverless/.test(head)) return true;
-  const hasResources = topKey('Resources').test(head) || jsonKey('Resources').test(head);
-  return hasResources && (/\bType\s*:\s*['"]?(AWS|Alexa|Custom)::/.test(head) || /"Type"\s*:\s*"(AWS|Alexa|Custom)::/.test(head));
+  // `Resources` must be a map of logical ids (a CodeDeploy AppSpec has a list there, with AWS:: types too).
+  const yamlResources = /^Resources\s*:\s*(?:#.*)?\n(?:\s*(?:#.*)?\n)*[ \t]+["']?[A-Za-z0-9]+["']?\s*:/m.test(head);
+  const jsonResources = /"Resources"\s*:\s*\{\s*"[A-Za-z0-9]+"\s*:\s*\{/.test(head);
+  return (yamlResources || jsonResources) && (/\bType\s*:\s*['"]?(AWS|Alexa|Custom)::/.test(head) || /"Type"\s*:\s*"(AWS|Alexa|Custom)::/.test(head));
 }
 
 function isKubernetes(head: string): boolean {
@@ -91,7 +93,7 @@ function unreadScanner(recogniser: Recogniser): FormatScanner {
 }
 
 function notRead(id: FormatId, files: readonly SourceFile[]): FormatOutcome {
-  const { name } = FORMATS[id];
+  const { name, files: noun } = FORMATS[id];
   const rels = files.map((f) => f.rel);
   const listed = rels.slice(0, 3).join(', ') + (rels.length > 3 ? `, and ${rels.length - 3} more` : '');
   return {
@@ -101,7 +103,7 @@ function notRead(id: FormatId, files: readonly SourceFile[]): FormatOutcome {
         severity: 'warning',
         code: 'format-not-read',
         format: id,
-        message: `${plural(files.length, `${name} file`)} not checked: Bulwark does not read ${name} yet (${listed}).`,
+        message: `${plural(files.length, `${name} file`)} not checked: Bulwark does not read ${noun} yet (${listed}).`,
         files: rels,
       },
     ],
