@@ -10,26 +10,31 @@ import { compareText, SEVERITY_RANK, type Diagnostic, type Finding, type Occurre
  * more than one.
  */
 export function mergeOccurrences(findings: readonly Finding[], roots: readonly string[]): Finding[] {
-  const byKey = new Map<string, { finding: Finding; occurrences: Occurrence[] }>();
-  const merged: { finding: Finding; occurrences: Occurrence[] }[] = [];
+  // Indices of the findings of each problem, in order; most problems are reached once.
+  const byKey = new Map<string, number[]>();
   findings.forEach((f, i) => {
     const { range } = f.location;
     const key = `${f.fingerprint}\0${f.location.file}\0${range.start.offset}\0${range.end.offset}`;
-    const root = roots[i] ?? '';
-    const occurrence: Occurrence = { root, ...(f.resource ? { resource: f.resource } : {}), ...(f.callPath ? { callPath: f.callPath } : {}) };
-    const first = byKey.get(key);
-    if (first) {
-      if (root) first.occurrences.push(occurrence);
-      return;
+    const group = byKey.get(key);
+    if (group) group.push(i);
+    else byKey.set(key, [i]);
+  });
+  const merged: Finding[] = [];
+  for (const group of byKey.values()) {
+    const first = findings[group[0]!]!;
+    if (group.length === 1) {
+      merged.push(first);
+      continue;
     }
-    const entry = { finding: f, occurrences: root ? [occurrence] : [] };
-    byKey.set(key, entry);
-    merged.push(entry);
-  });
-  return merged.map(({ finding, occurrences }) => {
+    const occurrences = group.filter((i) => roots[i]).map((i): Occurrence => occurrenceOf(findings[i]!, roots[i]!));
     const unique = dedupeOccurrences(occurrences);
-    return unique.length > 1 ? { ...finding, occurrences: unique.sort(compareOccurrences) } : finding;
-  });
+    merged.push(unique.length > 1 ? { ...first, occurrences: unique.sort(compareOccurrences) } : first);
+  }
+  return merged;
+}
+
+function occurrenceOf(f: Finding, root: string): Occurrence {
+  return { root, ...(f.resource ? { resource: f.resource } : {}), ...(f.callPath ? { callPath: f.callPath } : {}) };
 }
 
 function dedupeOccurrences(list: readonly Occurrence[]): Occurrence[] {

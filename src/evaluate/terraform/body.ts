@@ -30,7 +30,7 @@ const TRAVERSAL_ATTRIBUTES = new Set(['provider', 'ignore_changes', 'replace_tri
 
 export function buildBody(block: Block, env: BaseEnv, builder: BodyBuilder, shape: BodyShape, top = false): TfBody {
   const compute = top && builder.topAttribute ? builder.topAttribute : (attr: Attribute) => computeAttribute(attr, env, builder);
-  const attributes = new LazyAttributes(block.body.attributes, compute);
+  const attributes = new LazyAttributes(block.body.attributes, compute, env, builder.ctx);
   const blocks: TfBody[] = [];
   for (const nested of block.body.blocks) {
     if (nested.type === 'dynamic') expandDynamic(nested, env, builder, blocks);
@@ -39,6 +39,33 @@ export function buildBody(block: Block, env: BaseEnv, builder: BodyBuilder, shap
   const body: TfBody = { type: shape.type, labels: shape.labels, range: shape.range, file: builder.file, attributes, blocks };
   if (shape.fromUnknownDynamic) body.fromUnknownDynamic = true;
   return body;
+}
+
+/**
+ * An attribute whose value is a template with unknown parts. Its text with those parts marked (`template`) is
+ * rendered only if a reader asks (policy readers do); a getter on the class, so no closure per attribute.
+ */
+class UnknownTemplateAttribute implements TfAttribute {
+  readonly name: string;
+  readonly range: Range;
+  readonly valueRange: Range;
+  expression?: string;
+  sensitive?: boolean;
+  private rendered?: { text: string | undefined };
+  constructor(
+    private readonly decl: Attribute,
+    readonly value: Value,
+    readonly refs: string[],
+    private readonly owner: LazyAttributes,
+  ) {
+    this.name = decl.name;
+    this.range = decl.range;
+    this.valueRange = decl.expr.range;
+  }
+  get template(): string | undefined {
+    this.rendered ??= { text: this.owner.markedTemplate(this.decl) };
+    return this.rendered.text;
+  }
 }
 
 /**
@@ -53,6 +80,8 @@ class LazyAttributes implements ReadonlyMap<string, TfAttribute> {
   constructor(
     attributes: readonly Attribute[],
     private readonly compute: (attr: Attribute) => Computed,
+    private readonly env: BaseEnv,
+    private readonly ctx: ProjectContext,
   ) {
     // A repeated name keeps its first position and its last definition, as a Map built in order would.
     for (const attr of attributes) this.declared.set(attr.name, attr);
@@ -67,15 +96,20 @@ class LazyAttributes implements ReadonlyMap<string, TfAttribute> {
     // refs arrays are shared with the memo, not copied: rules read them, never write.
     const sensitive = c.refs.includes(SENSITIVE_REF);
     const refs = (sensitive ? c.refs.filter((r) => r !== SENSITIVE_REF) : c.refs) as string[];
-    const evaluated: TfAttribute = { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs };
+    const evaluated: TfAttribute =
+      isUnknown(c.value) && attr.expr.kind === 'Template' ? new UnknownTemplateAttribute(attr, c.value, refs, this) : { name: attr.name, value: c.value, range: attr.range, valueRange: attr.expr.range, refs };
     if (sensitive) evaluated.sensitive = true;
-    if (c.template !== undefined) evaluated.template = c.template;
     if (isUnknown(c.value)) {
       const key = sameValueKey(attr.expr);
       if (key !== undefined) evaluated.expression = key;
     }
     this.evaluated.set(name, evaluated);
     return evaluated;
+  }
+
+  /** The attribute's template rendered with its unknown parts marked (see ProjectContext.markedTemplate). */
+  markedTemplate(attr: Attribute): string | undefined {
+    return this.ctx.markedTemplate(attr.expr, this.env);
   }
 
   has(name: string): boolean {

@@ -22,8 +22,6 @@ export interface ModuleSource {
 export interface Computed {
   value: Value;
   refs: readonly string[];
-  /** For a template whose value is unknown: its text with each unknown part written as UNKNOWN_MARK. */
-  template?: string;
 }
 
 const NO_REFS: readonly string[] = Object.freeze([]);
@@ -121,17 +119,12 @@ export class ProjectContext {
       this.active = outer;
       if (!outer) this.totalSteps += budget.steps;
     }
-    // One object shape for every result (a spread here cost an extra object per attribute evaluated).
-    const computed: Computed = { value, refs: refs.length ? refs : NO_REFS };
-    if (isUnknown(value) && expr.kind === 'Template') {
-      const template = this.markedTemplate(expr, env);
-      if (template !== undefined) computed.template = template;
-    }
-    return computed;
+    return { value, refs: refs.length ? refs : NO_REFS };
   }
 
   /** The unknown template rendered with its unknown parts marked (see renderTemplateWithMarks); never throws. */
-  private markedTemplate(expr: Expr, env: Omit<Env, 'refs' | 'budget'>): string | undefined {
+  markedTemplate(expr: Expr, env: Omit<Env, 'refs' | 'budget'>): string | undefined {
+    if (expr.kind !== 'Template') return undefined;
     const budget: Budget = { steps: 0, limit: Math.min(LIMITS.maxStepsPerExpression, Math.max(0, LIMITS.maxSteps - this.totalSteps)) };
     try {
       return renderTemplateWithMarks(expr, { resolver: env.resolver, bindings: env.bindings, refs: [], budget }, UNKNOWN_MARK);

@@ -13,7 +13,7 @@ export interface InstanceVars {
    * When `for_each` iterates another resource's instances (`for_each = aws_s3_bucket.logs`), the address of the
    * instance `each.value` stands for (`aws_s3_bucket.logs["raw"]`): reading it is a reference to that resource.
    */
-  eachValueRef?: string;
+  eachValueRef?: string | undefined;
 }
 
 export interface ExpandedInstance {
@@ -56,12 +56,7 @@ export function expandBlock(
       problem: { message: 'for_each uses a sensitive value, which Terraform rejects (its instance keys would reveal the value); the instances are treated as unknown', attribute: forEachAttr },
     };
   }
-  const result = expandForEach(value, forEachAttr);
-  const collection = iteratedResource(forEachAttr, refs);
-  if (collection && result.expansion.kind === 'for_each') {
-    for (const instance of result.expansion.instances) instance.vars.eachValueRef = `${collection}[${JSON.stringify(instance.key)}]`;
-  }
-  return result;
+  return expandForEach(value, forEachAttr, iteratedResource(forEachAttr, refs));
 }
 
 /** `for_each = aws_s3_bucket.logs` (or `module.x.aws_s3_bucket.logs`): the resource whose instances are iterated. */
@@ -98,12 +93,14 @@ function expandCount(v: Value, attribute: Attribute): { expansion: Expansion; pr
   return { expansion };
 }
 
-function expandForEach(v: Value, attribute: Attribute): { expansion: Expansion; problem?: ExpansionProblem } {
+/** `collection`: the resource whose instances are iterated, when there is one (see InstanceVars.eachValueRef). */
+function expandForEach(v: Value, attribute: Attribute, collection: string | undefined): { expansion: Expansion; problem?: ExpansionProblem } {
   if (isUnknown(v)) return { expansion: unknownExpansion('for_each') };
   if (v === null) return { expansion: { kind: 'for_each', instances: [] }, problem: { message: 'for_each is null', attribute } };
   if (isObject(v)) {
     const keys = sortedKeys(v);
-    const instances = keys.map((k) => ({ key: k, vars: { eachKey: k, eachValue: v[k]! } }));
+    // Every instance's vars get the same fields, so they share one shape.
+    const instances = keys.map((k) => ({ key: k, vars: { eachKey: k, eachValue: v[k]!, eachValueRef: collection === undefined ? undefined : `${collection}[${JSON.stringify(k)}]` } }));
     return instances.length > LIMITS.maxInstances ? capped(instances, attribute) : { expansion: { kind: 'for_each', instances } };
   }
   if (Array.isArray(v)) {
