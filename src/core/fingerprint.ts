@@ -42,7 +42,16 @@ export function hash128(text: string): string {
   h2 ^= h1;
   h3 ^= h1;
   h4 ^= h1;
-  return [h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
+  return hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
+}
+
+const HEX = '0123456789abcdef';
+
+/** A 32-bit value as eight hex digits (a table is several times faster than toString(16).padStart). */
+function hex8(h: number): string {
+  let out = '';
+  for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(h >>> shift) & 15];
+  return out;
 }
 
 /** Matched text with layout taken out, so re-indenting or re-wrapping it keeps its fingerprint. */

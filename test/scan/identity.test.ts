@@ -154,3 +154,16 @@ describe('one path base', () => {
     assert.equal(f.callPath?.[0]?.location.file, 'live/prod/main.tf');
   });
 });
+
+describe('hash128', () => {
+  it('gives 32 hex digits, the same for the same text and different for different texts', async () => {
+    const { hash128 } = await import('../../src/core/fingerprint.js');
+    const a = hash128('BW-AWS-S3-001\0main.tf\0aws_s3_bucket.b');
+    assert.match(a, /^[0-9a-f]{32}$/);
+    assert.equal(hash128('BW-AWS-S3-001\0main.tf\0aws_s3_bucket.b'), a);
+    const seen = new Set<string>();
+    for (let i = 0; i < 20000; i++) seen.add(hash128(`BW-AWS-S3-001\0main.tf\0aws_s3_bucket.b${i}`));
+    assert.equal(seen.size, 20000);
+    assert.notEqual(hash128(''), hash128('\0'));
+  });
+});

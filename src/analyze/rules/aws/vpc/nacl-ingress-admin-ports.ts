@@ -33,7 +33,7 @@ export default defineRule({
     resourceTypes: NACL_RULE_TYPES,
     check(resource, ctx) {
       const siblings = aclEntries(resource, ctx);
-      for (const entry of naclEntries(resource)) {
+      for (const entry of naclEntries(resource, ctx)) {
         if (!allowsInternetIngress(entry)) continue;
         // Rules are evaluated lowest rule_no first: a deny before this allow takes those ports back.
         const effective = effectiveIngress(entry, siblings);

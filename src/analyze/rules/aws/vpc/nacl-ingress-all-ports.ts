@@ -36,7 +36,7 @@ export default defineRule({
     resourceTypes: NACL_RULE_TYPES,
     check(resource, ctx) {
       const siblings = aclEntries(resource, ctx);
-      for (const entry of naclEntries(resource)) {
+      for (const entry of naclEntries(resource, ctx)) {
         if (!allowsInternetIngress(entry) || !coversAllPorts(entry.ports)) continue;
         // A lower-numbered deny evaluated first may take some of it back.
         const effective = effectiveIngress(entry, siblings);

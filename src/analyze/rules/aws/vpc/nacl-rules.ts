@@ -29,7 +29,18 @@ export interface NaclEntry {
 
 const INLINE_TYPES = new Set(['aws_network_acl', 'aws_default_network_acl']);
 
-export function naclEntries(resource: TfResource): NaclEntry[] {
+const ENTRIES = Symbol('network ACL entries by resource');
+
+/** The entries a resource declares, read once per resource per project (two rules read them). */
+export function naclEntries(resource: TfResource, ctx?: Pick<TerraformRuleContext, 'memo'>): NaclEntry[] {
+  if (!ctx) return readEntries(resource);
+  const byResource = ctx.memo(ENTRIES, () => new Map<TfResource, NaclEntry[]>());
+  let entries = byResource.get(resource);
+  if (!entries) byResource.set(resource, (entries = readEntries(resource)));
+  return entries;
+}
+
+function readEntries(resource: TfResource): NaclEntry[] {
   if (INLINE_TYPES.has(resource.type)) {
     const entries: NaclEntry[] = [];
     for (const direction of ['ingress', 'egress'] as const) {
@@ -106,22 +117,36 @@ export function aclEntries(resource: TfResource, ctx: Pick<TerraformRuleContext,
     let entries = byAcl.get(acl);
     if (!entries) {
       const standalone = ctx.referencing(acl, 'aws_network_acl_rule', 'network_acl_id');
-      byAcl.set(acl, (entries = [...naclEntries(acl), ...standalone.flatMap(naclEntries)]));
+      byAcl.set(acl, (entries = [...naclEntries(acl, ctx), ...standalone.flatMap((r) => naclEntries(r, ctx))]));
     }
     return entries;
   }
   // A rule naming its ACL by a literal id: its siblings name the same id.
   const id = value(resource.body, 'network_acl_id');
-  if (typeof id !== 'string') return naclEntries(resource);
-  return ctx.ofType('aws_network_acl_rule').filter((r) => r.module === resource.module && value(r.body, 'network_acl_id') === id).flatMap(naclEntries);
+  if (typeof id !== 'string') return naclEntries(resource, ctx);
+  return ctx
+    .ofType('aws_network_acl_rule')
+    .filter((r) => r.module === resource.module && value(r.body, 'network_acl_id') === id)
+    .flatMap((r) => naclEntries(r, ctx));
 }
 
 const ACL_ENTRIES = Symbol('network ACL entries by ACL');
 
-function owningAcl(rule: TfResource, ctx: Pick<TerraformRuleContext, 'ofType'>): TfResource | undefined {
-  const refs = attr(rule.body, 'network_acl_id')?.refs ?? [];
-  for (const type of INLINE_TYPES) {
-    const acl = ctx.ofType(type).find((a) => refs.includes(a.address) || refs.includes(a.baseAddress));
+const ACLS_BY_ADDRESS = Symbol('network ACLs by address');
+
+function owningAcl(rule: TfResource, ctx: Pick<TerraformRuleContext, 'ofType' | 'memo'>): TfResource | undefined {
+  const byAddress = ctx.memo(ACLS_BY_ADDRESS, () => {
+    const map = new Map<string, TfResource>();
+    for (const type of INLINE_TYPES) {
+      for (const acl of ctx.ofType(type)) {
+        if (!map.has(acl.address)) map.set(acl.address, acl);
+        if (!map.has(acl.baseAddress)) map.set(acl.baseAddress, acl);
+      }
+    }
+    return map;
+  });
+  for (const ref of attr(rule.body, 'network_acl_id')?.refs ?? []) {
+    const acl = byAddress.get(ref);
     if (acl) return acl;
   }
   return undefined;
