@@ -171,6 +171,8 @@ function traversalText(expr: Expr): string | undefined {
       if (t === undefined || expr.key.kind !== 'Literal') return undefined;
       return `${t}[${JSON.stringify(expr.key.value)}]`;
     }
+    case 'Paren':
+      return traversalText(expr.expr);
     default:
       return undefined;
   }
@@ -228,25 +230,5 @@ export function sameValueKey(expr: Expr): string | undefined {
   let root = expr;
   while (root.kind === 'GetAttr' || root.kind === 'Index' || root.kind === 'Paren') root = root.kind === 'Paren' ? root.expr : root.target;
   if (root.kind !== 'Variable' || (root.name !== 'var' && root.name !== 'local')) return undefined;
-  return traversalKey(expr);
-}
-
-function traversalKey(expr: Expr): string | undefined {
-  switch (expr.kind) {
-    case 'Variable':
-      return expr.name;
-    case 'GetAttr': {
-      const target = traversalKey(expr.target);
-      return target === undefined ? undefined : `${target}.${expr.name}`;
-    }
-    case 'Index': {
-      const target = traversalKey(expr.target);
-      if (target === undefined || expr.key.kind !== 'Literal') return undefined;
-      return `${target}[${JSON.stringify(expr.key.value)}]`;
-    }
-    case 'Paren':
-      return traversalKey(expr.expr);
-    default:
-      return undefined;
-  }
+  return traversalText(expr);
 }
