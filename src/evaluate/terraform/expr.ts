@@ -3,6 +3,7 @@
 // locals, resources and the current count/each. Errors throw EvalError; unknowns flow through as UNKNOWN.
 
 import type { Expr, ForExpr, ObjectExpr, TemplatePart, VariableExpr } from '../../parse/hcl/ast.js';
+import { addRef, bind, lookupBinding, SENSITIVE_REF, type Env, type Step } from './env.js';
 import { callFunction } from './functions/index.js';
 import {
   BudgetError,
@@ -23,54 +24,7 @@ import {
   type ValueObject,
 } from './values/index.js';
 
-/** One step of a traversal after its root name: `.name` or `[key]`. */
-export type Step = { kind: 'attr'; name: string } | { kind: 'index'; key: Expr };
-
-export interface Resolver {
-  /**
-   * Resolves a traversal whose root name is not locally bound (`var.x`, `aws_s3_bucket.b.bucket`, `each.key`).
-   * Returns the value and how many of `steps` it consumed; the evaluator applies the rest.
-   */
-  resolve(root: VariableExpr, steps: readonly Step[], env: Env): { value: Value; consumed: number };
-}
-
-export interface Binding {
-  name: string;
-  value: Value;
-  next: Binding | undefined;
-}
-
-export interface Budget {
-  steps: number;
-  limit: number;
-}
-
-export interface Env {
-  resolver: Resolver;
-  /** Addresses referenced while evaluating, collected for TfAttribute.refs (no duplicates; see addRef). */
-  refs: string[];
-  budget: Budget;
-  bindings?: Binding;
-}
-
-/**
- * A pseudo-reference meaning "derived from a sensitive value". It travels with the real references through
- * variables, locals and module inputs and outputs, so whatever a sensitive value reaches is known to be sensitive.
- */
-export const SENSITIVE_REF = '(sensitive)';
-
-export function addRef(env: Env, address: string): void {
-  if (!env.refs.includes(address)) env.refs.push(address);
-}
-
-export function bind<E extends { bindings?: Binding }>(env: E, name: string, value: Value): E {
-  return { ...env, bindings: { name, value, next: env.bindings } };
-}
-
-function lookupBinding(env: { bindings?: Binding }, name: string): Binding | undefined {
-  for (let b = env.bindings; b; b = b.next) if (b.name === name) return b;
-  return undefined;
-}
+export { addRef, bind, SENSITIVE_REF, type Binding, type Budget, type Env, type Resolver, type Step } from './env.js';
 
 function spend(env: Env, n = 1): void {
   env.budget.steps += n;
