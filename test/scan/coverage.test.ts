@@ -163,3 +163,19 @@ resource "aws_kms_key" "k" {
     assert.match(text, /warning\s+notes\.txt:1:1\s+notes\.txt is not in a format Bulwark reads/);
   });
 });
+
+describe('the new report shapes against their schemas', () => {
+  it('a scan with unread formats, providers without rules and modules not evaluated is valid SARIF and valid JSON', async () => {
+    const { sarifValidator, scanResultValidator, errorsOf } = await import('../report/validators.js');
+    const { renderJson } = await import('../../src/report/json.js');
+    const { result } = await scanTree({
+      'deploy.yaml': DEPLOYMENT,
+      'Dockerfile': 'FROM node:20\n',
+      'main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\nresource "google_storage_bucket" "b" {\n  name = "b"\n}\nresource "aws_s3_bucket" "x" {\n  bucket = "x"\n}\n',
+    });
+    const sarif = sarifValidator();
+    assert.ok(sarif(buildSarif(result)), errorsOf(sarif));
+    const json = scanResultValidator();
+    assert.ok(json(JSON.parse(renderJson(result))), errorsOf(json));
+  });
+});

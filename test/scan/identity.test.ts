@@ -167,3 +167,20 @@ describe('hash128', () => {
     assert.notEqual(hash128(''), hash128('\0'));
   });
 });
+
+describe('merged findings against the schemas', () => {
+  it('a finding with occurrences is valid SARIF and valid JSON', async () => {
+    const { sarifValidator, scanResultValidator, errorsOf } = await import('../report/validators.js');
+    const caller = (name: string) => `module "store" {\n  source = "../../modules/store"\n  name   = "${name}"\n}\n`;
+    const { result } = await scanTree({
+      'modules/store/main.tf': 'variable "name" {\n  type = string\n}\nresource "aws_s3_bucket" "this" {\n  bucket = var.name\n}\n',
+      'live/a/main.tf': caller('a-data'),
+      'live/b/main.tf': caller('b-data'),
+    });
+    assert.ok(result.findings.some((f) => (f.occurrences?.length ?? 0) > 1));
+    const sarif = sarifValidator();
+    assert.ok(sarif(buildSarif(result)), errorsOf(sarif));
+    const json = scanResultValidator();
+    assert.ok(json(JSON.parse(renderJson(result))), errorsOf(json));
+  });
+});
