@@ -1,9 +1,9 @@
 // What `bulwark model` does once its options are parsed. Loaded only when the command runs; the
 // renderers, tracking and diff code load only when the chosen format or option needs them.
 
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { atLeast } from '../../core/types.js';
+import { FileReadError, readRegularFile } from '../../discover/regular-file.js';
 import { architectureToYaml, readArchitecture, toThreatDragon } from '../../model/adapters/index.js';
 import { analyze } from '../../model/engine/analyze.js';
 import type { ThreatReport } from '../../model/engine/types.js';
@@ -15,18 +15,26 @@ import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type DiffFormat, ty
 
 /** Path as reports show it: relative to the working directory, with forward slashes. */
 function displayPath(io: CliIo, path: string): string {
+  if (path === '-') return '<stdin>';
   const abs = resolve(io.cwd, path);
   const rel = relative(io.cwd, abs);
   return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
 }
 
+/** Design files are read up to this size; a larger one is refused with a message, not read. */
+export const MAX_DESIGN_FILE_BYTES = 16 * 1024 * 1024;
+
+/** A design file's text: a regular file, or standard input for `-`. Anything else is a usage error. */
 async function readText(io: CliIo, path: string, what: string): Promise<string> {
+  if (path === '-') {
+    if (!io.readStdin) throw usageError('no standard input to read for -');
+    return io.readStdin();
+  }
   try {
-    return await readFile(resolve(io.cwd, path), 'utf8');
+    return await readRegularFile(resolve(io.cwd, path), { maxBytes: MAX_DESIGN_FILE_BYTES, display: path });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') throw usageError(`${what} not found: ${path}`);
-    throw usageError(`cannot read ${path}: ${code ?? String(error)}`);
+    if (error instanceof FileReadError && error.kind === 'missing') throw usageError(`${what} not found: ${path}`);
+    throw usageError(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -50,9 +58,9 @@ export async function runModel(file: string | undefined, options: ModelCliOption
   let report = await loadReport(io, file, options);
 
   const trackingPath = options.tracking ?? DEFAULT_TRACKING_FILE;
-  const trackingText = await readFile(resolve(io.cwd, trackingPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw usageError(`cannot read ${trackingPath}: ${error.code ?? String(error)}`);
+  const trackingText = await readRegularFile(resolve(io.cwd, trackingPath), { maxBytes: MAX_DESIGN_FILE_BYTES, display: trackingPath }).catch((error: unknown) => {
+    if (error instanceof FileReadError && error.kind === 'missing') return undefined;
+    throw usageError(error instanceof Error ? error.message : String(error));
   });
   if (options.tracking && trackingText === undefined && !options.updateTracking) throw usageError(`tracking file not found: ${options.tracking}`);
   if (trackingText !== undefined || options.updateTracking) {

@@ -14,7 +14,12 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Directory relative paths on the command line are resolved against. */
   cwd: string;
+  /** Standard input as text, read only when a command is given `-`; absent when there is none. */
+  readStdin?: () => Promise<string>;
 }
+
+/** Standard input is read up to this many bytes: the same bound as a file named on the command line. */
+export const MAX_STDIN_BYTES = 16 * 1024 * 1024;
 
 /** Process exit codes; documented in docs/cli.md and the `--help` epilogue. */
 export const ExitCode = {
@@ -54,7 +59,22 @@ export function processIo(): CliIo {
     stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     env: process.env,
     cwd: process.cwd(),
+    readStdin: () => readProcessStdin(MAX_STDIN_BYTES),
   };
+}
+
+async function readProcessStdin(maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      process.stdin.destroy();
+      throw usageError(`standard input is over the ${maxBytes / 1048576} MB limit`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 export interface CapturedIo extends CliIo {
@@ -63,7 +83,9 @@ export interface CapturedIo extends CliIo {
 }
 
 /** An in-memory CliIo for tests and embedding; streams are not TTYs unless asked. */
-export function capturedIo(options: { cwd?: string; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean } = {}): CapturedIo {
+export function capturedIo(
+  options: { cwd?: string; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; stdin?: string } = {},
+): CapturedIo {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -71,6 +93,7 @@ export function capturedIo(options: { cwd?: string; env?: Record<string, string 
     stderr: { write: (text) => err.push(text), isTTY: options.stderrIsTTY ?? false },
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    ...(options.stdin !== undefined ? { readStdin: async () => options.stdin! } : {}),
     stdoutText: () => out.join(''),
     stderrText: () => err.join(''),
   };
