@@ -2,7 +2,7 @@
 // every `.gitignore` (and `.bulwarkignore`) applies to paths below its own directory,
 // and a deeper file's last matching rule wins over a shallower one.
 
-import { readFileSync } from 'node:fs';
+import { readRegularFileSync } from './regular-file.js';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -85,9 +85,13 @@ export function withTrailingSep(dir: string): string {
   return dir.endsWith(sep) ? dir : dir + sep;
 }
 
+/** Ignore files larger than this are not read: a real one is a few kilobytes. */
+export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
 function readTextIfPresent(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    // Only a regular file: a FIFO named `.gitignore` would block the walk forever.
+    return readRegularFileSync(path, { maxBytes: MAX_IGNORE_FILE_BYTES });
   } catch {
     // Missing or unreadable ignore files simply contribute no rules.
     return undefined;

@@ -8,6 +8,7 @@ import { type Dirent, readdirSync, realpathSync as jsRealpathSync, statSync } fr
 import { stat } from 'node:fs/promises';
 import { dirname, join, parse as parsePath, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/types.js';
+import { describeFileType } from './regular-file.js';
 import { ALWAYS_SKIPPED_DIRS, IGNORE_FILE_NAMES, IgnoreStack, toPosix, withTrailingSep } from './ignore-stack.js';
 
 // The native realpath(3), as the promise form used: one call instead of an lstat per path segment.
@@ -58,14 +59,29 @@ export class PathNotFoundError extends Error {
   }
 }
 
-/** Throws PathNotFoundError for the first path that does not exist. */
+/** A path given to `discover` is neither a regular file nor a directory (a FIFO, a device, a socket). */
+export class PathNotScannableError extends Error {
+  readonly code = 'BULWARK_PATH_NOT_SCANNABLE';
+  constructor(
+    readonly path: string,
+    /** "a FIFO (named pipe)", "a character device", ... */
+    readonly what: string,
+  ) {
+    super(`${path} is ${what}; only files and folders are scanned`);
+    this.name = 'PathNotScannableError';
+  }
+}
+
+/** Throws PathNotFoundError or PathNotScannableError for the first path that cannot be scanned. */
 export async function assertPathsExist(paths: readonly string[]): Promise<void> {
   for (const path of paths) {
+    let info;
     try {
-      await stat(path);
+      info = await stat(path);
     } catch {
       throw new PathNotFoundError(path);
     }
+    if (!info.isFile() && !info.isDirectory()) throw new PathNotScannableError(path, describeFileType(info));
   }
 }
 
@@ -98,6 +114,7 @@ function resolveTargets(paths: readonly string[]): Target[] {
     } catch {
       throw new PathNotFoundError(path);
     }
+    if (!info.isFile() && !info.isDirectory()) throw new PathNotScannableError(path, describeFileType(info));
     targets.push({ abs, isDirectory: info.isDirectory() });
   }
   return targets;
@@ -247,7 +264,7 @@ class Walker {
     }
     // Sorted, so symlinks are deferred (and later win over each other) in a stable order.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const ignores = current.ignores.withDirectory(dir, ignoreFilesListed(entries));
+    const ignores = current.ignores.withDirectory(dir, this.ignoreFilesListed(entries, relPrefix));
     const prefix = withTrailingSep(dir);
     // Below the root the real path is usually the path itself; then no second string is built.
     const realPrefix = current.real === dir ? prefix : withTrailingSep(current.real);
@@ -276,6 +293,20 @@ class Walker {
     }
   }
 
+  /**
+   * The ignore file names present in a listing, so only files that exist are read. One that is not a
+   * regular file (a FIFO would block the walk forever) is named in a diagnostic and not read.
+   */
+  private ignoreFilesListed(entries: readonly Dirent[], relPrefix: string): string[] {
+    const present: string[] = [];
+    for (const entry of entries) {
+      if (!(IGNORE_FILE_NAMES as readonly string[]).includes(entry.name)) continue;
+      if (entry.isFile() || entry.isSymbolicLink()) present.push(entry.name);
+      else this.diagnostics.push(ignoreFileNotRegular(relPrefix + entry.name, entry));
+    }
+    return present;
+  }
+
   private isSkippedDir(name: string, abs: string, ignores: IgnoreStack): boolean {
     return ALWAYS_SKIPPED_DIRS.has(name) || ignores.ignores(abs, true) || this.excludes.ignores(abs, true);
   }
@@ -301,14 +332,6 @@ function hasExtension(name: string, extensions: readonly string[]): boolean {
   return false;
 }
 
-/** The ignore file names present in a listing, so only files that exist are read. */
-function ignoreFilesListed(entries: readonly Dirent[]): string[] {
-  const present: string[] = [];
-  for (const entry of entries) {
-    if ((IGNORE_FILE_NAMES as readonly string[]).includes(entry.name)) present.push(entry.name);
-  }
-  return present;
-}
 
 /** Size of a file, or undefined when it is gone (or cannot be stat'ed) by the time we look. */
 function sizeOf(abs: string): number | undefined {
@@ -329,6 +352,16 @@ export function findRepositoryTop(dir: string): string | undefined {
     }
     if (dirname(d) === d) return undefined;
   }
+}
+
+function ignoreFileNotRegular(rel: string, entry: Dirent): Diagnostic {
+  const what = entry.isDirectory() ? 'a directory' : entry.isFIFO() ? 'a FIFO (named pipe)' : entry.isSocket() ? 'a socket' : 'a device';
+  return {
+    severity: 'warning',
+    code: 'ignore-file-unreadable',
+    message: `ignore file ${rel} is ${what}, not a regular file; its rules are not applied`,
+    location: { file: rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+  };
 }
 
 function unreadableDirectory(rel: string, error: unknown): Diagnostic {

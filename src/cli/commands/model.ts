@@ -39,7 +39,7 @@ export function registerModelCommand(program: Command, io: CliIo): Command {
     .argument('[file]', 'the design: Mermaid, PlantUML, plain text/Markdown, Bulwark YAML/JSON or Threat Dragon JSON')
     .addOption(new Option('--from <format>', 'input format (default: detected)').choices(INPUT_FORMATS))
     .addOption(new Option('-f, --format <format>', `output format: ${MODEL_FORMATS.join('|')} (with --diff: ${DIFF_FORMATS.join('|')})`))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (- for stdout); a file is replaced atomically, keeping its mode')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open threat is at or above this severity').choices(FAIL_ON_CHOICES).default('none'))
     .option('--tracking <file>', `decisions file (default: ${DEFAULT_TRACKING_FILE} in the current directory, if present)`)
     .option('--update-tracking', 'add new open threats to the tracking file, keeping existing decisions')

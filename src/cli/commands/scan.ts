@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
+import { describeFileType } from '../../discover/regular-file.js';
 import { EXIT_CODES_HELP } from '../support/help.js';
 import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../support/io.js';
 import { startProgress } from '../support/progress.js';
@@ -33,7 +34,7 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
     .description('Audit infrastructure as code for security problems (Terraform; other formats are named as not checked).')
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (- for stdout); a file is replaced atomically, keeping its mode')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('high'),
     )
@@ -48,14 +49,18 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
 }
 
 async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Promise<void> {
+  if (paths.includes('-')) throw usageError('scan reads files and folders, not standard input: name the files or folders to scan');
+  if (options.output !== undefined && options.output.trim() === '') throw usageError('--output needs a file name (or - for standard output)');
   const absolutePaths = paths.map((p) => resolve(io.cwd, p));
   const varFiles = (options.varFile ?? []).map((p) => resolve(io.cwd, p));
   const vars = parseVars(options.var ?? []);
-  const { assertPathsExist, PathNotFoundError } = await import('../../discover/walk.js');
+  const { assertPathsExist, PathNotFoundError, PathNotScannableError } = await import('../../discover/walk.js');
   try {
     await assertPathsExist(absolutePaths);
   } catch (error) {
-    if (error instanceof PathNotFoundError) throw usageError(`path not found: ${paths[absolutePaths.indexOf(error.path)] ?? error.path}`);
+    const given = (path: string) => paths[absolutePaths.indexOf(path)] ?? path;
+    if (error instanceof PathNotFoundError) throw usageError(`path not found: ${given(error.path)}`);
+    if (error instanceof PathNotScannableError) throw usageError(`${given(error.path)} is ${error.what}; only files and folders are scanned`);
     throw error;
   }
   if (options.projectRoot !== undefined) {
@@ -67,7 +72,8 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   }
   for (const [i, file] of varFiles.entries()) {
     const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) throw usageError(`var file not found: ${options.varFile![i]}`);
+    if (!info) throw usageError(`var file not found: ${options.varFile![i]}`);
+    if (!info.isFile()) throw usageError(`var file ${options.varFile![i]} is ${describeFileType(info)}; only regular files are read`);
   }
 
   const progress = startProgress(options.quiet ? { write: () => undefined, isTTY: false } : io.stderr);
@@ -85,15 +91,14 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
     progress.stop();
   }
 
-  const toFile = options.output !== undefined;
+  const toFile = options.output !== undefined && options.output !== '-';
   const report = await render(result, options, useColor(io, io.stdout, options.color && !toFile));
   if (toFile) {
-    const target = resolve(io.cwd, options.output!);
-    const { writeFileAtomic } = await import('../support/write-file.js');
+    const { writeOutput } = await import('../support/write-file.js');
     try {
-      await writeFileAtomic(target, report);
+      await writeOutput(io, options.output!, report);
     } catch (error) {
-      throw usageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw usageError(error instanceof Error ? error.message : String(error));
     }
     if (!options.quiet) {
       const { plural } = await import('../../report/order.js');

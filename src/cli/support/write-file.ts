@@ -1,16 +1,131 @@
-// Writes a report so readers never see a half-written file: write a temp file beside it, then rename.
-import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// Writes a report or a tracking file without ever damaging what is at the path:
+// - a regular file (or a new path) is replaced atomically: a temporary file beside it, flushed, given
+//   the old file's mode, then renamed over it, so readers never see half a file;
+// - a character device, a FIFO and /dev/stdout or /dev/stderr are written to as streams, never replaced;
+// - a symbolic link is followed and its target updated, so the link stays a link;
+// - a directory, a socket, a block device or an empty name is refused with a clear message.
 
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+import { lstat, open, readlink, rename, rm, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { CliIo } from './io.js';
+import { release, removeStaleTemps, tempPathFor, track } from './temp-files.js';
+
+/** A write that was refused or failed; the message is one line naming the path. */
+export class WriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriteError';
+  }
+}
+
+const STANDARD_STREAMS: Record<string, 'stdout' | 'stderr'> = {
+  '/dev/stdout': 'stdout',
+  '/dev/fd/1': 'stdout',
+  '/proc/self/fd/1': 'stdout',
+  '/dev/stderr': 'stderr',
+  '/dev/fd/2': 'stderr',
+  '/proc/self/fd/2': 'stderr',
+};
+
+/** Symbolic links followed before giving up, as the kernel does (ELOOP). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Writes `text` to `path` as given on the command line (relative to `io.cwd`). `-` and the names of
+ * standard output and standard error go to those streams.
+ */
+export async function writeOutput(io: CliIo, path: string, text: string): Promise<void> {
+  if (path.trim() === '') throw new WriteError('the output file name is empty');
+  if (path === '-') return void io.stdout.write(text);
+  const abs = resolve(io.cwd, path);
+  const stream = STANDARD_STREAMS[abs];
+  if (stream) return void io[stream].write(text);
+  await writeFileSafely(abs, text, path);
+}
+
+/** Writes `text` to the absolute path `abs`, following the rules above; `display` names it in messages. */
+export async function writeFileSafely(abs: string, text: string, display = abs): Promise<void> {
+  const { path, info } = await followLinks(abs, display);
+  if (!info) return writeAtomically(path, text, undefined, display);
+  if (info.isFile()) return writeAtomically(path, text, info.mode & 0o7777, display);
+  if (info.isCharacterDevice() || info.isFIFO()) return writeStream(path, text, display);
+  if (info.isDirectory()) throw new WriteError(`cannot write ${display}: it is a directory`);
+  throw new WriteError(`cannot write ${display}: it is ${info.isSocket() ? 'a socket' : 'a block device'}, not a file`);
+}
+
+/** The path a write lands on after symbolic links, and what is there (undefined: nothing yet). */
+async function followLinks(abs: string, display: string): Promise<{ path: string; info?: Stats }> {
+  let path = abs;
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    let info: Stats;
+    try {
+      info = await lstat(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path };
+      throw failure(error, display);
+    }
+    if (!info.isSymbolicLink()) return { path, info };
+    path = resolve(dirname(path), await readlink(path));
+  }
+  throw new WriteError(`cannot write ${display}: too many levels of symbolic links`);
+}
+
+async function writeAtomically(path: string, text: string, mode: number | undefined, display: string): Promise<void> {
+  const parent = await stat(dirname(path)).catch(() => undefined);
+  if (!parent?.isDirectory()) throw new WriteError(`cannot write ${display}: directory ${dirname(path)} does not exist`);
+  removeStaleTemps(path);
+  const temp = tempPathFor(path);
+  track(temp);
   try {
-    await writeFile(temp, text);
+    // O_EXCL: the temporary name is new, so nothing (not even a planted symlink) is written through.
+    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
+    try {
+      await handle.writeFile(text);
+      // The mode given to open is masked by the umask; the replaced file's own mode is kept exactly.
+      if (mode !== undefined) await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw failure(error, display);
+  } finally {
+    release(temp);
   }
+}
+
+/** Devices and FIFOs are opened for writing as they are: no truncation, no replacement. */
+async function writeStream(path: string, text: string, display: string): Promise<void> {
+  try {
+    const handle = await open(path, constants.O_WRONLY);
+    try {
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw failure(error, display);
+  }
+}
+
+function failure(error: unknown, display: string): WriteError {
+  if (error instanceof WriteError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOSPC'
+        ? 'no space left on the device'
+        : code === 'EROFS'
+          ? 'read-only file system'
+          : (code ?? (error instanceof Error ? error.message : String(error)));
+  return new WriteError(`cannot write ${display}: ${reason}`);
+}
+
+/** Kept for callers that already hold an absolute path. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  await writeFileSafely(path, text, path);
 }
