@@ -226,6 +226,8 @@ class Walker {
       } else if (info.isFile() && this.wantsFile(link.name, link.abs, link.ignores) && !this.seenFiles.has(real)) {
         this.seenFiles.add(real);
         this.files.push({ abs: link.abs, rel: link.rel, size: info.size });
+      } else if (!info.isFile() && this.wantsFile(link.name, link.abs, link.ignores)) {
+        this.diagnostics.push(notRegular(link.rel, describeFileType(info)));
       }
     }
   }
@@ -289,6 +291,9 @@ class Walker {
         const size = sizeOf(abs);
         // Vanished between readdir and stat: nothing to scan.
         if (size !== undefined) this.files.push({ abs, rel: relPrefix + name, size });
+      } else if (this.wantsFile(name, prefix + name, ignores)) {
+        // A FIFO, socket or device with a scannable name: never opened (a FIFO blocks), but named.
+        this.diagnostics.push(notRegular(relPrefix + name, describeDirent(entry)));
       }
     }
   }
@@ -354,13 +359,31 @@ export function findRepositoryTop(dir: string): string | undefined {
   }
 }
 
+function describeDirent(entry: Dirent): string {
+  if (entry.isDirectory()) return 'a directory';
+  if (entry.isFIFO()) return 'a FIFO (named pipe)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  return 'a block device';
+}
+
+const TOP = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
 function ignoreFileNotRegular(rel: string, entry: Dirent): Diagnostic {
-  const what = entry.isDirectory() ? 'a directory' : entry.isFIFO() ? 'a FIFO (named pipe)' : entry.isSocket() ? 'a socket' : 'a device';
   return {
     severity: 'warning',
     code: 'ignore-file-unreadable',
-    message: `ignore file ${rel} is ${what}, not a regular file; its rules are not applied`,
-    location: { file: rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+    message: `ignore file ${rel} is ${describeDirent(entry)}, not a regular file; its rules are not applied`,
+    location: { file: rel, range: TOP },
+  };
+}
+
+function notRegular(rel: string, what: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'file-not-regular',
+    message: `${rel} is ${what}, not a regular file; not read`,
+    location: { file: rel, range: TOP },
   };
 }
 
