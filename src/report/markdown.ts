@@ -1,5 +1,7 @@
 // Markdown for PR comments and $GITHUB_STEP_SUMMARY: a severity table, then findings by severity.
+// Text from scanned files is escaped: control characters shown as escapes, Markdown and HTML syntax inert.
 
+import { visibleOnOneLine } from '../core/escape.js';
 import type { ScanResult } from '../core/result.js';
 import { SEVERITIES, type Finding, type Severity } from '../core/types.js';
 import { COVERAGE_CODES, coverageOf } from './coverage.js';
@@ -83,19 +85,25 @@ function renderFinding(f: Finding, linkBase: string | undefined): string[] {
 }
 
 function link(file: string, line: number, label: string, linkBase: string | undefined): string {
-  const target = `${linkBase ?? ''}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+  // encodeURIComponent leaves parentheses, which would end the link target early.
+  const segment = (s: string) => encodeURIComponent(s).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const target = `${linkBase ?? ''}${file.split('/').map(segment).join('/')}#L${line}`;
   return `[${escapeText(label)}](${target})`;
 }
 
 /** Inline code that survives backticks in the content. */
 function code(text: string): string {
-  const fence = text.includes('`') ? '`` ' : '`';
-  return `${fence}${text}${fence.split('').reverse().join('')}`;
+  const body = visibleOnOneLine(text);
+  let longestRun = 0;
+  for (const run of body.match(/`+/g) ?? []) longestRun = Math.max(longestRun, run.length);
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = longestRun ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 /** Escapes what Markdown or GitHub's HTML sanitiser would otherwise interpret. */
 export function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+  return visibleOnOneLine(text).replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
 }
 
 /**
@@ -103,7 +111,7 @@ export function escapeText(text: string): string {
  * Markdown or HTML) and escapes everything between them. Unbalanced backticks are escaped like any other text.
  */
 export function withCodeSpans(text: string): string {
-  const parts = text.split('`');
+  const parts = visibleOnOneLine(text).split('`');
   if (parts.length % 2 === 0) return escapeText(text);
   return parts.map((part, i) => (i % 2 === 1 && part.length > 0 ? `\`${part}\`` : escapeText(part))).join('');
 }

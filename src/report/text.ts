@@ -1,8 +1,10 @@
 // The human report: findings grouped by severity, compact like a good linter, then what was and was not
-// checked, then the verdict. Colour optional.
+// checked, then the verdict. Colour optional. Everything taken from scanned files (names, labels, messages
+// quoting values) has its control characters escaped, so it cannot drive the terminal.
 
 import pc from 'picocolors';
 import type { ScanResult } from '../core/result.js';
+import { visible, visibleLines } from '../core/escape.js';
 import type { Diagnostic, Finding, Severity } from '../core/types.js';
 import { COVERAGE_CODES, coverageOf, type Coverage } from './coverage.js';
 import { countBySeverity, formatLocation, groupBySeverity, plural } from './order.js';
@@ -70,24 +72,24 @@ export function renderText(result: ScanResult, options: TextReportOptions): stri
 }
 
 function renderFinding(f: Finding, p: Palette): string[] {
-  const out = [`  ${p.ruleId(f.ruleId)}  ${f.title}`];
-  const where = p.location(formatLocation(f));
-  out.push(`  ${f.resource ? `${f.resource} ${p.dim('at')} ${where}` : where}`);
-  out.push(...indent(f.message, '  '));
+  const out = [`  ${p.ruleId(f.ruleId)}  ${visible(f.title)}`];
+  const where = p.location(visible(formatLocation(f)));
+  out.push(`  ${f.resource ? `${visible(f.resource)} ${p.dim('at')} ${where}` : where}`);
+  out.push(...indent(visibleLines(f.message), '  '));
   if (f.occurrences?.length) {
     const roots = new Set(f.occurrences.map((o) => o.root)).size;
     const ways = f.occurrences.length > roots ? `${f.occurrences.length} ways ` : '';
     out.push(`  ${p.dim(`reached ${ways}from ${plural(roots, 'root module')}:`)}`);
     for (const o of f.occurrences.slice(0, OCCURRENCES_SHOWN)) {
-      const chain = (o.callPath ?? []).map((site) => `${site.module} ${p.dim(`(${formatLocation(site)})`)}`).join(p.dim(' → '));
-      out.push(`    ${o.root}${chain ? ` ${p.dim('via')} ${chain}` : o.resource ? ` ${p.dim('as')} ${o.resource}` : ''}`);
+      const chain = (o.callPath ?? []).map((site) => `${visible(site.module)} ${p.dim(`(${visible(formatLocation(site))})`)}`).join(p.dim(' → '));
+      out.push(`    ${visible(o.root)}${chain ? ` ${p.dim('via')} ${chain}` : o.resource ? ` ${p.dim('as')} ${visible(o.resource)}` : ''}`);
     }
     if (f.occurrences.length > OCCURRENCES_SHOWN) out.push(`    ${p.dim(`… and ${f.occurrences.length - OCCURRENCES_SHOWN} more (all of them in the JSON and SARIF reports)`)}`);
   } else if (f.callPath?.length) {
-    const chain = f.callPath.map((site) => `${site.module} ${p.dim(`(${formatLocation(site)})`)}`).join(p.dim(' → '));
+    const chain = f.callPath.map((site) => `${visible(site.module)} ${p.dim(`(${visible(formatLocation(site))})`)}`).join(p.dim(' → '));
     out.push(`  ${p.dim('via')} ${chain}`);
   }
-  if (f.remediation) out.push(...indent(f.remediation, '  ', `${p.fix('fix:')} `));
+  if (f.remediation) out.push(...indent(visibleLines(f.remediation), '  ', `${p.fix('fix:')} `));
   return out;
 }
 
@@ -95,15 +97,16 @@ function renderCoverage(coverage: Coverage, p: Palette): string[] {
   const width = Math.max(...coverage.formats.map((f) => f.name.length));
   const out = [p.dim('Coverage')];
   for (const f of coverage.formats) {
-    out.push(`  ${f.name.padEnd(width)}  ${f.summary}`);
-    for (const gap of f.gaps) out.push(`  ${' '.repeat(width)}  ${p.warning('not checked:')} ${gap}`);
+    out.push(`  ${f.name.padEnd(width)}  ${visible(f.summary)}`);
+    for (const gap of f.gaps) out.push(`  ${' '.repeat(width)}  ${p.warning('not checked:')} ${visible(gap)}`);
   }
   return out;
 }
 
 function renderDiagnostic(d: Diagnostic, p: Palette): string {
   const label = d.severity === 'error' ? p.bad('error  ') : d.severity === 'warning' ? p.warning('warning') : p.dim('note   ');
-  return d.location ? `  ${label}  ${p.location(formatLocation({ location: d.location }))}  ${d.message}` : `  ${label}  ${d.message}`;
+  const message = visible(d.message);
+  return d.location ? `  ${label}  ${p.location(visible(formatLocation({ location: d.location })))}  ${message}` : `  ${label}  ${message}`;
 }
 
 function summaryLine(result: ScanResult, coverage: Coverage, p: Palette): string {
@@ -111,7 +114,7 @@ function summaryLine(result: ScanResult, coverage: Coverage, p: Palette): string
   switch (coverage.verdict) {
     case 'nothing': {
       const reason = result.diagnostics.find((d) => d.code === 'nothing-checked')?.message ?? 'Nothing was checked.';
-      return `${p.warning('!')} ${p.warning(reason)}`;
+      return `${p.warning('!')} ${p.warning(visible(reason))}`;
     }
     case 'partial':
       return `${p.warning('!')} No findings in what was checked ${p.dim('·')} ${p.dim(coverage.checkedText)}; ${p.warning(`${coverage.unchecked} not checked`)} ${p.dim('(see Coverage)')} ${time}`;
