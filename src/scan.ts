@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtinRules } from './analyze/rules/index.js';
 import type { Rule } from './analyze/rule.js';
+import { pushAll } from './core/arrays.js';
 import { plural } from './core/plural.js';
 import { SCAN_RESULT_VERSION, type FormatStats, type ScanOptions, type ScanResult } from './core/result.js';
 import type { Diagnostic, Finding } from './core/types.js';
@@ -50,8 +51,8 @@ export async function scan(
       ...(options.onProgress ? { onProgress: (done: number, total: number, unit: string) => options.onProgress!({ done, total, unit }) } : {}),
     });
     formats[scanner.id] = outcome.stats;
-    findings.push(...outcome.findings);
-    diagnostics.push(...outcome.diagnostics);
+    pushAll(findings, outcome.findings);
+    pushAll(diagnostics, outcome.diagnostics);
   }
   for (const file of unclaimed.filter((f) => f.explicit)) {
     diagnostics.push({

@@ -1,6 +1,7 @@
 // Markdown for PR comments and $GITHUB_STEP_SUMMARY: a severity table, then findings by severity.
 // Text from scanned files is escaped: control characters shown as escapes, Markdown and HTML syntax inert.
 
+import { pushAll } from '../core/arrays.js';
 import { visibleOnOneLine } from '../core/escape.js';
 import type { ScanResult } from '../core/result.js';
 import { SEVERITIES, type Finding, type Severity } from '../core/types.js';
@@ -45,7 +46,7 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
     out.push(`### ${ICON[group.severity]} ${capitalize(group.severity)} (${group.findings.length})`, '');
     for (const finding of group.findings) {
       if (listed++ >= max) break;
-      out.push(...renderFinding(finding, options.linkBase), '');
+      pushAll(out, renderFinding(finding, options.linkBase)).push('');
     }
   }
   if (result.findings.length > max) {

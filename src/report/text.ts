@@ -4,6 +4,7 @@
 
 import pc from 'picocolors';
 import type { ScanResult } from '../core/result.js';
+import { pushAll } from '../core/arrays.js';
 import { visible, visibleLines } from '../core/escape.js';
 import type { Diagnostic, Finding, Severity } from '../core/types.js';
 import { COVERAGE_CODES, coverageOf, type Coverage } from './coverage.js';
@@ -56,7 +57,7 @@ export function renderText(result: ScanResult, options: TextReportOptions): stri
   const lines: string[] = [];
   for (const group of groupBySeverity(result.findings)) {
     lines.push(p.severity[group.severity](`${group.severity.toUpperCase()} (${group.findings.length})`), '');
-    for (const finding of group.findings) lines.push(...renderFinding(finding, p), '');
+    for (const finding of group.findings) pushAll(lines, renderFinding(finding, p)).push('');
   }
   const coverage = coverageOf(result);
   if (!options.quiet && Object.keys(result.stats.formats).length) lines.push(...renderCoverage(coverage, p), '');
@@ -75,7 +76,7 @@ function renderFinding(f: Finding, p: Palette): string[] {
   const out = [`  ${p.ruleId(f.ruleId)}  ${visible(f.title)}`];
   const where = p.location(visible(formatLocation(f)));
   out.push(`  ${f.resource ? `${visible(f.resource)} ${p.dim('at')} ${where}` : where}`);
-  out.push(...indent(visibleLines(f.message), '  '));
+  pushAll(out, indent(visibleLines(f.message), '  '));
   if (f.occurrences?.length) {
     const roots = new Set(f.occurrences.map((o) => o.root)).size;
     const ways = f.occurrences.length > roots ? `${f.occurrences.length} ways ` : '';
@@ -89,7 +90,7 @@ function renderFinding(f: Finding, p: Palette): string[] {
     const chain = f.callPath.map((site) => `${visible(site.module)} ${p.dim(`(${visible(formatLocation(site))})`)}`).join(p.dim(' → '));
     out.push(`  ${p.dim('via')} ${chain}`);
   }
-  if (f.remediation) out.push(...indent(visibleLines(f.remediation), '  ', `${p.fix('fix:')} `));
+  if (f.remediation) pushAll(out, indent(visibleLines(f.remediation), '  ', `${p.fix('fix:')} `));
   return out;
 }
 
