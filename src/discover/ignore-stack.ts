@@ -2,7 +2,7 @@
 // every `.gitignore` (and `.bulwarkignore`) applies to paths below its own directory,
 // and a deeper file's last matching rule wins over a shallower one.
 
-import { readRegularFileSync } from './regular-file.js';
+import { readRegularFileSync } from '../core/regular-file.js';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 

@@ -8,7 +8,7 @@ import { type Dirent, readdirSync, realpathSync as jsRealpathSync, statSync } fr
 import { stat } from 'node:fs/promises';
 import { dirname, join, parse as parsePath, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/types.js';
-import { describeFileType } from './regular-file.js';
+import { describeFileType } from '../core/regular-file.js';
 import { ALWAYS_SKIPPED_DIRS, IGNORE_FILE_NAMES, IgnoreStack, toPosix, withTrailingSep } from './ignore-stack.js';
 
 // The native realpath(3), as the promise form used: one call instead of an lstat per path segment.

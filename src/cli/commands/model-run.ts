@@ -3,7 +3,7 @@
 
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { atLeast } from '../../core/types.js';
-import { FileReadError, readRegularFile } from '../../discover/regular-file.js';
+import { FileReadError, readRegularFile } from '../../core/regular-file.js';
 import { architectureToYaml, readArchitecture, toThreatDragon } from '../../model/adapters/index.js';
 import { analyze } from '../../model/engine/analyze.js';
 import type { ThreatReport } from '../../model/engine/types.js';

@@ -6,7 +6,6 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
-import { describeFileType } from '../../discover/regular-file.js';
 import { EXIT_CODES_HELP } from '../support/help.js';
 import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../support/io.js';
 import { startProgress } from '../support/progress.js';
@@ -70,6 +69,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
     const outside = absolutePaths.find((p) => relative(root, p).startsWith('..') || isAbsolute(relative(root, p)));
     if (outside) throw usageError(`--project-root must contain every scanned path (${paths[absolutePaths.indexOf(outside)]} is outside it)`);
   }
+  const { describeFileType } = await import('../../core/regular-file.js');
   for (const [i, file] of varFiles.entries()) {
     const info = await stat(file).catch(() => undefined);
     if (!info) throw usageError(`var file not found: ${options.varFile![i]}`);
