@@ -3,7 +3,7 @@
 // The path is checked before it is opened (opening some devices has effects of its own), then opened
 // without blocking and checked again through its descriptor, so nothing swapped in between is read.
 
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
 export type UnreadableKind = 'missing' | 'directory' | 'not-regular' | 'too-large' | 'unreadable';
@@ -45,7 +45,7 @@ export function readRegularFileSync(path: string, options: ReadRegularOptions = 
   try {
     const info = fstatSync(fd);
     checkRegular(info, name, options.maxBytes);
-    return readAll(fd, info.size).toString('utf8');
+    return readFileSync(fd, 'utf8');
   } catch (error) {
     if (error instanceof FileReadError) throw error;
     throw readError(error, name);
@@ -109,20 +109,6 @@ function checkRegular(info: Stats, name: string, maxBytes: number | undefined): 
 }
 
 /** Reads to the end (the size is a hint: a file may grow or shrink while being read). */
-function readAll(fd: number, sizeHint: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let chunk = Buffer.allocUnsafe(Math.max(sizeHint + 1, 4096));
-  for (;;) {
-    const n = readSync(fd, chunk, 0, chunk.length, null);
-    if (n === 0) break;
-    chunks.push(chunk.subarray(0, n));
-    total += n;
-    chunk = Buffer.allocUnsafe(65536);
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-}
-
 function openError(error: unknown, name: string): FileReadError {
   if (error instanceof FileReadError) return error;
   const code = (error as NodeJS.ErrnoException).code;

@@ -2,7 +2,7 @@
 // every `.gitignore` (and `.bulwarkignore`) applies to paths below its own directory,
 // and a deeper file's last matching rule wins over a shallower one.
 
-import { readRegularFileSync } from '../core/regular-file.js';
+import { FileReadError, readRegularFileSync } from '../core/regular-file.js';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -33,15 +33,16 @@ export class IgnoreStack {
   /**
    * Adds the ignore files of `dir` (if any) as the innermost level. `present` lists the ignore file
    * names known to be in `dir` (from a directory listing), so absent files cost no failed read.
+   * `onSkipped` hears of a present ignore file whose rules are not applied, and why.
    */
-  withDirectory(dir: string, present: readonly string[] = IGNORE_FILE_NAMES): IgnoreStack {
+  withDirectory(dir: string, present: readonly string[] = IGNORE_FILE_NAMES, onSkipped?: (name: string, reason: string) => void): IgnoreStack {
     if (present.length === 0) return this;
     const rules = ignore();
     let found = false;
     // Fixed order (.gitignore, then .bulwarkignore) whatever order the listing had.
     for (const name of IGNORE_FILE_NAMES) {
       if (!present.includes(name)) continue;
-      const text = readTextIfPresent(join(dir, name));
+      const text = readTextIfPresent(join(dir, name), (reason) => onSkipped?.(name, reason));
       // A string is split into lines; an array element would be taken as one pattern.
       if (text !== undefined) rules.add(text);
       found ||= text !== undefined;
@@ -88,12 +89,15 @@ export function withTrailingSep(dir: string): string {
 /** Ignore files larger than this are not read: a real one is a few kilobytes. */
 export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
-function readTextIfPresent(path: string): string | undefined {
+function readTextIfPresent(path: string, onSkipped: (reason: string) => void): string | undefined {
   try {
     // Only a regular file: a FIFO named `.gitignore` would block the walk forever.
     return readRegularFileSync(path, { maxBytes: MAX_IGNORE_FILE_BYTES });
-  } catch {
-    // Missing or unreadable ignore files simply contribute no rules.
+  } catch (error) {
+    // A missing ignore file contributes no rules; one that is there but not read is said so.
+    if (error instanceof FileReadError && error.kind === 'missing') return undefined;
+    if (error instanceof FileReadError) onSkipped(error.message.slice(error.path.length + 1));
+    else onSkipped(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
     return undefined;
   }
 }

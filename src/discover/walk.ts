@@ -266,7 +266,9 @@ class Walker {
     }
     // Sorted, so symlinks are deferred (and later win over each other) in a stable order.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const ignores = current.ignores.withDirectory(dir, this.ignoreFilesListed(entries, relPrefix));
+    const ignores = current.ignores.withDirectory(dir, this.ignoreFilesListed(entries, relPrefix), (name, reason) =>
+      this.diagnostics.push(ignoreFileSkipped(relPrefix + name, reason)),
+    );
     const prefix = withTrailingSep(dir);
     // Below the root the real path is usually the path itself; then no second string is built.
     const realPrefix = current.real === dir ? prefix : withTrailingSep(current.real);
@@ -369,13 +371,12 @@ function describeDirent(entry: Dirent): string {
 
 const TOP = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
+function ignoreFileSkipped(rel: string, reason: string): Diagnostic {
+  return { severity: 'warning', code: 'ignore-file-unreadable', message: `ignore file ${rel} ${reason}; its rules are not applied`, location: { file: rel, range: TOP } };
+}
+
 function ignoreFileNotRegular(rel: string, entry: Dirent): Diagnostic {
-  return {
-    severity: 'warning',
-    code: 'ignore-file-unreadable',
-    message: `ignore file ${rel} is ${describeDirent(entry)}, not a regular file; its rules are not applied`,
-    location: { file: rel, range: TOP },
-  };
+  return ignoreFileSkipped(rel, `is ${describeDirent(entry)}, not a regular file`);
 }
 
 function notRegular(rel: string, what: string): Diagnostic {

@@ -2,19 +2,26 @@
 // the same syntax tree HCL tfvars produce, so the evaluator reads both alike. Strings are literals here
 // (Terraform does not interpolate tfvars.json values).
 
-import type { Range } from '../core/types.js';
+import type { Position, Range } from '../core/types.js';
 import type { Attribute, Expr, HclFile } from './hcl/ast.js';
+import { MAX_NESTING_DEPTH } from './hcl/expression.js';
+
+/** Thrown by toExpr past the nesting limit; caught per variable. */
+class TooDeep {}
 
 export function parseJsonVarFile(text: string, path: string): HclFile {
-  const whole = rangeOf(text, 0, text.length);
+  const positions = new Positions(text);
+  const whole = positions.range(positions.bom, text.length);
   const file: HclFile = { path, text, comments: [], errors: [], body: { kind: 'Body', attributes: [], blocks: [], items: [], range: whole } };
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(text.slice(positions.bom));
   } catch (error) {
-    const at = /position (\d+)/.exec((error as Error).message);
-    const offset = at ? Math.min(Number(at[1]), text.length) : 0;
-    file.errors.push({ message: `invalid JSON: ${(error as Error).message}`, range: rangeOf(text, offset, offset) });
+    // JSON.parse counts from after the BOM it was not given, and names no position when the text ends early.
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Math.min(Number(at[1]) + positions.bom, text.length) : /end of JSON input/.test(message) ? text.length : positions.bom;
+    file.errors.push({ message: `invalid JSON: ${(error as Error).message}`, range: positions.range(offset, offset) });
     return file;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -24,31 +31,55 @@ export function parseJsonVarFile(text: string, path: string): HclFile {
   for (const [name, v] of Object.entries(value)) {
     // JSON.parse keeps no positions: point at the variable's key, found by text search.
     const keyAt = text.indexOf(JSON.stringify(name));
-    const range = keyAt >= 0 ? rangeOf(text, keyAt, keyAt + JSON.stringify(name).length) : whole;
-    const attribute: Attribute = { kind: 'Attribute', name, nameRange: range, expr: toExpr(v, range), range };
+    const range = keyAt >= 0 ? positions.range(keyAt, keyAt + JSON.stringify(name).length) : whole;
+    let expr: Expr;
+    try {
+      expr = toExpr(v, range, 1);
+    } catch (e) {
+      if (!(e instanceof TooDeep)) throw e;
+      // Like the HCL parser's limit: evaluating a deeper value would exhaust the stack further on.
+      file.errors.push({ message: `Nesting is too deep (more than ${MAX_NESTING_DEPTH} levels) in the value of "${name}"`, range });
+      continue;
+    }
+    const attribute: Attribute = { kind: 'Attribute', name, nameRange: range, expr, range };
     file.body.attributes.push(attribute);
     file.body.items.push(attribute);
   }
   return file;
 }
 
-function toExpr(value: unknown, range: Range): Expr {
+function toExpr(value: unknown, range: Range, depth: number): Expr {
+  if (depth > MAX_NESTING_DEPTH) throw new TooDeep();
   if (typeof value === 'string') return { kind: 'Template', parts: [{ kind: 'TemplateLiteral', value, range }], range };
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return { kind: 'Literal', value, range };
-  if (Array.isArray(value)) return { kind: 'Tuple', items: value.map((v) => toExpr(v, range)), range };
-  const items = Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ key: toExpr(k, range), value: toExpr(v, range), range }));
+  if (Array.isArray(value)) return { kind: 'Tuple', items: value.map((v) => toExpr(v, range, depth + 1)), range };
+  const items = Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ key: toExpr(k, range, depth + 1), value: toExpr(v, range, depth + 1), range }));
   return { kind: 'Object', items, range };
 }
 
-function rangeOf(text: string, startOffset: number, endOffset: number): Range {
-  const position = (offset: number) => {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
+/** Line and column of offsets, with columns after a leading BOM not counting it (as the HCL parser does). */
+class Positions {
+  readonly bom: number;
+  private readonly lineStarts: number[];
+
+  constructor(text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.lineStarts = [this.bom];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return { line, column: offset - lineStart + 1, offset };
-  };
-  return { start: position(startOffset), end: position(endOffset) };
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1, offset };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
 }

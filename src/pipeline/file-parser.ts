@@ -1,6 +1,6 @@
 // Reads and parses one discovered file. Shared by the in-process scan and the worker threads.
 
-import { readFileSync } from 'node:fs';
+import { FileReadError, readRegularFileSync } from '../core/regular-file.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import { parseJsonVarFile } from '../parse/json-vars.js';
@@ -49,7 +49,8 @@ export function fileReader(files: readonly FileEntry[], options: FileReaderOptio
   let budget = options.retainChars ?? 0;
   const byRel = new Map(files.map((f) => [f.rel, f]));
   const kept = new Map<string, string>();
-  const readText = options.read ?? ((rel: string) => readFileSync(byRel.get(rel)!.abs!, 'utf8'));
+  // Only regular files, opened without blocking: a FIFO or a device swapped in after discovery is refused, not read.
+  const readText = options.read ?? ((rel: string) => readRegularFileSync(byRel.get(rel)!.abs!, { display: rel, maxBytes }));
   const read = (rel: string): string => {
     const file = byRel.get(rel);
     if (!file || file.size > maxBytes) return '';
@@ -96,10 +97,21 @@ export function fileReader(files: readonly FileEntry[], options: FileReaderOptio
   return reader;
 }
 
-/** Unreadable (permissions, vanished): reported like a syntax error at the top of the file. */
+/**
+ * Unreadable (permission denied, an I/O error, vanished, no longer a regular file): an empty file with a
+ * `file-unreadable` warning naming it. Not a syntax error: nothing is wrong with what the file says.
+ */
 export function unreadable(rel: string, error: unknown): HclFile {
   const file = parseHcl('', rel);
   const at = { line: 1, column: 1, offset: 0 };
-  file.errors.push({ message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, range: { start: at, end: at } });
+  const reason = error instanceof FileReadError ? error.message : `cannot read ${rel}: ${describeReadError(error)}`;
+  file.warnings = [{ code: 'file-unreadable', message: `${reason}; it was not scanned`, range: { start: at, end: at } }];
   return file;
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EIO') return 'input/output error (EIO)';
+  return code ?? (error instanceof Error ? error.message : String(error));
 }

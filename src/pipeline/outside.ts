@@ -2,7 +2,8 @@
 // inside the project), and the registry or git modules `terraform init` installed under
 // `.terraform/modules`. Read from disk on demand, never through a symlink that leaves the project.
 
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readRegularFileSync } from '../core/regular-file.js';
 import { join, relative, isAbsolute } from 'node:path';
 import type { FileEntry } from './file-parser.js';
 import { joinInsideRoot } from '../evaluate/terraform/paths.js';
@@ -80,7 +81,7 @@ function readManifest(projectRoot: string, rootDir: string, inside: (abs: string
   const abs = join(projectRoot, rootDir, '.terraform', 'modules', 'modules.json');
   try {
     if (!inside(abs) || statSync(abs).size > MAX_MANIFEST_BYTES) return map;
-    const parsed = JSON.parse(readFileSync(abs, 'utf8')) as { Modules?: { Key?: unknown; Dir?: unknown }[] };
+    const parsed = JSON.parse(readRegularFileSync(abs, { maxBytes: MAX_MANIFEST_BYTES })) as { Modules?: { Key?: unknown; Dir?: unknown }[] };
     for (const entry of Array.isArray(parsed.Modules) ? parsed.Modules : []) {
       if (typeof entry?.Key !== 'string' || typeof entry.Dir !== 'string' || entry.Key === '') continue;
       // Dir is relative to the root module (Terraform writes `.terraform/modules/<key>`); normalise and keep it inside.

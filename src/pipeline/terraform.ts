@@ -3,6 +3,7 @@
 // The same steps run in-process or spread over worker threads (see parallel.ts).
 
 import { posix } from 'node:path';
+import { pushAll } from '../core/arrays.js';
 import { fingerprint, normaliseContent } from '../core/fingerprint.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 import type { HclFile } from '../parse/hcl/ast.js';
@@ -47,6 +48,8 @@ export interface TerraformCoverage {
 /** What evaluating some roots produced, plus what it touched, so the caller can catch up on the rest. */
 export interface RootsOutcome extends TerraformOutcome {
   parseErrors: Finding[];
+  /** Files read in part or not at all for reasons other than syntax (a limit, a read error): warnings. */
+  fileWarnings: Diagnostic[];
   /** Directories loaded as a root or as a module. */
   loadedDirs: string[];
   /** Files parsed. */
@@ -100,12 +103,14 @@ function analyzeWith(
   onRootDone?: () => void,
 ): RootsOutcome {
   const parseErrors: Finding[] = [];
+  const fileWarnings: Diagnostic[] = [];
   const parsedPaths = new Set<string>();
   const loadedDirs = new Set<string>();
   const noteParsed = (file: HclFile): HclFile => {
     if (!parsedPaths.has(file.path)) {
       parsedPaths.add(file.path);
       if (file.errors.length) parseErrors.push(parseErrorFinding(file));
+      pushAll(fileWarnings, fileWarningDiagnostics(file));
     }
     return file;
   };
@@ -151,7 +156,7 @@ function analyzeWith(
       findingRoots.push(occurrenceRoot);
     }
     // Attributes are evaluated as rules read them, so evaluation warnings are complete only now.
-    diagnostics.push(...result.diagnostics);
+    pushAll(diagnostics, result.diagnostics);
   };
   for (const root of roots) {
     // The previous root is garbage now (its frame is gone): collecting here keeps collections out of the middle of a root.
@@ -159,7 +164,7 @@ function analyzeWith(
     analyzeRoot(root);
     onRootDone?.();
   }
-  return { findings, findingRoots, diagnostics, coverage: coverage.result(), rootModules: roots.length, parseErrors, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
+  return { findings, findingRoots, diagnostics, coverage: coverage.result(), rootModules: roots.length, parseErrors, fileWarnings, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
 }
 
 /**
@@ -178,25 +183,35 @@ export function finishTerraform(
   if (missed.length) outcomes.push(analyzeMore(missed));
 
   const parseErrors = new Map<string, Finding>();
+  // A module file parsed by several batches warns once.
+  const fileWarnings = new Map<string, Diagnostic>();
+  const warnOnce = (d: Diagnostic) => fileWarnings.set(`${d.code}\0${d.location?.file}`, d);
   const parsed = new Set<string>();
   for (const o of outcomes) {
     for (const path of o.parsedPaths) parsed.add(path);
     for (const f of o.parseErrors) parseErrors.set(f.location.file, f);
+    o.fileWarnings.forEach(warnOnce);
   }
   for (const paths of [...plan.tfByDir.values(), ...plan.varsByDir.values()]) {
     for (const path of paths) {
       if (parsed.has(path)) continue;
       const file = parse(path);
       if (file.errors.length) parseErrors.set(path, parseErrorFinding(file));
+      fileWarningDiagnostics(file).forEach(warnOnce);
     }
   }
   return {
     findings: [...outcomes.flatMap((o) => o.findings), ...parseErrors.values()],
     findingRoots: [...outcomes.flatMap((o) => o.findingRoots), ...[...parseErrors.values()].map(() => '')],
-    diagnostics: outcomes.flatMap((o) => o.diagnostics),
+    diagnostics: [...fileWarnings.values(), ...outcomes.flatMap((o) => o.diagnostics)],
     coverage: mergeCoverage(outcomes.map((o) => o.coverage)),
     rootModules: outcomes.reduce((n, o) => n + o.rootModules, 0),
   };
+}
+
+/** A file's warnings (a limit applied, a read error) as diagnostics. */
+function fileWarningDiagnostics(file: HclFile): Diagnostic[] {
+  return (file.warnings ?? []).map((w) => ({ severity: 'warning', code: w.code, format: 'terraform', message: w.message, location: { file: file.path, range: w.range } }));
 }
 
 function parseErrorFinding(file: HclFile): Finding {

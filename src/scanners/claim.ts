@@ -1,7 +1,7 @@
 // Which scanner reads which file: the first scanner, in registry order, that claims it. Names decide
 // most files; the start of the text decides the rest (a `.yaml` may be Kubernetes or CloudFormation).
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { FormatScanner, SourceFile } from './format.js';
 
 /** Enough of a file to recognise its format without reading all of it. */
@@ -39,7 +39,9 @@ export function baseName(rel: string): string {
 export function readHead(abs: string): string {
   let fd: number | undefined;
   try {
-    fd = openSync(abs, 'r');
+    // Without blocking, and only a regular file: opening a FIFO for reading waits for a writer forever.
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return '';
     const buffer = Buffer.alloc(HEAD_BYTES);
     const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     return buffer.subarray(0, n).toString('utf8');

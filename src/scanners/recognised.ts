@@ -17,7 +17,9 @@ function isCloudFormation(head: string): boolean {
   if (topKey('AWSTemplateFormatVersion').test(head) || jsonKey('AWSTemplateFormatVersion').test(head)) return true;
   if (/^Transform\s*:\s*['"]?AWS::Serverless/m.test(head) || /"Transform"\s*:\s*"AWS::Serverless/.test(head)) return true;
   // `Resources` must be a map of logical ids (a CodeDeploy AppSpec has a list there, with AWS:: types too).
-  const yamlResources = /^Resources\s*:\s*(?:#.*)?\n(?:\s*(?:#.*)?\n)*[ \t]+["']?[A-Za-z0-9]+["']?\s*:/m.test(head);
+  // Blank and comment lines are skipped one whole line at a time: `\s*` there could also take newlines, and
+  // the ways to split a run of blank lines between them grow exponentially when nothing follows.
+  const yamlResources = /^Resources[ \t]*:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*[ \t]+["']?[A-Za-z0-9]+["']?[ \t]*:/m.test(head);
   const jsonResources = /"Resources"\s*:\s*\{\s*"[A-Za-z0-9]+"\s*:\s*\{/.test(head);
   return (yamlResources || jsonResources) && (/\bType\s*:\s*['"]?(AWS|Alexa|Custom)::/.test(head) || /"Type"\s*:\s*"(AWS|Alexa|Custom)::/.test(head));
 }
@@ -26,12 +28,26 @@ function isKubernetes(head: string): boolean {
   return (topKey('apiVersion').test(head) && topKey('kind').test(head)) || (/^\s*[{[]/.test(head) && jsonKey('apiVersion').test(head) && jsonKey('kind').test(head));
 }
 
+const HELM_OBJECT = /\.(Values|Release|Chart|Capabilities|Files)\b/;
+
+/**
+ * A `{{ ... .Values ... }}` action in a file under `templates/`. Each action is searched once, from its
+ * first `{{` to the next `}`: a pattern restarting at every `{{` took quadratic time on text full of them.
+ */
 function isHelmTemplate(rel: string, head: string): boolean {
-  return /(^|\/)templates\//.test(rel) && /\{\{-?\s*[^}]*\.(Values|Release|Chart|Capabilities|Files)\b/.test(head);
+  if (!/(^|\/)templates\//.test(rel)) return false;
+  for (let open = head.indexOf('{{'); open >= 0; ) {
+    const close = head.indexOf('}', open + 2);
+    if (HELM_OBJECT.test(head.slice(open + 2, close < 0 ? head.length : close + 1))) return true;
+    if (close < 0) return false;
+    open = head.indexOf('{{', close + 1);
+  }
+  return false;
 }
 
 function isCompose(head: string): boolean {
-  return topKey('services').test(head) && /^\s+(image|build)\s*:/m.test(head) && !topKey('apiVersion').test(head);
+  // `[ \t]+`, not `\s+`: starting at every line, `\s+` ran across the blank lines below it (quadratic time).
+  return topKey('services').test(head) && /^[ \t]+(image|build)[ \t]*:/m.test(head) && !topKey('apiVersion').test(head);
 }
 
 const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;

@@ -1,6 +1,6 @@
 // File sources for scanners: files on disk (as discovered) and in-memory texts (rule examples, fixes).
 
-import { readFileSync } from 'node:fs';
+import { readRegularFileSync } from '../core/regular-file.js';
 import type { FileSource, SourceFile } from './format.js';
 
 export function diskSource(files: readonly (SourceFile & { abs: string })[]): FileSource {
@@ -10,7 +10,8 @@ export function diskSource(files: readonly (SourceFile & { abs: string })[]): Fi
     read(rel) {
       const file = byRel.get(rel);
       if (!file) throw Object.assign(new Error(`not part of the scan: ${rel}`), { code: 'ENOENT' });
-      return readFileSync(file.abs, 'utf8');
+      // Only a regular file, opened without blocking: a FIFO swapped in after discovery is refused, not waited on.
+      return readRegularFileSync(file.abs, { display: rel });
     },
   };
 }

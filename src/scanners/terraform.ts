@@ -1,9 +1,9 @@
 // The Terraform format: `.tf` and `.tfvars` files, evaluated root module by root module (see pipeline/).
 
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { indexTerraformRules } from '../analyze/engine.js';
 import { FORMATS } from '../core/formats.js';
+import { overLimitMessage, readRegularFileSync } from '../core/regular-file.js';
 import type { Diagnostic } from '../core/types.js';
 import { mergeOccurrences } from './merge.js';
 import { coverageGaps } from './terraform-coverage.js';
@@ -38,7 +38,7 @@ function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
   const varFileTexts = (options.varFiles ?? []).map((p) => {
     const abs = resolve(p);
     const rel = options.root ? relative(options.root, abs).split('\\').join('/') : abs;
-    return { path: rel.startsWith('..') || isAbsolute(rel) ? abs : rel, text: readFileSync(abs, 'utf8') };
+    return { path: rel.startsWith('..') || isAbsolute(rel) ? abs : rel, text: readRegularFileSync(abs, { display: p, maxBytes: MAX_FILE_BYTES }) };
   });
   return {
     files: source.files,
@@ -98,7 +98,7 @@ function unreadFileWarnings(files: FormatScanInput['source']['files']): Diagnost
         severity: 'warning',
         code: 'file-too-large',
         format: 'terraform',
-        message: `${file.rel} is ${(file.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit; not scanned.`,
+        message: `${overLimitMessage(file.rel, file.size, MAX_FILE_BYTES)}; not scanned.`,
         location: { file: file.rel, range: { start, end: start } },
       });
     }

@@ -94,3 +94,15 @@ test('a plain heredoc keeps indentation and may close on an indented marker', ()
   assert.equal(show(template('<<EOT\nEOT')), '""');
   assert.equal(show(template('<<EOT\nEOTX\nEOT')), '"EOTX\n"');
 });
+
+test('after a heredoc in an object, the newline is the separator and a comma on the next line is an error, as in HCL', () => {
+  // HCL's scanner emits the closing marker and the newline after it as two tokens (hclsyntax/scan_tokens.rl,
+  // heredocLiteralEOL), and its object parser takes that newline as the item separator; a `,` that follows
+  // then starts the next key and is rejected. tree-sitter folds the newline into the heredoc and accepts the
+  // comma (fuzz: hcl-agreement-400bf26310): there tree-sitter is the one that differs from Terraform.
+  assert.deepEqual(parseHcl('tags = {\n  policy = <<EOT\n{}\nEOT\n  Name = "web"\n}\n', 'main.tf').errors, []);
+  const file = parseHcl('tags = {\n  policy = <<EOT\n{}\nEOT\n  , Name = "web"\n}\n', 'main.tf');
+  assert.equal(file.errors.length, 1);
+  assert.match(file.errors[0]!.message, /Expected an expression, found ","/);
+  assert.equal(file.errors[0]!.range.start.line, 5);
+});

@@ -32,7 +32,7 @@ test('texts read for planning are handed out once, then read afresh', () => {
   }
 });
 
-test('nothing is kept beyond the budget, and unreadable files parse with an error', () => {
+test('nothing is kept beyond the budget, and an unreadable file parses empty with a file-unreadable warning, not a syntax error', () => {
   const { dir, entries } = tree({ 'a.tf': 'locals { a = 1 }\n', 'b.tf': 'locals { b = 2 }\n' });
   try {
     const reader = fileReader(entries, { retainChars: 20 });
@@ -41,7 +41,9 @@ test('nothing is kept beyond the budget, and unreadable files parse with an erro
     assert.deepEqual(reader.takeKept(['a.tf', 'b.tf']).map(([rel]) => rel), ['a.tf']);
     rmSync(join(dir, 'b.tf'));
     const parsed = reader.parse('b.tf');
-    assert.match(parsed.errors[0]!.message, /cannot read file \(ENOENT\)/);
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(parsed.warnings?.[0]?.code, 'file-unreadable');
+    assert.match(parsed.warnings[0]!.message, /b\.tf not found/);
     assert.equal(parsed.body.blocks.length, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });

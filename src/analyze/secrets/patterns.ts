@@ -2,6 +2,8 @@
 // well-known token formats. Used by every rule that looks for hard-coded secrets; a found secret is only ever
 // shown masked.
 
+import { pushAll } from '../../core/arrays.js';
+
 /** Shows enough of a secret to find it, never enough to use it: `AKIA****MPLE`. */
 export function mask(secret: string): string {
   if (secret.length >= 12) return `${secret.slice(0, 4)}****${secret.slice(-4)}`;
@@ -32,9 +34,12 @@ export function findAwsCredentials(text: string): SecretHit[] {
 
 /** Names that announce a secret, e.g. `DB_PASSWORD`, `api_key`, `GITHUB_TOKEN`, `client-secret`. */
 export const SECRET_NAME = /(pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|auth[_-]?key|credentials?)$/i;
-/** `NAME=value`, `NAME: value`, `export NAME="value"`, with the value literal (not `$VAR`, `$(cmd)`, `{{ tmpl }}`). */
-const ASSIGNMENT = /\b([A-Za-z][A-Za-z0-9_.-]*)["']?[ \t]*(?:=|:)[ \t]*\\?(["']?)([^\s"'\\]+)/g;
-const PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----\s*([A-Za-z0-9+/=\s]{16,}?)-----END/g;
+/** A run of characters a name (`NAME=value`) is made of. */
+const NAME_RUN = /[A-Za-z0-9_.-]+/g;
+/** What follows a name in `NAME=value`, `NAME: value`, `export NAME="value"`: the separator and a literal value. */
+const ASSIGNED_VALUE = /["']?[ \t]*(?:=|:)[ \t]*\\?(["']?)([^\s"'\\]+)/y;
+// The body may hold whitespace anywhere: a `\s*` before it as well made the search quadratic without an END.
+const PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----([A-Za-z0-9+/=\s]{16,}?)-----END/g;
 const KNOWN_TOKENS: [RegExp, string][] = [
   [/\b(gh[pousr]_[A-Za-z0-9]{36,})\b/g, 'GitHub token'],
   [/\b(github_pat_[A-Za-z0-9_]{40,})\b/g, 'GitHub token'],
@@ -49,9 +54,7 @@ export const PLACEHOLDER = /^(\$|\{\{|<|%|\*+$|x+$|null$|none$|true$|false$|chan
 /** Passwords, tokens and keys other than AWS credentials. */
 export function findOtherSecrets(text: string): SecretHit[] {
   const hits: SecretHit[] = [];
-  for (const m of text.matchAll(ASSIGNMENT)) {
-    const name = m[1]!;
-    const secret = m[3]!;
+  for (const [name, secret] of assignments(text)) {
     if (!SECRET_NAME.test(name) || AWS_CREDENTIAL_NAME.test(name)) continue;
     if (secret.length < 4 || PLACEHOLDER.test(secret)) continue;
     hits.push({ kind: name, masked: mask(secret) });
@@ -59,6 +62,37 @@ export function findOtherSecrets(text: string): SecretHit[] {
   for (const m of text.matchAll(PRIVATE_KEY)) hits.push({ kind: m[1]!.toLowerCase(), masked: mask(m[2]!.replace(/\s+/g, '')) });
   for (const [pattern, kind] of KNOWN_TOKENS) for (const m of text.matchAll(pattern)) hits.push({ kind, masked: mask(m[1]!) });
   return dedupeHits(hits);
+}
+
+/**
+ * `NAME=value` pairs with a literal value (not `$VAR`, `$(cmd)`, `{{ tmpl }}`): the name starts with a letter at
+ * a word boundary and runs as far as name characters go. Every start inside one run of name characters is
+ * followed by the same text, so each run is tried once, from its first possible start: a pattern tried at every
+ * word boundary took quadratic time on a long dotted name.
+ */
+function assignments(text: string): [name: string, value: string][] {
+  const out: [string, string][] = [];
+  const runs = new RegExp(NAME_RUN);
+  const value = new RegExp(ASSIGNED_VALUE);
+  for (let run = runs.exec(text); run; run = runs.exec(text)) {
+    const end = run.index + run[0].length;
+    const start = nameStart(text, run.index, end);
+    if (start < 0) continue;
+    value.lastIndex = end;
+    const m = value.exec(text);
+    if (!m) continue;
+    runs.lastIndex = value.lastIndex;
+    out.push([text.slice(start, end), m[2]!]);
+  }
+  return out;
+}
+
+/** The first letter in [from, to) with no letter, digit or `_` just before it; -1 when there is none. */
+function nameStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (/[A-Za-z]/.test(text[i]!) && (i === 0 || !/[A-Za-z0-9_]/.test(text[i - 1]!))) return i;
+  }
+  return -1;
 }
 
 /** Hits with the same kind and masked value, once. */
@@ -93,9 +127,9 @@ export function findNamedSecrets(pairs: readonly [string, string][]): SecretHit[
   const hits: SecretHit[] = [];
   for (const [name, value] of pairs) {
     const credentials = findAwsCredentials(value);
-    if (credentials.length) hits.push(...credentials.map((h) => ({ ...h, kind: `${name} (${h.kind})` })));
+    if (credentials.length) pushAll(hits, credentials.map((h) => ({ ...h, kind: `${name} (${h.kind})` })));
     else if (isSecretName(name) && looksLikeSecretValue(value)) hits.push({ kind: name, masked: mask(value) });
-    else hits.push(...findOtherSecrets(value).map((h) => ({ ...h, kind: `${name} (${h.kind})` })));
+    else pushAll(hits, findOtherSecrets(value).map((h) => ({ ...h, kind: `${name} (${h.kind})` })));
   }
   return dedupeHits(hits);
 }

@@ -158,24 +158,25 @@ function traversalValue(expr: Expr): Value | undefined {
   return traversalText(expr);
 }
 
+/** `a.b["c"]` as text; undefined for anything but names, attributes and literal keys. A loop: chains can be long. */
 function traversalText(expr: Expr): string | undefined {
-  switch (expr.kind) {
-    case 'Variable':
-      return expr.name;
-    case 'GetAttr': {
-      const t = traversalText(expr.target);
-      return t === undefined ? undefined : `${t}.${expr.name}`;
-    }
-    case 'Index': {
-      const t = traversalText(expr.target);
-      if (t === undefined || expr.key.kind !== 'Literal') return undefined;
-      return `${t}[${JSON.stringify(expr.key.value)}]`;
-    }
-    case 'Paren':
-      return traversalText(expr.expr);
-    default:
-      return undefined;
+  const steps: string[] = [];
+  let e = expr;
+  for (;;) {
+    if (e.kind === 'GetAttr') {
+      steps.push(`.${e.name}`);
+      e = e.target;
+    } else if (e.kind === 'Index') {
+      if (e.key.kind !== 'Literal') return undefined;
+      steps.push(`[${JSON.stringify(e.key.value)}]`);
+      e = e.target;
+    } else if (e.kind === 'Paren') e = e.expr;
+    else break;
   }
+  if (e.kind !== 'Variable') return undefined;
+  let text = e.name;
+  for (let i = steps.length - 1; i >= 0; i--) text += steps[i]!;
+  return text;
 }
 
 function expandDynamic(block: Block, env: BaseEnv, builder: BodyBuilder, out: TfBody[]): void {

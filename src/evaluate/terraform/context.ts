@@ -38,6 +38,12 @@ export class ProjectContext {
   private readonly decls = new Map<string, ModuleDecl | undefined>();
   private readonly reported = new Set<string>();
   private budgetReported = false;
+  /** Evaluations in progress, each waiting for the next (a local reading a resource reading a local...). */
+  private depth = 0;
+  /** Resource and module instances this root module may still create (LIMITS.maxInstancesPerRoot). */
+  private instancesLeft: number = LIMITS.maxInstancesPerRoot;
+  /** Resources and module calls that got fewer instances than they asked for, in the order they asked. */
+  private readonly cut: { address: string; file: string; range: Range; wanted: number; skipped: number }[] = [];
 
   constructor(
     readonly root: string,
@@ -60,15 +66,20 @@ export class ProjectContext {
     return this.decls.get(dir);
   }
 
-  /** A warning about the input, reported once per place and message. `code` names its kind (docs/json-output.md). */
-  /** Remembers the text a sensitive value holds, so reports can mask it wherever a rule or message quotes it. */
-  noteSensitive(value: Value, depth = 0): void {
+  /**
+   * Remembers the text a sensitive value holds, so reports can mask it wherever a rule or message quotes it.
+   * Each object is visited once: values share structure, and walking every path could take exponential time.
+   */
+  noteSensitive(value: Value, depth = 0, visited = new Set<object>()): void {
     if (depth > 32 || this.sensitiveValues.size > 10_000) return;
     if (typeof value === 'string' || typeof value === 'number') {
       const text = String(value);
       if (text.length >= 4) this.sensitiveValues.add(text);
-    } else if (Array.isArray(value)) for (const v of value) this.noteSensitive(v, depth + 1);
-    else if (value !== null && typeof value === 'object' && !isUnknown(value)) for (const v of Object.values(value)) this.noteSensitive(v, depth + 1);
+      return;
+    }
+    if (value === null || typeof value !== 'object' || isUnknown(value) || visited.has(value)) return;
+    visited.add(value);
+    for (const v of Array.isArray(value) ? value : Object.values(value)) this.noteSensitive(v, depth + 1, visited);
   }
 
   /** The installed directory of a remote module (see ModuleSource.installedModule). */
@@ -80,11 +91,42 @@ export class ProjectContext {
     }
   }
 
+  /** A warning about the input, reported once per place and message. `code` names its kind (docs/json-output.md). */
   warn(message: string, file: string, range: Range, code = 'evaluation'): void {
     const key = `${file}:${range.start.offset}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.diagnostics.push({ severity: 'warning', code, message, location: { file, range }, format: 'terraform' });
+  }
+
+  /**
+   * How many of the `wanted` instances of a resource or module call (`address`, declared at `range`) may be
+   * created: all of them while the root module's instance limit lasts, then none. A module fanned out on every
+   * level multiplies its instances (ten calls of ten calls, six levels down, is a million).
+   */
+  grantInstances(wanted: number, address: string, file: string, range: Range): number {
+    const granted = Math.min(wanted, this.instancesLeft);
+    this.instancesLeft -= granted;
+    if (granted < wanted) this.cut.push({ address, file, range, wanted, skipped: wanted - granted });
+    return granted;
+  }
+
+  /** One warning naming what the instance limit left out, at the first place it applied; nothing if it never did. */
+  reportInstanceLimit(): void {
+    const first = this.cut[0];
+    if (!first) return;
+    const count = (n: number) => n.toLocaleString('en-US');
+    const skipped = this.cut.reduce((n, c) => n + c.skipped, 0);
+    const listed = this.cut.slice(0, 5).map((c) => `${c.address} (${count(c.skipped)} of ${count(c.wanted)})`);
+    if (this.cut.length > 5) listed.push(`${count(this.cut.length - 5)} more resources and module calls`);
+    const root = this.root === '' ? 'The root module' : `Root module "${this.root}"`;
+    this.warn(
+      `${root} has more resource and module instances than the limit of ${count(LIMITS.maxInstancesPerRoot)}: ` +
+        `${count(skipped)} instances were not evaluated or checked, nor anything inside the module instances among them: ${listed.join(', ')}`,
+      first.file,
+      first.range,
+      'instance-limit',
+    );
   }
 
   /** Counts work done outside expressions (expanded blocks); false once the project budget is spent. */
@@ -101,6 +143,9 @@ export class ProjectContext {
     this.active = budget;
     let value: Value;
     try {
+      // A chain of references (each resource reading the next) recurses once per link: stop at a fixed
+      // depth, well before the stack runs out, so the result does not depend on the thread's stack size.
+      if (++this.depth > LIMITS.maxReferenceDepth) throw new BudgetError(`references nest more than ${LIMITS.maxReferenceDepth} levels deep`);
       value = evaluate(expr, { resolver: env.resolver, bindings: env.bindings, refs, budget });
     } catch (e) {
       value = UNKNOWN;
@@ -111,11 +156,15 @@ export class ProjectContext {
           this.budgetReported ||= projectBudget;
           this.warn(`Evaluation stopped: ${e.message}; the value is treated as unknown`, file, expr.range, 'evaluation-limit');
         }
+      } else if (e instanceof RangeError) {
+        // The stack or a string ran out all the same (an expression nested very deeply).
+        this.warn(`Evaluation stopped: ${e.message}; the value is treated as unknown`, file, expr.range, 'evaluation-limit');
       } else if (!(e instanceof EvalError)) {
-        // Deep recursion or an unexpected shape: the value stays unknown, the scan goes on.
+        // An unexpected shape: the value stays unknown, the scan goes on.
         this.warn(`Could not evaluate expression: ${(e as Error).message ?? String(e)}`, file, expr.range);
       }
     } finally {
+      this.depth--;
       this.active = outer;
       if (!outer) this.totalSteps += budget.steps;
     }

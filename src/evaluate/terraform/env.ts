@@ -2,7 +2,7 @@
 // iterators, the references collected, and the step budget that bounds hostile input.
 
 import type { Expr, VariableExpr } from '../../parse/hcl/ast.js';
-import type { Value } from './values/index.js';
+import type { StepBudget, Value } from './values/index.js';
 
 /** One step of a traversal after its root name: `.name` or `[key]`. */
 export type Step = { kind: 'attr'; name: string } | { kind: 'index'; key: Expr };
@@ -21,10 +21,7 @@ export interface Binding {
   next: Binding | undefined;
 }
 
-export interface Budget {
-  steps: number;
-  limit: number;
-}
+export type Budget = StepBudget;
 
 export interface Env {
   resolver: Resolver;

@@ -2,7 +2,8 @@
 
 import type { Attribute, Block } from '../../parse/hcl/ast.js';
 import { SENSITIVE_REF } from './expr.js';
-import { containsUnknown, isObject, isUnknown, LIMITS, sortedKeys, toSet, UNKNOWN, type Value } from './values/index.js';
+import { containsUnknown, isObject, isUnknown, LIMITS, sortedKeys, UNKNOWN, type Value } from './values/index.js';
+import { toSet } from './values/sets.js';
 
 /** What `count.index` / `each.key` / `each.value` mean inside one instance. */
 export interface InstanceVars {

@@ -2,8 +2,9 @@
 // variables, dynamic iterators, splat elements) are resolved by a Resolver, which knows the module, its variables,
 // locals, resources and the current count/each. Errors throw EvalError; unknowns flow through as UNKNOWN.
 
-import type { Expr, ForExpr, ObjectExpr, TemplatePart, VariableExpr } from '../../parse/hcl/ast.js';
+import type { BinaryExpr, Expr, ForExpr, ObjectExpr, TemplatePart, VariableExpr } from '../../parse/hcl/ast.js';
 import { addRef, bind, lookupBinding, SENSITIVE_REF, type Env, type Step } from './env.js';
+import { pushAll } from '../../core/arrays.js';
 import { callFunction } from './functions/index.js';
 import {
   BudgetError,
@@ -19,10 +20,10 @@ import {
   toNum,
   toStr,
   UNKNOWN,
-  valuesEqual,
   type Value,
   type ValueObject,
 } from './values/index.js';
+import { valuesEqual } from './values/sets.js';
 
 export { addRef, bind, SENSITIVE_REF, type Binding, type Budget, type Env, type Resolver, type Step } from './env.js';
 
@@ -63,7 +64,7 @@ export function evaluate(expr: Expr, env: Env): Value {
       return toBool(c, 'condition') ? evaluate(expr.then, env) : evaluate(expr.else, env);
     }
     case 'Binary':
-      return evaluateBinary(expr.op, expr.left, expr.right, env);
+      return evaluateBinaryChain(expr, env);
     case 'Unary': {
       const v = evaluate(expr.operand, env);
       if (isUnknown(v)) return UNKNOWN;
@@ -196,9 +197,9 @@ function evaluateCall(name: string, argExprs: readonly Expr[], expandFinal: bool
     const last = args.pop()!;
     if (isUnknown(last)) return UNKNOWN;
     if (!Array.isArray(last)) throw new EvalError(`${name}: the expanded argument must be a list`);
-    args.push(...last);
+    pushAll(args, last);
   }
-  return callFunction(name, args);
+  return callFunction(name, args, env.budget);
 }
 
 /** `try` returns the first argument that evaluates without error; an argument not wholly known makes it unknown. */
@@ -214,8 +215,24 @@ function evaluateTry(argExprs: readonly Expr[], env: Env): Value {
   throw new EvalError('try: no argument evaluated without error');
 }
 
-function evaluateBinary(op: string, leftExpr: Expr, rightExpr: Expr, env: Env): Value {
-  const left = evaluate(leftExpr, env);
+/**
+ * `a + b + c ...` parses as a chain nested to the left, as deep as it is long: evaluated by a loop up the chain,
+ * not by recursion down it, so a generated chain of thousands of terms cannot exhaust the stack.
+ */
+function evaluateBinaryChain(expr: BinaryExpr, env: Env): Value {
+  const chain: BinaryExpr[] = [expr];
+  let leftmost = expr.left;
+  while (leftmost.kind === 'Binary') {
+    spend(env);
+    chain.push(leftmost);
+    leftmost = leftmost.left;
+  }
+  let value = evaluate(leftmost, env);
+  for (let i = chain.length - 1; i >= 0; i--) value = evaluateBinary(chain[i]!.op, value, chain[i]!.right, env);
+  return value;
+}
+
+function evaluateBinary(op: string, left: Value, rightExpr: Expr, env: Env): Value {
   if (op === '&&' || op === '||') {
     // A known decisive left side settles the result (and guards the right side, as configs expect).
     const decisive = op === '||';
@@ -228,7 +245,7 @@ function evaluateBinary(op: string, leftExpr: Expr, rightExpr: Expr, env: Env): 
   const right = evaluate(rightExpr, env);
   if (op === '==' || op === '!=') {
     if (containsUnknown(left) || containsUnknown(right)) return UNKNOWN;
-    return valuesEqual(left, right) === (op === '==');
+    return valuesEqual(left, right, env.budget) === (op === '==');
   }
   if (isUnknown(left) || isUnknown(right)) return UNKNOWN;
   const a = toNum(left, `left of ${op}`);
@@ -356,11 +373,12 @@ function renderParts(parts: readonly TemplatePart[], env: Env, state: RenderStat
     spend(env);
     switch (part.kind) {
       case 'TemplateLiteral':
-        state.out += state.stripNext ? part.value.replace(/^\s+/, '') : part.value;
+        state.out += state.stripNext ? part.value.trimStart() : part.value;
         state.stripNext = false;
         break;
       case 'TemplateInterpolation': {
-        if (part.stripLeft) state.out = state.out.replace(/\s+$/, '');
+        // trimEnd, not /\s+$/: that takes quadratic time on a long run of spaces followed by text.
+        if (part.stripLeft) state.out = state.out.trimEnd();
         const v = evaluate(part.expr, env);
         if (isUnknown(v)) {
           state.unknown = true;

@@ -7,6 +7,7 @@
 // NotPrincipal, Condition). An unknown element renders as "(unknown)" so the known rest stays inspectable; when the
 // statements themselves cannot be known (unknown dynamic, unknown source document) the json is unknown.
 
+import { pushAll } from '../../core/arrays.js';
 import { UNKNOWN_JSON_TEXT } from '../../core/value.js';
 import type { TfBody } from './view.js';
 import { blocks, value } from './view.js';
@@ -106,7 +107,7 @@ function documentStatements(docs: Value | undefined): Statement[] | undefined {
       const parsed = JSON.parse(d) as unknown;
       const st = isObject(parsed as Value) ? (parsed as { Statement?: unknown }).Statement : undefined;
       const statements = Array.isArray(st) ? st : st && typeof st === 'object' ? [st] : [];
-      out.push(...(statements as Statement[]));
+      pushAll(out, statements as Statement[]);
     } catch {
       return undefined;
     }

@@ -36,6 +36,8 @@ export function evaluateProject(input: EvaluateInput): { project: TfProject; dia
     const inputs = rootInputs(ctx, decl, input.varFiles, input.vars);
     instance = new ModuleInstance(ctx, decl, '', [], inputs, [root]);
     instance.collect(resources);
+    // Collecting expanded every resource and module call there is: the limit's toll is known now.
+    ctx.reportInstanceLimit();
   }
   let built: TfResource[] | undefined;
   const configuration = (): readonly TfResource[] => {

@@ -4,7 +4,7 @@
 import type { CallSite, Range } from '../../core/types.js';
 import type { TfResource } from './view.js';
 import { UNKNOWN_COMPUTED, type Computed, type ProjectContext } from './context.js';
-import { expandBlock, instanceSuffix, type Expansion, type InstanceVars } from './expand.js';
+import { expandBlock, findAttribute, instanceSuffix, type Expansion, type InstanceVars } from './expand.js';
 import type { Resolver } from './expr.js';
 import { literalString, type ModuleCallDecl, type ModuleDecl } from './module-decl.js';
 import { resolveModuleSource } from './paths.js';
@@ -52,6 +52,8 @@ export class ModuleGroup implements ModuleRef {
   private expansionMemo?: Expansion;
   private childrenMemo?: ChildEntry[];
   private valueMemo?: Value;
+  /** Fewer instances were created than the call asks for (the root module's instance limit). */
+  private cut = false;
 
   constructor(
     private readonly caller: ModuleCaller,
@@ -132,8 +134,15 @@ export class ModuleGroup implements ModuleRef {
     if (this.childrenMemo) return this.childrenMemo;
     const decl = this.target();
     const e = this.expansion();
-    const specs: { key: number | string | undefined; vars: InstanceVars; unknown: boolean }[] =
+    let specs: { key: number | string | undefined; vars: InstanceVars; unknown: boolean }[] =
       e.kind === 'single' ? [{ key: undefined, vars: {}, unknown: false }] : e.kind === 'unknown' ? [{ key: undefined, vars: e.vars, unknown: true }] : e.instances.map((i) => ({ key: i.key, vars: i.vars, unknown: false }));
+    if (decl) {
+      // Only calls whose module is read create instances (and count against the limit).
+      const block = this.call.block;
+      const granted = this.caller.ctx.grantInstances(specs.length, this.baseAddress, this.call.file, (findAttribute(block, 'count') ?? findAttribute(block, 'for_each') ?? block).range);
+      this.cut = granted < specs.length;
+      specs = specs.slice(0, granted);
+    }
     this.childrenMemo = specs.map(({ key, vars, unknown }) => ({ key, child: decl ? this.makeChild(decl, key, vars, unknown) : undefined }));
     return this.childrenMemo;
   }
@@ -165,6 +174,7 @@ export class ModuleGroup implements ModuleRef {
   output(key: number | string | undefined, name: string): Computed {
     if (this.expansion().kind === 'unknown') return UNKNOWN_COMPUTED;
     const entry = this.children().find((c) => c.key === key);
+    if (!entry && this.cut) return UNKNOWN_COMPUTED;
     if (!entry) throw new EvalError(`module ${this.baseAddress} has no instance ${instanceSuffix(key) || 'without a key'}`);
     return entry.child ? entry.child.output(name) : UNKNOWN_COMPUTED;
   }
@@ -179,8 +189,9 @@ export class ModuleGroup implements ModuleRef {
       return obj;
     };
     let v: Value;
-    if (e.kind === 'unknown') v = UNKNOWN;
-    else if (e.kind === 'single') v = outputsOf(this.children()[0]!);
+    const children = this.children();
+    if (e.kind === 'unknown' || this.cut) v = UNKNOWN;
+    else if (e.kind === 'single') v = outputsOf(children[0]!);
     else if (e.kind === 'count') v = this.children().map(outputsOf);
     else {
       const map: ValueObject = {};

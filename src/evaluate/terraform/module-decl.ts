@@ -19,6 +19,8 @@ export interface LocalDecl {
   name: string;
   file: string;
   attr: Attribute;
+  /** Declared locals its expression names (see local-order.ts), filled on first use. */
+  references?: readonly string[];
 }
 
 export interface OutputDecl {

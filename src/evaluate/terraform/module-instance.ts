@@ -10,6 +10,7 @@ import type { InstanceVars } from './expand.js';
 import { SENSITIVE_REF } from './expr.js';
 import { ModuleGroup, type ChildModule, type ChildSpec, type ModuleCaller } from './module-calls.js';
 import type { ModuleDecl } from './module-decl.js';
+import { localOrder, localReferences } from './local-order.js';
 import { relativeModulePath } from './paths.js';
 import { ResourceGroup, type ResourceOwner } from './resources.js';
 import { Scope, type ModuleScope } from './scope.js';
@@ -81,10 +82,32 @@ export class ModuleInstance implements ModuleScope, ResourceOwner, ModuleCaller,
       this.ctx.warn(`local.${name} refers to itself through a cycle; treated as unknown`, decl.file, decl.attr.range);
       return UNKNOWN_COMPUTED;
     }
+    // The locals it refers to first, deepest first, so none of them recurses into the next.
+    const { order, cycles } = localOrder(name, (n) => this.localRefs(n), (n) => this.locals.has(n));
+    for (const cycle of cycles) this.settleCycle(cycle);
+    for (const dependency of order) if (dependency !== name) this.local(dependency);
+    const settled = this.locals.get(name);
+    if (settled) return settled;
     this.locals.set(name, null);
     const c = this.ctx.compute(decl.attr.expr, { resolver: this.scope() }, decl.file);
     this.locals.set(name, c);
     return c;
+  }
+
+  /** Declared locals a local's expression names, read once per module directory's declaration. */
+  private localRefs(name: string): readonly string[] {
+    const decl = this.decl.locals.get(name);
+    if (!decl) return [];
+    return (decl.references ??= localReferences(decl.attr.expr).filter((n) => this.decl.locals.has(n)));
+  }
+
+  /** Terraform rejects locals that refer to each other in a cycle: all of them are unknown, with one warning. */
+  private settleCycle(cycle: readonly string[]): void {
+    const first = this.decl.locals.get(cycle[0]!)!;
+    const names = cycle.slice(0, 5).map((n) => `local.${n}`).join(', ') + (cycle.length > 5 ? ` and ${cycle.length - 5} more` : '');
+    const what = cycle.length === 1 ? `${names} refers to itself through a cycle` : `${names} refer to each other through a cycle`;
+    this.ctx.warn(`${what}; treated as unknown`, first.file, first.attr.range);
+    for (const n of cycle) this.locals.set(n, UNKNOWN_COMPUTED);
   }
 
   /** An output's value, for the lazy object callers see (`module.x`). */

@@ -6,7 +6,7 @@ import type { CallSite } from '../../core/types.js';
 import type { TfBody, TfResource } from './view.js';
 import { buildBody, computeAttribute, type BaseEnv, type BodyBuilder } from './body.js';
 import { UNKNOWN_COMPUTED, type Computed, type ProjectContext } from './context.js';
-import { expandBlock, instanceSuffix, type Expansion, type InstanceVars } from './expand.js';
+import { expandBlock, findAttribute, instanceSuffix, type Expansion, type InstanceVars } from './expand.js';
 import type { Resolver } from './expr.js';
 import { policyDocumentJson } from './iam-policy-document.js';
 import type { ResourceDecl } from './module-decl.js';
@@ -31,6 +31,8 @@ export class ResourceGroup implements ResourceRef {
   private expansionMemo?: Expansion;
   private expanding = false;
   private instancesMemo?: ResourceInstance[];
+  /** Fewer instances were created than the configuration asks for (the root module's instance limit). */
+  private cut = false;
   private valueMemo?: Value;
   private attributesMemo?: Map<string, Attribute>;
   private blockTypesMemo?: Set<string>;
@@ -63,12 +65,14 @@ export class ResourceGroup implements ResourceRef {
   instances(): ResourceInstance[] {
     if (this.instancesMemo) return this.instancesMemo;
     const e = this.expansion();
-    this.instancesMemo =
-      e.kind === 'single'
-        ? [new ResourceInstance(this, undefined, {}, false)]
-        : e.kind === 'unknown'
-          ? [new ResourceInstance(this, undefined, e.vars, true)]
-          : e.instances.map((i) => new ResourceInstance(this, i.key, i.vars, false));
+    const wanted = e.kind === 'count' || e.kind === 'for_each' ? e.instances.length : 1;
+    const { block, file } = this.decl;
+    const granted = this.owner.ctx.grantInstances(wanted, this.baseAddress, file, (findAttribute(block, 'count') ?? findAttribute(block, 'for_each') ?? block).range);
+    this.cut = granted < wanted;
+    if (granted === 0) this.instancesMemo = [];
+    else if (e.kind === 'single') this.instancesMemo = [new ResourceInstance(this, undefined, {}, false)];
+    else if (e.kind === 'unknown') this.instancesMemo = [new ResourceInstance(this, undefined, e.vars, true)];
+    else this.instancesMemo = e.instances.slice(0, granted).map((i) => new ResourceInstance(this, i.key, i.vars, false));
     return this.instancesMemo;
   }
 
@@ -105,6 +109,8 @@ export class ResourceGroup implements ResourceRef {
     if (key === undefined) instance = e.kind === 'single' ? this.instances()[0] : undefined;
     else if (e.kind === 'count') instance = typeof key === 'number' ? this.instances()[key] : undefined;
     else if (e.kind === 'for_each') instance = this.instances().find((i) => i.key === key);
+    // An instance the root module's limit left out is unknown, not missing.
+    if (!instance && this.cut) return UNKNOWN;
     return instance?.attributeValue(name);
   }
 
@@ -113,8 +119,9 @@ export class ResourceGroup implements ResourceRef {
     const e = this.expansion();
     const instances = this.instances();
     let v: Value;
-    if (e.kind === 'single') v = instances[0]!.value();
-    else if (e.kind === 'unknown') v = UNKNOWN;
+    // Some instances were never created: the whole collection is unknown, not the part that was.
+    if (this.cut || e.kind === 'unknown') v = UNKNOWN;
+    else if (e.kind === 'single') v = instances[0]!.value();
     else if (e.kind === 'count') v = instances.map((i) => i.value());
     else {
       const map: ValueObject = {};

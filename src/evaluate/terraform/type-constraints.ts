@@ -3,7 +3,8 @@
 // A value that does not fit is passed through unchanged: Terraform would reject it, Bulwark still scans.
 
 import type { Expr } from '../../parse/hcl/ast.js';
-import { isObject, isUnknown, toSet, type Value, type ValueObject } from './values/index.js';
+import { isObject, isUnknown, type Value, type ValueObject } from './values/index.js';
+import { toSet } from './values/sets.js';
 
 export type TypeSpec =
   | { kind: 'any' }

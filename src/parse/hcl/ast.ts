@@ -10,6 +10,16 @@ export interface HclFile {
   comments: Comment[];
   /** Syntax errors. A file with errors still yields every block that parsed. */
   errors: HclSyntaxError[];
+  /** Why the file was read only in part, or not at all, though its syntax was not at fault (a limit, a read error). */
+  warnings?: HclFileWarning[];
+}
+
+/** A problem with a file that is not a syntax error: reported as a warning diagnostic, not a finding. */
+export interface HclFileWarning {
+  /** The diagnostic code: `too-many-blocks`, `file-unreadable`. */
+  code: string;
+  message: string;
+  range: Range;
 }
 
 export interface HclSyntaxError {

@@ -156,6 +156,42 @@ export const TREE_SITTER_LENIENCIES: readonly Divergence[] = [
     why: 'HCL ends a quoted string at the end of its line (an error: "Unterminated template string"); tree-sitter lets it run on to the next line.',
     applies: (_file, root) => some(root, (n) => (n.type === 'quoted_template' || n.type === 'string_lit') && n.text.includes('\n')),
   },
+  {
+    id: 'newline-before-comma-in-object',
+    why:
+      'In an HCL object constructor a newline after an item is its separator (also the newline HCL emits as its ' +
+      "own token after a heredoc's closing marker, scan_tokens.rl heredocLiteralEOL), so a `,` starting the next " +
+      'line begins a key and is an error (`{a = 1\n, b = 2}`); tree-sitter skips the newline and takes the comma.',
+    applies: (file, root) => {
+      const error = file.errors[0];
+      if (!error || error.message !== 'Expected an expression, found ","') return false;
+      const at = error.range.start.offset;
+      let i = at - 1;
+      while (i >= 0 && (file.text[i] === ' ' || file.text[i] === '\t' || file.text[i] === '\r')) i--;
+      if (file.text[i] !== '\n') return false;
+      for (let n: Node | null = root.descendantForIndex(at, at); n; n = n.parent) if (n.type === 'object') return true;
+      return false;
+    },
+  },
+  {
+    id: 'object-item-continues-on-next-line',
+    why:
+      'In an HCL object constructor a newline outside brackets ends the item, so in `{a = {}\n-9 b = 1}` the `-9` ' +
+      'starts a new key; tree-sitter treats that newline as whitespace and reads `{} - 9`.',
+    applies: (_file, root) => some(root, (n) => n.type === 'object_elem' && continuesOverNewline(n, root)),
+  },
+  {
+    id: 'hex-number-literal',
+    why: 'HCL numbers are decimal: `0x1` is the number `0` followed by the name `x1`, an error; tree-sitter reads a hexadecimal number.',
+    applies: (_file, root) => some(root, (n) => n.type === 'numeric_lit' && /^0[xX]/.test(n.text)),
+  },
+  {
+    id: 'space-in-legacy-index',
+    why:
+      'Both accept `l. 2` (a legacy index with a space after the dot); tree-sitter\'s index node starts at the space, ' +
+      'Bulwark\'s literal at the digit, as HCL\'s own range does.',
+    applies: (_file, root) => some(root, (n) => n.type === 'legacy_index' && /^\.\s/.test(n.text)),
+  },
 ];
 
 /** Tree-sitter nodes inside which a newline does not end an attribute. */

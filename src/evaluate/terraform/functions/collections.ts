@@ -1,6 +1,7 @@
 // Collection functions. Lists, tuples and sets are arrays; maps and objects are plain objects.
 
 import {
+  charge,
   checkCollectionSize,
   EvalError,
   isObject,
@@ -9,21 +10,24 @@ import {
   toList,
   toNum,
   toObject,
-  toSet,
   toStr,
   UNKNOWN,
-  valuesEqual,
+  type StepBudget,
   type Value,
   type ValueObject,
 } from '../values/index.js';
+import { toSet, ValueSet, valuesEqual } from '../values/sets.js';
+import { pushAll } from '../../../core/arrays.js';
 import type { FunctionTable } from './registry.js';
 
-function flattenInto(out: Value[], list: readonly Value[], depth: number): boolean {
+/** Every element is charged: lists that share structure can hold far more (empty) lists than they look. */
+function flattenInto(out: Value[], list: readonly Value[], depth: number, budget: StepBudget): boolean {
   if (depth > 100) throw new EvalError('flatten: nesting too deep');
+  charge(budget, list.length);
   for (const item of list) {
     if (isUnknown(item)) return false;
     if (Array.isArray(item)) {
-      if (!flattenInto(out, item, depth + 1)) return false;
+      if (!flattenInto(out, item, depth + 1, budget)) return false;
     } else out.push(item);
     checkCollectionSize(out.length);
   }
@@ -47,16 +51,16 @@ export const collectionFunctions: FunctionTable = {
     unknowns: 'shallow',
     call: (args) => {
       const out: Value[] = [];
-      for (const a of args) out.push(...toList(a, 'concat'));
+      for (const a of args) pushAll(out, toList(a, 'concat'));
       checkCollectionSize(out.length);
       return out;
     },
   },
   flatten: {
     unknowns: 'shallow',
-    call: ([l]) => {
+    call: ([l], budget) => {
       const out: Value[] = [];
-      return flattenInto(out, toList(l!, 'flatten'), 0) ? out : UNKNOWN;
+      return flattenInto(out, toList(l!, 'flatten'), 0, budget) ? out : UNKNOWN;
     },
   },
   merge: {
@@ -73,6 +77,7 @@ export const collectionFunctions: FunctionTable = {
   },
   lookup: {
     unknowns: 'shallow',
+    shares: true,
     minArgs: 2,
     maxArgs: 3,
     call: ([m, k, d]) => {
@@ -85,6 +90,7 @@ export const collectionFunctions: FunctionTable = {
   },
   element: {
     unknowns: 'shallow',
+    shares: true,
     call: ([l, i]) => {
       const list = toList(l!, 'element');
       if (list.length === 0) throw new EvalError('element: empty list');
@@ -104,12 +110,11 @@ export const collectionFunctions: FunctionTable = {
   },
   keys: { unknowns: 'shallow', call: ([m]) => sortedKeys(toObject(m!, 'keys')) },
   values: { unknowns: 'shallow', call: ([m]) => collectionValues(toObject(m!, 'values'), 'values') },
-  contains: { call: ([l, v]) => collectionValues(l!, 'contains').some((x) => valuesEqual(x, v!)) },
+  contains: { call: ([l, v], budget) => collectionValues(l!, 'contains').some((x) => valuesEqual(x, v!, budget)) },
   distinct: {
-    call: ([l]) => {
-      const out: Value[] = [];
-      for (const x of toList(l!, 'distinct')) if (!out.some((y) => valuesEqual(x, y))) out.push(x);
-      return out;
+    call: ([l], budget) => {
+      const seen = new ValueSet(budget);
+      return toList(l!, 'distinct').filter((x) => seen.add(x));
     },
   },
   compact: {
@@ -122,6 +127,7 @@ export const collectionFunctions: FunctionTable = {
   },
   coalesce: {
     unknowns: 'self',
+    shares: true,
     call: (args) => {
       for (const a of args) {
         if (isUnknown(a)) return UNKNOWN;
@@ -132,6 +138,7 @@ export const collectionFunctions: FunctionTable = {
   },
   coalescelist: {
     unknowns: 'self',
+    shares: true,
     call: (args) => {
       for (const a of args) {
         if (isUnknown(a)) return UNKNOWN;
@@ -177,9 +184,10 @@ export const collectionFunctions: FunctionTable = {
       return out;
     },
   },
-  toset: { call: ([l]) => toSetValue(l!) },
+  toset: { call: ([l], budget) => toSetValue(l!, budget) },
   tolist: {
     unknowns: 'shallow',
+    shares: true,
     call: ([l]) => {
       if (l === null) return null;
       return toList(l!, 'tolist');
@@ -189,12 +197,18 @@ export const collectionFunctions: FunctionTable = {
     unknowns: 'shallow',
     call: ([m]) => (m === null ? null : { ...toObject(m!, 'tomap') }),
   },
-  setunion: { call: (args) => toSetValue(args.flatMap((a) => toList(a, 'setunion'))) },
+  setunion: { call: (args, budget) => toSetValue(args.flatMap((a) => toList(a, 'setunion')), budget) },
   setintersection: {
-    call: ([first, ...rest]) => toSetValue(toList(first!, 'setintersection').filter((x) => rest.every((r) => toList(r, 'setintersection').some((y) => valuesEqual(x, y))))),
+    call: ([first, ...rest], budget) => {
+      const others = rest.map((r) => valueSet(toList(r, 'setintersection'), budget));
+      return toSetValue(toList(first!, 'setintersection').filter((x) => others.every((set) => set.has(x))), budget);
+    },
   },
   setsubtract: {
-    call: ([a, b]) => toSetValue(toList(a!, 'setsubtract').filter((x) => !toList(b!, 'setsubtract').some((y) => valuesEqual(x, y)))),
+    call: ([a, b], budget) => {
+      const remove = valueSet(toList(b!, 'setsubtract'), budget);
+      return toSetValue(toList(a!, 'setsubtract').filter((x) => !remove.has(x)), budget);
+    },
   },
   setproduct: {
     call: (args) => {
@@ -208,6 +222,7 @@ export const collectionFunctions: FunctionTable = {
   },
   one: {
     unknowns: 'shallow',
+    shares: true,
     call: ([l]) => {
       if (l === null) return null;
       const list = toList(l!, 'one');
@@ -216,8 +231,8 @@ export const collectionFunctions: FunctionTable = {
     },
   },
   index: {
-    call: ([l, v]) => {
-      const i = toList(l!, 'index').findIndex((x) => valuesEqual(x, v!));
+    call: ([l, v], budget) => {
+      const i = toList(l!, 'index').findIndex((x) => valuesEqual(x, v!, budget));
       if (i < 0) throw new EvalError('index: value not found');
       return i;
     },
@@ -247,12 +262,12 @@ export const collectionFunctions: FunctionTable = {
     },
   },
   matchkeys: {
-    call: ([vals, keys, search]) => {
+    call: ([vals, keys, search], budget) => {
       const v = toList(vals!, 'matchkeys');
       const k = toList(keys!, 'matchkeys');
       if (v.length !== k.length) throw new EvalError('matchkeys: lists must have the same length');
-      const s = toList(search!, 'matchkeys');
-      return v.filter((_x, i) => s.some((y) => valuesEqual(k[i]!, y)));
+      const s = valueSet(toList(search!, 'matchkeys'), budget);
+      return v.filter((_x, i) => s.has(k[i]!));
     },
   },
   sum: {
@@ -280,11 +295,17 @@ function boolFold(list: readonly Value[], all: boolean): Value {
   return sawUnknown ? UNKNOWN : all;
 }
 
+function valueSet(items: readonly Value[], budget: StepBudget): ValueSet {
+  const set = new ValueSet(budget);
+  for (const item of items) set.add(item);
+  return set;
+}
+
 /** Terraform sets hold one element type; mixed primitives unify to strings. */
-export function toSetValue(l: Value): Value {
+export function toSetValue(l: Value, budget?: StepBudget): Value {
   if (l === null) return null;
   const list = toList(l, 'toset');
   const primitives = list.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean');
   const mixed = primitives && new Set(list.map((x) => typeof x)).size > 1;
-  return toSet(mixed ? list.map((x) => toStr(x)) : list);
+  return toSet(mixed ? list.map((x) => toStr(x)) : list, budget);
 }

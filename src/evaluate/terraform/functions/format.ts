@@ -4,7 +4,9 @@
 import { EvalError, isObject, numberToString, toNum, toStr, type Value } from '../values/index.js';
 import { jsonEncode } from './json.js';
 
-const VERB = /%(?:\[(\d+)\])?([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([a-zA-Z%])/g;
+// A width cannot start with 0 (that is the flag): `(\d+)` there let a run of zeros split two ways, and
+// a long run with no verb after it took quadratic time.
+const VERB = /%(?:\[(\d+)\])?([-+ #0]*)([1-9]\d*|\*)?(?:\.(\d+))?([a-zA-Z%])/g;
 const MAX_WIDTH = 10_000;
 
 export function formatString(spec: string, args: readonly Value[]): string {

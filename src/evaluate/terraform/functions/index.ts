@@ -2,21 +2,23 @@
 // Functions that read files, the clock or randomness (file, templatefile, timestamp, uuid, ...) are absent on
 // purpose: an unsupported function yields unknown, and Bulwark never reads scanned content beyond the parse.
 
-import { containsUnknown, EvalError, isUnknown, UNKNOWN, type Value } from '../values/index.js';
+import { charge, containsUnknown, EvalError, isObject, isUnknown, UNKNOWN, type StepBudget, type Value } from '../values/index.js';
 import { collectionFunctions } from './collections.js';
 import { encodingFunctions } from './encoding.js';
 import { networkFunctions } from './network.js';
 import { numericFunctions } from './numeric.js';
 import type { FunctionTable, TfFunction } from './registry.js';
-import { stringFunctions } from './strings.js';
+import { stringFunctions, trimEndWhere } from './strings.js';
+
+const isSlash = (code: number): boolean => code === 47;
 
 const miscFunctions: FunctionTable = {
-  sensitive: { unknowns: 'self', call: ([v]) => v! },
-  nonsensitive: { unknowns: 'self', call: ([v]) => v! },
-  basename: { call: ([p]) => String(p).replace(/\/+$/, '').split('/').pop() ?? '' },
+  sensitive: { unknowns: 'self', shares: true, call: ([v]) => v! },
+  nonsensitive: { unknowns: 'self', shares: true, call: ([v]) => v! },
+  basename: { call: ([p]) => trimEndWhere(String(p), isSlash).split('/').pop() ?? '' },
   dirname: {
     call: ([p]) => {
-      const s = String(p).replace(/\/+$/, '');
+      const s = trimEndWhere(String(p), isSlash);
       const i = s.lastIndexOf('/');
       return i < 0 ? '.' : i === 0 ? '/' : s.slice(0, i);
     },
@@ -36,8 +38,15 @@ export function hasFunction(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(FUNCTIONS, name);
 }
 
-/** Calls a built-in. Unknown or unsupported functions return unknown; bad arguments throw EvalError. */
-export function callFunction(name: string, args: Value[]): Value {
+/** Characters of text read or written that cost one evaluation step. */
+const CHARS_PER_STEP = 16;
+
+/**
+ * Calls a built-in. Unknown or unsupported functions return unknown; bad arguments throw EvalError. The text
+ * a call reads and the text or elements it returns are charged to the budget: each is bounded in size, but
+ * a loop could otherwise call a function on a huge string, or build a huge result, a million times.
+ */
+export function callFunction(name: string, args: Value[], budget: StepBudget): Value {
   const fn: TfFunction | undefined = hasFunction(name) ? FUNCTIONS[name] : undefined;
   if (!fn) return UNKNOWN;
   const policy = fn.unknowns ?? 'deep';
@@ -45,5 +54,17 @@ export function callFunction(name: string, args: Value[]): Value {
   if (policy === 'shallow' && args.some(isUnknown)) return UNKNOWN;
   if (fn.minArgs !== undefined && args.length < fn.minArgs) throw new EvalError(`${name}: too few arguments`);
   if (fn.maxArgs !== undefined && args.length > fn.maxArgs) throw new EvalError(`${name}: too many arguments`);
-  return fn.call(args);
+  let chars = 0;
+  for (const arg of args) if (typeof arg === 'string') chars += arg.length;
+  if (chars >= CHARS_PER_STEP) charge(budget, Math.floor(chars / CHARS_PER_STEP));
+  const result = fn.call(args, budget);
+  if (!fn.shares) charge(budget, resultSize(result));
+  return result;
+}
+
+/** Steps a new result costs: its text, or its elements (not counting nested ones, charged when built). */
+function resultSize(result: Value): number {
+  if (typeof result === 'string') return Math.floor(result.length / CHARS_PER_STEP);
+  if (Array.isArray(result)) return result.length;
+  return isObject(result) ? Object.keys(result).length : 0;
 }

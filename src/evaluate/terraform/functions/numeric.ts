@@ -1,5 +1,6 @@
 // Numeric and type-conversion functions.
 
+import { maxOf, minOf } from '../../../core/arrays.js';
 import { EvalError, isUnknown, toBool, toList, toNum, toStr, UNKNOWN, type Value } from '../values/index.js';
 import type { FunctionTable } from './registry.js';
 
@@ -10,8 +11,8 @@ function numbers(args: readonly Value[], what: string): number[] {
 }
 
 export const numericFunctions: FunctionTable = {
-  min: { minArgs: 1, call: (args) => Math.min(...numbers(args, 'min')) },
-  max: { minArgs: 1, call: (args) => Math.max(...numbers(args, 'max')) },
+  min: { minArgs: 1, call: (args) => minOf(numbers(args, 'min')) },
+  max: { minArgs: 1, call: (args) => maxOf(numbers(args, 'max')) },
   abs: { call: ([n]) => Math.abs(toNum(n!)) },
   ceil: { call: ([n]) => Math.ceil(toNum(n!)) },
   floor: { call: ([n]) => Math.floor(toNum(n!)) },

@@ -1,6 +1,6 @@
 // The shape of a built-in function and how unknown arguments propagate through it.
 
-import type { Value } from '../values/index.js';
+import type { StepBudget, Value } from '../values/index.js';
 
 export interface TfFunction {
   /**
@@ -12,7 +12,13 @@ export interface TfFunction {
   unknowns?: 'deep' | 'shallow' | 'self';
   minArgs?: number;
   maxArgs?: number;
-  call(args: Value[]): Value;
+  /** The result is (part of) an argument, not a copy: its size is not charged again. */
+  shares?: true;
+  /**
+   * `budget` is the evaluation's: functions whose work grows faster than their arguments and result
+   * (comparing every pair, matching a pattern) charge it themselves; the caller charges for the rest.
+   */
+  call(args: Value[], budget: StepBudget): Value;
 }
 
 export type FunctionTable = Record<string, TfFunction>;

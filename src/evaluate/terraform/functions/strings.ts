@@ -1,35 +1,33 @@
-// String functions. Regular expressions follow RE2 syntax as Terraform does; the few RE2-only forms seen in
-// real configs (`(?P<name>`, leading `(?i)`) are translated to their JavaScript equivalents.
+// String functions. `regex`, `regexall` and `replace` with a /pattern/ use Go's RE2 semantics (regex.ts).
 
 import { checkCollectionSize, checkStringSize, EvalError, toList, toNum, toStr, type Value } from '../values/index.js';
 import { formatString } from './format.js';
+import { regexAll, regexFirst, regexReplace } from './regex.js';
 import type { FunctionTable } from './registry.js';
 
-export function compileRegex(pattern: string, extraFlags = ''): RegExp {
-  let source = pattern.replace(/\(\?P</g, '(?<');
-  let flags = 'u' + extraFlags;
-  const inline = /^\(\?([imsU]+)\)/.exec(source);
-  if (inline) {
-    source = source.slice(inline[0].length);
-    for (const f of inline[1]!) if ('ims'.includes(f) && !flags.includes(f)) flags += f;
-  }
-  source = source.replace(/\\z/g, '$').replace(/\\A/g, '^');
-  try {
-    return new RegExp(source, flags);
-  } catch (e) {
-    throw new EvalError(`invalid regular expression: ${(e as Error).message}`);
-  }
+/**
+ * `text` without its trailing characters for which `drop` holds. A loop, not `/x+$/`: a backtracking engine
+ * takes quadratic time on a long run of x that does not end the text.
+ */
+export function trimEndWhere(text: string, drop: (code: number) => boolean): string {
+  let end = text.length;
+  while (end > 0 && drop(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
-/** What `regex` returns for one match: the match, the list of groups, or the map of named groups. */
-function matchResult(m: RegExpExecArray): Value {
-  if (m.groups && Object.keys(m.groups).length > 0) {
-    const out: { [k: string]: Value } = {};
-    for (const [k, v] of Object.entries(m.groups)) out[k] = v ?? null;
-    return out;
+/**
+ * Go's strings.Replace with no limit: every occurrence replaced; an empty search string matches before every
+ * character and at the end. The result's size is checked before it is built.
+ */
+function replaceAll(str: string, search: string, replacement: string): string {
+  if (search === '') {
+    const cs = chars(str);
+    checkStringSize(str.length + (cs.length + 1) * replacement.length);
+    return replacement + cs.join(replacement) + (cs.length ? replacement : '');
   }
-  if (m.length > 1) return m.slice(1).map((g) => g ?? null);
-  return m[0];
+  const parts = str.split(search);
+  checkStringSize(str.length + (parts.length - 1) * (replacement.length - search.length));
+  return parts.join(replacement);
 }
 
 function chars(s: string): string[] {
@@ -100,7 +98,7 @@ export const stringFunctions: FunctionTable = {
       return suffix && str.endsWith(suffix) ? str.slice(0, str.length - suffix.length) : str;
     },
   },
-  chomp: { call: ([s]) => toStr(s!).replace(/(\r\n|\n|\r)+$/, '') },
+  chomp: { call: ([s]) => trimEndWhere(toStr(s!), (c) => c === 10 || c === 13) },
   indent: {
     call: ([n, s]) => {
       const count = toNum(n!);
@@ -111,19 +109,12 @@ export const stringFunctions: FunctionTable = {
     },
   },
   replace: {
-    call: ([s, search, repl]) => {
+    call: ([s, search, repl], budget) => {
       const str = toStr(s!);
       const pattern = toStr(search!);
       const replacement = toStr(repl!);
-      let out: string;
-      if (pattern.length > 1 && pattern.startsWith('/') && pattern.endsWith('/')) {
-        // Go's `${1}` and `$1` both name group 1; JavaScript understands `$1`.
-        out = str.replace(compileRegex(pattern.slice(1, -1), 'g'), replacement.replace(/\$\{(\w+)\}/g, (_m, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`)));
-      } else {
-        out = pattern === '' ? str : str.split(pattern).join(replacement);
-      }
-      checkStringSize(out.length);
-      return out;
+      if (pattern.length > 1 && pattern.startsWith('/') && pattern.endsWith('/')) return regexReplace(str, pattern.slice(1, -1), replacement, budget);
+      return replaceAll(str, pattern, replacement);
     },
   },
   substr: {
@@ -137,25 +128,8 @@ export const stringFunctions: FunctionTable = {
       return cs.slice(offset, offset + length).join('');
     },
   },
-  regex: {
-    call: ([p, s]) => {
-      const m = compileRegex(toStr(p!)).exec(toStr(s!));
-      if (!m) throw new EvalError('regex: pattern did not match');
-      return matchResult(m);
-    },
-  },
-  regexall: {
-    call: ([p, s]) => {
-      const re = compileRegex(toStr(p!), 'g');
-      const out: Value[] = [];
-      for (const m of toStr(s!).matchAll(re)) {
-        out.push(matchResult(m as RegExpExecArray));
-        checkCollectionSize(out.length);
-        if (m[0] === '') re.lastIndex++;
-      }
-      return out;
-    },
-  },
+  regex: { call: ([p, s], budget) => regexFirst(toStr(p!), toStr(s!), budget) },
+  regexall: { call: ([p, s], budget) => regexAll(toStr(p!), toStr(s!), budget) },
   startswith: { call: ([s, p]) => toStr(s!).startsWith(toStr(p!)) },
   endswith: { call: ([s, p]) => toStr(s!).endsWith(toStr(p!)) },
   strcontains: { call: ([s, p]) => toStr(s!).includes(toStr(p!)) },

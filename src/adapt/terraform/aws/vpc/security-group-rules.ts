@@ -2,6 +2,7 @@
 // (including expanded `dynamic` blocks), `aws_security_group_rule`, and the provider-v5
 // `aws_vpc_security_group_ingress_rule` / `aws_vpc_security_group_egress_rule` resources.
 
+import { pushAll } from '../../../../core/arrays.js';
 import type { TfLookups } from '../../../../evaluate/terraform/lookups.js';
 import type { TfAttribute, TfBody, TfResource, Value } from '../../../../evaluate/terraform/view.js';
 import { attr, blocks, isUnknown, value } from '../../../../evaluate/terraform/view.js';
@@ -114,7 +115,7 @@ function readRule(
     const a = attr(body, name);
     if (!a) continue;
     const list = cidrStrings(a.value);
-    cidrs.push(...list);
+    pushAll(cidrs, list);
     if (!internetCidrAttr && list.some(isInternetCidr)) internetCidrAttr = a;
   }
   return {

@@ -14,13 +14,45 @@ export function isAllow(statement: PolicyStatement): boolean {
   return statement.effect === 'Allow';
 }
 
-/** IAM-style glob (`*` any run, `?` one character), case-insensitive as IAM compares action names. */
+/**
+ * IAM-style glob (`*` any run, `?` one character), case-insensitive as IAM compares action names. Matched
+ * by walking both strings, going back only to the last `*`: at most pattern × text steps. (A regular
+ * expression built from the pattern backtracks: `a*a*a*…b` from a policy took polynomial time of high degree.)
+ */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  const source = pattern
-    .split('')
-    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, 'i').test(text);
+  const p = foldCase(pattern);
+  const t = foldCase(text);
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let resume = 0;
+  while (ti < t.length) {
+    const pc = p[pi];
+    if (pc === '*') {
+      star = pi++;
+      resume = ti;
+    } else if (pc !== undefined && (pc === '?' || pc === t[ti])) {
+      pi++;
+      ti++;
+    } else if (star >= 0) {
+      // Let the last `*` take one more character, and match the rest of the pattern from there.
+      pi = star + 1;
+      ti = ++resume;
+    } else return false;
+  }
+  while (p[pi] === '*') pi++;
+  return pi === p.length;
+}
+
+/** Case-folds each UTF-16 unit the way a case-insensitive JavaScript regular expression compares them. */
+function foldCase(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const upper = ch.toUpperCase();
+    out += upper.length === 1 && !(ch.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128) ? upper : ch;
+  }
+  return out;
 }
 
 /** `*` (or the equivalent `*:*`): every action of every service. */

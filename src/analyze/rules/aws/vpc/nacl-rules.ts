@@ -1,6 +1,7 @@
 // One view over network ACL entries: inline `ingress`/`egress` blocks of `aws_network_acl` /
 // `aws_default_network_acl`, and standalone `aws_network_acl_rule` resources.
 
+import { pushAll } from '../../../../core/arrays.js';
 import type { TfAttribute, TfBody, TfResource } from '../../../../evaluate/terraform/view.js';
 import { asNumber, attr, blocks, isFalse, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import type { TerraformReport, TerraformRuleContext } from '../../../rule.js';
@@ -74,9 +75,9 @@ function readEntry(body: TfBody, direction: 'ingress' | 'egress', inline: boolea
     if (!a) continue;
     if (isUnknown(a.value)) cidrUnknown = true;
     const all = cidrStrings(a.value);
-    cidrs.push(...all);
+    pushAll(cidrs, all);
     const open = all.filter(isInternetCidr);
-    internetCidrs.push(...open);
+    pushAll(internetCidrs, open);
     if (open.length && !internetCidrAttr) internetCidrAttr = a;
   }
   // Inline blocks number themselves `rule_no`, aws_network_acl_rule `rule_number`.
