@@ -5,8 +5,10 @@
 //   - threat modelling of a generated 1,000-element, 3,000-flow architecture.
 //
 //   - start-up of the installed CLI scanning one small file;
+//   - the hostile-input table: inputs built to hang, crash or exhaust a scanner (scripts/bench/hostile.ts).
 //
-//   npm run bench [-- --files N] [--skip-scan] [--skip-startup] [--skip-model]
+//   npm run bench [-- --files N] [--skip-scan] [--skip-startup] [--skip-model] [--skip-hostile]
+//   npm run bench -- --hostile-only [--case TEXT]
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHcl } from '../src/parse/hcl/parser.js';
 import { generateTree } from './bench/generate-tree.js';
+import { benchHostile } from './bench/hostile.js';
 import { packAndInstall, removeInstall } from './package/install.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,10 +67,19 @@ function benchParse(): void {
   console.log(`parse: ${texts.length} files, ${fmt(bytes / MB)} MB in ${fmt(best / 1000, 2)} s = ${fmt(bytes / MB / (best / 1000))} MB/s`);
 }
 
+let built = false;
+/** The compiled CLI, built once per benchmark run. */
+function compiledCli(): string {
+  if (!built) {
+    console.log('building the CLI (npm run build) ...');
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    built = true;
+  }
+  return join(repoRoot, 'dist', 'cli', 'main.js');
+}
+
 function benchScan(): void {
-  console.log('building the CLI (npm run build) ...');
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  const cli = join(repoRoot, 'dist', 'cli', 'main.js');
+  const cli = compiledCli();
   const bytes = listFiles(treeDir).reduce((n, p) => n + statSync(p).size, 0);
   const files = listFiles(treeDir).length;
   const out = join(benchDir, 'scan.json');
@@ -148,8 +160,17 @@ async function benchModel(): Promise<void> {
   await mod.runModelBench?.();
 }
 
+function stringArg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  if (process.argv.includes('--hostile-only')) {
+    process.exitCode = benchHostile(compiledCli(), stringArg('--case')) ? 0 : 1;
+    return;
+  }
   if (!process.argv.includes('--skip-scan')) {
     ensureTree(arg('--files', 11_500));
     benchParse();
@@ -157,6 +178,7 @@ async function main(): Promise<void> {
   }
   if (!process.argv.includes('--skip-startup')) benchStartup();
   if (!process.argv.includes('--skip-model')) await benchModel();
+  if (!process.argv.includes('--skip-hostile') && !benchHostile(compiledCli())) process.exitCode = 1;
 }
 
 await main();

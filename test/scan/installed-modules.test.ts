@@ -111,6 +111,27 @@ describe('registry and git modules', () => {
     assert.equal(result.stats.formats.terraform?.rootModules, 1, 'installed modules are not scanned as roots of their own');
   });
 
+  it('a manifest over its 4 MB limit is not read, and the modules it lists are named as not evaluated', async () => {
+    const manifest = JSON.parse(MANIFEST) as { Modules: object[] };
+    // Padding entries of modules nobody calls, as a hostile or corrupt manifest might hold.
+    for (let i = 0, size = MANIFEST.length; size <= 4 * 1024 * 1024; i++) {
+      const entry = { Key: `unused_${i}`, Source: 'registry.terraform.io/acme/unused/aws', Dir: `.terraform/modules/unused_${i}` };
+      manifest.Modules.push(entry);
+      size += JSON.stringify(entry).length + 1;
+    }
+    const dir = await tree({
+      'main.tf': ROOT,
+      '.terraform/modules/modules.json': JSON.stringify(manifest),
+      '.terraform/modules/web_sg/main.tf': SG_MODULE,
+      '.terraform/modules/web_sg/modules/rules/main.tf': RULES_MODULE,
+      '.terraform/modules/state/main.tf': STATE_MODULE,
+    });
+    dirs.push(dir);
+    const result = await scan([dir]);
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'module-not-evaluated').map((d) => d.location?.range.start.line), [2, 10]);
+    assert.ok(!result.findings.some((f) => f.resource?.startsWith('module.')));
+  });
+
   it('are each named in a diagnostic when not installed', async () => {
     const dir = await tree({ 'main.tf': ROOT });
     dirs.push(dir);

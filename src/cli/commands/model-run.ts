@@ -1,16 +1,22 @@
 // What `bulwark model` does once its options are parsed. Loaded only when the command runs; the
 // renderers, tracking and diff code load only when the chosen format or option needs them.
 
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { once } from 'node:events';
+import { lstat, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { atLeast } from '../../core/types.js';
 import { FileReadError, readRegularFile } from '../../core/regular-file.js';
-import { architectureToYaml, readArchitecture, toThreatDragon } from '../../model/adapters/index.js';
+import { architectureToYaml, readArchitecture, toThreatDragon, type AdapterNote } from '../../model/adapters/index.js';
+import { MAX_DESIGN_BYTES } from '../../model/adapters/limits.js';
 import { analyze } from '../../model/engine/analyze.js';
 import type { ThreatReport } from '../../model/engine/types.js';
+import { visible, visibleOnOneLine } from '../../core/escape.js';
 import { formatCounts } from '../../model/report/register.js';
 import { VERSION } from '../../version.js';
 import { CliExit, ExitCode, usageError, type CliIo } from '../support/io.js';
-import { writeFileAtomic } from '../support/write-file.js';
+import { release, removeStaleTemps, tempPathFor, track } from '../support/temp-files.js';
+import { writeFileSafely, writeOutput } from '../support/write-file.js';
 import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type DiffFormat, type ModelCliOptions, type ModelFormat } from './model-options.js';
 
 /** Path as reports show it: relative to the working directory, with forward slashes. */
@@ -21,9 +27,6 @@ function displayPath(io: CliIo, path: string): string {
   return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
 }
 
-/** Design files are read up to this size; a larger one is refused with a message, not read. */
-export const MAX_DESIGN_FILE_BYTES = 16 * 1024 * 1024;
-
 /** A design file's text: a regular file, or standard input for `-`. Anything else is a usage error. */
 async function readText(io: CliIo, path: string, what: string): Promise<string> {
   if (path === '-') {
@@ -31,7 +34,7 @@ async function readText(io: CliIo, path: string, what: string): Promise<string> 
     return io.readStdin();
   }
   try {
-    return await readRegularFile(resolve(io.cwd, path), { maxBytes: MAX_DESIGN_FILE_BYTES, display: path });
+    return await readRegularFile(resolve(io.cwd, path), { maxBytes: MAX_DESIGN_BYTES, display: path });
   } catch (error) {
     if (error instanceof FileReadError && error.kind === 'missing') throw usageError(`${what} not found: ${path}`);
     throw usageError(error instanceof Error ? error.message : String(error));
@@ -40,9 +43,16 @@ async function readText(io: CliIo, path: string, what: string): Promise<string> 
 
 async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Promise<ThreatReport> {
   const text = await readText(io, path, 'design file');
-  const { model, notes } = readArchitecture(text, { fileName: displayPath(io, path), ...(options.from ? { format: options.from } : {}) });
+  const shown = displayPath(io, path);
+  const { model, notes } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
+  // Messages quote the design (names, labels, the file name): escaped, so they cannot drive the terminal.
+  const located = (note: AdapterNote) => `${shown}${note.line ? `:${note.line}` : ''}: ${note.message}`;
+  // Input that was refused or not understood is never analysed as a design without threats: one line says
+  // why (it quotes the warning that explains it, if any), and nothing else is printed.
+  const refusal = notes.find((n) => n.level === 'error');
+  if (refusal) throw usageError(visibleOnOneLine(located(refusal)));
   if (!options.quiet) {
-    for (const note of notes.filter((n) => n.level === 'warning')) io.stderr.write(`bulwark: ${displayPath(io, path)}${note.line ? `:${note.line}` : ''}: ${note.message}\n`);
+    for (const note of notes) if (note.level === 'warning') io.stderr.write(`bulwark: ${visible(located(note))}\n`);
   }
   return analyze(model, { toolVersion: VERSION });
 }
@@ -58,7 +68,7 @@ export async function runModel(file: string | undefined, options: ModelCliOption
   let report = await loadReport(io, file, options);
 
   const trackingPath = options.tracking ?? DEFAULT_TRACKING_FILE;
-  const trackingText = await readRegularFile(resolve(io.cwd, trackingPath), { maxBytes: MAX_DESIGN_FILE_BYTES, display: trackingPath }).catch((error: unknown) => {
+  const trackingText = await readRegularFile(resolve(io.cwd, trackingPath), { maxBytes: MAX_DESIGN_BYTES, display: trackingPath }).catch((error: unknown) => {
     if (error instanceof FileReadError && error.kind === 'missing') return undefined;
     throw usageError(error instanceof Error ? error.message : String(error));
   });
@@ -66,18 +76,28 @@ export async function runModel(file: string | undefined, options: ModelCliOption
   if (trackingText !== undefined || options.updateTracking) {
     const { applyTracking, parseTracking, updateTrackingText } = await import('../../model/tracking/tracking.js');
     if (trackingText !== undefined) {
-      const outcome = applyTracking(report, parseTracking(trackingText), today());
+      let tracking: ReturnType<typeof parseTracking>;
+      try {
+        tracking = parseTracking(trackingText);
+      } catch (error) {
+        throw usageError(visibleOnOneLine(`${trackingPath}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+      const outcome = applyTracking(report, tracking, today());
       report = outcome.report;
-      if (!options.quiet) for (const w of outcome.warnings) io.stderr.write(`bulwark: ${w}\n`);
+      if (!options.quiet) for (const w of outcome.warnings) io.stderr.write(`bulwark: ${visible(w)}\n`);
     }
     if (options.updateTracking) {
       let updated: { text: string; added: string[] };
       try {
         updated = updateTrackingText(trackingText, report);
       } catch (error) {
+        throw usageError(visibleOnOneLine(error instanceof Error ? error.message : String(error)));
+      }
+      try {
+        await writeFileSafely(resolve(io.cwd, trackingPath), updated.text, trackingPath);
+      } catch (error) {
         throw usageError(error instanceof Error ? error.message : String(error));
       }
-      await writeFileAtomic(resolve(io.cwd, trackingPath), updated.text);
       if (!options.quiet) io.stderr.write(`Added ${updated.added.length} open threat${updated.added.length === 1 ? '' : 's'} to ${trackingPath}.\n`);
     }
   }
@@ -88,13 +108,13 @@ export async function runModel(file: string | undefined, options: ModelCliOption
   if (failOn !== 'none' && report.threats.some((t) => atLeast(t.severity, failOn))) throw new CliExit(ExitCode.Findings);
 }
 
-/** Renders with the one renderer the format needs, loading it now. */
-async function render(report: ThreatReport, format: ModelFormat): Promise<string> {
+/** Renders with the one renderer the format needs, loading it now. JSON comes in chunks: it can be huge. */
+async function render(report: ThreatReport, format: ModelFormat): Promise<string | Iterable<string>> {
   switch (format) {
     case 'markdown':
       return (await import('../../model/report/markdown.js')).renderThreatMarkdown(report);
     case 'json':
-      return (await import('../../model/report/json.js')).renderThreatJson(report);
+      return (await import('../../model/report/json.js')).renderThreatJsonChunks(report);
     case 'sarif':
       return (await import('../../model/report/sarif.js')).renderThreatSarif(report);
     case 'mermaid':
@@ -106,17 +126,65 @@ async function render(report: ThreatReport, format: ModelFormat): Promise<string
   }
 }
 
-async function emit(io: CliIo, options: ModelCliOptions, text: string, what: string): Promise<void> {
-  if (options.output === undefined) {
-    io.stdout.write(text);
+async function emit(io: CliIo, options: ModelCliOptions, text: string | Iterable<string>, what: string): Promise<void> {
+  if (options.output === undefined || options.output === '-') {
+    if (typeof text === 'string') io.stdout.write(text);
+    else for (const chunk of text) await writeWaiting(io, chunk);
     return;
   }
   try {
-    await writeFileAtomic(resolve(io.cwd, options.output), text);
+    if (typeof text === 'string' || !(await writeChunksToFile(io, options.output, text))) {
+      await writeOutput(io, options.output, typeof text === 'string' ? text : [...text].join(''));
+    }
   } catch (error) {
-    throw usageError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw usageError(error instanceof Error ? error.message : String(error));
   }
   if (!options.quiet) io.stderr.write(`Wrote ${what} to ${options.output}.\n`);
+}
+
+/** Writes to standard output; when that is the process's own and its buffer is full, waits for it to drain. */
+async function writeWaiting(io: CliIo, chunk: string): Promise<void> {
+  if (io.stdout.write(chunk) === false && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+}
+
+/**
+ * Writes chunks to a new or regular file (not a link) the way `writeOutput` writes text: a temporary file
+ * beside it, the old file's mode, flushed, renamed over it; so a report never exists in memory as one
+ * string. Returns false, having written nothing, for any other target (links, devices, standard streams,
+ * a missing folder): `writeOutput` handles those and says what is wrong.
+ */
+async function writeChunksToFile(io: CliIo, path: string, chunks: Iterable<string>): Promise<boolean> {
+  if (path.trim() === '') return false;
+  const abs = resolve(io.cwd, path);
+  if (/^\/(dev|proc)\//.test(abs)) return false;
+  const info = await lstat(abs).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : null));
+  if (info === null || (info && !info.isFile())) return false;
+  if (!(await stat(dirname(abs)).catch(() => undefined))?.isDirectory()) return false;
+  const mode = info ? info.mode & 0o7777 : undefined;
+  removeStaleTemps(abs);
+  const temp = tempPathFor(abs);
+  track(temp);
+  try {
+    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
+    try {
+      for (const chunk of chunks) {
+        const bytes = Buffer.from(chunk);
+        for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+      }
+      if (mode !== undefined) await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, abs);
+  } catch (error) {
+    await rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot write ${path}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : (code ?? String(error))}`);
+  } finally {
+    release(temp);
+  }
+  return true;
 }
 
 export async function runDiff(file: string | undefined, options: ModelCliOptions, io: CliIo): Promise<void> {

@@ -2,17 +2,25 @@
 // Architecture. Ids are assigned at the end, from names, so every input format yields the same ids.
 
 import {
-  ArchitectureSchema,
+  BoundarySchema,
+  DataAssetSchema,
+  ElementSchema,
+  FlowSchema,
   type Architecture,
   type BoundaryType,
   type Classification,
   type ElementKind,
   type ElementProps,
 } from '../schema/architecture.js';
+import { boundaryDepths, deepestBoundary } from '../schema/nesting.js';
+import { allocateIds } from './build-ids.js';
+import { validateItem, type ValidationNote } from './build-validate.js';
+import { exact, MAX_BOUNDARIES, MAX_BOUNDARY_DEPTH, MAX_ELEMENTS, MAX_FLOWS, MAX_NOTES } from './limits.js';
 import { slugify } from './vocabulary.js';
 
 export interface AdapterNote {
-  level: 'info' | 'warning';
+  /** `error`: the input was refused or not understood; the model must not be taken as the design. */
+  level: 'info' | 'warning' | 'error';
   message: string;
   line?: number;
 }
@@ -75,34 +83,62 @@ export class ModelBuilder {
   readonly assets = new Map<string, AssetDraft>();
   name?: string;
   description?: string;
+  /** Past the caps, only counts are kept: the input is refused, but the message says how big it was. */
+  private readonly overflow = { elements: new Set<string>(), boundaries: new Set<string>(), flows: 0 };
+  private readonly unlisted = { info: 0, warning: 0 };
+
+  /**
+   * Lines in the input, when known: a location outside 1..lineCount (a reader's slip, or a line number the
+   * input itself claims, as Threat Dragon's `data.bulwark.line` does) is dropped, never shown.
+   */
+  lineCount?: number;
 
   constructor(
     readonly format: string,
     readonly file?: string,
   ) {}
 
-  note(level: AdapterNote['level'], message: string, line?: number): void {
+  /** `line` when it is a line of the input, else undefined. */
+  lineInInput(line: number | undefined): number | undefined {
+    if (line === undefined || !Number.isInteger(line) || line < 1) return undefined;
+    return this.lineCount === undefined || line <= this.lineCount ? line : undefined;
+  }
+
+  note(level: AdapterNote['level'], message: string, rawLine?: number): void {
+    if (level !== 'error' && this.notes.length >= MAX_NOTES) {
+      this.unlisted[level]++;
+      return;
+    }
+    const line = this.lineInInput(rawLine);
     this.notes.push(line === undefined ? { level, message } : { level, message, line });
+  }
+
+  /** True once a reader or a limit refused the input. */
+  get refused(): boolean {
+    return this.notes.some((n) => n.level === 'error');
   }
 
   addElement(key: string, draft: Omit<ElementDraft, 'props' | 'data'> & Partial<Pick<ElementDraft, 'props' | 'data'>>): ElementDraft {
     const existing = this.elements.get(key);
     if (existing) return existing;
     const full: ElementDraft = { ...draft, props: draft.props ?? {}, data: draft.data ?? [] };
-    this.elements.set(key, full);
+    if (this.elements.size >= MAX_ELEMENTS) this.overflow.elements.add(key);
+    else this.elements.set(key, full);
     return full;
   }
 
   addBoundary(key: string, draft: BoundaryDraft): BoundaryDraft {
     const existing = this.boundaries.get(key);
     if (existing) return existing;
-    this.boundaries.set(key, draft);
+    if (this.boundaries.size >= MAX_BOUNDARIES) this.overflow.boundaries.add(key);
+    else this.boundaries.set(key, draft);
     return draft;
   }
 
   addFlow(draft: Omit<FlowDraft, 'data'> & { data?: string[] }): FlowDraft {
     const full: FlowDraft = { ...draft, data: draft.data ?? [] };
-    this.flows.push(full);
+    if (this.flows.length >= MAX_FLOWS) this.overflow.flows++;
+    else this.flows.push(full);
     return full;
   }
 
@@ -111,18 +147,25 @@ export class ModelBuilder {
     return asset.id;
   }
 
-  /** Assigns ids, resolves keys, applies shared inferences and validates with the schema. */
+  /**
+   * Assigns ids, resolves keys, applies shared inferences and validates each item with the schema. An input
+   * over a limit, or one a reader refused, gives an empty model and an error note.
+   */
   build(options: BuildOptions = {}): Architecture {
+    this.checkLimits();
+    this.summariseUnlistedNotes();
+    if (this.refused) return this.emptyModel();
     if (options.inferInternetFacing) this.inferInternetFacing();
-    const elementIds = allocateIds([...this.elements.entries()].map(([key, e]) => [key, e.id ?? slugify(e.name)]), new Set());
-    const boundaryIds = allocateIds(
-      [...this.boundaries.entries()].map(([key, b]) => [key, b.id ?? slugify(b.name)]),
-      new Set(elementIds.values()),
-      '-zone',
-    );
-    const location = (line?: number) => (line === undefined ? undefined : this.file ? { file: this.file, line } : { line });
-    const elements = [...this.elements.entries()].map(([key, e]) =>
-      strip({
+    const issues: ValidationNote[] = [];
+    const elementIds = allocateIds(mapEntries(this.elements, (e) => e.id ?? slugify(e.name)), new Set());
+    const boundaryIds = allocateIds(mapEntries(this.boundaries, (b) => b.id ?? slugify(b.name)), new Set(elementIds.values()), '-zone');
+    const location = (raw?: number) => {
+      const line = this.lineInInput(raw);
+      return line === undefined ? undefined : this.file ? { file: this.file, line } : { line };
+    };
+    const elements = [];
+    for (const [key, e] of this.elements) {
+      const item = strip({
         id: elementIds.get(key)!,
         name: e.name.trim() || 'Unnamed element',
         kind: e.kind,
@@ -133,51 +176,95 @@ export class ModelBuilder {
         data: unique(e.data),
         location: location(e.line),
         inferredFrom: e.inferredFrom,
-      }),
-    );
-    const boundaries = [...this.boundaries.entries()].map(([key, b]) =>
-      strip({
+      });
+      const valid = validateItem(ElementSchema, 'element', item, e.line, issues);
+      if (valid) elements.push(valid);
+    }
+    const boundaries = [];
+    for (const [key, b] of this.boundaries) {
+      const item = strip({
         id: boundaryIds.get(key)!,
         name: b.name.trim() || 'Unnamed boundary',
         type: b.type,
         parent: b.parentKey === undefined ? undefined : boundaryIds.get(b.parentKey),
         location: location(b.line),
-      }),
-    );
+      });
+      const valid = validateItem(BoundarySchema, 'boundary', item, b.line, issues);
+      if (valid) boundaries.push(valid);
+    }
     const flowIds = allocateIds(
-      this.flows.map((f, i) => [String(i), f.id ?? `${elementIds.get(f.sourceKey)}-to-${elementIds.get(f.targetKey)}`]),
+      this.flows.map((f, i) => [String(i), f.id ?? `${elementIds.get(f.sourceKey)}-to-${elementIds.get(f.targetKey)}`] as const),
       new Set(),
     );
-    const flows = this.flows
-      .map((f, i) => ({ f, id: flowIds.get(String(i))!, source: elementIds.get(f.sourceKey), target: elementIds.get(f.targetKey) }))
-      .filter(({ f, source, target }) => {
-        if (source && target) return true;
+    const flows = [];
+    for (const [i, f] of this.flows.entries()) {
+      const source = elementIds.get(f.sourceKey);
+      const target = elementIds.get(f.targetKey);
+      if (!source || !target) {
         this.note('warning', `flow ${f.sourceKey} → ${f.targetKey} refers to an unknown element; dropped`, f.line);
-        return false;
-      })
-      .map(({ f, id, source, target }) =>
-        strip({
-          id,
-          source: source!,
-          target: target!,
-          label: f.label,
-          protocol: f.protocol,
-          port: f.port,
-          encrypted: f.encrypted,
-          authenticated: f.authenticated,
-          data: unique(f.data),
-          bidirectional: f.bidirectional,
-          location: location(f.line),
-          inferredFrom: f.inferredFrom,
-        }),
-      );
-    const dataAssets = [...this.assets.values()].map((a) =>
-      strip({ id: a.id, name: a.name.trim() || a.id, classification: a.classification, description: a.description, location: location(a.line) }),
+        continue;
+      }
+      const item = strip({
+        id: flowIds.get(String(i))!,
+        source,
+        target,
+        label: f.label,
+        protocol: f.protocol,
+        port: f.port,
+        encrypted: f.encrypted,
+        authenticated: f.authenticated,
+        data: unique(f.data),
+        bidirectional: f.bidirectional,
+        location: location(f.line),
+        inferredFrom: f.inferredFrom,
+      });
+      const valid = validateItem(FlowSchema, 'flow', item, f.line, issues);
+      if (valid) flows.push(valid);
+    }
+    const dataAssets = [];
+    for (const a of this.assets.values()) {
+      const item = strip({ id: a.id, name: a.name.trim() || a.id, classification: a.classification, description: a.description, location: location(a.line) });
+      const valid = validateItem(DataAssetSchema, 'data asset', item, a.line, issues);
+      if (valid) dataAssets.push(valid);
+    }
+    for (const issue of issues) this.note('warning', issue.message, issue.line);
+    return strip({ version: 1 as const, name: this.name ?? 'Untitled system', description: this.description, elements, flows, boundaries, dataAssets, origin: this.origin() });
+  }
+
+  private origin(): NonNullable<Architecture['origin']> {
+    return this.file ? { format: this.format, file: this.file } : { format: this.format };
+  }
+
+  private emptyModel(): Architecture {
+    return { version: 1, name: this.name ?? 'Untitled system', elements: [], flows: [], boundaries: [], dataAssets: [], origin: this.origin() };
+  }
+
+  /** Refuses a design over a size or nesting limit, naming the limit and the actual value. */
+  private checkLimits(): void {
+    const over = (what: string, count: number, limit: number) => this.note('error', `the design has ${exact(count)} ${what}, over the limit of ${exact(limit)}`);
+    if (this.overflow.elements.size > 0) over('elements', this.elements.size + this.overflow.elements.size, MAX_ELEMENTS);
+    if (this.overflow.flows > 0) over('data flows', this.flows.length + this.overflow.flows, MAX_FLOWS);
+    if (this.overflow.boundaries.size > 0) over('trust boundaries', this.boundaries.size + this.overflow.boundaries.size, MAX_BOUNDARIES);
+    if (this.refused) return;
+    const deepest = deepestBoundary(
+      boundaryDepths(
+        this.boundaries.keys(),
+        (key) => this.boundaries.get(key)!.parentKey,
+        (key) => this.boundaries.has(key),
+      ),
     );
-    const origin = this.file ? { format: this.format, file: this.file } : { format: this.format };
-    return ArchitectureSchema.parse(
-      strip({ version: 1, name: this.name ?? 'Untitled system', description: this.description, elements, flows, boundaries, dataAssets, origin }),
-    );
+    if (deepest && deepest.depth > MAX_BOUNDARY_DEPTH) {
+      const b = this.boundaries.get(deepest.key)!;
+      this.note('error', `trust boundaries nest ${exact(deepest.depth)} deep (down to "${b.name.slice(0, 60)}"), over the limit of ${exact(MAX_BOUNDARY_DEPTH)}`, b.line);
+    }
+  }
+
+  private summariseUnlistedNotes(): void {
+    const { info, warning } = this.unlisted;
+    if (warning + info === 0) return;
+    const parts = [warning ? `${exact(warning)} warning${warning === 1 ? '' : 's'}` : '', info ? `${exact(info)} note${info === 1 ? '' : 's'}` : ''].filter(Boolean);
+    this.notes.push({ level: warning ? 'warning' : 'info', message: `${parts.join(' and ')} more not listed (only the first ${exact(MAX_NOTES)} are kept)` });
+    this.unlisted.info = this.unlisted.warning = 0;
   }
 
   /** An element an actor talks to directly is reachable from outside: say so unless the source already did. */
@@ -197,17 +284,8 @@ export class ModelBuilder {
   }
 }
 
-/** Unique ids in order: the first keeps the base, later ones get -2, -3 …; `taken` ids get `suffix` first. */
-function allocateIds(entries: Array<[string, string]>, taken: Set<string>, suffix = ''): Map<string, string> {
-  const used = new Set<string>();
-  const result = new Map<string, string>();
-  for (const [key, base] of entries) {
-    let candidate = taken.has(base) && suffix ? base + suffix : base;
-    for (let n = 2; used.has(candidate) || taken.has(candidate); n++) candidate = `${base}${suffix}-${n}`;
-    used.add(candidate);
-    result.set(key, candidate);
-  }
-  return result;
+function* mapEntries<T>(map: ReadonlyMap<string, T>, base: (value: T) => string): Iterable<readonly [string, string]> {
+  for (const [key, value] of map) yield [key, base(value)];
 }
 
 function unique<T>(items: T[]): T[] {
@@ -217,6 +295,10 @@ function unique<T>(items: T[]): T[] {
 /** Drops undefined fields so the model stays minimal and comparable. */
 export function strip<T extends Record<string, unknown>>(obj: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  // A for-in over an object literal, not Object.entries: no pair arrays, for the hundreds of thousands of flows a big model has.
+  for (const k in obj) {
+    const v = obj[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out as T;
 }

@@ -3,13 +3,16 @@
 
 import type { Architecture } from '../schema/architecture.js';
 import type { InputFormat } from './formats.js';
-import { ModelBuilder, type AdapterNote } from './builder.js';
+import { ModelBuilder, type AdapterNote, type BuildOptions } from './builder.js';
+import { diagramSources, extractFences, isDiagramFence, proseText } from './fences.js';
+import { exact, MAX_DESIGN_BYTES, MAX_PROSE_BYTES } from './limits.js';
+import { oneLine, truncateForMessage } from './messages.js';
 import { parseMermaidArchitecture } from './mermaid-architecture.js';
 import { parseMermaidC4 } from './mermaid-c4.js';
 import { parseMermaidFlowchart } from './mermaid-flowchart.js';
 import { parsePlantUml } from './plantuml.js';
 import { parseProse } from './prose.js';
-import { sourceLines, type SourceLine } from './source.js';
+import type { SourceLine } from './source.js';
 import { isThreatDragon, readThreatDragon } from './threat-dragon.js';
 import { readModelDocument } from './yaml-model.js';
 
@@ -18,6 +21,7 @@ export { architectureToYaml } from './yaml-model.js';
 export { toThreatDragon, type ExportableThreat } from './threat-dragon-export.js';
 
 export { INPUT_FORMATS, type InputFormat } from './formats.js';
+export { extractFences } from './fences.js';
 
 export interface ReadOptions {
   fileName?: string;
@@ -31,7 +35,7 @@ export interface ReadResult {
 
 /** Mermaid diagram types that say nothing about components and flows. */
 const OTHER_MERMAID = /^(?:sequenceDiagram|classDiagram(?:-v2)?|stateDiagram(?:-v2)?|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline|quadrantChart|requirementDiagram|sankey(?:-beta)?|xychart(?:-beta)?|block(?:-beta)?|packet(?:-beta)?|kanban|radar(?:-beta)?|zenuml|treemap(?:-beta)?)\b/;
-const MERMAID_START = /^\s*(?:flowchart|graph|architecture-beta|architecture|C4Context|C4Container|C4Component|C4Dynamic|C4Deployment)\b/m;
+const MERMAID_START = /^[ \t]*(?:flowchart|graph|architecture-beta|architecture|C4Context|C4Container|C4Component|C4Dynamic|C4Deployment)\b/m;
 
 export function detectFormat(fileName: string, text: string): InputFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -43,7 +47,7 @@ export function detectFormat(fileName: string, text: string): InputFormat {
   if (ext === 'md' || ext === 'markdown') {
     const blocks = extractFences(text);
     if (blocks.some((b) => b.lang === 'mermaid')) return 'mermaid';
-    if (blocks.some((b) => b.lang === 'plantuml' || b.lang === 'puml' || /@startuml/.test(b.text))) return 'plantuml';
+    if (blocks.some((b) => isDiagramFence(b, 'plantuml'))) return 'plantuml';
     return 'prose';
   }
   return detectByContent(text);
@@ -52,10 +56,12 @@ export function detectFormat(fileName: string, text: string): InputFormat {
 function detectByContent(text: string): InputFormat {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) return jsonFlavour(text);
-  if (/^\s*@startuml/m.test(text)) return 'plantuml';
-  if (/^```\s*mermaid/m.test(text)) return 'mermaid';
+  // `[ \t]*`, not `\s*`, after a line anchor: `\s*` would rescan every following blank line from each line start.
+  if (/^[ \t]*@startuml/m.test(text)) return 'plantuml';
+  if (/^```[ \t]*mermaid/m.test(text)) return 'mermaid';
   const firstCode = trimmed.replace(/^(?:---[\s\S]*?---\s*)?(?:%%.*\n\s*)*/, '');
-  if (MERMAID_START.test(firstCode.split('\n')[0] ?? '')) return 'mermaid';
+  const firstLineEnd = firstCode.indexOf('\n');
+  if (MERMAID_START.test(firstLineEnd < 0 ? firstCode : firstCode.slice(0, firstLineEnd))) return 'mermaid';
   if (/^(?:name|elements|flows|boundaries|dataAssets|version)\s*:/m.test(text) && /^(?:elements|flows)\s*:/m.test(text)) return 'yaml';
   return 'prose';
 }
@@ -70,75 +76,66 @@ function jsonFlavour(text: string): InputFormat {
 
 export function readArchitecture(text: string, options: ReadOptions = {}): ReadResult {
   const fileName = options.fileName;
-  const format = options.format ?? detectFormat(fileName ?? '', text);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  // Too big to look at: the format comes from the name alone (detection by content parses JSON).
+  const tooBig = bytes > MAX_DESIGN_BYTES;
+  const format = options.format ?? detectFormat(fileName ?? '', tooBig ? '' : text);
   const builder = new ModelBuilder(format, fileName);
+  builder.lineCount = tooBig ? undefined : lineCountOf(text);
+  if (tooBig || (format === 'prose' && bytes > MAX_PROSE_BYTES)) {
+    const [what, limit] = tooBig ? ['the design', MAX_DESIGN_BYTES] : ['the prose description', MAX_PROSE_BYTES];
+    builder.note('error', `${what} is ${exact(bytes)} bytes, over the limit of ${exact(limit)} bytes${tooBig ? '' : ' for prose'}`);
+    return { model: builder.build(), notes: builder.notes };
+  }
+  let buildOptions: BuildOptions;
   try {
-    switch (format) {
-      case 'mermaid':
-        readDiagrams(text, fileName, builder, 'mermaid');
-        return finish(builder, true);
-      case 'plantuml':
-        readDiagrams(text, fileName, builder, 'plantuml');
-        return finish(builder, true);
-      case 'prose':
-        parseProse(proseText(text, fileName), builder);
-        return finish(builder, true);
-      case 'yaml':
-      case 'json':
-        return readModelDocument(text, builder);
-      case 'threat-dragon':
-        return readThreatDragon(text, builder);
-    }
+    buildOptions = readInto(format, text, fileName, builder);
   } catch (error) {
     // Adapters report problems as notes; this is the last guard so bad input never crashes a run.
-    builder.note('warning', `could not read the ${format} input: ${error instanceof Error ? error.message : String(error)}`);
-    return { model: emptyModel(builder), notes: builder.notes };
+    const message = error instanceof Error ? error.message : String(error);
+    builder.note('error', `could not read the ${format} input: ${truncateForMessage(oneLine(message), 200)}`);
+    return { model: builder.build(), notes: builder.notes };
   }
-}
-
-function finish(builder: ModelBuilder, inferInternetFacing: boolean): ReadResult {
-  const model = builder.build({ inferInternetFacing });
-  if (model.elements.length === 0) builder.note('warning', 'no architecture elements were found in the input');
+  const model = builder.build(buildOptions);
+  if (!builder.refused) {
+    const problem = nothingToAnalyse(model);
+    if (problem) {
+      // Located where the first warning is: the likely reason nothing was found.
+      const warning = builder.notes.find((n) => n.level === 'warning');
+      builder.note('error', `${problem}${warning ? ` (${truncateForMessage(oneLine(warning.message), 160)})` : ''}`, warning?.line);
+    }
+  }
   return { model, notes: builder.notes };
 }
 
-function emptyModel(builder: ModelBuilder): Architecture {
-  const fresh = new ModelBuilder(builder.format, builder.file);
-  return fresh.build();
-}
-
-interface Fence {
-  lang: string;
-  text: string;
-  /** 1-based line of the fence's first content line. */
-  firstLine: number;
-}
-
-/** Fenced code blocks of a Markdown document, with where they start. */
-export function extractFences(text: string): Fence[] {
-  const lines = text.split(/\r?\n/);
-  const fences: Fence[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^\s*(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[i]!);
-    if (!open) continue;
-    const marker = open[1]!;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !lines[j]!.trim().startsWith(marker); j++) body.push(lines[j]!);
-    fences.push({ lang: open[2]!.toLowerCase(), text: body.join('\n'), firstLine: i + 2 });
-    i = j;
+function readInto(format: InputFormat, text: string, fileName: string | undefined, builder: ModelBuilder): BuildOptions {
+  switch (format) {
+    case 'mermaid':
+    case 'plantuml':
+      readDiagrams(text, fileName, builder, format);
+      return { inferInternetFacing: true };
+    case 'prose':
+      parseProse(proseText(text, fileName), builder);
+      return { inferInternetFacing: true };
+    case 'yaml':
+    case 'json':
+      return readModelDocument(text, builder, format);
+    case 'threat-dragon':
+      return readThreatDragon(text, builder);
   }
-  return fences;
 }
 
-/** The diagram sources of a file: the whole file, or each matching fence of a Markdown document. */
-function diagramSources(text: string, fileName: string | undefined, kind: 'mermaid' | 'plantuml'): SourceLine[][] {
-  const isMarkdown = /\.(?:md|markdown)$/i.test(fileName ?? '') || /^\s*(`{3,}|~{3,})/m.test(text);
-  if (!isMarkdown) return [sourceLines(text)];
-  const fences = extractFences(text).filter((f) =>
-    kind === 'mermaid' ? f.lang === 'mermaid' : f.lang === 'plantuml' || f.lang === 'puml' || /@startuml/.test(f.text),
-  );
-  return fences.length > 0 ? fences.map((f) => sourceLines(f.text, f.firstLine)) : [sourceLines(text)];
+/**
+ * Why a model read from the input is no design at all, or undefined when it is one. Input that was not
+ * understood must never pass for a design without threats.
+ */
+function nothingToAnalyse(model: Architecture): string | undefined {
+  if (model.elements.length === 0) return 'no architecture elements were found in the input';
+  const outside = model.elements.every((e) => e.kind === 'actor' || e.kind === 'external-system');
+  if (outside && model.flows.length === 0) {
+    return `only ${model.elements.length === 1 ? 'one actor or external system' : 'actors and external systems'} and no data flows were found in the input: nothing of the system itself to analyse`;
+  }
+  return undefined;
 }
 
 function readDiagrams(text: string, fileName: string | undefined, builder: ModelBuilder, kind: 'mermaid' | 'plantuml'): void {
@@ -176,16 +173,9 @@ function skipFrontMatter(lines: SourceLine[], builder: ModelBuilder): SourceLine
   return lines.slice(end + 1);
 }
 
-/** Prose from a Markdown file: drop fenced code, keep the words. */
-function proseText(text: string, fileName: string | undefined): SourceLine[] {
-  const lines = sourceLines(text);
-  if (!/\.(?:md|markdown)$/i.test(fileName ?? '')) return lines;
-  let inFence = false;
-  return lines.filter((l) => {
-    if (/^\s*(`{3,}|~{3,})/.test(l.text)) {
-      inFence = !inFence;
-      return false;
-    }
-    return !inFence;
-  });
+/** Lines of the text, counted at `\n` (an empty text is one empty line). */
+function lineCountOf(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }

@@ -6,6 +6,7 @@ import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';
+import { exact, MAX_FLOWS } from './limits.js';
 import { boundaryTypeFromName, matchTechnology } from './vocabulary.js';
 
 const ICON_KINDS: Record<string, ElementKind> = {
@@ -48,7 +49,7 @@ export function parseMermaidArchitecture(lines: readonly SourceLine[], builder: 
     if (m) {
       const [, id, icon = '', label, group] = m;
       const iconName = icon.replace(/^[\w-]+:/, '');
-      const iconKind = ICON_KINDS[iconName] ?? matchTechnology(iconName.replace(/-/g, ' '))?.kind;
+      const iconKind = (Object.hasOwn(ICON_KINDS, iconName) ? ICON_KINDS[iconName] : undefined) ?? matchTechnology(iconName.replace(/-/g, ' '))?.kind;
       const d = describeNode(label ?? id!, iconKind, iconName.replace(/-/g, ' '));
       builder.addElement(id!, {
         name: d.name,
@@ -77,7 +78,7 @@ export function parseMermaidArchitecture(lines: readonly SourceLine[], builder: 
     }
     builder.note('warning', `not understood: ${t.slice(0, 80)}`, line);
   }
-  for (const e of collapseJunctions(edges, junctions)) {
+  for (const e of collapseJunctions(edges, junctions, builder)) {
     const hints = flowFromLabel(builder, e.label);
     // An undirected line says two services talk; read it left to right.
     builder.addFlow({ sourceKey: e.from, targetKey: e.to, ...hints, ...(e.bidirectional ? { bidirectional: true } : {}), line: e.line });
@@ -86,19 +87,35 @@ export function parseMermaidArchitecture(lines: readonly SourceLine[], builder: 
 }
 
 /** Replaces paths through junctions with direct service-to-service edges. */
-function collapseJunctions(edges: Edge[], junctions: Set<string>): Edge[] {
+function collapseJunctions(edges: Edge[], junctions: Set<string>, builder: ModelBuilder): Edge[] {
   const direct = edges.filter((e) => !junctions.has(e.from) && !junctions.has(e.to));
   if (junctions.size === 0) return direct;
   // Services reachable into / out of each junction cluster (junctions linked to junctions form one hub).
+  // Union-find with path compression, in loops: a chain of a hundred thousand junctions costs no call stack.
   const hubOf = new Map<string, string>();
   const find = (j: string): string => {
-    const parent = hubOf.get(j) ?? j;
-    return parent === j ? j : find(parent);
+    let root = j;
+    for (let parent = hubOf.get(root); parent !== undefined && parent !== root; parent = hubOf.get(root)) root = parent;
+    for (let node = j; node !== root; ) {
+      const next = hubOf.get(node)!;
+      hubOf.set(node, root);
+      node = next;
+    }
+    return root;
   };
-  for (const e of edges) if (junctions.has(e.from) && junctions.has(e.to)) hubOf.set(find(e.from), find(e.to));
+  for (const e of edges) {
+    if (!junctions.has(e.from) || !junctions.has(e.to)) continue;
+    const a = find(e.from);
+    const b = find(e.to);
+    if (a !== b) hubOf.set(a, b);
+  }
   const ins = new Map<string, Edge[]>();
   const outs = new Map<string, Edge[]>();
-  const push = (map: Map<string, Edge[]>, key: string, e: Edge) => map.set(key, [...(map.get(key) ?? []), e]);
+  const push = (map: Map<string, Edge[]>, key: string, e: Edge) => {
+    const list = map.get(key);
+    if (list) list.push(e);
+    else map.set(key, [e]);
+  };
   for (const e of edges) {
     if (junctions.has(e.to) && !junctions.has(e.from)) {
       push(ins, find(e.to), e);
@@ -107,6 +124,13 @@ function collapseJunctions(edges: Edge[], junctions: Set<string>): Edge[] {
       push(outs, find(e.from), e);
       if (!e.directed || e.bidirectional) push(ins, find(e.from), { ...e, from: e.to, to: e.from });
     }
+  }
+  // Every edge into a hub pairs with every edge out of it: refuse a hub whose pairs alone exceed the flow cap.
+  let pairs = 0;
+  for (const [hub, incoming] of ins) pairs += incoming.length * (outs.get(hub)?.length ?? 0);
+  if (pairs > MAX_FLOWS) {
+    builder.note('error', `junctions connect services in up to ${exact(pairs)} pairs, over the limit of ${exact(MAX_FLOWS)} data flows`);
+    return direct;
   }
   const seen = new Set<string>();
   for (const [hub, incoming] of ins) {

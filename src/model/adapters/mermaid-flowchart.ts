@@ -6,6 +6,7 @@ import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';
+import { MAX_LABEL_LINES } from './limits.js';
 import { boundaryTypeFromName } from './vocabulary.js';
 
 
@@ -44,15 +45,19 @@ export function parseMermaidFlowchart(lines: readonly SourceLine[], builder: Mod
   const state = new FlowchartState(builder);
   let headerSeen = false;
   let inAccBlock = false;
-  let pending: SourceLine | undefined;
-  for (const current of lines) {
-    // A quoted label may span lines (markdown strings); read it as one statement from its first line.
-    const joined: SourceLine = pending ? { text: `${pending.text}\n${current.text}`, line: pending.line } : current;
-    if (!joined.text.trim().startsWith('%%') && count(joined.text, '"') % 2 === 1 && current !== lines[lines.length - 1]) {
-      pending = joined;
-      continue;
+  const oddQuotes = lines.map((l) => !l.text.trim().startsWith('%%') && count(l.text, '"') % 2 === 1);
+  for (let i = 0; i < lines.length; i++) {
+    // A quoted label may span lines (markdown strings): read it as one statement from its first line, if
+    // the quote closes within a few lines; otherwise the quote is unclosed and the line stands alone.
+    let joined: SourceLine = lines[i]!;
+    if (oddQuotes[i]) {
+      const close = closingLine(oddQuotes, i);
+      if (close === undefined) builder.note('warning', `a quote opened on this line is not closed within ${MAX_LABEL_LINES} lines; the line is read on its own`, joined.line);
+      else {
+        joined = { text: lines.slice(i, close + 1).map((l) => l.text).join('\n'), line: joined.line };
+        i = close;
+      }
     }
-    pending = undefined;
     const { text, line } = joined;
     const trimmed = text.trim();
     if (inAccBlock) {
@@ -73,6 +78,13 @@ export function parseMermaidFlowchart(lines: readonly SourceLine[], builder: Mod
     for (const statement of splitStatements(trimmed)) state.statement(statement, line);
   }
   state.finish();
+}
+
+/** The line that closes a quote opened on line `start` (odd quote counts pair up), within the label limit. */
+function closingLine(oddQuotes: readonly boolean[], start: number): number | undefined {
+  const last = Math.min(oddQuotes.length - 1, start + MAX_LABEL_LINES - 1);
+  for (let j = start + 1; j <= last; j++) if (oddQuotes[j]) return j;
+  return undefined;
 }
 
 class FlowchartState {
@@ -98,16 +110,20 @@ class FlowchartState {
   finish(): void {
     if (this.subgraphStack.length > 0) this.builder.note('warning', `${this.subgraphStack.length} subgraph(s) not closed with "end"`);
     // Edges drawn to a subgraph itself cannot be a data flow between elements.
+    const dropped = new Set<string>();
     for (const id of this.subgraphIds) {
       if (this.defined.has(id) || !this.builder.elements.has(id)) continue;
       const element = this.builder.elements.get(id)!;
       this.builder.elements.delete(id);
-      for (let i = this.builder.flows.length - 1; i >= 0; i--) {
-        const f = this.builder.flows[i]!;
-        if (f.sourceKey === id || f.targetKey === id) this.builder.flows.splice(i, 1);
-      }
+      dropped.add(id);
       this.builder.note('warning', `edges to subgraph "${id}" are not data flows between elements; they were left out`, element.line);
     }
+    if (dropped.size === 0) return;
+    // One pass over the flows, however many subgraphs were drawn to.
+    const flows = this.builder.flows;
+    let kept = 0;
+    for (const f of flows) if (!dropped.has(f.sourceKey) && !dropped.has(f.targetKey)) flows[kept++] = f;
+    flows.length = kept;
   }
 
   private openSubgraph(rest: string, line: number): void {
@@ -166,7 +182,12 @@ class FlowchartState {
     for (const [a, b, edge] of pairs) this.addFlow(a, b, edge, line);
     // Listing an already-defined node inside a subgraph moves it there, as Mermaid draws it.
     const zone = this.subgraphStack[this.subgraphStack.length - 1];
-    if (zone !== undefined && pairs.length === 0) for (const n of nodes) this.builder.elements.get(n.id)!.boundaryKey = zone;
+    if (zone !== undefined && pairs.length === 0) {
+      for (const n of nodes) {
+        const element = this.builder.elements.get(n.id);
+        if (element) element.boundaryKey = zone;
+      }
+    }
   }
 
   private addFlow(source: string, target: string, edge: EdgeToken, line: number): void {
@@ -223,7 +244,7 @@ function nodeGroup(cursor: Cursor): ParsedNode[] | undefined {
 
 function parseNode(cursor: Cursor): ParsedNode | undefined {
   skipSpace(cursor);
-  const idMatch = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_.]|-(?=[\p{L}\p{N}_]))*/u.exec(cursor.s.slice(cursor.pos));
+  const idMatch = stickyMatch(NODE_ID, cursor);
   if (!idMatch) return undefined;
   const id = idMatch[0];
   cursor.pos += id.length;
@@ -239,7 +260,7 @@ function parseNode(cursor: Cursor): ParsedNode | undefined {
     if (extended.label !== undefined) label = extended.label;
     if (extended.shape && STORE_SHAPES.has(extended.shape)) shapeKind = 'datastore';
   }
-  const cls = /^:::[\w-]+/.exec(cursor.s.slice(cursor.pos));
+  const cls = stickyMatch(CLASS_SUFFIX, cursor);
   if (cls) cursor.pos += cls[0].length;
   const node: ParsedNode = { id };
   if (label !== undefined) node.label = label;
@@ -253,24 +274,37 @@ interface Cursor {
   pos: number;
 }
 
+// The statement is read in place with sticky patterns: slicing off "the rest" at every token would copy a
+// long line once per token.
+const NODE_ID = /[\p{L}\p{N}_](?:[\p{L}\p{N}_.]|-(?=[\p{L}\p{N}_]))*/uy;
+const CLASS_SUFFIX = /:::[\w-]+/y;
+const EXTENDED_SHAPE = /@\{([^}]*)\}/y;
+const EDGE_ID = /[\w-]+@(?=[-=.<~])/y;
+const EDGE_PIPE_LABEL = /\s*\|([^|]*)\|/y;
+
+function stickyMatch(re: RegExp, c: Cursor): RegExpExecArray | null {
+  re.lastIndex = c.pos;
+  return re.exec(c.s);
+}
+
 function skipSpace(c: Cursor): void {
   while (c.pos < c.s.length && /\s/.test(c.s[c.pos]!)) c.pos++;
 }
 
 function readShape(c: Cursor): { label: string; kind?: ElementKind } | undefined {
-  const rest = c.s.slice(c.pos);
-  if (rest.startsWith('>')) {
-    const end = findClose(rest, 1, [']']);
+  const { s, pos } = c;
+  if (s.startsWith('>', pos)) {
+    const end = findClose(s, pos + 1, [']']);
     if (!end) return undefined;
-    c.pos += end.end;
-    return { label: rest.slice(1, end.labelEnd) };
+    c.pos = end.end;
+    return { label: s.slice(pos + 1, end.labelEnd) };
   }
   for (const shape of SHAPES) {
-    if (!rest.startsWith(shape.open)) continue;
-    const end = findClose(rest, shape.open.length, shape.close);
+    if (!s.startsWith(shape.open, pos)) continue;
+    const end = findClose(s, pos + shape.open.length, shape.close);
     if (!end) continue;
-    c.pos += end.end;
-    const label = rest.slice(shape.open.length, end.labelEnd);
+    c.pos = end.end;
+    const label = s.slice(pos + shape.open.length, end.labelEnd);
     return shape.kind ? { label, kind: shape.kind } : { label };
   }
   return undefined;
@@ -298,8 +332,7 @@ function findClose(s: string, start: number, closers: readonly string[]): { labe
 
 /** Mermaid 11 `A@{ shape: cyl, label: "Orders" }`. */
 function readExtendedShape(c: Cursor): { shape?: string; label?: string } | undefined {
-  const rest = c.s.slice(c.pos);
-  const m = /^@\{([^}]*)\}/.exec(rest);
+  const m = stickyMatch(EXTENDED_SHAPE, c);
   if (!m) return undefined;
   c.pos += m[0].length;
   const out: { shape?: string; label?: string } = {};
@@ -312,19 +345,18 @@ function readExtendedShape(c: Cursor): { shape?: string; label?: string } | unde
   return out;
 }
 
+/** How far a `-- text -->` label may reach: the search for its closing arrow never scans the whole line. */
+const MAX_EDGE_TEXT = 1000;
 const MIDDLE_TEXT_EDGE = /^(<)?(--|==|-\.)\s+(?![->=.])(.*?)\s*(-{2,}>|-{3,}|={2,}>|={3,}|\.+->|\.+-(?!>)|-{2,}[ox](?=\s)|={2,}[ox](?=\s))/;
 const PLAIN_EDGE = /^(<|o(?=[-=.])|x(?=[-=.]))?(-\.+-|-{2,}|={2,}|~{3,})(>|o(?=\s)|x(?=\s))?/;
 
 function parseEdge(c: Cursor): EdgeToken | undefined {
   const save = c.pos;
   skipSpace(c);
-  let rest = c.s.slice(c.pos);
   // Mermaid 11 edge ids: `A e1@--> B`
-  const edgeId = /^[\w-]+@(?=[-=.<~])/.exec(rest);
-  if (edgeId) {
-    c.pos += edgeId[0].length;
-    rest = c.s.slice(c.pos);
-  }
+  const edgeId = stickyMatch(EDGE_ID, c);
+  if (edgeId) c.pos += edgeId[0].length;
+  const rest = c.s.slice(c.pos, c.pos + MAX_EDGE_TEXT);
   const middle = MIDDLE_TEXT_EDGE.exec(rest);
   if (middle) {
     c.pos += middle[0].length;
@@ -338,7 +370,7 @@ function parseEdge(c: Cursor): EdgeToken | undefined {
   }
   c.pos += plain[0].length;
   const token: EdgeToken = { bidirectional: plain[1] === '<' && plain[3] === '>', invisible: plain[2]!.startsWith('~') };
-  const pipe = /^\s*\|([^|]*)\|/.exec(c.s.slice(c.pos));
+  const pipe = stickyMatch(EDGE_PIPE_LABEL, c);
   if (pipe) {
     c.pos += pipe[0].length;
     token.label = pipe[1]!;

@@ -7,6 +7,7 @@ import type { ModelBuilder } from './builder.js';
 import { handleC4Line } from './c4.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';
+import { truncateForMessage } from './messages.js';
 import { boundaryTypeFromName } from './vocabulary.js';
 
 const ELEMENT_KEYWORDS: Record<string, ElementKind | null> = {
@@ -36,6 +37,10 @@ const ELEMENT_KEYWORDS: Record<string, ElementKind | null> = {
 };
 const SKIPPED_KEYWORDS = new Set(['usecase', 'interface', 'circle', 'label', 'class', 'object', 'json', 'map', 'enum', 'abstract', 'port', 'portin', 'portout']);
 const BLOCK_STARTS = /^(note|legend|header|footer|title|caption)\b/i;
+/** Preprocessor directives that pull in another file or URL. */
+const INCLUDE = /^!(include(?:url|_many|_once|sub)?|import)\b\s*(.*)$/i;
+/** The C4-PlantUML library, whose macros the C4 reader already knows. */
+const C4_LIBRARY = /^(?:<C4\/[\w-]+>|\S*C4-PlantUML\S*\/C4(?:_\w+)?\.puml)$/i;
 const IGNORED_LINES = /^(?:!|@startuml|@enduml|skinparam\b|hide\b|show\b|scale\b|left to right direction|top to bottom direction|allowmixing|allow_mixing|autonumber|newpage|set\b|remove\b|sprite\b|style\b|<style>|<\/style>)/i;
 
 const EP = String.raw`(\[[^\]]+\]|"[^"]+"|:[^:]+:|[\p{L}\p{N}_.]+)`;
@@ -106,8 +111,9 @@ class PlantUmlReader {
         if (!singleLine) skipUntil = new RegExp(`^end\\s*${kind}\\b`, 'i');
         continue;
       }
+      if (this.include(t, line)) continue;
       if (IGNORED_LINES.test(t)) continue;
-      t = t.replace(/\s+'.*$/, '');
+      t = withoutLineComment(t);
       if (t === '}') {
         if (this.stack.pop() === undefined) this.builder.note('warning', 'unmatched "}" ignored', line);
         continue;
@@ -122,6 +128,23 @@ class PlantUmlReader {
       this.builder.note('warning', `not understood: ${t.slice(0, 80)}`, line);
     }
     if (this.stack.length > 0) this.builder.note('warning', `${this.stack.length} block(s) not closed with "}"`);
+  }
+
+  /**
+   * `!include` and its relatives pull in other files or URLs. Bulwark never reads or fetches them (a design
+   * file must not make it open paths or reach the network), so the diagram is read without what they hold.
+   */
+  private include(t: string, line: number): boolean {
+    const m = INCLUDE.exec(t);
+    if (!m) return false;
+    const directive = m[1]!;
+    const target = truncateForMessage(m[2]!.trim(), 120) || '(no target)';
+    if (C4_LIBRARY.test(target)) {
+      this.builder.note('info', `!${directive} ${target} was not read; Bulwark knows the C4-PlantUML macros without it`, line);
+    } else {
+      this.builder.note('warning', `!${directive} ${target} was not read: Bulwark never reads or fetches included files, so anything they declare is missing from the model`, line);
+    }
+    return true;
   }
 
   private currentBoundary(): string | undefined {
@@ -148,12 +171,14 @@ class PlantUmlReader {
         if (rest.trim().endsWith('{')) this.stack.push({});
         return true;
       }
-      if (!(keyword in ELEMENT_KEYWORDS)) return false;
+      // Own keys only: `constructor` or `toString` is not a PlantUML keyword.
+      if (!Object.hasOwn(ELEMENT_KEYWORDS, keyword)) return false;
     }
-    if (/\[[^\]]*$/.test(rest)) {
+    const unclosed = unclosedBracket(rest);
+    if (unclosed !== -1) {
       // `component api [` opens a multi-line description that ends with `]`.
       this.descriptionUntilBracket = true;
-      rest = rest.replace(/\[[^\]]*$/, '').trim();
+      rest = rest.slice(0, unclosed).trim();
     }
     const opensBlock = /\{\s*$/.test(rest);
     rest = rest.replace(/\{\s*$/, '').trim();
@@ -237,7 +262,7 @@ class PlantUmlReader {
     if (key) return key;
     if (!raw.startsWith('[') && !raw.startsWith(':') && !raw.startsWith('"')) {
       // May be declared later, or may be a container alias; resolved when the model is built.
-      if ([...this.builder.boundaries.keys()].includes(`b:${raw}`)) this.builder.note('warning', `arrow to container "${raw}" is not a flow between elements`, line);
+      if (this.builder.boundaries.has(`b:${raw}`)) this.builder.note('warning', `arrow to container "${raw}" is not a flow between elements`, line);
     }
     const d = describeNode(label, shapeKind);
     const boundaryKey = this.currentBoundary();
@@ -267,6 +292,20 @@ function parseNameAndAlias(rest: string): { label: string; alias: string } | und
   if (isLabel(first) && !isLabel(second)) return { label: unwrap(first), alias: second };
   if (!isLabel(first) && isLabel(second)) return { label: unwrap(second), alias: first };
   return { label: unwrap(first), alias: unwrap(second) };
+}
+
+/**
+ * The line without a trailing `'` comment (a quote after whitespace). Found with indexOf, not
+ * /\s+'.*$/: that pattern backtracks over every space of a long run, quadratic in the run's length.
+ */
+function withoutLineComment(t: string): string {
+  const at = t.search(/\s'/);
+  return at === -1 ? t : t.slice(0, at).trimEnd();
+}
+
+/** Where a `[` that no `]` follows starts (the first `[` after the last `]`), or -1; linear, unlike /\[[^\]]*$/. */
+function unclosedBracket(t: string): number {
+  return t.indexOf('[', t.lastIndexOf(']') + 1);
 }
 
 function count(s: string, ch: string): number {

@@ -3,6 +3,7 @@
 
 import type { ElementKind } from '../schema/architecture.js';
 import { capitalize } from '../knowledge/vocabulary.js';
+import { onlySpaceBetween, wordBefore } from './text-scan.js';
 import { findTechnologies, kindFromHeadNoun } from './vocabulary.js';
 
 export interface Mention {
@@ -23,7 +24,21 @@ export interface Mention {
 const HEADS =
   'apis?|apps?|applications?|services?|servers?|gateways?|databases?|dbs?|queues?|workers?|frontends?|front-ends?|backends?|caches?|buckets?|functions?|users?|customers?|browsers?|clients?|admins?|administrators?|generators?|providers?|portals?|websites?|dashboards?|visitors?|shoppers?|operators?';
 const TECH_TAIL = /^\s+(bucket|function|database|db|queue|topic|cache|table|cluster|instance|stream|distribution|service|api|server)s?\b/i;
-const TECH_PREFIX = /(?:\b(?:aws|amazon|azure|google|gcp)\s+)$/i;
+/** Cloud names written before a technology ("AWS S3"), which the mention takes in. */
+const CLOUD_PREFIXES = new Set(['aws', 'amazon', 'azure', 'google', 'gcp']);
+/** Words that make a verb-like head a noun ("the cache"). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'its', 'their', 'this', 'each', 'every', 'one']);
+/**
+ * How far after a term the tail patterns look ("S3 bucket", "API key"): a few words. Slicing only that much
+ * keeps each look constant-time, however long the sentence.
+ */
+const TAIL_REACH = 64;
+
+/** The runtime a word names (own keys only: "constructor" names none). */
+function runtimeWord(word: string): string | undefined {
+  const key = word.toLowerCase();
+  return Object.hasOwn(RUNTIME_WORDS, key) ? RUNTIME_WORDS[key] : undefined;
+}
 
 /** Lower-case words that qualify a head noun ("web API", "payment service"). */
 const MODIFIERS = new Set([
@@ -48,19 +63,22 @@ export function findMentions(text: string): Mention[] {
   const hits = findTechnologies(text);
   /** Runtimes written as adjectives ("an Express API gateway", "a Node worker") give the next component its technology. */
   const runtimeBefore = new Map<number, string>();
+  /** Mentions extended over a run of the same technology; their words are cut once at the end. */
+  const extended = new Set<Mention>();
   hits.forEach((hit, i) => {
     const next = hits[i + 1];
-    const after = text.slice(hit.index + hit.length);
-    const nextIsAdjacent = next !== undefined && /^\s*$/.test(text.slice(hit.index + hit.length, next.index));
+    const hitEnd = hit.index + hit.length;
+    const after = text.slice(hitEnd, hitEnd + TAIL_REACH);
+    const nextIsAdjacent = next !== undefined && onlySpaceBetween(text, hitEnd, next.index);
     if (hit.term.kind === 'process' && (nextIsAdjacent || !TECH_TAIL.test(after))) {
       // "Node.js" alone is not a component; before another component it describes that one.
-      runtimeBefore.set(skipSpace(text, hit.index + hit.length), hit.term.technology);
+      runtimeBefore.set(skipSpace(text, hitEnd), hit.term.technology);
       return;
     }
     let start = hit.index;
-    let end = hit.index + hit.length;
-    const prefix = TECH_PREFIX.exec(text.slice(0, start));
-    if (prefix) start -= prefix[0].length;
+    let end = hitEnd;
+    const prefix = wordBefore(text, start);
+    if (prefix && CLOUD_PREFIXES.has(prefix.word.toLowerCase())) start = prefix.index;
     const tail = TECH_TAIL.exec(after);
     let name = hit.term.displayName;
     if (tail && !(next && next.index < end + tail[0].length)) {
@@ -69,10 +87,10 @@ export function findMentions(text: string): Mention[] {
       if (!name.toLowerCase().endsWith(noun) && !new RegExp(`\\b${noun}\\b`, 'i').test(name)) name = `${name} ${noun}`;
     }
     const previous = mentions[mentions.length - 1];
-    if (previous && previous.kind === hit.term.kind && /^\s*$/.test(text.slice(previous.end, start))) {
+    if (previous && previous.kind === hit.term.kind && onlySpaceBetween(text, previous.end, start)) {
       // "nginx reverse proxy", "Kafka stream": one component named twice.
       previous.end = end;
-      previous.words = text.slice(previous.start, end);
+      extended.add(previous);
       return;
     }
     const runtime = runtimeBefore.get(start);
@@ -88,25 +106,44 @@ export function findMentions(text: string): Mention[] {
       head: hit.term.technology.toLowerCase(),
     });
   });
+  for (const m of extended) m.words = text.slice(m.start, m.end);
+  // Technology mentions are sorted and disjoint; a head noun inside one is part of it.
+  const technologies = [...mentions];
+  const overlapsTechnology = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = technologies.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (technologies[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < technologies.length && technologies[lo]!.start < end;
+  };
+  const heads: Mention[] = [];
+  const overlapsHead = (start: number, end: number): boolean => {
+    // Head mentions are found left to right, so only the last few can reach back over `start`.
+    for (let k = heads.length - 1; k >= 0 && heads[k]!.end > start; k--) if (heads[k]!.start < end) return true;
+    return false;
+  };
   const headRe = new RegExp(`\\b(${HEADS})\\b`, 'gi');
   for (let m = headRe.exec(text); m; m = headRe.exec(text)) {
     const headStart = m.index;
     const headEnd = m.index + m[0].length;
-    if (mentions.some((x) => headStart < x.end && x.start < headEnd)) continue;
+    if (overlapsTechnology(headStart, headEnd) || overlapsHead(headStart, headEnd)) continue;
     // "user uploads": an actor word used as a modifier still names the actor; "API key" is not an API.
-    if (/^\s+(?:keys?|calls?|requests?|docs?|tokens?|secrets?)\b/i.test(text.slice(headEnd)) && /^apis?$/i.test(m[0])) continue;
+    if (/^\s+(?:keys?|calls?|requests?|docs?|tokens?|secrets?)\b/i.test(text.slice(headEnd, headEnd + TAIL_REACH)) && /^apis?$/i.test(m[0])) continue;
     const modifiers = modifiersBefore(text, headStart);
     // "caches sessions", "queues jobs": a verb, unless a determiner makes it a noun ("the cache").
-    if (modifiers.length === 0 && VERB_LIKE_HEADS.test(m[0]) && !/\b(?:a|an|the|our|its|their|this|each|every|one)\s+$/i.test(text.slice(0, headStart))) continue;
+    if (modifiers.length === 0 && VERB_LIKE_HEADS.test(m[0]) && !DETERMINERS.has(wordBefore(text, headStart)?.word.toLowerCase() ?? '')) continue;
     const start = modifiers.length > 0 ? modifiers[0]!.index : headStart;
-    if (mentions.some((x) => start < x.end && x.start < headEnd)) continue;
+    if (overlapsTechnology(start, headEnd) || overlapsHead(start, headEnd)) continue;
     const head = m[0];
     const words = text.slice(start, headEnd);
     const isActor = ACTOR_HEADS.test(head);
     const name = isActor ? capitalize(singular(head)) : [...modifiers.map((w) => capitalize(w.word)), formatHead(head)].join(' ');
     const kind: ElementKind = isActor ? 'actor' : (kindFromHeadNoun(name) ?? 'process');
-    const runtime = runtimeBefore.get(start) ?? modifiers.map((w) => RUNTIME_WORDS[w.word.toLowerCase()]).find(Boolean);
-    mentions.push({
+    const runtime = runtimeBefore.get(start) ?? modifiers.map((w) => runtimeWord(w.word)).find(Boolean);
+    const mention: Mention = {
       ...(runtime && !isActor ? { technology: runtime } : {}),
       start,
       end: headEnd,
@@ -116,7 +153,9 @@ export function findMentions(text: string): Mention[] {
       words,
       bare: modifiers.length === 0 && !isActor,
       head: singular(head.toLowerCase()),
-    });
+    };
+    heads.push(mention);
+    mentions.push(mention);
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -125,9 +164,9 @@ function modifiersBefore(text: string, headStart: number): Array<{ word: string;
   const out: Array<{ word: string; index: number }> = [];
   let pos = headStart;
   for (let n = 0; n < 2; n++) {
-    const m = /([A-Za-z][\w-]*)\s+$/.exec(text.slice(0, pos));
+    const m = wordBefore(text, pos);
     if (!m) break;
-    const word = m[1]!;
+    const word = m.word;
     const lower = word.toLowerCase();
     if (STOP.has(lower)) break;
     const capitalized = /^[A-Z]/.test(word);

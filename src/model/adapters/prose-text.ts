@@ -1,6 +1,8 @@
 // Cutting prose into sentences and clauses, keeping each piece's offset so notes can name its line,
 // and the verb vocabulary that says which way data moves.
 
+import { excerpt } from './text-scan.js';
+
 export interface Span {
   text: string;
   offset: number;
@@ -16,9 +18,11 @@ export const VERBS: ReadonlyArray<readonly [VerbClass, string]> = [
 ];
 export const VERB_RE = new RegExp(`\\b(${VERBS.map(([, v]) => v).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
 const THIRD_PERSON = `(?:${VERBS.map(([, v]) => v).join('|')})(?:s|es)`;
-export const CLAUSE_SPLIT = new RegExp(`(?:,\\s*(?:and\\s+)?|\\s+and\\s+(?:then\\s+)?)(?=${THIRD_PERSON}\\b)`, 'i');
+// Separators start where a run of whitespace starts (`(?<!\s)`): tried from every space of a long run, `\s+`
+// would rescan the rest of the run each time, quadratic in the run (cubic with a `\s*` in front).
+export const CLAUSE_SPLIT = new RegExp(`(?:,\\s*(?:and\\s+)?|(?<!\\s)\\s+and\\s+(?:then\\s+)?)(?=${THIRD_PERSON}\\b)`, 'i');
 export const RELATIVE_INTRO = new RegExp(`^(.*?\\S)\\s+(?:that|which|who)\\s+((?:${THIRD_PERSON})\\b.*)$`, 'i');
-export const CHAIN_SPLIT = /\s*(?:→|->|=>|⟶|⇒|,?\s+then\s+)\s*/;
+export const CHAIN_SPLIT = /(?<!\s)\s*(?:→|->|=>|⟶|⇒|,?\s+then\s+)\s*/;
 
 export function classOf(verb: string): VerbClass {
   const lower = verb.toLowerCase();
@@ -35,7 +39,11 @@ export function sentences(p: Span): Span[] {
     if (!'.!?'.includes(ch)) continue;
     const next = p.text[i + 1];
     if (next !== undefined && !/\s/.test(next)) continue;
-    const before = /(\S+)$/.exec(p.text.slice(start, i))?.[1]?.toLowerCase() ?? '';
+    // The word before the stop, found by walking back (a slice from the sentence start would make a long
+    // run of abbreviations quadratic).
+    let wordStart = i;
+    while (wordStart > start && !/\s/.test(p.text[wordStart - 1]!)) wordStart--;
+    const before = p.text.slice(wordStart, i).toLowerCase();
     if (/^(?:e\.g|i\.e|etc|vs|approx|incl|cf)$/.test(before)) continue;
     out.push({ text: p.text.slice(start, i + 1), offset: p.offset + start });
     start = i + 1;
@@ -79,7 +87,7 @@ export function splitKeepingOffsets(s: Span, separator: RegExp): Span[] {
   return out.filter((p) => p.text.trim());
 }
 
+/** A clause quoted in a note or an `inferredFrom`: one line, at most 120 characters. */
 export function truncate(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > 120 ? `${t.slice(0, 117)}...` : t;
+  return excerpt(s, 120);
 }

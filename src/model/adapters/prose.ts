@@ -12,6 +12,20 @@ import { dataAssetsIn } from './vocabulary.js';
 
 const LEADING_FILLER = /^\s*(?:(?:the|a|an|our|then|and|finally|first|next|also)\s+)*$/i;
 const STORE_KINDS: ReadonlySet<ElementKind> = new Set(['bucket', 'datastore', 'queue', 'cache', 'secret-store']);
+/** How many callers back along a chain ("A → B → C → returns …") a reply is carried. */
+const MAX_REPLY_HOPS = 20;
+/** "through the gateway", "via an Express API": the words just before a mention, looked at within this reach. */
+const VIA_BEFORE = /\b(?:through|via|behind)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w.]*\s+)?$/;
+const VIA_REACH = 80;
+
+/** A sentence without its final `.`, `!` or `?` marks and trailing space (a loop, not a backtracking pattern). */
+function withoutFinalStop(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  const spaceEnd = end;
+  while (end > 0 && '.!?'.includes(text[end - 1]!)) end--;
+  return end === spaceEnd ? text : text.slice(0, end);
+}
 
 interface ClauseParts {
   c: Span;
@@ -47,8 +61,12 @@ class ProseReader {
   private doer?: string;
   private readonly storedIn = new Map<string, string>();
   private readonly requesters = new Map<string, string>();
-  /** Head noun of each element named so far, to resolve bare references ("the API"). */
-  private readonly heads = new Map<string, string>();
+  /** The latest element named with each head noun or last word, to resolve bare references ("the API"). */
+  private readonly latestByHead = new Map<string, string>();
+  /** The latest element of each kind, for bare references by kind ("the database"). */
+  private readonly latestByKind = new Map<ElementKind, string>();
+  /** Each clause quoted once, however many components it names. */
+  private readonly quoted = new WeakMap<Span, string>();
 
   constructor(
     private readonly builder: ModelBuilder,
@@ -63,7 +81,8 @@ class ProseReader {
   }
 
   read(): void {
-    const description = this.full.replace(/^\s*#.*$/gm, '').replace(/\s+/g, ' ').trim();
+    // `[ \t]*`, not `\s*`: after a line anchor, `\s*` would rescan every following blank line from each line.
+    const description = this.full.replace(/^[ \t]*#.*$/gm, '').replace(/\s+/g, ' ').trim();
     if (description) this.builder.description = description.length > 2000 ? `${description.slice(0, 1997)}...` : description;
     let paragraph: Span | undefined;
     const flush = () => {
@@ -92,14 +111,28 @@ class ProseReader {
     flush();
   }
 
+  /** The line an offset is on: binary search over the line starts. */
   private lineOf(offset: number): number {
-    let line = this.lineStarts[0]?.line ?? 1;
-    for (const s of this.lineStarts) if (s.offset <= offset) line = s.line;
-    return line;
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0) return 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]!.offset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo]!.offset <= offset ? starts[lo]!.line : starts[0]!.line;
+  }
+
+  private quote(clause: Span): string {
+    let text = this.quoted.get(clause);
+    if (text === undefined) this.quoted.set(clause, (text = truncate(clause.text)));
+    return text;
   }
 
   private sentence(span: Span, isBullet: boolean): void {
-    const text = span.text.replace(/[.!?]+\s*$/, '');
+    const text = withoutFinalStop(span.text);
     if (!text.trim()) return;
     const s: Span = { text, offset: span.offset };
     if (!isBullet) this.doer = undefined;
@@ -143,7 +176,8 @@ class ProseReader {
       const made = this.clause(seg, {
         ...(previous ? { implicitSubject: previous } : {}),
         ...(next ? { chainNext: next } : {}),
-        callers: [...callers],
+        // The last few callers are enough to carry a reply back; copying them all would be quadratic in a long chain.
+        callers: callers.slice(-MAX_REPLY_HOPS),
         carriedData: carried,
       });
       if (made.subject) {
@@ -157,11 +191,8 @@ class ProseReader {
   /** Registers (or finds) the element a mention names. Bare words ("the API") reuse an element named earlier. */
   private ensure(m: Mention, clause: Span): string {
     if (m.bare) {
-      const lastWord = (name: string) => name.toLowerCase().split(/\s+/).at(-1);
-      const earlier =
-        [...this.builder.elements.entries()].reverse().find(([key, e]) => this.heads.get(key) === m.head || lastWord(e.name) === m.head) ??
-        (m.kind === 'process' || m.kind === 'actor' ? undefined : [...this.builder.elements.entries()].reverse().find(([, e]) => e.kind === m.kind));
-      if (earlier) return earlier[0];
+      const earlier = this.latestByHead.get(m.head) ?? (m.kind === 'process' || m.kind === 'actor' ? undefined : this.latestByKind.get(m.kind));
+      if (earlier) return earlier;
     }
     if (!this.builder.elements.has(m.key)) {
       this.builder.addElement(m.key, {
@@ -169,9 +200,13 @@ class ProseReader {
         kind: m.kind,
         ...(m.technology ? { technology: m.technology } : {}),
         line: this.lineOf(clause.offset + m.start),
-        inferredFrom: `"${m.words}" in "${truncate(clause.text)}"`,
+        inferredFrom: `"${truncate(m.words)}" in "${this.quote(clause)}"`,
       });
-      this.heads.set(m.key, m.head);
+      // Indexed by head noun and by the name's last word, so later bare words find it without a search.
+      this.latestByHead.set(m.head, m.key);
+      const lastWord = m.name.toLowerCase().split(/\s+/).at(-1);
+      if (lastWord) this.latestByHead.set(lastWord, m.key);
+      this.latestByKind.set(m.kind, m.key);
     }
     return m.key;
   }
@@ -219,9 +254,11 @@ class ProseReader {
     for (const [source, target] of flows) {
       const props = Object.fromEntries(fc.map((f) => [f.prop, f.value]));
       this.builder.addFlow({ sourceKey: source, targetKey: target, label: truncate(text), data, line, inferredFrom: `"${truncate(text)}"`, ...props });
-      const targetEl = this.builder.elements.get(target)!;
-      targetEl.data.push(...data);
-      if (STORE_KINDS.has(targetEl.kind)) for (const d of data) this.storedIn.set(d, target);
+      const targetEl = this.builder.elements.get(target);
+      if (targetEl) {
+        for (const d of data) targetEl.data.push(d);
+        if (STORE_KINDS.has(targetEl.kind)) for (const d of data) this.storedIn.set(d, target);
+      }
       if (!this.requesters.has(target)) this.requesters.set(target, source);
     }
     for (const f of fc) this.builder.note('info', `flow property ${f.prop} = ${String(f.value)} from "${f.words}"`, line);
@@ -284,7 +321,7 @@ class ProseReader {
         const to = other ?? ctx.chainNext;
         const from = explicitSubject ? subject : (this.doer ?? subject);
         // "places orders through the gateway into SQS": subject → gateway → SQS
-        const via = otherKeys.find((o) => o.key !== subject && /\b(?:through|via|behind)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w.]*\s+)?$/.test(c.text.slice(0, o.m.start)));
+        const via = otherKeys.find((o) => o.key !== subject && VIA_BEFORE.test(c.text.slice(Math.max(0, o.m.start - VIA_REACH), o.m.start)));
         const beyond = via && otherKeys.find((o) => o.key !== subject && o.key !== via.key);
         if (from && via && beyond) {
           flows.push([from, via.key], [via.key, beyond.key]);
@@ -302,14 +339,14 @@ class ProseReader {
       let key: string | undefined;
       if (control.on === 'store') {
         const candidates = [...parts.flows.map(([, t]) => t), ...parts.others, parts.subject].filter((k): k is string => k !== undefined);
-        key = candidates.find((k) => STORE_KINDS.has(this.builder.elements.get(k)!.kind)) ?? parts.subject;
+        key = candidates.find((k) => STORE_KINDS.has(this.builder.elements.get(k)?.kind ?? 'process')) ?? parts.subject;
       } else if (control.on === 'receiver') {
         key = verbClass === 'inbound' || parts.flows.length === 0 ? parts.subject : parts.flows[0]![1];
       } else {
         key = control.prop === 'signedUrlExpiry' ? (parts.generator ?? parts.subject) : parts.subject;
       }
-      if (!key) continue;
-      const element = this.builder.elements.get(key)!;
+      const element = key === undefined ? undefined : this.builder.elements.get(key);
+      if (!element) continue;
       element.props[control.prop] = control.value;
       this.builder.note('info', `${element.name}: ${control.prop} = ${String(control.value)} from "${control.words}"`, line);
     }

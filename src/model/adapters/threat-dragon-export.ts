@@ -4,7 +4,9 @@
 
 import type { Architecture, Element } from '../schema/architecture.js';
 import { capitalize, STRIDE_LABEL } from '../knowledge/vocabulary.js';
+import { boundaryDepths } from '../schema/nesting.js';
 import { strip } from './builder.js';
+import { layOut, shapeOf } from './threat-dragon-layout.js';
 
 /** The parts of a Bulwark threat that Threat Dragon can show (structurally compatible with the engine's Threat). */
 export interface ExportableThreat {
@@ -21,15 +23,6 @@ export interface ExportableThreat {
 }
 
 const TD_VERSION = '2.2.0';
-const ELEMENT_SIZE: Record<'actor' | 'process' | 'store', { width: number; height: number }> = {
-  actor: { width: 160, height: 80 },
-  process: { width: 100, height: 100 },
-  store: { width: 160, height: 80 },
-};
-const GAP = 60;
-const PADDING = 40;
-const HEADER = 30;
-const PER_ROW = 4;
 
 type Json = Record<string, unknown>;
 
@@ -52,11 +45,14 @@ export function toThreatDragon(model: Architecture, threats: readonly Exportable
       new: false,
     }));
   const cells: Json[] = [];
-  const depthOf = (id: string | undefined): number => {
-    let depth = 0;
-    for (let b = model.boundaries.find((x) => x.id === id); b; b = model.boundaries.find((x) => x.id === b!.parent)) depth++;
-    return depth;
-  };
+  const boundaryById = new Map(model.boundaries.map((b) => [b.id, b]));
+  const depths = boundaryDepths(
+    boundaryById.keys(),
+    (id) => boundaryById.get(id)!.parent,
+    (id) => boundaryById.has(id),
+  );
+  const depthOf = (id: string) => depths.get(id) ?? 0;
+  const crossesInternet = internetCrossing(model);
   for (const b of model.boundaries) {
     const box = layout.get(`b:${b.id}`)!;
     cells.push({
@@ -122,7 +118,7 @@ export function toThreatDragon(model: Architecture, threats: readonly Exportable
         reasonOutOfScope: '',
         protocol: f.protocol ?? '',
         isEncrypted: f.encrypted === true,
-        isPublicNetwork: crossesInternet(model, f.source, f.target),
+        isPublicNetwork: crossesInternet(f.source, f.target),
         isBidirectional: f.bidirectional === true,
         hasOpenThreats: threatsHere.some((t) => t.status === 'Open'),
         threats: threatsHere,
@@ -162,12 +158,6 @@ function cellId(id: string): string {
   return id.length >= 2 ? id : `element-${id}`;
 }
 
-function shapeOf(e: Element): 'actor' | 'process' | 'store' {
-  if (e.kind === 'actor' || e.kind === 'external-system') return 'actor';
-  if (e.kind === 'datastore' || e.kind === 'cache' || e.kind === 'queue' || e.kind === 'bucket' || e.kind === 'secret-store') return 'store';
-  return 'process';
-}
-
 function elementData(e: Element, shape: 'actor' | 'process' | 'store'): Json {
   const common = { name: e.name, description: e.description ?? '', outOfScope: false, reasonOutOfScope: '' };
   const bulwark = strip({
@@ -186,76 +176,11 @@ function elementData(e: Element, shape: 'actor' | 'process' | 'store'): Json {
   };
 }
 
-interface Placed {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Nested grid layout: each boundary is a box sized to hold its child boundaries and members. */
-function layOut(model: Architecture): Map<string, Placed> {
-  const known = new Set(model.boundaries.map((b) => b.id));
-  const children = new Map<string | undefined, string[]>();
-  const add = (parent: string | undefined, key: string) => children.set(parent, [...(children.get(parent) ?? []), key]);
-  for (const b of model.boundaries) add(b.parent && known.has(b.parent) ? b.parent : undefined, `b:${b.id}`);
-  for (const e of model.elements) add(e.boundary && known.has(e.boundary) ? e.boundary : undefined, `e:${e.id}`);
-  const sizes = new Map<string, { width: number; height: number }>();
-  const measure = (key: string): { width: number; height: number } => {
-    if (key.startsWith('e:')) {
-      const e = model.elements.find((x) => `e:${x.id}` === key)!;
-      const s = ELEMENT_SIZE[shapeOf(e)];
-      sizes.set(key, s);
-      return s;
-    }
-    const grid = measureGrid(children.get(key.slice(2)) ?? [], measure);
-    const s = { width: Math.max(grid.width + 2 * PADDING, 200), height: Math.max(grid.height + 2 * PADDING + HEADER, 150) };
-    sizes.set(key, s);
-    return s;
-  };
-  const placed = new Map<string, Placed>();
-  const place = (keys: string[], x0: number, y0: number) => {
-    rows(keys).forEach((row, r, all) => {
-      const y = y0 + all.slice(0, r).reduce((sum, prev) => sum + Math.max(...prev.map((k) => sizes.get(k)!.height)) + GAP, 0);
-      let x = x0;
-      for (const key of row) {
-        const s = sizes.get(key)!;
-        placed.set(key, { x, y, ...s });
-        if (key.startsWith('b:')) place(children.get(key.slice(2)) ?? [], x + PADDING, y + PADDING + HEADER);
-        x += s.width + GAP;
-      }
-    });
-  };
-  const top = children.get(undefined) ?? [];
-  measureGrid(top, measure);
-  place(top, 40, 40);
-  return placed;
-}
-
-function measureGrid(keys: string[], measure: (key: string) => { width: number; height: number }): { width: number; height: number } {
-  const s = keys.map((k) => ({ k, ...measure(k) }));
-  const byKey = new Map(s.map((x) => [x.k, x]));
-  const grid = rows(keys).map((row) => ({
-    width: row.reduce((sum, k) => sum + byKey.get(k)!.width, 0) + GAP * (row.length - 1),
-    height: Math.max(...row.map((k) => byKey.get(k)!.height)),
-  }));
-  return { width: Math.max(0, ...grid.map((g) => g.width)), height: grid.reduce((sum, g) => sum + g.height, 0) + GAP * Math.max(0, grid.length - 1) };
-}
-
-function rows(keys: string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < keys.length; i += PER_ROW) out.push(keys.slice(i, i + PER_ROW));
-  return out;
-}
-
-function crossesInternet(model: Architecture, source: string, target: string): boolean {
-  const zoneType = (id: string) => {
-    const e = model.elements.find((x) => x.id === id);
-    if (!e) return undefined;
-    if (e.kind === 'actor') return 'internet';
-    return model.boundaries.find((b) => b.id === e.boundary)?.type;
-  };
-  return zoneType(source) === 'internet' || zoneType(target) === 'internet';
+/** Whether a flow touches the internet zone: an actor, or an element in an internet boundary. */
+function internetCrossing(model: Architecture): (source: string, target: string) => boolean {
+  const boundaryType = new Map(model.boundaries.map((b) => [b.id, b.type]));
+  const zone = new Map(model.elements.map((e) => [e.id, e.kind === 'actor' ? 'internet' : e.boundary === undefined ? undefined : boundaryType.get(e.boundary)]));
+  return (source, target) => zone.get(source) === 'internet' || zone.get(target) === 'internet';
 }
 
 function groupThreats(threats: readonly ExportableThreat[]): Map<string, ExportableThreat[]> {
@@ -263,7 +188,10 @@ function groupThreats(threats: readonly ExportableThreat[]): Map<string, Exporta
   for (const t of threats) {
     // A threat sits on its first flow if it has one (interaction threats), else on its first element.
     const target = t.flows?.[0] ?? t.elements?.[0];
-    if (target) map.set(target, [...(map.get(target) ?? []), t]);
+    if (!target) continue;
+    const list = map.get(target);
+    if (list) list.push(t);
+    else map.set(target, [t]);
   }
   return map;
 }

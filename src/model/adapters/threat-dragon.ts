@@ -2,8 +2,11 @@
 // their protocol and encryption flags, trust-boundary boxes contain the elements drawn inside them.
 // Files Bulwark exported carry a `bulwark` block per cell, so they import back exactly.
 
-import { CLASSIFICATIONS, ElementPropsSchema, type Architecture, type BoundaryType, type Classification, type ElementKind, type ElementProps } from '../schema/architecture.js';
-import { strip, type AdapterNote, type ModelBuilder } from './builder.js';
+import { CLASSIFICATIONS, type Classification, type ElementKind, type ElementProps } from '../schema/architecture.js';
+import { strip, type BuildOptions, type ModelBuilder } from './builder.js';
+import { exact as exactCount, MAX_THREAT_DRAGON_BOXES } from './limits.js';
+import { describeValue, oneLine, truncateForMessage } from './messages.js';
+import { readBoundaryExtension, readElementExtension, readFlowExtension, type CellRef } from './threat-dragon-fields.js';
 import { boundaryTypeFromName, classifyElement, flowHints, slugify } from './vocabulary.js';
 
 type Json = Record<string, unknown>;
@@ -24,19 +27,19 @@ interface Box {
   h: number;
 }
 
-export function readThreatDragon(text: string, builder: ModelBuilder): { model: Architecture; notes: AdapterNote[] } {
+export function readThreatDragon(text: string, builder: ModelBuilder): BuildOptions {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))?.[1];
-    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
-    builder.note('warning', `Threat Dragon file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, line);
-    return { model: builder.build(), notes: builder.notes };
+    const line = position === undefined ? undefined : lineAtOffset(text, Number(position));
+    builder.note('error', `Threat Dragon file is not valid JSON: ${truncateForMessage(oneLine(error instanceof Error ? error.message : String(error)), 160)}`, line);
+    return {};
   }
   if (!isThreatDragon(doc)) {
-    builder.note('warning', 'not a Threat Dragon v2 model (needs summary and detail.diagrams)');
-    return { model: builder.build(), notes: builder.notes };
+    builder.note('error', 'not a Threat Dragon v2 model (needs summary and detail.diagrams)');
+    return {};
   }
   const td = doc as { summary: Json; detail: { diagrams: unknown[] }; bulwark?: unknown };
   if (typeof td.summary.title === 'string') builder.name = td.summary.title;
@@ -50,48 +53,53 @@ export function readThreatDragon(text: string, builder: ModelBuilder): { model: 
   td.detail.diagrams.forEach((diagram, d) => {
     if (!isObject(diagram)) return;
     const cells = Array.isArray(diagram.cells) ? diagram.cells : isObject(diagram.diagramJson) && Array.isArray(diagram.diagramJson.cells) ? diagram.diagramJson.cells : [];
-    for (const raw of cells) {
-      if (!isObject(raw)) continue;
+    cells.forEach((raw: unknown, index: number) => {
+      if (!isObject(raw)) return;
       // v1 keeps properties on the cell, v2 under `data`.
       const data: Json = { ...raw, ...(isObject(raw.data) ? raw.data : {}) };
       const type = String(data.type ?? '');
       const shape = String(raw.shape ?? '');
-      const cellKey = `${d}:${String(raw.id ?? `${type}-${cells.indexOf(raw)}`)}`;
+      const cell: CellRef = { id: typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : `${type || shape || 'cell'}-${index}` };
+      const label = nameOf(raw, data);
+      if (label) cell.label = label;
+      const cellKey = `${d}:${cell.id}`;
       if (Array.isArray(data.threats)) threatCount += data.threats.length;
-      if (type === 'tm.Flow' || shape === 'flow') flows.push({ ...data, __key: cellKey, __diagram: d, __raw: raw });
-      else if (type === 'tm.Actor' || shape === 'actor') readElement('actor', raw, data, cellKey, builder, centres);
-      else if (type === 'tm.Process' || shape === 'process') readElement('process', raw, data, cellKey, builder, centres);
-      else if (type === 'tm.Store' || shape === 'store') readElement('store', raw, data, cellKey, builder, centres);
-      else if (/^tm\.Boundary/.test(type) || /^trust-boundary/.test(shape) || type === 'tm.Boundary') {
-        const box = readBoundary(raw, data, cellKey, builder);
+      if (type === 'tm.Flow' || shape === 'flow') flows.push({ ...data, __key: cellKey, __diagram: d, __raw: raw, __cell: cell });
+      else if (type === 'tm.Actor' || shape === 'actor') readElement('actor', raw, data, cell, cellKey, builder, centres);
+      else if (type === 'tm.Process' || shape === 'process') readElement('process', raw, data, cell, cellKey, builder, centres);
+      else if (type === 'tm.Store' || shape === 'store') readElement('store', raw, data, cell, cellKey, builder, centres);
+      else if (/^tm\.Boundary/.test(type) || /^trust-boundary/.test(shape)) {
+        const box = readBoundary(raw, data, cell, cellKey, builder);
         if (box) boxes.push(box);
       }
-    }
+    });
   });
-  if (!exact) placeInBoxes(boxes, centres, builder);
+  if (!exact) {
+    if (boxes.length > MAX_THREAT_DRAGON_BOXES) {
+      builder.note('error', `the Threat Dragon file draws ${exactCount(boxes.length)} trust-boundary boxes, over the limit of ${exactCount(MAX_THREAT_DRAGON_BOXES)}`);
+      return {};
+    }
+    placeInBoxes(boxes, centres, builder);
+  }
   for (const f of flows) readFlow(f, builder);
   if (threatCount > 0) builder.note('info', `${threatCount} threat(s) in the Threat Dragon file were not imported; Bulwark derives its own from the design`);
-  return { model: builder.build({ inferInternetFacing: !exact }), notes: builder.notes };
+  return { inferInternetFacing: !exact };
 }
 
-function readElement(base: 'actor' | 'process' | 'store', raw: Json, data: Json, key: string, builder: ModelBuilder, centres: Map<string, { cx: number; cy: number }>): void {
-  const name = nameOf(raw, data) ?? base;
+function readElement(base: 'actor' | 'process' | 'store', raw: Json, data: Json, cell: CellRef, key: string, builder: ModelBuilder, centres: Map<string, { cx: number; cy: number }>): void {
+  const name = cell.label ?? base;
   const centre = centreOf(raw);
   if (centre) centres.set(key, centre);
-  const ext = isObject(data.bulwark) ? data.bulwark : undefined;
-  if (ext) {
+  const c = classifyElement(name, base === 'actor' ? 'actor' : base === 'store' ? 'datastore' : 'process');
+  if (isObject(data.bulwark)) {
+    const ext = readElementExtension(data.bulwark, cell, builder);
     builder.addElement(key, strip({
-      id: str(ext.id), name, kind: str(ext.kind) as ElementKind, technology: str(ext.technology), description: str(data.description),
-      boundaryKey: str(ext.boundary) ? `b:${str(ext.boundary)}` : undefined, props: propsOf(ext.props), data: strings(ext.data),
-      inferredFrom: str(ext.inferredFrom), line: num(ext.line),
+      id: ext.id, name, kind: ext.kind ?? kindOf(base, c.kind, data), technology: ext.technology, description: str(data.description),
+      boundaryKey: ext.boundary ? `b:${ext.boundary}` : undefined, props: ext.props, data: ext.data ?? [], inferredFrom: ext.inferredFrom, line: ext.line,
     }));
     return;
   }
-  const c = classifyElement(name, base === 'actor' ? 'actor' : base === 'store' ? 'datastore' : 'process');
-  let kind: ElementKind;
-  if (base === 'actor') kind = c.kind === 'external-system' ? 'external-system' : 'actor';
-  else if (base === 'store') kind = STORE_LIKE.has(c.kind) ? c.kind : 'datastore';
-  else kind = data.isWebApplication === true ? 'web-app' : PROCESS_LIKE.has(c.kind) ? c.kind : 'process';
+  const kind = kindOf(base, c.kind, data);
   const props: ElementProps = {};
   if (data.storesCredentials === true) props.storesCredentials = true;
   if (base === 'store' && typeof data.isEncrypted === 'boolean') props.encryptedAtRest = data.isEncrypted;
@@ -108,12 +116,19 @@ function readElement(base: 'actor' | 'process' | 'store', raw: Json, data: Json,
   builder.addElement(key, strip({ name, kind, technology: c.technology, description, props, data: assets }));
 }
 
-function readBoundary(raw: Json, data: Json, key: string, builder: ModelBuilder): Box | undefined {
-  const name = nameOf(raw, data) ?? 'Trust boundary';
-  const ext = isObject(data.bulwark) ? data.bulwark : undefined;
-  if (ext) {
-    const id = str(ext.id) ?? slugify(name);
-    builder.addBoundary(`b:${id}`, strip({ id, name, type: (str(ext.type) ?? 'other') as BoundaryType, parentKey: str(ext.parent) ? `b:${str(ext.parent)}` : undefined, line: num(ext.line) }));
+/** The element kind Threat Dragon's shape and flags allow, refined by what the name says. */
+function kindOf(base: 'actor' | 'process' | 'store', classified: ElementKind, data: Json): ElementKind {
+  if (base === 'actor') return classified === 'external-system' ? 'external-system' : 'actor';
+  if (base === 'store') return STORE_LIKE.has(classified) ? classified : 'datastore';
+  return data.isWebApplication === true ? 'web-app' : PROCESS_LIKE.has(classified) ? classified : 'process';
+}
+
+function readBoundary(raw: Json, data: Json, cell: CellRef, key: string, builder: ModelBuilder): Box | undefined {
+  const name = cell.label ?? 'Trust boundary';
+  if (isObject(data.bulwark)) {
+    const ext = readBoundaryExtension(data.bulwark, cell, builder);
+    const id = ext.id ?? slugify(name);
+    builder.addBoundary(`b:${id}`, strip({ id, name, type: ext.type ?? boundaryTypeFromName(name) ?? 'other', parentKey: ext.parent ? `b:${ext.parent}` : undefined, line: ext.line }));
     return undefined;
   }
   builder.addBoundary(key, { name, type: boundaryTypeFromName(name) ?? 'other' });
@@ -126,13 +141,17 @@ function readBoundary(raw: Json, data: Json, key: string, builder: ModelBuilder)
   return undefined;
 }
 
-/** Elements belong to the smallest box containing their centre; boxes nest in the smallest box around them. */
+/**
+ * Elements belong to the smallest box containing their centre; boxes nest in the smallest box around them.
+ * Boxes are few (capped), so testing each element against them in area order is cheap enough.
+ */
 function placeInBoxes(boxes: Box[], centres: Map<string, { cx: number; cy: number }>, builder: ModelBuilder): void {
   const bySize = [...boxes].sort((a, b) => a.w * a.h - b.w * b.h);
   const contains = (o: Box, x: number, y: number) => x >= o.x && x <= o.x + o.w && y >= o.y && y <= o.y + o.h;
   for (const box of boxes) {
     const parent = bySize.find((o) => o !== box && o.w * o.h > box.w * box.h && contains(o, box.x, box.y) && contains(o, box.x + box.w, box.y + box.h));
-    if (parent) builder.boundaries.get(box.key)!.parentKey = parent.key;
+    const draft = builder.boundaries.get(box.key);
+    if (parent && draft) draft.parentKey = parent.key;
   }
   for (const [key, element] of builder.elements) {
     const geometry = centres.get(key);
@@ -144,22 +163,23 @@ function placeInBoxes(boxes: Box[], centres: Map<string, { cx: number; cy: numbe
 
 function readFlow(f: Json, builder: ModelBuilder): void {
   const raw = f.__raw as Json;
+  const cell = f.__cell as CellRef;
   const d = f.__diagram as number;
   const endpoint = (v: unknown) => (isObject(v) ? (str(v.cell) ?? str(v.id)) : undefined);
   const source = endpoint(raw.source);
   const target = endpoint(raw.target);
   const sourceKey = source === undefined ? undefined : `${d}:${source}`;
   const targetKey = target === undefined ? undefined : `${d}:${target}`;
-  const label = nameOf(raw, f);
+  const label = cell.label;
   if (!sourceKey || !targetKey || !builder.elements.has(sourceKey) || !builder.elements.has(targetKey)) {
     builder.note('warning', `flow "${label ?? f.__key}" is not connected to two elements; skipped`);
     return;
   }
-  const ext = isObject(f.bulwark) ? f.bulwark : undefined;
-  if (ext) {
+  if (isObject(f.bulwark)) {
+    const ext = readFlowExtension(f.bulwark, cell, builder);
     builder.addFlow(strip({
-      sourceKey, targetKey, id: str(ext.id), label: str(ext.label), protocol: str(ext.protocol), port: num(ext.port), encrypted: bool(ext.encrypted),
-      authenticated: bool(ext.authenticated), data: strings(ext.data), bidirectional: bool(ext.bidirectional), inferredFrom: str(ext.inferredFrom), line: num(ext.line),
+      sourceKey, targetKey, id: ext.id, label: ext.label, protocol: ext.protocol, port: ext.port, encrypted: ext.encrypted,
+      authenticated: ext.authenticated, data: ext.data ?? [], bidirectional: ext.bidirectional, inferredFrom: ext.inferredFrom, line: ext.line,
     }));
     return;
   }
@@ -180,7 +200,9 @@ function readAssets(value: unknown, builder: ModelBuilder): void {
   if (!Array.isArray(value)) return;
   for (const a of value) {
     if (!isObject(a) || !str(a.id) || !str(a.name)) continue;
-    const classification = (CLASSIFICATIONS as readonly string[]).includes(String(a.classification)) ? (a.classification as Classification) : 'internal';
+    const known = (CLASSIFICATIONS as readonly string[]).includes(String(a.classification));
+    if (!known) builder.note('warning', `Threat Dragon data asset "${truncateForMessage(str(a.id)!, 60)}": classification ${describeValue(a.classification)} is not one of ${CLASSIFICATIONS.join(', ')}; taken as internal`);
+    const classification = known ? (a.classification as Classification) : 'internal';
     builder.addAsset(strip({ id: str(a.id)!, name: str(a.name)!, classification, description: str(a.description), line: num(a.line) }));
   }
 }
@@ -193,9 +215,11 @@ function nameOf(raw: Json, data: Json): string | undefined {
   return str(data.name) ?? fromAttrs('text') ?? fromAttrs('label') ?? fromAttrs('headerText') ?? firstLabel;
 }
 
-function propsOf(v: unknown): ElementProps {
-  const parsed = ElementPropsSchema.safeParse(v ?? {});
-  return parsed.success ? parsed.data : {};
+/** 1-based line of a character offset, for JSON.parse's "position N". */
+function lineAtOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function centreOf(raw: Json): { cx: number; cy: number } | undefined {
@@ -213,10 +237,4 @@ function str(v: unknown): string | undefined {
 }
 function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-function bool(v: unknown): boolean | undefined {
-  return typeof v === 'boolean' ? v : undefined;
-}
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 }

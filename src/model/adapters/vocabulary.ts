@@ -31,15 +31,32 @@ export function matchTechnology(text: string): TechnologyTerm | undefined {
 /** Every term in the text, in the order they appear (for prose). */
 export function findTechnologies(text: string): Array<{ term: TechnologyTerm; index: number; length: number }> {
   const hits: Array<{ term: TechnologyTerm; index: number; length: number }> = [];
+  // Which characters an earlier (more specific) term already took: a match costs its own length to check,
+  // not a scan of every hit so far.
+  const taken = new Uint8Array(text.length);
   for (const t of TECHNOLOGY_TERMS) {
-    const re = new RegExp(t.pattern.source, 'gi');
+    const re = globalPattern(t);
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (!hits.some((h) => m!.index < h.index + h.length && h.index < m!.index + m![0].length)) {
-        hits.push({ term: t, index: m.index, length: m[0].length });
+      const end = m.index + m[0].length;
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
       }
+      if (taken.subarray(m.index, end).includes(1)) continue;
+      taken.fill(1, m.index, end);
+      hits.push({ term: t, index: m.index, length: m[0].length });
     }
   }
   return hits.sort((a, b) => a.index - b.index);
+}
+
+/** Each term's pattern as a global, case-insensitive expression, compiled once. */
+const GLOBAL_PATTERNS = new Map<TechnologyTerm, RegExp>();
+function globalPattern(term: TechnologyTerm): RegExp {
+  let re = GLOBAL_PATTERNS.get(term);
+  if (!re) GLOBAL_PATTERNS.set(term, (re = new RegExp(term.pattern.source, 'gi')));
+  return re;
 }
 
 /** Kind from the name's head noun (its last one or two words). */

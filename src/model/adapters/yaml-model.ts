@@ -3,7 +3,7 @@
 // field names and aliases are defined in ../input-schema.ts. Line numbers come from the yaml parser so
 // findings can point back at the model file.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, stringify, type Node as YamlNode } from 'yaml';
 import { BOUNDARY_ALIASES, INPUT_FIELDS, KIND_ALIASES } from '../schema/input.js';
 import {
   BOUNDARY_TYPES,
@@ -15,7 +15,8 @@ import {
   type ElementKind,
   type ElementProps,
 } from '../schema/architecture.js';
-import { strip, type AdapterNote, type ModelBuilder } from './builder.js';
+import { strip, type BuildOptions, type ModelBuilder } from './builder.js';
+import { modelDocumentRoot } from './model-document-root.js';
 import { boundaryTypeFromName, classifyElement, dataAssetsIn, matchTechnology, slugify } from './vocabulary.js';
 
 const PROP_KEYS = INPUT_FIELDS.props;
@@ -32,18 +33,17 @@ interface Entry {
   node: YamlNode | null;
 }
 
-export function readModelDocument(text: string, builder: ModelBuilder): { model: Architecture; notes: AdapterNote[] } {
+/**
+ * Reads a Bulwark model, YAML or JSON, into the builder; a document that was refused (model-document-root.ts
+ * says why in a note) adds nothing.
+ */
+export function readModelDocument(text: string, builder: ModelBuilder, format: 'yaml' | 'json'): BuildOptions {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const contents = modelDocumentRoot(text, builder, lineCounter, format);
+  if (contents === null) return {};
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
-  for (const e of doc.errors) builder.note('warning', `YAML: ${e.message.split('\n')[0]}`, lineAt(e.pos[0]));
-  const root = doc.contents;
-  if (!isMap(root)) {
-    builder.note('warning', 'a Bulwark model is a mapping with elements, flows, boundaries and dataAssets');
-    return { model: builder.build(), notes: builder.notes };
-  }
-  new ModelDocumentReader(builder, lineAt).read(root);
-  return { model: builder.build({ inferInternetFacing: true }), notes: builder.notes };
+  new ModelDocumentReader(builder, lineAt).read(contents);
+  return { inferInternetFacing: true };
 }
 
 class ModelDocumentReader {
@@ -53,6 +53,10 @@ class ModelDocumentReader {
   private readonly boundaryRefs = new Map<string, string>();
   private readonly pendingParents: Array<{ key: string; ref: string; line?: number }> = [];
   private readonly pendingMembers: Array<{ boundaryKey: string; ref: string; line?: number; depth: number }> = [];
+  /** Keys come from these counters, not the builder's sizes, which stop growing past the caps. */
+  private elementCount = 0;
+  private readonly keyLines = new WeakMap<YamlNode, Map<string, number | undefined>>();
+  private boundaryCount = 0;
 
   constructor(
     private readonly builder: ModelBuilder,
@@ -60,25 +64,28 @@ class ModelDocumentReader {
   ) {}
 
   read(root: YamlNode): void {
-    const top = entryOf(root, this.lineAt);
+    const top = topEntry(root);
     this.checkKeys(top, TOP_KEYS, 'model');
     const name = top.value.name ?? top.value.title;
     if (typeof name === 'string') this.builder.name = name;
     if (typeof top.value.description === 'string') this.builder.description = top.value.description;
     for (const a of this.list(root, ['dataAssets', 'assets'])) this.asset(a);
-    const boundaryList = this.list(root, ['boundaries']);
-    for (const b of boundaryList) this.boundary(b, undefined, 0);
+    this.boundaries(this.list(root, ['boundaries']));
     for (const p of this.pendingParents) {
       const parentKey = this.boundaryRefs.get(norm(p.ref));
-      if (parentKey && parentKey !== p.key) this.builder.boundaries.get(p.key)!.parentKey = parentKey;
-      else this.builder.note('warning', `parent boundary "${p.ref}" is not a known boundary`, p.line);
+      const draft = this.builder.boundaries.get(p.key);
+      if (parentKey && parentKey !== p.key) {
+        if (draft) draft.parentKey = parentKey;
+      } else this.builder.note('warning', `parent boundary "${p.ref}" is not a known boundary`, p.line);
     }
     for (const e of this.list(root, ['elements', 'components'])) this.element(e);
     // Deeper boundaries list their members last, so the innermost boundary wins.
     for (const m of this.pendingMembers.sort((a, b) => a.depth - b.depth)) {
       const key = this.elementRefs.get(norm(m.ref));
-      if (key) this.builder.elements.get(key)!.boundaryKey = m.boundaryKey;
-      else this.builder.note('warning', `boundary member "${m.ref}" is not a known element`, m.line);
+      const draft = key === undefined ? undefined : this.builder.elements.get(key);
+      if (key) {
+        if (draft) draft.boundaryKey = m.boundaryKey;
+      } else this.builder.note('warning', `boundary member "${m.ref}" is not a known element`, m.line);
     }
     for (const f of this.list(root, ['flows', 'dataflows'])) this.flow(f);
   }
@@ -111,19 +118,29 @@ class ModelDocumentReader {
   }
 
   /** Line of `key` in a mapping, or inside its `props`/`properties` mapping. */
+  /** Line of a key in an item (or in its `props`), from an index built once per item: a flow written with ten thousand stray keys stays linear. */
   private keyLine(node: YamlNode | null, key: string): number | undefined {
     if (!node || !isMap(node)) return undefined;
-    for (const pair of node.items) {
-      const k = pair.key as YamlNode | null;
-      if (isScalar(k) && k.value === key) return this.lineAt(k.range?.[0]);
+    let lines = this.keyLines.get(node);
+    if (!lines) {
+      lines = new Map();
+      const index = (map: YamlNode) => {
+        if (!isMap(map)) return;
+        for (const pair of map.items) {
+          const k = pair.key as YamlNode | null;
+          if (isScalar(k) && k.value !== null && typeof k.value !== 'object' && !lines!.has(String(k.value))) lines!.set(String(k.value), this.lineAt(k.range?.[0]));
+        }
+      };
+      index(node);
+      for (const pair of node.items) {
+        const k = pair.key as YamlNode | null;
+        if (isScalar(k) && (k.value === 'props' || k.value === 'properties') && pair.value) index(pair.value as YamlNode);
+      }
+      this.keyLines.set(node, lines);
     }
-    for (const nested of ['props', 'properties']) {
-      const inner = node.get(nested, true) as YamlNode | undefined;
-      const line = inner ? this.keyLine(inner, key) : undefined;
-      if (line !== undefined) return line;
-    }
-    return undefined;
+    return lines.get(key);
   }
+
 
   private asset(e: Entry): void {
     this.checkKeys(e, ASSET_KEYS, 'data asset');
@@ -140,11 +157,27 @@ class ModelDocumentReader {
     for (const ref of [id, name, slugify(name)]) this.assetRefs.set(norm(ref), id);
   }
 
-  private boundary(e: Entry, parentKey: string | undefined, depth: number): void {
+  /** Boundaries and their nested `children`, depth first, with an explicit stack: nesting depth costs no call stack. */
+  private boundaries(top: Entry[]): void {
+    const stack: Array<{ entry: Entry; parentKey: string | undefined; depth: number }> = top.map((entry) => ({ entry, parentKey: undefined, depth: 0 })).reverse();
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      const key = this.boundary(next.entry, next.parentKey, next.depth);
+      const node = next.entry.node;
+      if (key === undefined || !node || !isMap(node)) continue;
+      const children = this.list(node, ['children', 'boundaries']);
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ entry: children[i]!, parentKey: key, depth: next.depth + 1 });
+    }
+  }
+
+  /** Adds one boundary; returns its key, or undefined when it was skipped. */
+  private boundary(e: Entry, parentKey: string | undefined, depth: number): string | undefined {
     this.checkKeys(e, BOUNDARY_KEYS, 'boundary');
     const name = str(e.value.name) ?? str(e.value.id);
-    if (!name) return this.builder.note('warning', 'boundary without a name skipped', e.line);
-    const key = `b:${this.builder.boundaries.size}`;
+    if (!name) {
+      this.builder.note('warning', 'boundary without a name skipped', e.line);
+      return undefined;
+    }
+    const key = `b:${this.boundaryCount++}`;
     const typeText = str(e.value.type);
     let type: BoundaryType | undefined;
     if (typeText) type = (BOUNDARY_TYPES as readonly string[]).includes(typeText) ? (typeText as BoundaryType) : aliasOf(BOUNDARY_ALIASES, typeText);
@@ -156,8 +189,7 @@ class ModelDocumentReader {
     this.builder.addBoundary(key, strip({ name, type, id, parentKey, line: e.line }));
     for (const ref of [id, name, slugify(name)]) if (ref) this.boundaryRefs.set(norm(ref), key);
     for (const member of strings(e.value.elements ?? e.value.members)) this.pendingMembers.push({ boundaryKey: key, ref: member, depth, ...(e.line ? { line: e.line } : {}) });
-    if (!e.node || !isMap(e.node)) return;
-    for (const child of this.list(e.node, ['children', 'boundaries'])) this.boundary(child, key, depth + 1);
+    return key;
   }
 
   private element(e: Entry): void {
@@ -179,7 +211,7 @@ class ModelDocumentReader {
     const boundaryKey = boundaryRef ? this.boundaryRefs.get(norm(boundaryRef)) : undefined;
     if (boundaryRef && !boundaryKey) this.builder.note('warning', `element "${name}" is in unknown boundary "${boundaryRef}"`, e.line);
     const id = str(e.value.id);
-    const key = `e:${this.builder.elements.size}`;
+    const key = `e:${this.elementCount++}`;
     if (id && this.elementIds.has(id)) this.builder.note('warning', `duplicate element id "${id}"`, e.line);
     if (id) this.elementIds.add(id);
     for (const ref of [id, name, slugify(name)]) if (ref && !this.elementRefs.has(norm(ref))) this.elementRefs.set(norm(ref), key);
@@ -234,6 +266,18 @@ class ModelDocumentReader {
       bidirectional: bool(e.value.bidirectional), line: e.line, inferredFrom: str(e.value.inferredFrom),
     }));
   }
+}
+
+/** The top-level mapping's keys and scalar values; the lists under it are read item by item. */
+function topEntry(root: YamlNode): Entry {
+  const value: Plain = {};
+  if (isMap(root)) {
+    for (const pair of root.items) {
+      if (!isScalar(pair.key)) continue;
+      value[String(pair.key.value)] = isScalar(pair.value) ? pair.value.value : null;
+    }
+  }
+  return { value, node: root };
 }
 
 function entryOf(node: YamlNode | null, lineAt: (offset: number | undefined) => number | undefined): Entry {

@@ -20,10 +20,23 @@ interface Subject {
   internet: boolean;
 }
 
+/** A rule's references, copied once per analysis and shared by its threats (a report can hold 100,000s). */
+type References = Pick<Threat, 'mitigations' | 'cwe' | 'capec' | 'compliance'>;
+
+function referencesOf(rule: ElementThreatRule | FlowThreatRule, cache: Map<object, References>): References {
+  let refs = cache.get(rule);
+  if (!refs) {
+    refs = { mitigations: [...rule.mitigations], cwe: [...rule.cwe], capec: [...rule.capec], compliance: rule.compliance.map((c) => ({ ...c })) };
+    cache.set(rule, refs);
+  }
+  return refs;
+}
+
 function evaluate<C>(
   rule: ElementThreatRule | FlowThreatRule,
   ctx: C,
   subject: Subject,
+  refs: References,
 ): Threat {
   const controls = rule.controls as Control<C>[];
   const present = controls.filter((c) => c.present(ctx));
@@ -59,10 +72,10 @@ function evaluate<C>(
     elements: subject.elements,
     flows: subject.flows,
     locations: subject.locations,
-    mitigations: [...rule.mitigations],
-    cwe: [...rule.cwe],
-    capec: [...rule.capec],
-    compliance: rule.compliance.map((c) => ({ ...c })),
+    mitigations: refs.mitigations,
+    cwe: refs.cwe,
+    capec: refs.capec,
+    compliance: refs.compliance,
     suppressedBy: removedBy,
     status: 'open',
   };
@@ -90,6 +103,7 @@ function withFile(ref: SourceRef | undefined, file: string | undefined): SourceR
 export function collectThreats(model: Architecture, facts: ModelFacts): Threat[] {
   const file = model.origin?.file;
   const threats: Threat[] = [];
+  const refs = new Map<object, References>();
   for (const elementFacts of facts.elements.values()) {
     const ctx: ElementContext = { element: elementFacts.element, facts: elementFacts, model: facts.view };
     for (const rule of ELEMENT_THREAT_RULES) {
@@ -102,7 +116,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
           locations: withFile(ctx.element.location, file),
           sensitivity: elementFacts.sensitivity,
           internet: elementFacts.internetFacing,
-        }),
+        }, referencesOf(rule, refs)),
       );
     }
   }
@@ -123,7 +137,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
           locations: withFile(flow.flow.location, file),
           sensitivity: flow.sensitivity,
           internet: flow.fromInternet || (facts.elements.get(flow.target.id)?.internetFacing ?? false),
-        }),
+        }, referencesOf(rule, refs)),
       );
     }
   }

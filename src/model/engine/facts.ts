@@ -16,29 +16,45 @@ export interface ModelFacts {
   warnings: string[];
 }
 
+/**
+ * Each boundary's chain of enclosing boundaries, innermost first, cached and built without recursion: a
+ * parent is resolved before its children, so each chain is its boundary plus its parent's cached chain.
+ */
 function boundaryChains(model: Architecture, warnings: string[]): (id: string | undefined) => Boundary[] {
   const byId = new Map(model.boundaries.map((b) => [b.id, b]));
   const cache = new Map<string, Boundary[]>();
-  const chain = (id: string | undefined, seen: Set<string> = new Set()): Boundary[] => {
-    if (id === undefined) return [];
-    const cached = cache.get(id);
-    if (cached) return cached;
-    const boundary = byId.get(id);
-    if (!boundary) {
-      warnings.push(`unknown boundary "${id}"`);
-      cache.set(id, []);
-      return [];
+  const resolve = (start: string): Boundary[] => {
+    // Walk up until a cached chain, the top, an unknown parent or a cycle; then fill the way back down.
+    const path: Boundary[] = [];
+    const onPath = new Set<string>();
+    let tail: Boundary[] = [];
+    for (let id: string | undefined = start; id !== undefined; ) {
+      const cached = cache.get(id);
+      if (cached) {
+        tail = cached;
+        break;
+      }
+      const boundary = byId.get(id);
+      if (!boundary) {
+        warnings.push(`unknown boundary "${id}"`);
+        cache.set(id, []);
+        break;
+      }
+      if (onPath.has(id)) {
+        warnings.push(`boundary "${id}" is nested in itself`);
+        break;
+      }
+      onPath.add(id);
+      path.push(boundary);
+      id = boundary.parent;
     }
-    if (seen.has(id)) {
-      warnings.push(`boundary "${id}" is nested in itself`);
-      return [];
+    for (let i = path.length - 1; i >= 0; i--) {
+      tail = [path[i]!, ...tail];
+      cache.set(path[i]!.id, tail);
     }
-    seen.add(id);
-    const result = [boundary, ...chain(boundary.parent, seen)];
-    cache.set(id, result);
-    return result;
+    return cache.get(start) ?? [];
   };
-  return (id) => chain(id);
+  return (id) => (id === undefined ? [] : resolve(id));
 }
 
 function inInternetZone(element: Element, chain: readonly Boundary[]): boolean {
@@ -46,8 +62,30 @@ function inInternetZone(element: Element, chain: readonly Boundary[]): boolean {
   return chain.length === 0 && OUTSIDE_KINDS.has(element.kind);
 }
 
+/** Boundaries one side is in and the other is not: the source's first, then the target's. */
+function crossingsBetween(source: readonly Boundary[], target: readonly Boundary[]): Boundary[] {
+  if (source === target) return [];
+  // Chains are short (a boundary or two): a scan beats building sets. Deep nesting gets the sets.
+  // Boundaries are compared by id, as two chains may hold different boundaries of one id.
+  if (source.length * target.length <= 64) {
+    const crossings = source.filter((b) => !target.some((t) => t.id === b.id));
+    for (const b of target) if (!source.some((s) => s.id === b.id)) crossings.push(b);
+    return crossings;
+  }
+  const sourceIds = new Set(source.map((b) => b.id));
+  const targetIds = new Set(target.map((b) => b.id));
+  return [...source.filter((b) => !targetIds.has(b.id)), ...target.filter((b) => !sourceIds.has(b.id))];
+}
+
 export function computeFacts(model: Architecture): ModelFacts {
   const warnings: string[] = [];
+  // Many flows share a text (a protocol, a data set): its tags are found once. The sets are never changed.
+  const words = new Map<string, { tags: Set<TechTag>; credentials: boolean }>();
+  const wordsOf = (text: string): { tags: Set<TechTag>; credentials: boolean } => {
+    let found = words.get(text);
+    if (!found) words.set(text, (found = { tags: tagsOfText(text), credentials: mentionsCredentials(text) }));
+    return found;
+  };
   const chainOf = boundaryChains(model, warnings);
   const assets = new Map<string, DataAsset>(model.dataAssets.map((d) => [d.id, d]));
   const resolveData = (ids: readonly string[]): DataAsset[] => ids.flatMap((id) => (assets.has(id) ? [assets.get(id)!] : []));
@@ -81,12 +119,10 @@ export function computeFacts(model: Architecture): ModelFacts {
       warnings.push(`flow "${flow.id}" refers to a missing element (${!source ? flow.source : flow.target})`);
       continue;
     }
-    const sourceIds = new Set(source.boundaries.map((b) => b.id));
-    const targetIds = new Set(target.boundaries.map((b) => b.id));
-    const crossings = [...source.boundaries.filter((b) => !targetIds.has(b.id)), ...target.boundaries.filter((b) => !sourceIds.has(b.id))];
+    const crossings = crossingsBetween(source.boundaries, target.boundaries);
     const data = resolveData(flow.data);
     const text = `${flow.label ?? ''} ${flow.protocol ?? ''} ${data.map((d) => `${d.name} ${d.description ?? ''}`).join(' ')}`.toLowerCase();
-    const tags: Set<TechTag> = tagsOfText(text);
+    const { tags, credentials } = wordsOf(text);
     const sensitivity = maxClassification(data.map((d) => d.classification));
     const view: FlowView = {
       flow,
@@ -101,7 +137,7 @@ export function computeFacts(model: Architecture): ModelFacts {
       sensitivity,
       text,
       tags,
-      carriesCredentials: sensitivity === 'credentials' || tags.has('jwt') || mentionsCredentials(text),
+      carriesCredentials: sensitivity === 'credentials' || tags.has('jwt') || credentials,
       display: `${source.element.name} → ${target.element.name}`,
     };
     flows.push(view);
@@ -121,7 +157,11 @@ export function computeFacts(model: Architecture): ModelFacts {
   const issuers = [...elements.values()].filter((f) => f.issuesTokens).map((f) => f.element.name);
   const hasSecretStore = model.elements.some((e) => e.kind === 'secret-store');
   const byKind = new Map<string, ElementFacts[]>();
-  for (const f of elements.values()) byKind.set(f.element.kind, [...(byKind.get(f.element.kind) ?? []), f]);
+  for (const f of elements.values()) {
+    const group = byKind.get(f.element.kind);
+    if (group) group.push(f);
+    else byKind.set(f.element.kind, [f]);
+  }
   const view: ModelView = {
     element: (id) => elements.get(id),
     elementsOfKind: (kind) => byKind.get(kind) ?? [],

@@ -125,8 +125,13 @@ export function capitalize(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
+/** How many names a title lists before it says "and N more". */
+const MAX_NAMES_LISTED = 10;
+
 /** "A, B and C" */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
+  // A title names a few; a design with thousands of writers would otherwise put them all in every report line.
+  if (names.length > MAX_NAMES_LISTED) return `${names.slice(0, MAX_NAMES_LISTED).join(', ')} and ${names.length - MAX_NAMES_LISTED} more`;
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -2,24 +2,33 @@
 
 import type { ThreatDiff } from '../engine/diff.js';
 import type { Threat } from '../engine/types.js';
+import { markdownCode as code, visible as plain } from '../../core/escape.js';
 import { cell, STRIDE_LABEL } from './register.js';
 
+// Titles, ids and reasons carry names from the design: shown escaped, never raw.
+
 function line(t: Threat): string {
-  return `${t.severity.toUpperCase()} ${STRIDE_LABEL[t.stride]}: ${t.title} [${t.id}]`;
+  return `${t.severity.toUpperCase()} ${STRIDE_LABEL[t.stride]}: ${plain(t.title)} [${plain(t.id)}]`;
 }
 
 export function renderDiffText(diff: ThreatDiff): string {
   const out: string[] = [];
   out.push(`Threats: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed severity, ${diff.unchanged} unchanged.`);
-  if (diff.added.length) out.push('', 'Added:', ...diff.added.map((t) => `  + ${line(t)}`));
+  if (diff.added.length) {
+    out.push('', 'Added:');
+    for (const t of diff.added) out.push(`  + ${line(t)}`);
+  }
   if (diff.removed.length) {
     out.push('', 'Removed:');
     for (const t of diff.removed) {
       const why = diff.nowMitigatedByDesign.get(t.id);
-      out.push(`  - ${line(t)}${why ? ` (mitigated by design: ${why.join('; ')})` : ''}`);
+      out.push(`  - ${line(t)}${why ? ` (mitigated by design: ${plain(why.join('; '))})` : ''}`);
     }
   }
-  if (diff.changed.length) out.push('', 'Changed severity:', ...diff.changed.map((c) => `  ~ ${c.before.toUpperCase()} → ${c.after.toUpperCase()}: ${c.threat.title} [${c.id}]`));
+  if (diff.changed.length) {
+    out.push('', 'Changed severity:');
+    for (const c of diff.changed) out.push(`  ~ ${c.before.toUpperCase()} → ${c.after.toUpperCase()}: ${plain(c.threat.title)} [${plain(c.id)}]`);
+  }
   return out.join('\n') + '\n';
 }
 
@@ -28,12 +37,12 @@ export function renderDiffMarkdown(diff: ThreatDiff): string {
   out.push(`**${diff.added.length} added**, **${diff.removed.length} removed**, ${diff.changed.length} changed severity, ${diff.unchanged} unchanged.`, '');
   if (diff.added.length || diff.removed.length || diff.changed.length) {
     out.push('| Change | Severity | STRIDE | Threat | Id |', '|---|---|---|---|---|');
-    for (const t of diff.added) out.push(`| added | ${t.severity.toUpperCase()} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | \`${t.id}\` |`);
+    for (const t of diff.added) out.push(`| added | ${t.severity.toUpperCase()} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${code(t.id, true)} |`);
     for (const t of diff.removed) {
       const why = diff.nowMitigatedByDesign.get(t.id);
-      out.push(`| removed | ${t.severity.toUpperCase()} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)}${why ? ` (mitigated by design: ${cell(why.join('; '))})` : ''} | \`${t.id}\` |`);
+      out.push(`| removed | ${t.severity.toUpperCase()} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)}${why ? ` (mitigated by design: ${cell(why.join('; '))})` : ''} | ${code(t.id, true)} |`);
     }
-    for (const c of diff.changed) out.push(`| severity | ${c.before.toUpperCase()} → ${c.after.toUpperCase()} | ${STRIDE_LABEL[c.threat.stride]} | ${cell(c.threat.title)} | \`${c.id}\` |`);
+    for (const c of diff.changed) out.push(`| severity | ${c.before.toUpperCase()} → ${c.after.toUpperCase()} | ${STRIDE_LABEL[c.threat.stride]} | ${cell(c.threat.title)} | ${code(c.id, true)} |`);
     out.push('');
   }
   return out.join('\n');

@@ -2,9 +2,15 @@
 
 import { z } from 'zod';
 import { ThreatReportSchema, type ThreatReport } from '../engine/types.js';
+import { jsonChunks } from './json-pieces.js';
 
 export function renderThreatJson(report: ThreatReport): string {
   return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** The same text as `renderThreatJson`, in chunks of about a megabyte, for reports too big to hold as one string. */
+export function renderThreatJsonChunks(report: ThreatReport): Iterable<string> {
+  return jsonChunks(report);
 }
 
 /** JSON Schema (draft-07) of the JSON report, for consumers that validate it. */

@@ -4,12 +4,15 @@ import { STRIDE_CATEGORIES } from '../../core/types.js';
 import { formatComplianceRef } from '../../core/compliance.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
 import type { SourceRef } from '../schema/architecture.js';
+import { markdownCode as code, markdownInline as md } from '../../core/escape.js';
 import { renderMermaidDfd } from './mermaid.js';
+import { boundaryOutline } from './outline.js';
 import { cell, elementNames, formatCounts, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
 
-/** Table cells: no pipes or line breaks. */
+// Everything taken from the design (names, labels, file names, excerpts) goes through `md`, `cell` or `code`.
+
 function where(locations: readonly SourceRef[]): string {
-  return locations.map((l) => `${l.file ? `${l.file}:` : 'line '}${l.line}`).join(', ');
+  return md(locations.map((l) => `${l.file ? `${l.file}:` : 'line '}${l.line}`).join(', '));
 }
 
 function yesNo(value: boolean | undefined): string {
@@ -24,11 +27,15 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   const { model } = report;
   const names = elementNames(report);
   const out: string[] = [];
-  const push = (...lines: string[]): void => void out.push(...lines);
+  // Lists can be long (one line per flow or inference): add them one by one, never as spread arguments.
+  const push = (...lines: string[]): void => pushAll(lines);
+  const pushAll = (lines: Iterable<string>): void => {
+    for (const line of lines) out.push(line);
+  };
   const actions = recommendedActions(report);
 
-  push(`# Threat model: ${model.name}`, '');
-  if (model.description) push(model.description, '');
+  push(`# Threat model: ${md(model.name)}`, '');
+  if (model.description) push(md(model.description), '');
   push(
     `**${report.threats.length} open threat${report.threats.length === 1 ? '' : 's'}** (${formatCounts(report.counts)}) across ${model.elements.length} components, ${model.flows.length} data flows and ${model.boundaries.length} trust boundaries.` +
       (report.mitigatedByDesign.length ? ` ${report.mitigatedByDesign.length} further threat${report.mitigatedByDesign.length === 1 ? ' is' : 's are'} mitigated by the design.` : ''),
@@ -44,7 +51,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     for (const a of actions) {
       const t = a.threat;
       push(
-        `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} | ${t.likelihood} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${cell(affected(t, names))} | ${cell(a.mitigations.map((m) => m.title).join('; '))} | \`${t.id}\` |`,
+        `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} | ${t.likelihood} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${cell(affected(t, names))} | ${cell(a.mitigations.map((m) => m.title).join('; '))} | ${code(t.id, true)} |`,
       );
     }
     push('');
@@ -54,7 +61,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     push('## Recommended actions', '', 'In risk order. Steps are given for critical and high risks.', '');
     for (const a of actions) {
       const t = a.threat;
-      push(`${a.rank}. **${cell(t.title)}** (${t.severity.toUpperCase()}, risk ${t.riskScore.toFixed(1)}): ${a.mitigations.map((m) => m.title).join('; ')}`);
+      push(`${a.rank}. **${md(t.title)}** (${t.severity.toUpperCase()}, risk ${t.riskScore.toFixed(1)}): ${a.mitigations.map((m) => m.title).join('; ')}`);
       if (t.severity === 'critical' || t.severity === 'high') for (const m of a.mitigations) for (const step of m.steps) push(`   - ${step}`);
     }
     push('');
@@ -69,14 +76,14 @@ export function renderThreatMarkdown(report: ThreatReport): string {
       continue;
     }
     for (const t of threats) {
-      push(`#### ${t.title}`, '');
-      push(`\`${t.id}\` · **${t.severity.toUpperCase()}** · likelihood ${t.likelihood} · risk ${t.riskScore.toFixed(1)}/10${t.locations.length ? ` · ${where(t.locations)}` : ''}`, '');
-      push(t.description, '');
-      if (t.adjustments.length) push(...t.adjustments.map((a) => `- ${a}`), '');
+      push(`#### ${md(t.title)}`, '');
+      push(`${code(t.id)} · **${t.severity.toUpperCase()}** · likelihood ${t.likelihood} · risk ${t.riskScore.toFixed(1)}/10${t.locations.length ? ` · ${where(t.locations)}` : ''}`, '');
+      push(md(t.description), '');
+      if (t.adjustments.length) pushAll([...t.adjustments.map((a) => `- ${md(a)}`), '']);
       const refs = [t.cwe.join(', '), t.capec.join(', '), t.compliance.map(formatComplianceRef).join(', ')].filter(Boolean).join(' · ');
       if (refs) push(`References: ${refs}`, '');
       push(`Mitigation: ${resolveMitigations(t.mitigations).map((m) => m.title).join('; ')}`, '');
-      if (t.decision?.status === 'open' && t.decision.justification) push(`Tracking note: ${t.decision.justification}`, '');
+      if (t.decision?.status === 'open' && t.decision.justification) push(`Tracking note: ${md(t.decision.justification)}`, '');
     }
   }
 
@@ -103,15 +110,9 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   push('## Trust boundaries', '');
   if (!model.boundaries.length) push('The design declares no trust boundaries; actors and external systems outside every boundary are treated as the internet.', '');
-  const depthOf = (id: string | undefined, seen = new Set<string>()): number => {
-    const b = id ? model.boundaries.find((x) => x.id === id) : undefined;
-    if (!b?.parent || seen.has(b.id)) return 0;
-    seen.add(b.id);
-    return 1 + depthOf(b.parent, seen);
-  };
-  for (const b of model.boundaries) {
-    const inside = model.elements.filter((e) => e.boundary === b.id).map((e) => e.name);
-    push(`${'  '.repeat(depthOf(b.id))}- **${b.name}** (${b.type})${inside.length ? `: ${inside.join(', ')}` : ''}`);
+  for (const { boundary: b, depth, members } of boundaryOutline(model)) {
+    const inside = members.map((e) => e.name);
+    push(`${'  '.repeat(depth)}- **${md(b.name)}** (${b.type})${inside.length ? `: ${md(inside.join(', '))}` : ''}`);
   }
   if (model.boundaries.length) push('');
 
@@ -119,7 +120,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   if (!report.attackSurfaces.length) push('No element receives flows from another trust zone.', '');
   for (const s of report.attackSurfaces) {
     const entries = s.entryPoints.map((p) => `${p.from}${p.protocol ? ` (${p.protocol}${p.port !== undefined ? `:${p.port}` : ''})` : ''}`);
-    push(`- **${s.name}**: ${s.internetFacing ? `internet-facing (${s.exposure})` : 'internal'}; entry points: ${entries.length ? entries.join(', ') : 'none drawn'}; ${s.openThreats} open threat${s.openThreats === 1 ? '' : 's'}`);
+    push(`- **${md(s.name)}**: ${s.internetFacing ? `internet-facing (${md(s.exposure ?? '')})` : 'internal'}; entry points: ${entries.length ? md(entries.join(', ')) : 'none drawn'}; ${s.openThreats} open threat${s.openThreats === 1 ? '' : 's'}`);
   }
   if (report.attackSurfaces.length) push('');
 
@@ -128,26 +129,32 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   const library = mitigationsInUse(report, actions);
   if (library.length) {
     push('## Mitigations', '');
-    for (const m of library) push(`### ${m.title} (\`${m.id}\`)`, '', ...m.steps.map((s) => `- ${s}`), '');
+    for (const m of library) pushAll([`### ${m.title} (\`${m.id}\`)`, '', ...m.steps.map((s) => `- ${s}`), '']);
   }
 
   if (report.mitigatedByDesign.length) {
     push('## Mitigated by design', '', 'These threats apply to this kind of design, but a control the design states removes them:', '');
-    for (const t of report.mitigatedByDesign) push(`- ${t.title} (\`${t.id}\`): not reported because ${t.suppressedBy.join('; ')}`);
+    for (const t of report.mitigatedByDesign) push(`- ${md(t.title)} (${code(t.id)}): not reported because ${md(t.suppressedBy.join('; '))}`);
     push('');
   }
 
   if (report.decided.length) {
     push('## Tracked decisions', '', '| Threat | Status | Justification | Owner | Expires |', '|---|---|---|---|---|');
     for (const t of report.decided) {
-      push(`| ${cell(t.title)} (\`${t.id}\`) | ${t.status} | ${cell(t.decision?.justification ?? '')} | ${cell(t.decision?.owner ?? '')} | ${t.decision?.expires ?? ''} |`);
+      push(`| ${cell(t.title)} (${code(t.id, true)}) | ${t.status} | ${cell(t.decision?.justification ?? '')} | ${cell(t.decision?.owner ?? '')} | ${cell(t.decision?.expires ?? '')} |`);
     }
     push('');
   }
 
   if (report.inferred.length) {
-    push('## What was inferred', '', 'Check these; correct the model where they are wrong:', '', ...report.inferred.map((i) => `- ${i}`), '');
+    push('## What was inferred', '', 'Check these; correct the model where they are wrong:', '');
+    pushAll(report.inferred.map((i) => `- ${md(i)}`));
+    push('');
   }
-  if (report.warnings.length) push('## Warnings', '', ...report.warnings.map((w) => `- ${w}`), '');
+  if (report.warnings.length) {
+    push('## Warnings', '');
+    pushAll(report.warnings.map((w) => `- ${md(w)}`));
+    push('');
+  }
   return out.join('\n');
 }

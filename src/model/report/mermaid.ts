@@ -3,6 +3,7 @@
 
 import type { ThreatReport } from '../engine/types.js';
 import type { Boundary, Element, ElementKind } from '../schema/architecture.js';
+import { visibleOnOneLine } from '../../core/escape.js';
 
 const SHAPES: Record<ElementKind, [string, string]> = {
   actor: ['[', ']'],
@@ -19,10 +20,16 @@ const SHAPES: Record<ElementKind, [string, string]> = {
   'secret-store': ['[(', ')]'],
 };
 
-/** Mermaid labels are quoted; quotes and angle brackets inside become entities. */
+/**
+ * Mermaid labels are quoted; quotes, angle brackets and backticks (which could close the Markdown fence a
+ * diagram sits in) become entities, and control characters their visible escapes.
+ */
 function label(text: string): string {
-  return `"${text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;')}"`;
+  const safe = visibleOnOneLine(text).replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;');
+  return `"${safe}"`;
 }
+
+type Step = { open: Boundary; depth: number } | { close: number };
 
 export function renderMermaidDfd(report: ThreatReport): string {
   const { model } = report;
@@ -34,12 +41,16 @@ export function renderMermaidDfd(report: ThreatReport): string {
   const childrenOf = new Map<string | undefined, Boundary[]>();
   for (const b of model.boundaries) {
     const parent = b.parent && boundaryId.has(b.parent) && b.parent !== b.id ? b.parent : undefined;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), b]);
+    const siblings = childrenOf.get(parent);
+    if (siblings) siblings.push(b);
+    else childrenOf.set(parent, [b]);
   }
   const elementsIn = new Map<string | undefined, Element[]>();
   for (const e of model.elements) {
     const where = e.boundary && boundaryId.has(e.boundary) ? e.boundary : undefined;
-    elementsIn.set(where, [...(elementsIn.get(where) ?? []), e]);
+    const group = elementsIn.get(where);
+    if (group) group.push(e);
+    else elementsIn.set(where, [e]);
   }
 
   const lines = ['flowchart LR'];
@@ -49,24 +60,30 @@ export function renderMermaidDfd(report: ThreatReport): string {
     const text = `${e.name}${e.technology ? `<br/>${e.technology}` : ''}${count ? `<br/>⚠ ${count} open threat${count === 1 ? '' : 's'}` : ''}`;
     return `${indent}${nodeId.get(e.id)}${open}${label(text).replace(/#lt;br\/#gt;/g, '<br/>')}${close}`;
   };
+  const subgraph = (b: Boundary, indent: string) => `${indent}subgraph ${boundaryId.get(b.id)}[${label(`${b.name} (${b.type})`)}]`;
+  // Depth first with an explicit stack: nesting depth costs no call stack.
   const visited = new Set<string>();
-  const emit = (parent: string | undefined, depth: number): void => {
-    const indent = '  '.repeat(depth);
-    for (const e of elementsIn.get(parent) ?? []) lines.push(node(e, indent));
-    for (const b of childrenOf.get(parent) ?? []) {
-      if (visited.has(b.id)) continue; // a cycle in parents: draw each boundary once
-      visited.add(b.id);
-      lines.push(`${indent}subgraph ${boundaryId.get(b.id)}[${label(`${b.name} (${b.type})`)}]`);
-      emit(b.id, depth + 1);
-      lines.push(`${indent}end`);
+  for (const e of elementsIn.get(undefined) ?? []) lines.push(node(e, '  '));
+  const steps: Step[] = (childrenOf.get(undefined) ?? []).map((b) => ({ open: b, depth: 1 })).reverse();
+  for (let step = steps.pop(); step; step = steps.pop()) {
+    if ('close' in step) {
+      lines.push(`${'  '.repeat(step.close)}end`);
+      continue;
     }
-  };
-  emit(undefined, 1);
+    const b = step.open;
+    if (visited.has(b.id)) continue; // a cycle in parents: draw each boundary once
+    visited.add(b.id);
+    lines.push(subgraph(b, '  '.repeat(step.depth)));
+    for (const e of elementsIn.get(b.id) ?? []) lines.push(node(e, '  '.repeat(step.depth + 1)));
+    steps.push({ close: step.depth });
+    const children = childrenOf.get(b.id) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) steps.push({ open: children[i]!, depth: step.depth + 1 });
+  }
   // Boundaries only reachable through a parent cycle still get drawn.
   for (const b of model.boundaries) {
     if (visited.has(b.id)) continue;
     visited.add(b.id);
-    lines.push(`  subgraph ${boundaryId.get(b.id)}[${label(`${b.name} (${b.type})`)}]`);
+    lines.push(subgraph(b, '  '));
     for (const e of elementsIn.get(b.id) ?? []) lines.push(node(e, '    '));
     lines.push('  end');
   }

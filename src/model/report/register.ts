@@ -3,6 +3,7 @@
 import { mitigationById } from '../knowledge/mitigations.js';
 import type { Mitigation } from '../knowledge/types.js';
 import type { SeverityCounts, Threat, ThreatReport } from '../engine/types.js';
+import { markdownInline } from '../../core/escape.js';
 
 export { STRIDE_LABEL } from '../knowledge/vocabulary.js';
 
@@ -39,9 +40,9 @@ export function mitigationsInUse(report: ThreatReport, actions: readonly Recomme
   return out;
 }
 
-/** Text for a Markdown table cell: pipes escaped, on one line. */
+/** Text for a Markdown table cell: on one line, pipes, brackets and control characters escaped. */
 export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return markdownInline(text);
 }
 
 export function formatCounts(counts: SeverityCounts): string {

@@ -10,7 +10,7 @@
 //       expires: 2026-06-30
 //       title: Uploads may be publicly accessible   # informational, refreshed by --update-tracking
 
-import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { compareText } from '../../core/types.js';
 import { compareThreats, countBySeverity } from '../engine/analyze.js';
 import { THREAT_STATUSES, type Decision, type Threat, type ThreatReport, type ThreatStatus } from '../engine/types.js';
@@ -47,20 +47,46 @@ export interface TrackingOutcome {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function lineOf(text: string, offset: number | undefined): number | undefined {
-  if (offset === undefined) return undefined;
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+
+/** The tracking-file format this version of Bulwark reads and writes. */
+export const TRACKING_FILE_VERSION = 1;
+
+/** A tracking file Bulwark must not interpret: a format version it does not know, or no mapping at all. */
+export class TrackingFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrackingFileError';
+  }
 }
 
+/**
+ * Checks the file's `version`. A version Bulwark does not know may change what a decision means, so its
+ * decisions are not applied: that is an error, not a warning. A missing version is read as version 1: the
+ * first files were written without one, and version 1 is the only format there has been.
+ */
+function checkVersion(doc: Document): void {
+  if (!isMap(doc.contents)) throw new TrackingFileError('the tracking file must be a mapping with `version` and `threats`');
+  const node = doc.get('version', true);
+  const value = isScalar(node) ? node.value : node;
+  if (value === undefined || value === null) return;
+  if (value === TRACKING_FILE_VERSION || value === String(TRACKING_FILE_VERSION)) return;
+  const shown = typeof value === 'string' || typeof value === 'number' ? JSON.stringify(value).slice(0, 40) : 'not a number';
+  throw new TrackingFileError(`unknown tracking file version ${shown} (this Bulwark reads version ${TRACKING_FILE_VERSION})`);
+}
+
+/**
+ * Reads a tracking file. Bad entries are skipped with a warning; a file of an unknown version throws a
+ * TrackingFileError, since applying decisions it may not mean would hide threats.
+ */
 export function parseTracking(text: string): TrackingFile {
   const warnings: string[] = [];
   const entries = new Map<string, TrackingEntry>();
   if (!text.trim()) return { entries, warnings };
-  const doc = parseDocument(text);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
   for (const error of doc.errors) warnings.push(`tracking file: ${error.message.split('\n')[0]}`);
   if (doc.errors.length) return { entries, warnings };
+  checkVersion(doc);
   const threats = doc.get('threats', true);
   if (threats === undefined || threats === null) return { entries, warnings };
   if (!isMap(threats)) {
@@ -69,7 +95,8 @@ export function parseTracking(text: string): TrackingFile {
   }
   for (const pair of threats.items) {
     const id = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const line = lineOf(text, isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+    const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    const line = offset === undefined ? undefined : lineCounter.linePos(offset).line;
     const at = line ? ` (line ${line})` : '';
     if (!id) continue;
     const value = pair.value;
@@ -155,7 +182,8 @@ export function applyTracking(report: ThreatReport, tracking: TrackingFile, toda
 export function updateTrackingText(existing: string | undefined, report: ThreatReport): { text: string; added: string[] } {
   const doc: Document = existing && existing.trim() ? parseDocument(existing) : parseDocument('version: 1\nthreats: {}\n');
   if (doc.errors.length) throw new Error(`cannot update the tracking file: ${doc.errors[0]!.message.split('\n')[0]}`);
-  if (!doc.has('version')) doc.set('version', 1);
+  checkVersion(doc);
+  if (!doc.has('version') || doc.get('version') === null) doc.set('version', TRACKING_FILE_VERSION);
   let threats = doc.get('threats', true);
   if (!isMap(threats)) {
     threats = doc.createNode({});
@@ -165,10 +193,12 @@ export function updateTrackingText(existing: string | undefined, report: ThreatR
   // A flow-style `{}` from a fresh file would keep new entries on one line; write block style.
   map.flow = false;
   const added: string[] = [];
+  // A set of the ids already there: YAMLMap.has and .set search the whole map, quadratic over many threats.
+  const present = new Set(map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key))));
   for (const threat of report.threats) {
-    if (map.has(threat.id)) continue;
-    const node = doc.createNode({ status: 'open', title: threat.title, severity: threat.severity });
-    map.set(threat.id, node);
+    if (present.has(threat.id)) continue;
+    map.items.push(doc.createPair(threat.id, { status: 'open', title: threat.title, severity: threat.severity }));
+    present.add(threat.id);
     added.push(threat.id);
   }
   if (!existing?.trim()) {

@@ -135,9 +135,13 @@ describe('Mermaid flowchart', () => {
     assert.equal(warning?.line, 6, 'the label spans lines 3-4, so the edge to the subgraph is on line 6');
   });
 
-  it('skips Mermaid diagrams that describe no architecture, with one warning', () => {
+  it('skips Mermaid diagrams that describe no architecture, with one warning, and refuses the empty result', () => {
     const r = readArchitecture('sequenceDiagram\n  Alice->>Bob: Hello\n', { format: 'mermaid' });
     assert.equal(r.model.elements.length, 0);
-    assert.deepEqual(r.notes.filter((n) => n.level === 'warning').map((n) => n.line), [1, undefined]);
+    assert.deepEqual(r.notes.filter((n) => n.level === 'warning').map((n) => n.line), [1]);
+    assert.deepEqual(
+      r.notes.filter((n) => n.level === 'error').map((n) => `${n.line}: ${n.message}`),
+      ['1: no architecture elements were found in the input (a Mermaid sequenceDiagram describes no architecture; use a flowchart, architecture-beta or C4 diagram)'],
+    );
   });
 });

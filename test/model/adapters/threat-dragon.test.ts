@@ -59,7 +59,13 @@ describe('Threat Dragon export', () => {
     const back = readArchitecture(JSON.stringify(toThreatDragon(original)), { fileName: 'shop.json' });
     assert.equal(back.model.origin?.format, 'threat-dragon');
     assert.deepEqual(withoutLocations(back.model), withoutLocations(original));
-    assert.equal(element(back.model, 'orders-db').location?.line, element(original, 'orders-db').location?.line);
+    // The export keeps each item's line in the design it came from; on import that line is kept only if it
+    // is a line of the file being read (a stored line number is input like any other).
+    const pretty = JSON.stringify(toThreatDragon(original), null, 2);
+    const line = element(original, 'orders-db').location!.line;
+    assert.ok(line > 1 && line <= pretty.split('\n').length);
+    assert.equal(element(readArchitecture(pretty, { fileName: 'shop.json' }).model, 'orders-db').location?.line, line);
+    assert.equal(element(back.model, 'orders-db').location, undefined, 'line 46 is not a line of a one-line file');
   });
 
   it('round-trips models read from prose too, inferences included', () => {
@@ -138,7 +144,8 @@ describe('Threat Dragon import of a hand-written v2 file', () => {
     const bad = readArchitecture('{ "summary": {"title": "x"}, "detail": {"diagrams": [\n  {"cells": [ {"shape": "flow", "source": {"cell": "nope"}, "target": {}} ]}\n]} }', { format: 'threat-dragon' });
     assert.equal(bad.model.elements.length, 0);
     assert.ok(bad.notes.some((n) => n.level === 'warning' && /not connected/.test(n.message)));
+    assert.ok(bad.notes.some((n) => n.level === 'error' && /no architecture elements/.test(n.message)));
     const notJson = readArchitecture('{ "summary": \n  oops', { format: 'threat-dragon' });
-    assert.ok(notJson.notes.some((n) => n.level === 'warning' && /not valid JSON/.test(n.message)));
+    assert.ok(notJson.notes.some((n) => n.level === 'error' && /not valid JSON/.test(n.message) && !n.message.includes('\n')));
   });
 });

@@ -117,10 +117,12 @@ describe('Bulwark YAML model', () => {
     assert.deepEqual(back.notes.filter((n) => n.level === 'warning'), []);
   });
 
-  it('turns broken YAML into warnings with lines, not exceptions', () => {
+  it('refuses broken YAML with a one-line error at its line, not an exception', () => {
     const r = readArchitecture('elements:\n  - name: A\n   kind: [unclosed\n', { format: 'yaml' });
-    assert.ok(r.notes.some((n) => n.level === 'warning' && n.line !== undefined));
+    const error = r.notes.find((n) => n.level === 'error');
+    assert.ok(error && error.line !== undefined && !error.message.includes('\n'), JSON.stringify(r.notes));
+    assert.equal(r.model.elements.length, 0, 'a half-parsed model is not analysed');
     const list = readArchitecture('- just\n- a list\n', { format: 'yaml' });
-    assert.ok(list.notes.some((n) => /mapping/.test(n.message)));
+    assert.ok(list.notes.some((n) => n.level === 'error' && /mapping/.test(n.message)));
   });
 });

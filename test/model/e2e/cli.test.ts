@@ -102,10 +102,11 @@ describe('bulwark model', () => {
     assert.equal((await bulwark('model', 'shop.mmd', '--tracking', 'nope.yaml')).code, 2);
   });
 
-  it('bad input never crashes: unreadable YAML becomes a warning and an empty model', async () => {
+  it('bad input never crashes: unreadable YAML is a usage error with one located line, not an empty report', async () => {
     writeFileSync(join(dir, 'broken.yaml'), 'elements: [\n  - {id: a\n');
-    const r = await bulwark('model', 'broken.yaml', '--format', 'json');
-    assert.equal(r.code, 0, r.err);
-    assert.match(r.err, /broken\.yaml/);
+    const r = await bulwark('model', 'broken.yaml', '--format', 'json', '--fail-on', 'low');
+    assert.equal(r.code, 2, r.err);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^bulwark: broken\.yaml:\d+: YAML: [^\n]+\n$/);
   });
 });
