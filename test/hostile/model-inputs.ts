@@ -3,6 +3,8 @@
 // calling databases over named protocols, zones inside zones) so every reader does its full work, and the
 // same arguments always give the same text. Tests use them at small sizes; benchmarks at large ones.
 
+import { seededRandom } from '../../scripts/bench/random.js';
+
 const TEAMS = ['Orders', 'Billing', 'Catalog', 'Inventory', 'Shipping', 'Search', 'Profile', 'Reporting', 'Checkout', 'Ledger', 'Pricing', 'Review'];
 const STORES = ['PostgreSQL', 'MySQL', 'MongoDB', 'Redis cache', 'S3 bucket', 'DynamoDB table', 'Kafka topic', 'SQS queue'];
 const DATA = ['orders', 'card details', 'session tokens', 'profile data', 'uploaded images', 'audit events', 'passwords', 'metadata'];
@@ -10,17 +12,7 @@ const PROTOCOLS = ['over HTTPS', 'over plain HTTP', 'via gRPC', 'over TLS', 'usi
 const CONTROLS = ['It is rate-limited.', 'The data is encrypted at rest.', 'Requests are authenticated with JWT.', 'Uploads are limited to 10MB.', 'It runs as root.', 'Backups run nightly.'];
 const EDGE_LABELS = ['HTTPS', 'SQL', 'gRPC + TLS', 'publishes events', 'reads session token', 'HTTP', 'AMQP', 'login with password'];
 
-/** mulberry32: a small seeded generator, so every call with the same arguments yields the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function picker(seed: number) {
   const rnd = random(seed);

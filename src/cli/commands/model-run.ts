@@ -1,10 +1,8 @@
 // What `bulwark model` does once its options are parsed. Loaded only when the command runs; the
 // renderers, tracking and diff code load only when the chosen format or option needs them.
 
-import { constants } from 'node:fs';
 import { once } from 'node:events';
-import { lstat, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { atLeast } from '../../core/types.js';
 import { FileReadError, readRegularFile } from '../../core/regular-file.js';
 import { architectureToYaml, readArchitecture, toThreatDragon, type AdapterNote } from '../../model/adapters/index.js';
@@ -15,7 +13,6 @@ import { visible, visibleOnOneLine } from '../../core/escape.js';
 import { formatCounts } from '../../model/report/register.js';
 import { VERSION } from '../../version.js';
 import { CliExit, ExitCode, usageError, type CliIo } from '../support/io.js';
-import { release, removeStaleTemps, tempPathFor, track } from '../support/temp-files.js';
 import { writeFileSafely, writeOutput } from '../support/write-file.js';
 import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type DiffFormat, type ModelCliOptions, type ModelFormat } from './model-options.js';
 
@@ -133,9 +130,7 @@ async function emit(io: CliIo, options: ModelCliOptions, text: string | Iterable
     return;
   }
   try {
-    if (typeof text === 'string' || !(await writeChunksToFile(io, options.output, text))) {
-      await writeOutput(io, options.output, typeof text === 'string' ? text : [...text].join(''));
-    }
+    await writeOutput(io, options.output, text);
   } catch (error) {
     throw usageError(error instanceof Error ? error.message : String(error));
   }
@@ -145,46 +140,6 @@ async function emit(io: CliIo, options: ModelCliOptions, text: string | Iterable
 /** Writes to standard output; when that is the process's own and its buffer is full, waits for it to drain. */
 async function writeWaiting(io: CliIo, chunk: string): Promise<void> {
   if (io.stdout.write(chunk) === false && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
-}
-
-/**
- * Writes chunks to a new or regular file (not a link) the way `writeOutput` writes text: a temporary file
- * beside it, the old file's mode, flushed, renamed over it; so a report never exists in memory as one
- * string. Returns false, having written nothing, for any other target (links, devices, standard streams,
- * a missing folder): `writeOutput` handles those and says what is wrong.
- */
-async function writeChunksToFile(io: CliIo, path: string, chunks: Iterable<string>): Promise<boolean> {
-  if (path.trim() === '') return false;
-  const abs = resolve(io.cwd, path);
-  if (/^\/(dev|proc)\//.test(abs)) return false;
-  const info = await lstat(abs).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : null));
-  if (info === null || (info && !info.isFile())) return false;
-  if (!(await stat(dirname(abs)).catch(() => undefined))?.isDirectory()) return false;
-  const mode = info ? info.mode & 0o7777 : undefined;
-  removeStaleTemps(abs);
-  const temp = tempPathFor(abs);
-  track(temp);
-  try {
-    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
-    try {
-      for (const chunk of chunks) {
-        const bytes = Buffer.from(chunk);
-        for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
-      }
-      if (mode !== undefined) await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, abs);
-  } catch (error) {
-    await rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`cannot write ${path}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : (code ?? String(error))}`);
-  } finally {
-    release(temp);
-  }
-  return true;
 }
 
 export async function runDiff(file: string | undefined, options: ModelCliOptions, io: CliIo): Promise<void> {

@@ -5,7 +5,7 @@
 // - a symbolic link is followed and its target updated, so the link stays a link;
 // - a directory, a socket, a block device or an empty name is refused with a clear message.
 
-import { lstat, open, readlink, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readlink, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { constants, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CliIo } from './io.js';
@@ -35,17 +35,30 @@ const MAX_LINK_HOPS = 40;
  * Writes `text` to `path` as given on the command line (relative to `io.cwd`). `-` and the names of
  * standard output and standard error go to those streams.
  */
-export async function writeOutput(io: CliIo, path: string, text: string): Promise<void> {
+export async function writeOutput(io: CliIo, path: string, text: Content): Promise<void> {
   if (path.trim() === '') throw new WriteError('the output file name is empty');
-  if (path === '-') return void io.stdout.write(text);
   const abs = resolve(io.cwd, path);
-  const stream = STANDARD_STREAMS[abs];
-  if (stream) return void io[stream].write(text);
+  const stream = path === '-' ? 'stdout' : STANDARD_STREAMS[abs];
+  if (stream) {
+    for (const chunk of typeof text === 'string' ? [text] : text) io[stream].write(chunk);
+    return;
+  }
   await writeFileSafely(abs, text, path);
 }
 
+/** A report as one string, or in pieces so a very large one never exists in memory as one string. */
+export type Content = string | Iterable<string>;
+
+async function writeContent(handle: FileHandle, text: Content): Promise<void> {
+  if (typeof text === 'string') return handle.writeFile(text);
+  for (const chunk of text) {
+    const bytes = Buffer.from(chunk);
+    for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+  }
+}
+
 /** Writes `text` to the absolute path `abs`, following the rules above; `display` names it in messages. */
-export async function writeFileSafely(abs: string, text: string, display = abs): Promise<void> {
+export async function writeFileSafely(abs: string, text: Content, display = abs): Promise<void> {
   const { path, info } = await followLinks(abs, display);
   if (!info) return writeAtomically(path, text, undefined, display);
   if (info.isFile()) return writeAtomically(path, text, info.mode & 0o7777, display);
@@ -71,7 +84,7 @@ async function followLinks(abs: string, display: string): Promise<{ path: string
   throw new WriteError(`cannot write ${display}: too many levels of symbolic links`);
 }
 
-async function writeAtomically(path: string, text: string, mode: number | undefined, display: string): Promise<void> {
+async function writeAtomically(path: string, text: Content, mode: number | undefined, display: string): Promise<void> {
   const parent = await stat(dirname(path)).catch(() => undefined);
   if (!parent?.isDirectory()) throw new WriteError(`cannot write ${display}: directory ${dirname(path)} does not exist`);
   removeStaleTemps(path);
@@ -81,7 +94,7 @@ async function writeAtomically(path: string, text: string, mode: number | undefi
     // O_EXCL: the temporary name is new, so nothing (not even a planted symlink) is written through.
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
     try {
-      await handle.writeFile(text);
+      await writeContent(handle, text);
       // The mode given to open is masked by the umask; the replaced file's own mode is kept exactly.
       if (mode !== undefined) await handle.chmod(mode);
       await handle.sync();
@@ -98,11 +111,11 @@ async function writeAtomically(path: string, text: string, mode: number | undefi
 }
 
 /** Devices and FIFOs are opened for writing as they are: no truncation, no replacement. */
-async function writeStream(path: string, text: string, display: string): Promise<void> {
+async function writeStream(path: string, text: Content, display: string): Promise<void> {
   try {
     const handle = await open(path, constants.O_WRONLY);
     try {
-      await handle.writeFile(text);
+      await writeContent(handle, text);
     } finally {
       await handle.close();
     }
