@@ -28,10 +28,11 @@ export function parseJsonVarFile(text: string, path: string): HclFile {
     file.errors.push({ message: 'a variables file in JSON must hold one object of variable values', range: whole });
     return file;
   }
+  // JSON.parse keeps no positions: point at each variable's key, found in one pass over the text.
+  const keys = topLevelKeys(text, positions.bom);
   for (const [name, v] of Object.entries(value)) {
-    // JSON.parse keeps no positions: point at the variable's key, found by text search.
-    const keyAt = text.indexOf(JSON.stringify(name));
-    const range = keyAt >= 0 ? positions.range(keyAt, keyAt + JSON.stringify(name).length) : whole;
+    const key = keys.get(name);
+    const range = key ? positions.range(key.start, key.end) : whole;
     let expr: Expr;
     try {
       expr = toExpr(v, range, 1);
@@ -55,6 +56,34 @@ function toExpr(value: unknown, range: Range, depth: number): Expr {
   if (Array.isArray(value)) return { kind: 'Tuple', items: value.map((v) => toExpr(v, range, depth + 1)), range };
   const items = Object.entries(value as Record<string, unknown>).map(([k, v]) => ({ key: toExpr(k, range, depth + 1), value: toExpr(v, range, depth + 1), range }));
   return { kind: 'Object', items, range };
+}
+
+/**
+ * Where each key of the top-level object is written (its last occurrence, the one JSON.parse keeps), for a
+ * text JSON.parse accepted. Linear: a search per key would be quadratic in a file of many variables, and
+ * could land on the same text inside a value.
+ */
+function topLevelKeys(text: string, from: number): Map<string, { start: number; end: number }> {
+  const keys = new Map<string, { start: number; end: number }>();
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+    else if (c === 34) {
+      const start = i;
+      for (i++; text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      if (depth !== 1) continue;
+      let j = i + 1;
+      while (j < text.length && isJsonSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 58) keys.set(JSON.parse(text.slice(start, i + 1)) as string, { start, end: i + 1 });
+    }
+  }
+  return keys;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Line and column of offsets, with columns after a leading BOM not counting it (as the HCL parser does). */

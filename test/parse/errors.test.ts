@@ -161,3 +161,24 @@ test('every truncation of a realistic file parses without internal errors and wi
     }
   }
 });
+
+test('a backslash before a line end in a skipped string leaves the newline counted (found by fuzzing)', () => {
+  // The broken line is skipped in recovery; a `\` at its end used to swallow the newline, so every later
+  // position was a line short and the body's range pointed past the end of its line.
+  const file = parseBad('"\\\n\nbucket = "x"\nu\n');
+  assert.equal(at(file, 1), '4:2-5:1');
+  assert.deepEqual(names(file), ['bucket']);
+  assert.deepEqual(file.body.range.end, { line: 5, column: 1, offset: file.text.length });
+});
+
+test('a lone carriage return is an invalid character, as in HCL, and never a line end', () => {
+  // HCL knows CR only in CRLF. A heredoc line "\rEOT" does not close the heredoc.
+  const heredoc = parseBad('a = <<EOT\n\rEOT\nEOT\nb = 1\n');
+  assert.match(heredoc.errors[0]!.message, /carriage return/);
+  assert.equal(at(heredoc), '2:1-2:2');
+  assert.deepEqual(names(heredoc), ['a', 'b']);
+  assert.match(parseBad('a = 1 \r b = 2\n').errors[0]!.message, /newline after the argument/);
+  assert.match(parseBad('a = "x\ry"\n').errors[0]!.message, /Unterminated template string/);
+  // CRLF files and carriage returns in comments are fine.
+  assert.deepEqual(parseHcl('# note\r still a comment\r\na = <<EOT\r\nx\r\nEOT\r\n', 'ok.tf').errors, []);
+});

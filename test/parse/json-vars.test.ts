@@ -48,3 +48,14 @@ test('values nested up to the limit are read', () => {
   }
   assert.equal(levels, depth);
 });
+
+test('each variable points at its own top-level key, never at the same text inside a value', () => {
+  const text = '{\n  "tags": {"region": "eu", "name": "region"},\n  "region": "eu-west-1",\n  "say\\"hi": 1,\n  "tags": {"env": "prod"}\n}\n';
+  const file = parseJsonVarFile(text, 'terraform.tfvars.json');
+  assert.deepEqual(file.errors, []);
+  const at = Object.fromEntries(file.body.attributes.map((a) => [a.name, `${a.nameRange.start.line}:${a.nameRange.start.column}`]));
+  // "region" first appears as a nested key and as a string value on line 2; the variable is on line 3. A
+  // duplicate key points at the occurrence JSON keeps, the last one.
+  assert.deepEqual(at, { tags: '5:3', region: '3:3', 'say"hi': '4:3' });
+  assertPositionsConsistent(file);
+});

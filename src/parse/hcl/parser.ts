@@ -236,7 +236,8 @@ class BodyParser {
     while (i < s.len) {
       const c = text.charCodeAt(i);
       if (c === 10) break;
-      if (c === 92) { i += 2; continue; }
+      // An escape never takes the newline: the string ends there, and the line count must see it.
+      if (c === 92 && text.charCodeAt(i + 1) !== 10) { i += 2; continue; }
       i++;
       if (c === 34) break;
     }

@@ -328,7 +328,9 @@ export class Scanner {
     let i = this.pos;
     while (i < len) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 13) { i++; continue; }
+      if (c === 32 || c === 9) { i++; continue; }
+      // HCL knows a carriage return only before a newline; a lone one is an invalid character, as in hclsyntax.
+      if (c === 13 && text.charCodeAt(i + 1) === 10) { i++; continue; }
       if (c === 10) {
         if (keepNewlines) break;
         i++;

@@ -48,7 +48,7 @@ export class TemplateScanner {
         s.setLastEndHere(Tok.QUOTE);
         return { kind: 'Template', parts: [lit], range: { start: open, end: s.here(i + 1) } };
       }
-      if (c === 92 || c === 36 || c === 37 || c === 10 || i >= s.len) break;
+      if (c === 92 || c === 36 || c === 37 || c === 10 || c === 13 || i >= s.len) break;
       i++;
     }
     const pieces: TemplatePiece[] = [];
@@ -59,7 +59,8 @@ export class TemplateScanner {
     let closed = false;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (i >= s.len || c === 10) break;
+      // A carriage return ends the line for HCL even without a newline after it.
+      if (i >= s.len || c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) break;
       if (c === 34) { closed = true; break; }
       if (c === 92) {
         value += text.slice(chunk, i);
@@ -144,6 +145,9 @@ export class TemplateScanner {
         atLineStart = false;
       }
       const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+        s.error('Invalid character: a carriage return must be followed by a newline', { start: s.here(i), end: s.here(i + 1) });
+      }
       if (c === 10) {
         // Move to the next line first so the literal's end position (just after the newline) is line+1, column 1.
         i++;

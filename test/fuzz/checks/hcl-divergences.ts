@@ -88,7 +88,36 @@ export const TREE_SITTER_LENIENCIES: readonly Divergence[] = [
     applies: (file) => {
       const error = file.errors[0];
       const c = error ? file.text[error.range.start.offset] : undefined;
-      return c !== undefined && /\s/.test(c) && !' \t\r\n'.includes(c);
+      // Unicode's White_Space, which is what tree-sitter skips: JavaScript's \s lacks U+0085 (NEL).
+      return c !== undefined && /\p{White_Space}/u.test(c) && !' \t\r\n'.includes(c);
+    },
+  },
+  {
+    id: 'lone-carriage-return',
+    why:
+      "HCL's scanner knows a carriage return only as part of CRLF: a lone one between tokens or in a heredoc is " +
+      '"Invalid character" and one in a quoted string ends it ("Invalid multi-line string"); tree-sitter takes it ' +
+      'as whitespace or a line end (so `\rEOT` closes a heredoc for it).',
+    applies: (file) => {
+      const error = file.errors[0];
+      if (!error) return false;
+      const at = error.range.start.offset;
+      if (file.text[at] === '\r' && file.text[at + 1] !== '\n') return true;
+      // An unterminated string: the first line end after its opening quote is a lone carriage return.
+      if (!error.message.startsWith('Unterminated template string')) return false;
+      const rest = file.text.slice(at + 1);
+      const lineEnd = rest.search(/[\r\n]/);
+      return lineEnd >= 0 && rest[lineEnd] === '\r' && rest[lineEnd + 1] !== '\n';
+    },
+  },
+  {
+    id: 'heredoc-opener-with-trailing-space',
+    why:
+      'HCL scans `<<EOT` as a heredoc opener only when the newline follows the marker at once; with a space after ' +
+      'it (`a = <<EOT \n...`) the `<<` is an invalid expression. tree-sitter allows spaces there.',
+    applies: (file) => {
+      const error = file.errors[0];
+      return error !== undefined && /^<<-?[\p{L}_][\p{L}\p{N}_-]*[ \t]+\r?\n/u.test(file.text.slice(error.range.start.offset, error.range.start.offset + 300));
     },
   },
   {
