@@ -67,6 +67,9 @@ function detectByContent(text: string): InputFormat {
 }
 
 function jsonFlavour(text: string): InputFormat {
+  // Threat Dragon files have a `detail.diagrams` list; without that word (or an escape that could spell it)
+  // a large Bulwark model is not parsed twice just to find out.
+  if (!text.includes('diagrams') && !text.includes('\\u')) return 'json';
   try {
     return isThreatDragon(JSON.parse(text)) ? 'threat-dragon' : 'json';
   } catch {

@@ -1,11 +1,12 @@
-// A Bulwark model written as JSON, read into the same YAML node tree the YAML reader walks (with source
-// ranges, so notes keep their lines), at JSON speed: the YAML parser reads about a megabyte a second,
-// which makes a large generated model slow for no gain. Recursion follows nesting, which the caller has
-// already capped (yaml-nesting.ts); strings are decoded by JSON.parse itself, so escapes mean what JSON says.
+// A Bulwark model written as JSON, read into the document tree the model reader walks (doc-nodes.ts: start
+// offsets, so notes keep their lines, and plain values built on the way), at JSON speed: the YAML parser
+// reads about a megabyte a second, and even its node classes cost more than the parse on a large generated
+// model. Recursion follows nesting, which the caller has already capped (yaml-nesting.ts); strings are
+// decoded by JSON.parse itself, so escapes mean what JSON says.
 
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
+import type { DocMap, DocNode, DocPair, DocScalar, DocSeq } from './doc-nodes.js';
 
-export type ParsedJson = { root: YamlNode } | { error: string; offset: number };
+export type ParsedJson = { root: DocNode } | { error: string; offset: number };
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -34,7 +35,7 @@ class JsonReader {
 
   constructor(private readonly text: string) {}
 
-  document(): YamlNode {
+  document(): DocNode {
     this.space();
     const root = this.value();
     this.space();
@@ -42,58 +43,66 @@ class JsonReader {
     return root;
   }
 
-  private value(): YamlNode {
+  private value(): DocNode {
     const ch = this.text[this.pos];
     if (ch === '{') return this.object();
     if (ch === '[') return this.array();
     return this.scalar();
   }
 
-  private object(): YamlNode {
-    const map = new YAMLMap();
+  private object(): DocMap {
+    const pairs: DocPair[] = [];
+    const value: Record<string, unknown> = {};
     const start = this.pos++;
     this.space();
-    if (this.text[this.pos] === '}') return this.close(map, start);
+    if (this.text[this.pos] === '}') return this.close({ kind: 'map', start, pairs, value });
     for (;;) {
       this.space();
       if (this.text[this.pos] !== '"') this.fail('expected a "quoted" key');
-      const key = this.scalar();
+      const keyStart = this.pos;
+      const key = this.string();
       this.space();
       if (this.text[this.pos] !== ':') this.fail('expected ":" after a key');
       this.pos++;
       this.space();
-      map.items.push(new Pair(key, this.value()));
+      const node = this.value();
+      pairs.push({ key, keyStart, value: node });
+      // As JSON.parse does: an own property even for "__proto__", and the last of duplicate keys wins.
+      if (key === '__proto__') Object.defineProperty(value, key, { value: node.value, writable: true, enumerable: true, configurable: true });
+      else value[key] = node.value;
       this.space();
       const next = this.text[this.pos];
-      if (next === '}') return this.close(map, start);
+      if (next === '}') return this.close({ kind: 'map', start, pairs, value });
       if (next !== ',') this.fail('expected "," or "}"');
       this.pos++;
     }
   }
 
-  private array(): YamlNode {
-    const seq = new YAMLSeq();
+  private array(): DocSeq {
+    const items: DocNode[] = [];
+    const value: unknown[] = [];
     const start = this.pos++;
     this.space();
-    if (this.text[this.pos] === ']') return this.close(seq, start);
+    if (this.text[this.pos] === ']') return this.close({ kind: 'seq', start, items, value });
     for (;;) {
       this.space();
-      seq.items.push(this.value());
+      const node = this.value();
+      items.push(node);
+      value.push(node.value);
       this.space();
       const next = this.text[this.pos];
-      if (next === ']') return this.close(seq, start);
+      if (next === ']') return this.close({ kind: 'seq', start, items, value });
       if (next !== ',') this.fail('expected "," or "]"');
       this.pos++;
     }
   }
 
-  private close<T extends YAMLMap | YAMLSeq>(node: T, start: number): T {
+  private close<T extends DocMap | DocSeq>(node: T): T {
     this.pos++;
-    node.range = [start, this.pos, this.pos];
     return node;
   }
 
-  private scalar(): YamlNode {
+  private scalar(): DocScalar {
     const start = this.pos;
     let value: unknown;
     if (this.text[start] === '"') value = this.string();
@@ -101,9 +110,7 @@ class JsonReader {
     else if (this.text.startsWith('false', start)) value = this.literal('false', false);
     else if (this.text.startsWith('null', start)) value = this.literal('null', null);
     else value = Number(this.token(NUMBER, 'a value'));
-    const node = new Scalar(value);
-    node.range = [start, this.pos, this.pos];
-    return node;
+    return { kind: 'scalar', start, value };
   }
 
   /** A string: scanned to its closing quote by hand (a pattern over a megabyte string would backtrack), decoded by JSON.parse. */

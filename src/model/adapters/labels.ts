@@ -14,7 +14,7 @@ export function cleanLabel(raw: string): string {
   s = s
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/\\n/g, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/<\/?[a-z][^<>]*>/gi, '')
     .replace(/#quot;/g, '"')
     .replace(/#amp;/g, '&')
     .replace(/#lt;/g, '<')

@@ -3,8 +3,9 @@
 // syntax errors, nesting past the limit or aliases that expand past the limit is refused: what a parser
 // salvages from it may be missing any part of the design.
 
-import { isMap, type LineCounter, type Node as YamlNode } from 'yaml';
+import type { LineCounter, Node as YamlNode } from 'yaml';
 import type { ModelBuilder } from './builder.js';
+import { fromYaml, type DocMap, type DocNode } from './doc-nodes.js';
 import { parseJsonNodes } from './json-nodes.js';
 import { exact, MAX_YAML_ALIAS_NODES, MAX_YAML_BYTES, MAX_YAML_NESTING } from './limits.js';
 import { oneLine, truncateForMessage } from './messages.js';
@@ -13,7 +14,7 @@ import { yamlNesting } from './yaml-nesting.js';
 import { parseYamlDocument } from './yaml-parse.js';
 
 /** The root mapping of a model document, or null when it was refused (a note says why). */
-export function modelDocumentRoot(text: string, builder: ModelBuilder, lineCounter: LineCounter, format: 'yaml' | 'json'): YamlNode | null {
+export function modelDocumentRoot(text: string, builder: ModelBuilder, lineCounter: LineCounter, format: 'yaml' | 'json'): DocMap | null {
   const nesting = yamlNesting(text);
   if (nesting.depth > MAX_YAML_NESTING) {
     builder.note('error', `the document nests ${exact(nesting.depth)} levels deep, over the limit of ${exact(MAX_YAML_NESTING)}`, nesting.line);
@@ -21,9 +22,10 @@ export function modelDocumentRoot(text: string, builder: ModelBuilder, lineCount
   }
   const root = format === 'json' || /^\s*\{/.test(text) ? readJson(text, builder, lineCounter, format) : undefined;
   if (root === null) return null;
-  const contents = root ?? readYaml(text, builder, lineCounter);
-  if (contents === null) return null;
-  if (!isMap(contents)) {
+  const yaml = root === undefined ? readYaml(text, builder, lineCounter) : undefined;
+  if (yaml === null) return null;
+  const contents = root ?? fromYaml(yaml?.contents ?? null);
+  if (contents?.kind !== 'map') {
     builder.note('error', 'a Bulwark model is a mapping with elements, flows, boundaries and dataAssets');
     return null;
   }
@@ -34,7 +36,7 @@ export function modelDocumentRoot(text: string, builder: ModelBuilder, lineCount
  * The document's root read as JSON; null when it was refused (a note says why), undefined when YAML text
  * merely started like JSON and should go to the YAML parser.
  */
-function readJson(text: string, builder: ModelBuilder, lineCounter: LineCounter, format: 'yaml' | 'json'): YamlNode | null | undefined {
+function readJson(text: string, builder: ModelBuilder, lineCounter: LineCounter, format: 'yaml' | 'json'): DocNode | null | undefined {
   const parsed = parseJsonNodes(text);
   if ('error' in parsed) {
     if (format === 'yaml') return undefined;
@@ -52,8 +54,8 @@ function countLines(text: string, lineCounter: LineCounter): void {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
 }
 
-/** The document's root read as YAML; null when it was refused (a note says why). */
-function readYaml(text: string, builder: ModelBuilder, lineCounter: LineCounter): YamlNode | null {
+/** The document's root read as YAML (null contents for an empty document); null when it was refused (a note says why). */
+function readYaml(text: string, builder: ModelBuilder, lineCounter: LineCounter): { contents: YamlNode | null } | null {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) {
     builder.note('error', `the YAML model is ${exact(bytes)} bytes, over the limit of ${exact(MAX_YAML_BYTES)} bytes for YAML (write a larger model as JSON)`);
@@ -74,5 +76,5 @@ function readYaml(text: string, builder: ModelBuilder, lineCounter: LineCounter)
     builder.note('error', `YAML aliases expand to more than ${exact(MAX_YAML_ALIAS_NODES)} values, over the limit of ${exact(MAX_YAML_ALIAS_NODES)}`, at);
     return null;
   }
-  return root;
+  return { contents: root };
 }

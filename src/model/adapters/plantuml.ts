@@ -166,7 +166,7 @@ class PlantUmlReader {
       rest = m[2]!;
       if (SKIPPED_KEYWORDS.has(keyword)) {
         if (keyword !== 'usecase') this.builder.note('info', `${keyword} declarations are not architecture elements; skipped`, line);
-        const skipped = parseNameAndAlias(rest.replace(/\{\s*$/, '').replace(/<<[^>]*>>/g, ' ').trim());
+        const skipped = parseNameAndAlias(rest.replace(/\{\s*$/, '').replace(/<<[^<>]*>>/g, ' ').trim());
         if (skipped) this.skipped.add(skipped.alias).add(skipped.label);
         if (rest.trim().endsWith('{')) this.stack.push({});
         return true;
@@ -183,7 +183,7 @@ class PlantUmlReader {
     const opensBlock = /\{\s*$/.test(rest);
     rest = rest.replace(/\{\s*$/, '').trim();
     const stereotypes: string[] = [];
-    rest = rest.replace(/<<\s*([^>]+?)\s*>>/g, (_m, s: string) => (stereotypes.push(s), ' '));
+    rest = rest.replace(/<<\s*([^<>]+?)\s*>>/g, (_m, s: string) => (stereotypes.push(s), ' '));
     rest = rest.replace(/\[\[[^\]]*\]\]/g, ' ').replace(/(?:^|\s)#[\w;:.#-]+/g, ' ').replace(/\s+/g, ' ').trim();
     // component comp [description text] — a trailing bracket is a description, not a name
     const parsed = parseNameAndAlias(rest);

@@ -3,7 +3,7 @@
 // field names and aliases are defined in ../input-schema.ts. Line numbers come from the yaml parser so
 // findings can point back at the model file.
 
-import { isMap, isScalar, isSeq, LineCounter, stringify, type Node as YamlNode } from 'yaml';
+import { LineCounter, stringify } from 'yaml';
 import { BOUNDARY_ALIASES, INPUT_FIELDS, KIND_ALIASES } from '../schema/input.js';
 import {
   BOUNDARY_TYPES,
@@ -16,6 +16,7 @@ import {
   type ElementProps,
 } from '../schema/architecture.js';
 import { strip, type BuildOptions, type ModelBuilder } from './builder.js';
+import { valueOf, type DocMap, type DocNode } from './doc-nodes.js';
 import { modelDocumentRoot } from './model-document-root.js';
 import { boundaryTypeFromName, classifyElement, dataAssetsIn, matchTechnology, slugify } from './vocabulary.js';
 
@@ -30,7 +31,7 @@ type Plain = Record<string, unknown>;
 interface Entry {
   value: Plain;
   line?: number;
-  node: YamlNode | null;
+  node: DocNode | null;
 }
 
 /**
@@ -55,7 +56,7 @@ class ModelDocumentReader {
   private readonly pendingMembers: Array<{ boundaryKey: string; ref: string; line?: number; depth: number }> = [];
   /** Keys come from these counters, not the builder's sizes, which stop growing past the caps. */
   private elementCount = 0;
-  private readonly keyLines = new WeakMap<YamlNode, Map<string, number | undefined>>();
+  private readonly keyLines = new WeakMap<DocMap, Map<string, number | undefined>>();
   private boundaryCount = 0;
 
   constructor(
@@ -63,7 +64,7 @@ class ModelDocumentReader {
     private readonly lineAt: (offset: number | undefined) => number | undefined,
   ) {}
 
-  read(root: YamlNode): void {
+  read(root: DocMap): void {
     const top = topEntry(root);
     this.checkKeys(top, TOP_KEYS, 'model');
     const name = top.value.name ?? top.value.title;
@@ -90,23 +91,22 @@ class ModelDocumentReader {
     for (const f of this.list(root, ['flows', 'dataflows'])) this.flow(f);
   }
 
-  private list(root: YamlNode, keys: string[]): Entry[] {
-    if (!isMap(root)) return [];
+  private list(root: DocMap, keys: string[]): Entry[] {
     for (const key of keys) {
-      const node = root.get(key, true) as YamlNode | undefined;
+      const node = valueOf(root, key);
       if (node === undefined || node === null) continue;
-      if (isSeq(node)) return node.items.map((item) => entryOf(item as YamlNode, this.lineAt));
-      if (isMap(node)) {
+      if (node.kind === 'seq') return node.items.map((item) => entryOf(item, this.lineAt));
+      if (node.kind === 'map') {
         // A map keyed by id: `elements: { api: { name: API } }`
-        return node.items.map((pair) => {
-          const e = entryOf(pair.value as YamlNode, this.lineAt);
-          const id = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        return node.pairs.map((pair) => {
+          const e = entryOf(pair.value, this.lineAt);
+          const id = pair.key !== undefined ? String(pair.key) : undefined;
           if (id && e.value.id === undefined) e.value = { id, ...e.value };
-          if (e.line === undefined) e.line = this.lineAt((pair.key as YamlNode | null)?.range?.[0]);
+          if (e.line === undefined) e.line = this.lineAt(pair.keyStart);
           return e;
         });
       }
-      this.builder.note('warning', `"${key}" should be a list`, this.lineAt(node.range?.[0]));
+      this.builder.note('warning', `"${key}" should be a list`, this.lineAt(node.start));
     }
     return [];
   }
@@ -119,22 +119,21 @@ class ModelDocumentReader {
 
   /** Line of `key` in a mapping, or inside its `props`/`properties` mapping. */
   /** Line of a key in an item (or in its `props`), from an index built once per item: a flow written with ten thousand stray keys stays linear. */
-  private keyLine(node: YamlNode | null, key: string): number | undefined {
-    if (!node || !isMap(node)) return undefined;
+  private keyLine(node: DocNode | null, key: string): number | undefined {
+    if (node?.kind !== 'map') return undefined;
     let lines = this.keyLines.get(node);
     if (!lines) {
       lines = new Map();
-      const index = (map: YamlNode) => {
-        if (!isMap(map)) return;
-        for (const pair of map.items) {
-          const k = pair.key as YamlNode | null;
-          if (isScalar(k) && k.value !== null && typeof k.value !== 'object' && !lines!.has(String(k.value))) lines!.set(String(k.value), this.lineAt(k.range?.[0]));
+      const index = (map: DocNode | null) => {
+        if (map?.kind !== 'map') return;
+        for (const pair of map.pairs) {
+          const k = pair.key;
+          if (k !== undefined && k !== null && typeof k !== 'object' && !lines!.has(String(k))) lines!.set(String(k), this.lineAt(pair.keyStart));
         }
       };
       index(node);
-      for (const pair of node.items) {
-        const k = pair.key as YamlNode | null;
-        if (isScalar(k) && (k.value === 'props' || k.value === 'properties') && pair.value) index(pair.value as YamlNode);
+      for (const pair of node.pairs) {
+        if ((pair.key === 'props' || pair.key === 'properties') && pair.value) index(pair.value);
       }
       this.keyLines.set(node, lines);
     }
@@ -163,7 +162,7 @@ class ModelDocumentReader {
     for (let next = stack.pop(); next; next = stack.pop()) {
       const key = this.boundary(next.entry, next.parentKey, next.depth);
       const node = next.entry.node;
-      if (key === undefined || !node || !isMap(node)) continue;
+      if (key === undefined || node?.kind !== 'map') continue;
       const children = this.list(node, ['children', 'boundaries']);
       for (let i = children.length - 1; i >= 0; i--) stack.push({ entry: children[i]!, parentKey: key, depth: next.depth + 1 });
     }
@@ -269,21 +268,19 @@ class ModelDocumentReader {
 }
 
 /** The top-level mapping's keys and scalar values; the lists under it are read item by item. */
-function topEntry(root: YamlNode): Entry {
+function topEntry(root: DocMap): Entry {
   const value: Plain = {};
-  if (isMap(root)) {
-    for (const pair of root.items) {
-      if (!isScalar(pair.key)) continue;
-      value[String(pair.key.value)] = isScalar(pair.value) ? pair.value.value : null;
-    }
+  for (const pair of root.pairs) {
+    if (pair.key === undefined) continue;
+    value[String(pair.key)] = pair.value?.kind === 'scalar' ? pair.value.value : null;
   }
   return { value, node: root };
 }
 
-function entryOf(node: YamlNode | null, lineAt: (offset: number | undefined) => number | undefined): Entry {
-  const js = node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : undefined;
+function entryOf(node: DocNode | null, lineAt: (offset: number | undefined) => number | undefined): Entry {
+  const js = node?.value;
   const value = js && typeof js === 'object' && !Array.isArray(js) ? (js as Plain) : typeof js === 'string' ? { name: js } : {};
-  const line = lineAt(node?.range?.[0]);
+  const line = lineAt(node?.start);
   return line === undefined ? { value, node } : { value, line, node };
 }
 

@@ -3,6 +3,10 @@
 // memory twice (the string, then its UTF-8 copy on the way to the file) and comes close to V8's maximum
 // string length. Arrays and plain objects near the top are walked here; each item of an array is written
 // on its own (json-pretty.ts), so pieces stay small and the output stays byte-identical.
+//
+// With `compactItems`, each item of those arrays is written on one line instead (`JSON.stringify(item)`):
+// the same JSON value in about two thirds of the bytes and half the time, for reports too big to read by
+// eye anyway.
 
 import { omitted, prettyJson } from './json-pretty.js';
 
@@ -29,7 +33,7 @@ interface Frame {
   depth: number;
 }
 
-/** Appends pieces of text and hands them on about a megabyte at a time. */
+/** Appends pieces of text and hands them on about 64 KB at a time. */
 class Batch {
   parts: string[] = [];
   size = 0;
@@ -46,7 +50,12 @@ class Batch {
 }
 
 /** Starts writing `value`: a leaf is written whole, a container becomes a frame (undefined for a leaf). */
-function open(value: unknown, indent: string, depth: number, out: Batch, item: boolean): Frame | undefined {
+function open(value: unknown, indent: string, depth: number, out: Batch, item: boolean, compact: boolean): Frame | undefined {
+  if (item && compact) {
+    // As in an array: a value JSON leaves out (a toJSON that gives undefined) is null.
+    out.add(JSON.stringify(value) ?? 'null');
+    return undefined;
+  }
   if (item || depth > WALK_DEPTH || !walkable(value)) {
     out.add(prettyJson(value, indent));
     return undefined;
@@ -56,7 +65,7 @@ function open(value: unknown, indent: string, depth: number, out: Batch, item: b
 }
 
 /** Writes the frame's next entry (or its end); returns the frame of a nested container, or false at the end. */
-function step(frame: Frame, out: Batch): Frame | undefined | false {
+function step(frame: Frame, out: Batch, compact: boolean): Frame | undefined | false {
   const { value, keys, indent } = frame;
   const inner = `${indent}  `;
   const length = keys ? keys.length : (value as unknown[]).length;
@@ -71,20 +80,26 @@ function step(frame: Frame, out: Batch): Frame | undefined | false {
       out.add('null');
       return undefined;
     }
-    return open(item, inner, frame.depth + 1, out, !keys);
+    return open(item, inner, frame.depth + 1, out, !keys, compact);
   }
   out.add(frame.written === 0 ? (keys ? '{}' : '[]') : `\n${indent}${keys ? '}' : ']'}`);
   return false;
 }
 
-/** The text of `JSON.stringify(value, null, 2) + '\n'`, in chunks of about a megabyte. */
-export function* jsonChunks(value: unknown): Generator<string> {
+export interface ChunkOptions {
+  /** Items of the walked arrays on one line each, without inner indentation. */
+  compactItems?: boolean;
+}
+
+/** The text of `JSON.stringify(value, null, 2) + '\n'` (or its compact-items form), in chunks of about 64 KB. */
+export function* jsonChunks(value: unknown, options: ChunkOptions = {}): Generator<string> {
+  const compact = options.compactItems ?? false;
   const out = new Batch();
   const stack: Frame[] = [];
-  const top = open(value, '', 0, out, false);
+  const top = open(value, '', 0, out, false, compact);
   if (top) stack.push(top);
   while (stack.length > 0) {
-    const result = step(stack[stack.length - 1]!, out);
+    const result = step(stack[stack.length - 1]!, out, compact);
     if (result === false) stack.pop();
     else if (result) stack.push(result);
     if (out.size >= BATCH_CHARS) yield out.take();

@@ -103,6 +103,23 @@ describe('hostile designs: prose', () => {
   });
 });
 
+describe('hostile designs: labels', () => {
+  // Found by fuzzing: the HTML-tag pattern of label clean-up rescanned the rest of the label from every `<`
+  // that no `>` closed, so a 130 KB label took two seconds and this one would take minutes.
+  it('reads a Mermaid label holding three hundred thousand unclosed tags, and the nodes after it', () => {
+    const text = `flowchart LR\n  user((Customer${'<btomer'.repeat(300_000)}<br/>Browser))\n  api[Order API] --> db[(Orders DB)]\n  user --> api\n`;
+    const r = read(text, 'mermaid', 'design.mmd');
+    assert.deepEqual(errors(r), []);
+    assert.deepEqual(r.model.flows.length, 2);
+  });
+
+  it('reads a PlantUML stereotype opener repeated without a close', () => {
+    const text = `@startuml\nnode "CDN" as cdn ${'<<a'.repeat(300_000)} {\n}\nnode "Web server" as web\ncdn --> web : HTTPS\n@enduml\n`;
+    const r = read(text, 'plantuml', 'design.puml');
+    assert.ok(r.model.elements.some((e) => e.name === 'Web server'));
+  });
+});
+
 describe('hostile designs: PlantUML', () => {
   // Both lines took minutes before: a line-comment pattern backtracked over every space of the run, and
   // the unclosed-description pattern rescanned the rest of the line from every `[`.

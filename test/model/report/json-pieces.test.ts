@@ -46,4 +46,17 @@ describe('JSON in chunks', () => {
     assert.ok(Math.max(...chunks.map((c) => c.length)) < 100_000);
     assert.equal(chunks.join(''), whole(report));
   });
+
+  it('writes each item of the walked lists on one line when asked, the same JSON value', () => {
+    const items = Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, title: `Threat ${i}\nsecond line "q"`, refs: [{ a: 1 }, []], gone: undefined }));
+    const report = { schemaVersion: 1, model: { name: 'm', elements: items.slice(0, 3), flows: [] }, threats: items, holes: [undefined, awkward.special], counts: { high: 2 } };
+    const text = [...jsonChunks(report, { compactItems: true })].join('');
+    assert.deepEqual(JSON.parse(text), JSON.parse(whole(report)));
+    const lines = text.split('\n');
+    // Every threat is one line of its own, at the list's indentation; the frame around them stays indented.
+    for (const item of items) assert.ok(lines.includes(`    ${JSON.stringify(item)}${item.id === 't49' ? '' : ','}`), item.id);
+    assert.ok(lines.includes('  "counts": {') && lines.includes('    "high": 2'));
+    assert.ok(lines.includes('    null,'), 'an omitted item is null, as JSON.stringify writes it');
+  });
 });
+
