@@ -19,8 +19,16 @@ class JsonSyntaxError extends Error {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/**
+ * Containers this deep (the root is 0, its lists 1, their items 2) are kept as their plain value and their
+ * span; their own pairs and items are read again from the text only if the reader asks (for a boundary's
+ * children, or the line of a stray key). A node object per key of every item was most of the memory a large
+ * model took to read.
+ */
+const LAZY_DEPTH = 2;
+
 export function parseJsonNodes(text: string): ParsedJson {
-  const reader = new JsonReader(text);
+  const reader = new JsonReader(text, 0);
   try {
     const root = reader.document();
     return { root };
@@ -30,46 +38,76 @@ export function parseJsonNodes(text: string): ParsedJson {
   }
 }
 
-class JsonReader {
-  private pos = 0;
+/** A container below LAZY_DEPTH: its value now, its nodes when asked (the text is valid JSON there). */
+class LazyContainer {
+  private nodes: DocMap | DocSeq | undefined;
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly value: unknown,
+  ) {}
+  protected read(): DocMap | DocSeq {
+    // Read as a list's item would be: its own children are nodes, and theirs are lazy again.
+    this.nodes ??= new JsonReader(this.text, this.start).container(LAZY_DEPTH - 1);
+    return this.nodes;
+  }
+}
 
-  constructor(private readonly text: string) {}
+class LazyMap extends LazyContainer implements DocMap {
+  readonly kind = 'map' as const;
+  get pairs(): readonly DocPair[] {
+    return (this.read() as DocMap).pairs;
+  }
+}
+
+class LazySeq extends LazyContainer implements DocSeq {
+  readonly kind = 'seq' as const;
+  get items(): readonly (DocNode | null)[] {
+    return (this.read() as DocSeq).items;
+  }
+}
+
+class JsonReader {
+  constructor(
+    private readonly text: string,
+    private pos: number,
+  ) {}
 
   document(): DocNode {
     this.space();
-    const root = this.value();
+    const root = this.node(0);
     this.space();
     if (this.pos < this.text.length) this.fail('unexpected text after the JSON value');
     return root;
   }
 
-  private value(): DocNode {
-    const ch = this.text[this.pos];
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
-    return this.scalar();
+  /** The map or list at the current position, its children as nodes at `depth + 1`. */
+  container(depth: number): DocMap | DocSeq {
+    return this.text[this.pos] === '{' ? this.object(depth) : this.array(depth);
   }
 
-  private object(): DocMap {
+  private node(depth: number): DocNode {
+    const ch = this.text[this.pos];
+    if (ch !== '{' && ch !== '[') return this.scalar();
+    if (depth < LAZY_DEPTH) return this.container(depth);
+    const start = this.pos;
+    const value = this.plain();
+    return ch === '{' ? new LazyMap(this.text, start, value) : new LazySeq(this.text, start, value);
+  }
+
+  private object(depth: number): DocMap {
     const pairs: DocPair[] = [];
     const value: Record<string, unknown> = {};
     const start = this.pos++;
     this.space();
     if (this.text[this.pos] === '}') return this.close({ kind: 'map', start, pairs, value });
     for (;;) {
-      this.space();
-      if (this.text[this.pos] !== '"') this.fail('expected a "quoted" key');
-      const keyStart = this.pos;
+      const keyStart = this.key();
       const key = this.string();
-      this.space();
-      if (this.text[this.pos] !== ':') this.fail('expected ":" after a key');
-      this.pos++;
-      this.space();
-      const node = this.value();
+      this.colon();
+      const node = this.node(depth + 1);
       pairs.push({ key, keyStart, value: node });
-      // As JSON.parse does: an own property even for "__proto__", and the last of duplicate keys wins.
-      if (key === '__proto__') Object.defineProperty(value, key, { value: node.value, writable: true, enumerable: true, configurable: true });
-      else value[key] = node.value;
+      setOwn(value, key, node.value);
       this.space();
       const next = this.text[this.pos];
       if (next === '}') return this.close({ kind: 'map', start, pairs, value });
@@ -78,7 +116,7 @@ class JsonReader {
     }
   }
 
-  private array(): DocSeq {
+  private array(depth: number): DocSeq {
     const items: DocNode[] = [];
     const value: unknown[] = [];
     const start = this.pos++;
@@ -86,7 +124,7 @@ class JsonReader {
     if (this.text[this.pos] === ']') return this.close({ kind: 'seq', start, items, value });
     for (;;) {
       this.space();
-      const node = this.value();
+      const node = this.node(depth + 1);
       items.push(node);
       value.push(node.value);
       this.space();
@@ -95,6 +133,56 @@ class JsonReader {
       if (next !== ',') this.fail('expected "," or "]"');
       this.pos++;
     }
+  }
+
+  /** A value as plain data, with no nodes. */
+  private plain(): unknown {
+    const ch = this.text[this.pos];
+    if (ch === '{') {
+      const value: Record<string, unknown> = {};
+      this.pos++;
+      this.space();
+      if (this.text[this.pos] === '}') return this.pos++, value;
+      for (;;) {
+        this.key();
+        const key = this.string();
+        this.colon();
+        setOwn(value, key, this.plain());
+        this.space();
+        const next = this.text[this.pos++];
+        if (next === '}') return value;
+        if (next !== ',') this.fail('expected "," or "}"', -1);
+      }
+    }
+    if (ch === '[') {
+      const value: unknown[] = [];
+      this.pos++;
+      this.space();
+      if (this.text[this.pos] === ']') return this.pos++, value;
+      for (;;) {
+        this.space();
+        value.push(this.plain());
+        this.space();
+        const next = this.text[this.pos++];
+        if (next === ']') return value;
+        if (next !== ',') this.fail('expected "," or "]"', -1);
+      }
+    }
+    return this.scalar().value;
+  }
+
+  /** Skips to a key's opening quote; returns where it is. */
+  private key(): number {
+    this.space();
+    if (this.text[this.pos] !== '"') this.fail('expected a "quoted" key');
+    return this.pos;
+  }
+
+  private colon(): void {
+    this.space();
+    if (this.text[this.pos] !== ':') this.fail('expected ":" after a key');
+    this.pos++;
+    this.space();
   }
 
   private close<T extends DocMap | DocSeq>(node: T): T {
@@ -162,7 +250,14 @@ class JsonReader {
     this.pos = pos;
   }
 
-  private fail(message: string): never {
-    throw new JsonSyntaxError(message, Math.min(this.pos, this.text.length));
+  /** `back`: how far before the current position the offending character is. */
+  private fail(message: string, back = 0): never {
+    throw new JsonSyntaxError(message, Math.min(this.pos + back, this.text.length));
   }
+}
+
+/** As JSON.parse does: an own property even for "__proto__", and the last of duplicate keys wins. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }

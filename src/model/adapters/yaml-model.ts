@@ -226,9 +226,10 @@ class ModelDocumentReader {
     for (const key of PROP_KEYS) if (e.value[key] !== undefined) source[key] = e.value[key];
     const props: Record<string, boolean> = {};
     for (const [key, value] of Object.entries(source)) {
-      const line = this.keyLine(e.node, key) ?? e.line;
-      if (!PROP_KEYS.has(key)) this.builder.note('warning', `unknown property "${key}" ignored`, line);
-      else if (typeof value !== 'boolean') this.builder.note('warning', `property "${key}" must be true or false`, line);
+      // The key's line is looked up only for a note: finding it reads the item's keys again.
+      const line = () => this.keyLine(e.node, key) ?? e.line;
+      if (!PROP_KEYS.has(key)) this.builder.note('warning', `unknown property "${key}" ignored`, line());
+      else if (typeof value !== 'boolean') this.builder.note('warning', `property "${key}" must be true or false`, line());
       else props[key] = value;
     }
     return props as ElementProps;

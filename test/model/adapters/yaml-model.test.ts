@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { architectureToYaml, readArchitecture } from '../../../src/model/adapters/index.js';
 import { element, flow, ids, withoutLocations } from './helpers.js';
+import * as hostile from '../../hostile/model-inputs.js';
 
 const HAND_WRITTEN = `name: Clinic portal
 description: Patients book appointments online.
@@ -125,4 +126,44 @@ describe('Bulwark YAML model', () => {
     const list = readArchitecture('- just\n- a list\n', { format: 'yaml' });
     assert.ok(list.notes.some((n) => n.level === 'error' && /mapping/.test(n.message)));
   });
+});
+
+describe('the JSON model reader against the YAML parser', () => {
+  // JSON is YAML: the same document read by the JSON reader and by the YAML parser (a comment line in front
+  // makes it YAML, one line lower) must give the same model and the same notes on the same lines.
+  const awkward = {
+    name: 'Awkward',
+    colour: 'stray top-level key',
+    dataAssets: [{ id: 'cards', name: 'Card details', classification: 'payment' }, { name: 'Odd', classification: 'secret-ish' }],
+    boundaries: [
+      { id: 'vpc', name: 'VPC', type: 'network-zone', children: [{ id: 'private', name: 'Private subnet', children: [{ name: 'Deepest', kind: 'stray' }] }] },
+      { name: 'Partners', type: 'nonsense', parent: 'nowhere', members: ['Partner API'] },
+    ],
+    elements: {
+      api: { name: 'Order API', kind: 'process', boundary: 'private', props: { internetFacing: true, madeUp: true, authenticated: 'yes' }, extra: { deep: [1, { a: 2 }] } },
+      db: { name: 'Orders DB', kind: 'datastore', boundary: 'Deepest', data: ['cards', 'card numbers'], encryptedAtRest: false },
+      partner: { name: 'Partner API', kind: 'constructor', tech: 'Go' },
+      dup: { name: 'First' },
+    },
+    flows: [
+      { from: 'api', to: 'db', protocol: 'SQL', port: 5432, data: ['cards'], note: 'stray' },
+      { from: 'Partner API', to: 'Order API', port: 70000, encrypted: 'no' },
+      { from: 'ghost', to: 'db' },
+    ],
+  };
+  const cases: Array<[string, string]> = [
+    ['an awkward hand-written model', JSON.stringify(awkward, null, 2).replace('"dup": {', '"__proto__": { "name": "Proto", "kind": "process" },\n    "dup": { "name": "Duplicate" },\n    "dup": {')],
+    ['a generated model', JSON.stringify(JSON.parse(hostile.jsonModel(300, 600)), null, 1)],
+  ];
+  for (const [what, json] of cases) {
+    it(`reads ${what} as the YAML parser does`, () => {
+      const asJson = readArchitecture(json, { format: 'json', fileName: 'm.json' });
+      const asYaml = readArchitecture(`# read as YAML\n${json}`, { format: 'yaml', fileName: 'm.json' });
+      const lower = (line: number | undefined) => (line === undefined ? undefined : line - 1);
+      const yamlModel = JSON.parse(JSON.stringify(asYaml.model), (key, value) => (key === 'line' ? lower(value as number) : value));
+      assert.deepEqual({ ...asJson.model, origin: undefined }, { ...yamlModel, origin: undefined });
+      assert.deepEqual(asJson.notes, asYaml.notes.map((n) => (n.line === undefined ? n : { ...n, line: lower(n.line) })));
+      assert.ok(asJson.notes.length > (what.startsWith('an awkward') ? 10 : 0), `${asJson.notes.length} notes`);
+    });
+  }
 });
