@@ -141,7 +141,7 @@ function analyzeWith(
   const analyzeRoot = (root: string): void => {
     const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
-    const result = evaluateProject({ root, modules, varFiles, configurationSeen, ...(options.vars ? { vars: { ...options.vars } } : {}) });
+    const result = evaluateProject({ root, modules, varFiles, configurationSeen, rootsInScan: plan.roots.length, ...(options.vars ? { vars: { ...options.vars } } : {}) });
     const run = runTerraformRules(result.project, index);
     coverage.count(result.project.resources, run.consulted);
     const sensitive = result.project.sensitiveValues;

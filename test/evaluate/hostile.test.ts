@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isUnknown, value } from '../../src/evaluate/terraform/view.js';
 import { byAddress, evaluateMemory } from './helpers.js';
-import { collectionBombs, localChain, manyCountedResources, moduleFanOut, regexBomb, resourceChain } from '../hostile/terraform-inputs.js';
+import { collectionBombs, localChain, manyCountedResources, manyCountedRoots, moduleFanOut, regexBomb, resourceChain } from '../hostile/terraform-inputs.js';
+import { scanFiles } from '../fuzz/checks/scan-outcome.js';
 
 const codes = (diagnostics: readonly { code?: string }[]) => diagnostics.map((d) => d.code);
 
@@ -29,6 +30,21 @@ test('counted resources past the per-root instance limit: the first are evaluate
   assert.match(limit[0]!.message, /2,000 instances were not evaluated.*aws_security_group\.r1 \(2,000 of 6,000\)/);
   assert.equal(limit[0]!.location?.range.start.line, 8, 'the warning points at the count of r1, which went over');
   assert.equal(value(byAddress(project, 'aws_s3_bucket.r0[5999]').body, 'bucket'), 'data-0-5999');
+});
+
+test('root modules of a scan share its limit on counted instances, each warning with its share', () => {
+  // Thirty tiny roots of count = 10000 asked for 300,000 buckets, and took 52 s and 4 GB before crashing.
+  const { findings, diagnostics } = scanFiles(manyCountedRoots(30, 10_000));
+  const limit = diagnostics.filter((d) => d.code === 'instance-limit');
+  assert.equal(limit.length, 30);
+  assert.match(limit[0]!.message, /share of the scan's limit: 333 of the 10,000 instances made by count and for_each that 30 root modules share: 9,666 instances were not evaluated/);
+  // Each root evaluated and checked its first bucket and its share: a finding of one rule on each.
+  const ruleId = findings[0]!.ruleId;
+  assert.equal(findings.filter((f) => f.ruleId === ruleId).length, 30 * 334);
+  // One root alone has the whole per-root limit.
+  const one = scanFiles(manyCountedRoots(1, 10_000));
+  assert.deepEqual(one.diagnostics.filter((d) => d.code === 'instance-limit'), []);
+  assert.equal(one.findings.filter((f) => f.ruleId === ruleId).length, 10_000);
 });
 
 test('a chain of 10,000 locals is evaluated in dependency order, without exhausting the stack', () => {

@@ -37,6 +37,13 @@ export function manyCountedResources(resources = 3, count = 10_000): FileMap {
   return { 'main.tf': blocks.join('\n') };
 }
 
+/** `roots` root modules in folders of their own, each one file of a public bucket with `count` instances. */
+export function manyCountedRoots(roots = 200, count = 10_000): FileMap {
+  const files: FileMap = {};
+  for (let i = 0; i < roots; i++) files[`stack-${i}/main.tf`] = `resource "aws_s3_bucket" "data" {\n  count  = ${count}\n  bucket = "data-${i}-\${count.index}"\n  acl    = "public-read"\n}\n`;
+  return files;
+}
+
 /** `n` single resources in one file (public-read buckets), kept compact so the file stays under the size limit. */
 export function manyResources(n = 200_000): FileMap {
   const parts: string[] = [];
@@ -166,6 +173,7 @@ resource "aws_s3_bucket" "bombs" {
 /** Every generator at the size the hostile-input table reports, by name. */
 export const HOSTILE_TERRAFORM: Record<string, () => FileMap> = {
   'count 10,000 x 3': () => manyCountedResources(3, 10_000),
+  '200 root modules of count = 10,000': () => manyCountedRoots(200, 10_000),
   '200,000 resources in one file': () => manyResources(200_000),
   'module fan-out 10^5': () => moduleFanOut(5, 10),
   'module fan-out 10^6': () => moduleFanOut(6, 10),

@@ -1,7 +1,6 @@
 // What `bulwark model` does once its options are parsed. Loaded only when the command runs; the
 // renderers, tracking and diff code load only when the chosen format or option needs them.
 
-import { once } from 'node:events';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { atLeast } from '../../core/types.js';
 import { FileReadError, readRegularFile } from '../../core/regular-file.js';
@@ -13,7 +12,7 @@ import { visible, visibleOnOneLine } from '../../core/escape.js';
 import { formatCounts } from '../../model/report/register.js';
 import { VERSION } from '../../version.js';
 import { CliExit, ExitCode, usageError, type CliIo } from '../support/io.js';
-import { writeFileSafely, writeOutput } from '../support/write-file.js';
+import { writeFileSafely, writeOutput, writeToStream } from '../support/write-file.js';
 import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type DiffFormat, type ModelCliOptions, type ModelFormat } from './model-options.js';
 
 /** Path as reports show it: relative to the working directory, with forward slashes. */
@@ -125,8 +124,7 @@ async function render(report: ThreatReport, format: ModelFormat): Promise<string
 
 async function emit(io: CliIo, options: ModelCliOptions, text: string | Iterable<string>, what: string): Promise<void> {
   if (options.output === undefined || options.output === '-') {
-    if (typeof text === 'string') io.stdout.write(text);
-    else for (const chunk of text) await writeWaiting(io, chunk);
+    await writeToStream(io, 'stdout', text);
     return;
   }
   try {
@@ -135,11 +133,6 @@ async function emit(io: CliIo, options: ModelCliOptions, text: string | Iterable
     throw usageError(error instanceof Error ? error.message : String(error));
   }
   if (!options.quiet) io.stderr.write(`Wrote ${what} to ${options.output}.\n`);
-}
-
-/** Writes to standard output; when that is the process's own and its buffer is full, waits for it to drain. */
-async function writeWaiting(io: CliIo, chunk: string): Promise<void> {
-  if (io.stdout.write(chunk) === false && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
 }
 
 export async function runDiff(file: string | undefined, options: ModelCliOptions, io: CliIo): Promise<void> {

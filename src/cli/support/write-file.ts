@@ -7,6 +7,7 @@
 
 import { lstat, open, readlink, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { constants, writeSync, type Stats } from 'node:fs';
+import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import type { CliIo } from './io.js';
 import { release, removeStaleTemps, tempPathFor, track } from './temp-files.js';
@@ -42,11 +43,19 @@ export async function writeOutput(io: CliIo, path: string, text: Content): Promi
   if (path.trim() === '') throw new WriteError('the output file name is empty');
   const abs = resolve(io.cwd, path);
   const stream = path === '-' ? 'stdout' : STANDARD_STREAMS[abs];
-  if (stream) {
-    for (const chunk of typeof text === 'string' ? [text] : text) io[stream].write(chunk);
-    return;
-  }
+  if (stream) return writeToStream(io, stream, text);
   await writeFileSafely(abs, text, path);
+}
+
+/**
+ * Writes to standard output or standard error; when that is the process's own and its buffer is full, waits
+ * for it to drain, so a report of hundreds of megabytes is not queued in memory behind a slow reader.
+ */
+export async function writeToStream(io: CliIo, stream: 'stdout' | 'stderr', text: Content): Promise<void> {
+  const own = stream === 'stdout' ? process.stdout : process.stderr;
+  for (const chunk of typeof text === 'string' ? [text] : text) {
+    if (io[stream].write(chunk) === false && own.writableNeedDrain) await once(own, 'drain');
+  }
 }
 
 /** A report as one string, or in pieces so a very large one never exists in memory as one string. */

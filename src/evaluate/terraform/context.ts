@@ -42,13 +42,19 @@ export class ProjectContext {
   private depth = 0;
   /** Resource and module instances this root module may still create (LIMITS.maxInstancesPerRoot). */
   private instancesLeft: number = LIMITS.maxInstancesPerRoot;
+  /** Instances beyond the first of each block this root may still create: its share of LIMITS.maxExpansionsPerScan. */
+  private expansionsLeft: number;
   /** Resources and module calls that got fewer instances than they asked for, in the order they asked. */
   private readonly cut: { address: string; file: string; range: Range; wanted: number; skipped: number }[] = [];
 
   constructor(
     readonly root: string,
     private readonly modules: ModuleSource,
-  ) {}
+    /** Root modules in the scan, which share LIMITS.maxExpansionsPerScan evenly. */
+    private readonly rootsInScan = 1,
+  ) {
+    this.expansionsLeft = expansionShare(rootsInScan);
+  }
 
   /** Declarations of a module directory, read and indexed once per project. */
   moduleDecl(dir: string): ModuleDecl | undefined {
@@ -105,8 +111,9 @@ export class ProjectContext {
    * level multiplies its instances (ten calls of ten calls, six levels down, is a million).
    */
   grantInstances(wanted: number, address: string, file: string, range: Range): number {
-    const granted = Math.min(wanted, this.instancesLeft);
+    const granted = Math.min(wanted, this.instancesLeft, wanted > 0 ? 1 + this.expansionsLeft : 0);
     this.instancesLeft -= granted;
+    if (granted > 1) this.expansionsLeft -= granted - 1;
     if (granted < wanted) this.cut.push({ address, file, range, wanted, skipped: wanted - granted });
     return granted;
   }
@@ -120,8 +127,13 @@ export class ProjectContext {
     const listed = this.cut.slice(0, 5).map((c) => `${c.address} (${count(c.skipped)} of ${count(c.wanted)})`);
     if (this.cut.length > 5) listed.push(`${count(this.cut.length - 5)} more resources and module calls`);
     const root = this.root === '' ? 'The root module' : `Root module "${this.root}"`;
+    const share = expansionShare(this.rootsInScan);
+    const limit =
+      share < LIMITS.maxInstancesPerRoot
+        ? `its share of the scan's limit: ${count(share)} of the ${count(LIMITS.maxExpansionsPerScan)} instances made by count and for_each that ${count(this.rootsInScan)} root modules share`
+        : `the limit of ${count(LIMITS.maxInstancesPerRoot)}`;
     this.warn(
-      `${root} has more resource and module instances than the limit of ${count(LIMITS.maxInstancesPerRoot)}: ` +
+      `${root} has more resource and module instances than ${limit}: ` +
         `${count(skipped)} instances were not evaluated or checked, nor anything inside the module instances among them: ${listed.join(', ')}`,
       first.file,
       first.range,
@@ -183,4 +195,9 @@ export class ProjectContext {
       this.totalSteps += budget.steps;
     }
   }
+}
+
+/** A root module's share of the scan's expansions, never more than the per-root instance limit. */
+export function expansionShare(rootsInScan: number): number {
+  return Math.min(LIMITS.maxInstancesPerRoot, Math.floor(LIMITS.maxExpansionsPerScan / Math.max(1, rootsInScan)));
 }

@@ -24,11 +24,13 @@ export interface EvaluateInput {
    * root in the same scan): they are the same text whichever root reaches them, so they are judged once.
    */
   configurationSeen?: Set<string>;
+  /** Root modules in the whole scan: they share the scan's limit on instances made by count and for_each. */
+  rootsInScan?: number;
 }
 
 export function evaluateProject(input: EvaluateInput): { project: TfProject; diagnostics: Diagnostic[] } {
   const root = input.root === '.' ? '' : input.root;
-  const ctx = new ProjectContext(root, input.modules);
+  const ctx = new ProjectContext(root, input.modules, input.rootsInScan);
   const decl = ctx.moduleDecl(root);
   const resources: TfResource[] = [];
   let instance: ModuleInstance | undefined;

@@ -9,6 +9,7 @@ import { elementControls, flowControls } from './prose-controls.js';
 import { findMentions, type Mention } from './prose-mentions.js';
 import { CHAIN_SPLIT, classOf, RELATIVE_INTRO, sentences, splitClauses, splitKeepingOffsets, truncate, VERB_RE, type Span, type VerbClass } from './prose-text.js';
 import { dataAssetsIn } from './vocabulary.js';
+import { splitAtColon } from './text-scan.js';
 
 const LEADING_FILLER = /^\s*(?:(?:the|a|an|our|then|and|finally|first|next|also)\s+)*$/i;
 const STORE_KINDS: ReadonlySet<ElementKind> = new Set(['bucket', 'datastore', 'queue', 'cache', 'secret-store']);
@@ -132,12 +133,15 @@ class ProseReader {
   }
 
   private sentence(span: Span, isBullet: boolean): void {
-    const text = withoutFinalStop(span.text);
+    // A line break inside a sentence is a space: the patterns below read one line (`.` stops at a break), and
+    // a stray carriage return made the relative-clause pattern retry from every "that" (quadratic). Same
+    // length, so offsets hold.
+    const text = withoutFinalStop(span.text).replace(/[\n\r\u2028\u2029]/g, ' ');
     if (!text.trim()) return;
     const s: Span = { text, offset: span.offset };
     if (!isBullet) this.doer = undefined;
     // "a web API that: accepts …; stores …" and "a web API that accepts …; stores …" both list what X does.
-    const colon = /^(.*?):(?:\s+(.*))?$/.exec(text);
+    const colon = splitAtColon(text);
     const relative = colon ? undefined : RELATIVE_INTRO.exec(text);
     const intro = colon ?? relative;
     if (intro && !/\b(?:https?|wss?)$/i.test(intro[1]!) && intro[1]!.trim()) {

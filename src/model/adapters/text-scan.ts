@@ -45,3 +45,31 @@ export function excerpt(text: string, max = 120): string {
   }
   return out;
 }
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * What `/^(.*?):(?:\s+(.*))?$/.exec(text)` gives ("a web API that: accepts …"), in linear time: that pattern
+ * retries from every colon and rescans the rest each time, minutes on a long line of colons with a lone
+ * carriage return at the end. The head is before the first colon that ends the text or is followed by
+ * whitespace and then no line terminator; neither part may hold a line terminator (as `.` does not match one).
+ */
+export function splitAtColon(text: string): [whole: string, head: string, rest: string | undefined] | undefined {
+  const firstTerminator = text.search(LINE_TERMINATOR);
+  let lastTerminator = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (LINE_TERMINATOR.test(text[i]!)) {
+      lastTerminator = i;
+      break;
+    }
+  }
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    if (firstTerminator >= 0 && firstTerminator < i) return undefined;
+    if (i === text.length - 1) return [text, text.slice(0, i), undefined];
+    let j = i + 1;
+    while (j < text.length && /\s/.test(text[j]!)) j++;
+    // Whitespace after the colon, then a rest without line terminators (whitespace up to the end is an empty rest).
+    if (j > i + 1 && lastTerminator < j) return [text, text.slice(0, i), text.slice(j)];
+  }
+  return undefined;
+}

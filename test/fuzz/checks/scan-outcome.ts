@@ -22,8 +22,9 @@ export function scanFiles(files: Readonly<Record<string, string>>): ScanOutcome 
   const out: ScanOutcome = { findings: [], diagnostics: [] };
   for (const { scanner, files: own } of claimed) {
     const outcome = scanner.scanSync({ source: { files: own, read: source.read }, rules: builtinRules, builtinRulesOnly: true, options: {} });
-    out.findings.push(...outcome.findings);
-    out.diagnostics.push(...outcome.diagnostics);
+    // A loop, not a spread: a scan can have more findings than a call takes arguments.
+    for (const f of outcome.findings) out.findings.push(f);
+    for (const d of outcome.diagnostics) out.diagnostics.push(d);
   }
   return out;
 }

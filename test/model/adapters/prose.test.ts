@@ -191,3 +191,12 @@ describe('prose: everyday wording', () => {
     assert.equal(model.flows.length, 6);
   });
 });
+
+describe('line breaks inside a sentence', () => {
+  it('reads a list sentence broken by a carriage return or a newline like the unbroken one', () => {
+    const flows = (text: string) => readArchitecture(text, { format: 'prose', fileName: 'design.md' }).model.flows.map((f) => `${f.source}->${f.target}`);
+    const unbroken = flows("We're building a web API that: accepts user uploads; stores uploads in S3.");
+    assert.ok(unbroken.includes('web-api->s3-bucket'), unbroken.join(', '));
+    for (const br of ['\r', '\n', '\u2028']) assert.deepEqual(flows(`We're building a web API that: accepts user uploads;${br}stores uploads in S3.`), unbroken, JSON.stringify(br));
+  });
+});

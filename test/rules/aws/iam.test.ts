@@ -204,6 +204,24 @@ resource "aws_iam_policy" "p" {
     assert.match(findings[0]!.message, /statement "Everything"/);
   });
 
+  it('follows source documents up to its depth limit, and a cycle of documents ends', () => {
+    // A chain of documents, each built on the one before and on an unknown variable, so that no document's
+    // JSON can be computed and the rule rebuilds each one from its sources. The first grants everything.
+    const chain = (length: number) => {
+      const docs = Array.from({ length }, (_, i) =>
+        i === 0
+          ? 'data "aws_iam_policy_document" "d0" {\n  source_policy_documents = [var.extra]\n  statement {\n    sid       = "Everything"\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n'
+          : `data "aws_iam_policy_document" "d${i}" {\n  source_policy_documents = [data.aws_iam_policy_document.d${i - 1}.json, var.extra]\n}\n`,
+      );
+      return `variable "extra" {\n  type = string\n}\n\n${docs.join('\n')}\nresource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = data.aws_iam_policy_document.d${length - 1}.json\n}\n`;
+    };
+    assert.equal(run('BW-AWS-IAM-001', chain(9)).length, 1, 'eight documents deep is read');
+    // Past the limit (MAX_DEPTH, 8) the rest is incomplete: nothing is claimed about what was not read.
+    assert.deepEqual(run('BW-AWS-IAM-001', chain(30)), []);
+    const cycle = `data "aws_iam_policy_document" "a" {\n  source_policy_documents = [data.aws_iam_policy_document.b.json]\n  statement {\n    sid       = "Everything"\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n\ndata "aws_iam_policy_document" "b" {\n  source_policy_documents = [data.aws_iam_policy_document.a.json]\n}\n\nresource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = data.aws_iam_policy_document.a.json\n}\n`;
+    assert.equal(run('BW-AWS-IAM-001', cycle).length, 1);
+  });
+
   it('applies source/override sid merging of policy documents', () => {
     const hcl = (overrideActions: string) => `data "aws_iam_policy_document" "base" {
   statement {

@@ -162,6 +162,12 @@ export const LIMITS = {
   maxInstances: 10_000,
   /** Resource and module instances of one root module, all modules included. */
   maxInstancesPerRoot: 10_000,
+  /**
+   * Instances made by `count` and `for_each` beyond the first of each block, in a whole scan: shared evenly by
+   * its root modules, so a thousand tiny roots of `count = 10000` cannot each make ten thousand. (The first
+   * instance of each block is not counted: plain blocks grow only with the text.)
+   */
+  maxExpansionsPerScan: 10_000,
   maxModuleDepth: 32,
   /** Evaluations waiting on one another: a chain of references (resource to resource, output to output). */
   maxReferenceDepth: 400,
