@@ -289,7 +289,8 @@ function* mapEntries<T>(map: ReadonlyMap<string, T>, base: (value: T) => string)
 }
 
 function unique<T>(items: T[]): T[] {
-  return [...new Set(items)];
+  // Most items carry no data or one asset: no set for those (a large model has hundreds of thousands).
+  return items.length < 2 ? items : [...new Set(items)];
 }
 
 /** Drops undefined fields so the model stays minimal and comparable. */

@@ -106,14 +106,15 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
   const refs = new Map<object, References>();
   for (const elementFacts of facts.elements.values()) {
     const ctx: ElementContext = { element: elementFacts.element, facts: elementFacts, model: facts.view };
+    // The threats of one element share its lists (nothing changes a threat's lists once it is made).
+    let shared: Pick<Subject, 'elements' | 'flows' | 'locations'> | undefined;
     for (const rule of ELEMENT_THREAT_RULES) {
       if (!elementRuleMatches(rule, ctx) || !rule.applies(ctx)) continue;
+      shared ??= { elements: [ctx.element.id], flows: [], locations: withFile(ctx.element.location, file) };
       threats.push(
         evaluate(rule, ctx, {
           id: `${rule.id}@${ctx.element.id}`,
-          elements: [ctx.element.id],
-          flows: [],
-          locations: withFile(ctx.element.location, file),
+          ...shared,
           sensitivity: elementFacts.sensitivity,
           internet: elementFacts.internetFacing,
         }, referencesOf(rule, refs)),
@@ -123,8 +124,10 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
   const flowIds = new Set<string>();
   for (const flow of facts.flows) {
     const ctx: FlowContext = { flow, model: facts.view };
+    let shared: Pick<Subject, 'elements' | 'flows' | 'locations'> | undefined;
     for (const rule of FLOW_THREAT_RULES) {
       if (!flowRuleMatches(rule, flow) || !rule.applies(ctx)) continue;
+      shared ??= { elements: [flow.source.id, flow.target.id], flows: [flow.flow.id], locations: withFile(flow.flow.location, file) };
       let id = `${rule.id}@${flow.source.id}->${flow.target.id}`;
       // Two flows between the same pair: disambiguate by flow id so both stay stable.
       if (flowIds.has(id)) id = `${id}#${flow.flow.id}`;
@@ -132,9 +135,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
       threats.push(
         evaluate(rule, ctx, {
           id,
-          elements: [flow.source.id, flow.target.id],
-          flows: [flow.flow.id],
-          locations: withFile(flow.flow.location, file),
+          ...shared,
           sensitivity: flow.sensitivity,
           internet: flow.fromInternet || (facts.elements.get(flow.target.id)?.internetFacing ?? false),
         }, referencesOf(rule, refs)),

@@ -80,10 +80,11 @@ function crossingsBetween(source: readonly Boundary[], target: readonly Boundary
 export function computeFacts(model: Architecture): ModelFacts {
   const warnings: string[] = [];
   // Many flows share a text (a protocol, a data set): its tags are found once. The sets are never changed.
-  const words = new Map<string, { tags: Set<TechTag>; credentials: boolean }>();
-  const wordsOf = (text: string): { tags: Set<TechTag>; credentials: boolean } => {
+  // The first copy of each text is kept and shared by the flows that have it, so the views hold no copies.
+  const words = new Map<string, { text: string; tags: Set<TechTag>; credentials: boolean }>();
+  const wordsOf = (text: string): { text: string; tags: Set<TechTag>; credentials: boolean } => {
     let found = words.get(text);
-    if (!found) words.set(text, (found = { tags: tagsOfText(text), credentials: mentionsCredentials(text) }));
+    if (!found) words.set(text, (found = { text, tags: tagsOfText(text), credentials: mentionsCredentials(text) }));
     return found;
   };
   const chainOf = boundaryChains(model, warnings);
@@ -121,8 +122,7 @@ export function computeFacts(model: Architecture): ModelFacts {
     }
     const crossings = crossingsBetween(source.boundaries, target.boundaries);
     const data = resolveData(flow.data);
-    const text = `${flow.label ?? ''} ${flow.protocol ?? ''} ${data.map((d) => `${d.name} ${d.description ?? ''}`).join(' ')}`.toLowerCase();
-    const { tags, credentials } = wordsOf(text);
+    const { text, tags, credentials } = wordsOf(`${flow.label ?? ''} ${flow.protocol ?? ''} ${data.map((d) => `${d.name} ${d.description ?? ''}`).join(' ')}`.toLowerCase());
     const sensitivity = maxClassification(data.map((d) => d.classification));
     const view: FlowView = {
       flow,
