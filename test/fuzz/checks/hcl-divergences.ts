@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import type { HclFile } from '../../../src/parse/hcl/ast.js';
+import { idContinueLength, idStartLength } from '../../../src/parse/hcl/chars.js';
 
 export interface Divergence {
   id: string;
@@ -93,6 +94,24 @@ export const TREE_SITTER_LENIENCIES: readonly Divergence[] = [
     },
   },
   {
+    id: 'identifier-character-hcl-does-not-know',
+    why:
+      "HCL's scanner classifies identifier characters with its own (older) Unicode tables, and Bulwark with the " +
+      'same classes: a character added to ID_Continue since (U+3347A, CJK extension H) is "Invalid character" to ' +
+      'HCL and Bulwark, while tree-sitter takes it as part of a name or heredoc marker.',
+    applies: (_file, root) =>
+      some(root, (n) => {
+        if (n.type !== 'identifier' && n.type !== 'heredoc_identifier') return false;
+        const t = n.text;
+        for (let i = 0; i < t.length; ) {
+          const w = i === 0 ? idStartLength(t, i) : idContinueLength(t, i);
+          if (w === 0) return true;
+          i += w;
+        }
+        return false;
+      }),
+  },
+  {
     id: 'lone-carriage-return',
     why:
       "HCL's scanner knows a carriage return only as part of CRLF: a lone one between tokens or in a heredoc is " +
@@ -111,13 +130,23 @@ export const TREE_SITTER_LENIENCIES: readonly Divergence[] = [
     },
   },
   {
-    id: 'heredoc-opener-with-trailing-space',
+    id: 'heredoc-opener-not-ending-its-line',
     why:
-      'HCL scans `<<EOT` as a heredoc opener only when the newline follows the marker at once; with a space after ' +
-      'it (`a = <<EOT \n...`) the `<<` is an invalid expression. tree-sitter allows spaces there.',
+      'HCL scans `<<EOT` as a heredoc opener only when the newline follows the marker at once; with anything ' +
+      'after it (`a = <<EOT \\n...`, or a character HCL does not take into the marker) the `<<` is an invalid ' +
+      'expression. tree-sitter allows it and reads the rest of the line as the heredoc\'s first text.',
     applies: (file) => {
       const error = file.errors[0];
-      return error !== undefined && /^<<-?[\p{L}_][\p{L}\p{N}_-]*[ \t]+\r?\n/u.test(file.text.slice(error.range.start.offset, error.range.start.offset + 300));
+      if (!error) return false;
+      const text = file.text;
+      let i = error.range.start.offset;
+      if (!text.startsWith('<<', i)) return false;
+      i += text[i + 2] === '-' ? 3 : 2;
+      const start = idStartLength(text, i);
+      if (start === 0) return false;
+      i += start;
+      for (let w = idContinueLength(text, i); w > 0; w = idContinueLength(text, i)) i += w;
+      return i < text.length && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n');
     },
   },
   {
@@ -201,6 +230,19 @@ export const TREE_SITTER_LENIENCIES: readonly Divergence[] = [
       for (let n: Node | null = root.descendantForIndex(at, at); n; n = n.parent) if (n.type === 'object') return true;
       return false;
     },
+  },
+  {
+    id: 'object-items-without-separator',
+    why:
+      'HCL separates the items of an object constructor with a comma or a newline ("Missing attribute separator" ' +
+      'otherwise, as in `{n = [""] p = ""}`); tree-sitter accepts items side by side.',
+    applies: (file, root) =>
+      file.errors[0]?.message.startsWith('Expected a newline or "," between object items') === true &&
+      some(root, (n) => {
+        if (n.type !== 'object') return false;
+        const items = n.children.filter((c): c is Node => c !== null && c.type !== 'comment');
+        return items.some((c, i) => i > 0 && c.type === 'object_elem' && items[i - 1]!.type === 'object_elem');
+      }),
   },
   {
     id: 'object-item-continues-on-next-line',
