@@ -112,13 +112,25 @@ async function render(report: ThreatReport, format: ModelFormat): Promise<string
     case 'json':
       return (await import('../../model/report/json.js')).renderThreatJsonChunks(report);
     case 'sarif':
-      return (await import('../../model/report/sarif.js')).renderThreatSarif(report);
+      return (await import('../../model/report/sarif.js')).renderThreatSarifChunks(report);
     case 'mermaid':
       return (await import('../../model/report/mermaid.js')).renderMermaidDfd(report);
     case 'threat-dragon':
-      return JSON.stringify(toThreatDragon(report.model, [...report.threats, ...report.decided]), null, 2) + '\n';
-    case 'yaml':
+    {
+      const { jsonChunks, ONE_LINE_ITEMS_OVER } = await import('../../model/report/json-pieces.js');
+      const items = report.model.elements.length + report.model.flows.length + report.model.boundaries.length;
+      return jsonChunks(toThreatDragon(report.model, [...report.threats, ...report.decided]), { compactItems: items > ONE_LINE_ITEMS_OVER });
+    }
+    case 'yaml': {
+      // The YAML model is for editing by hand, and YAML is slow to write and to read back (Bulwark reads at most
+      // 4 MiB of it): a large design is written as JSON, which is the same model and reads back at any size.
+      const { ONE_LINE_ITEMS_OVER } = await import('../../model/report/json-pieces.js');
+      const items = report.model.elements.length + report.model.flows.length;
+      if (items > ONE_LINE_ITEMS_OVER) {
+        throw usageError(`the design has ${items.toLocaleString('en-US')} elements and flows, more than the ${ONE_LINE_ITEMS_OVER.toLocaleString('en-US')} written as a YAML model (slow to write, and more than Bulwark reads back as YAML); use --format json, whose "model" is the same model`);
+      }
       return architectureToYaml(report.model);
+    }
   }
 }
 

@@ -19,6 +19,26 @@ function yesNo(value: boolean | undefined): string {
   return value === true ? 'yes' : value === false ? 'no' : '?';
 }
 
+/**
+ * Rows of each list the Markdown report shows. It is read by people: a design with hundreds of thousands of
+ * flows gave a 264 MB page (and 2.5 GB of memory to build it). Past the cap a line says how many more there
+ * are and that the JSON report has them all; the counts above every list are always complete.
+ */
+export const MARKDOWN_LIST_CAP = 1_000;
+
+/** Past this many elements or flows the data-flow diagram is left out: no Mermaid renderer draws it. */
+export const MARKDOWN_DIAGRAM_CAP = { elements: 300, flows: 600 };
+
+function* capped<T>(items: readonly T[], what: string): Generator<T | { more: string }> {
+  const shown = Math.min(items.length, MARKDOWN_LIST_CAP);
+  for (let i = 0; i < shown; i++) yield items[i]!;
+  if (items.length > shown) yield { more: `_… and ${(items.length - shown).toLocaleString('en-US')} more ${what}, not shown here; \`--format json\` lists them all._` };
+}
+
+function isMore<T>(item: T | { more: string }): item is { more: string } {
+  return typeof item === 'object' && item !== null && 'more' in item && Object.keys(item).length === 1;
+}
+
 function affected(threat: Threat, names: Map<string, string>): string {
   return threat.elements.map((id) => names.get(id) ?? id).join(' → ');
 }
@@ -48,7 +68,11 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   push('');
   if (report.threats.length) {
     push('| # | Risk | Severity | Likelihood | STRIDE | Threat | Affected | Mitigation | Id |', '|---|---|---|---|---|---|---|---|---|');
-    for (const a of actions) {
+    for (const a of capped(actions, 'threats')) {
+      if (isMore(a)) {
+        push('', a.more);
+        break;
+      }
       const t = a.threat;
       push(
         `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} | ${t.likelihood} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${cell(affected(t, names))} | ${cell(a.mitigations.map((m) => m.title).join('; '))} | ${code(t.id, true)} |`,
@@ -59,7 +83,11 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   if (actions.length) {
     push('## Recommended actions', '', 'In risk order. Steps are given for critical and high risks.', '');
-    for (const a of actions) {
+    for (const a of capped(actions, 'actions')) {
+      if (isMore(a)) {
+        push('', a.more);
+        break;
+      }
       const t = a.threat;
       push(`${a.rank}. **${md(t.title)}** (${t.severity.toUpperCase()}, risk ${t.riskScore.toFixed(1)}): ${a.mitigations.map((m) => m.title).join('; ')}`);
       if (t.severity === 'critical' || t.severity === 'high') for (const m of a.mitigations) for (const step of m.steps) push(`   - ${step}`);
@@ -75,7 +103,11 @@ export function renderThreatMarkdown(report: ThreatReport): string {
       push('No open threats in this category for this design.', '');
       continue;
     }
-    for (const t of threats) {
+    for (const t of capped(threats, 'threats in this category')) {
+      if (isMore(t)) {
+        push(t.more, '');
+        break;
+      }
       push(`#### ${md(t.title)}`, '');
       push(`${code(t.id)} · **${t.severity.toUpperCase()}** · likelihood ${t.likelihood} · risk ${t.riskScore.toFixed(1)}/10${t.locations.length ? ` · ${where(t.locations)}` : ''}`, '');
       push(md(t.description), '');
@@ -91,7 +123,11 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   const boundaryName = new Map(model.boundaries.map((b) => [b.id, b.name]));
   const assetName = new Map(model.dataAssets.map((d) => [d.id, `${d.name} (${d.classification})`]));
   const surfaces = new Map(report.attackSurfaces.map((s) => [s.element, s]));
-  for (const e of model.elements) {
+  for (const e of capped(model.elements, 'components')) {
+    if (isMore(e)) {
+      push('', e.more);
+      break;
+    }
     push(
       `| ${cell(e.name)} | ${e.kind} | ${cell(e.technology ?? '')} | ${cell(e.boundary ? (boundaryName.get(e.boundary) ?? e.boundary) : '')} | ${surfaces.get(e.id)?.internetFacing ? 'yes' : 'no'} | ${cell(e.data.map((d) => assetName.get(d) ?? d).join(', '))} | ${e.location?.line ?? ''} |`,
     );
@@ -100,7 +136,11 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   push('## Data flows', '', '| From | To | Label | Protocol | Encrypted | Authenticated | Data | Crosses |', '|---|---|---|---|---|---|---|---|');
   const crossings = new Map(report.crossings.map((c) => [c.flow, c]));
-  for (const f of model.flows) {
+  for (const f of capped(model.flows, 'data flows')) {
+    if (isMore(f)) {
+      push('', f.more);
+      break;
+    }
     const c = crossings.get(f.id);
     push(
       `| ${cell(names.get(f.source) ?? f.source)} | ${cell(names.get(f.target) ?? f.target)} | ${cell(f.label ?? '')} | ${cell(f.protocol ?? '')}${f.port !== undefined ? `:${f.port}` : ''} | ${yesNo(c?.encrypted ?? f.encrypted)} | ${yesNo(f.authenticated)} | ${cell(f.data.map((d) => assetName.get(d) ?? d).join(', '))} | ${cell(c ? c.boundaries.join(', ') : '')} |`,
@@ -118,13 +158,21 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   push('## Attack surfaces', '');
   if (!report.attackSurfaces.length) push('No element receives flows from another trust zone.', '');
-  for (const s of report.attackSurfaces) {
+  for (const s of capped(report.attackSurfaces, 'attack surfaces')) {
+    if (isMore(s)) {
+      push('', s.more);
+      break;
+    }
     const entries = s.entryPoints.map((p) => `${p.from}${p.protocol ? ` (${p.protocol}${p.port !== undefined ? `:${p.port}` : ''})` : ''}`);
     push(`- **${md(s.name)}**: ${s.internetFacing ? `internet-facing (${md(s.exposure ?? '')})` : 'internal'}; entry points: ${entries.length ? md(entries.join(', ')) : 'none drawn'}; ${s.openThreats} open threat${s.openThreats === 1 ? '' : 's'}`);
   }
   if (report.attackSurfaces.length) push('');
 
-  push('## Data-flow diagram', '', '```mermaid', renderMermaidDfd(report).trimEnd(), '```', '');
+  if (model.elements.length <= MARKDOWN_DIAGRAM_CAP.elements && model.flows.length <= MARKDOWN_DIAGRAM_CAP.flows) {
+    push('## Data-flow diagram', '', '```mermaid', renderMermaidDfd(report).trimEnd(), '```', '');
+  } else {
+    push('## Data-flow diagram', '', `_Left out: ${model.elements.length.toLocaleString('en-US')} components and ${model.flows.length.toLocaleString('en-US')} data flows are more than a diagram can show (${MARKDOWN_DIAGRAM_CAP.elements} components or ${MARKDOWN_DIAGRAM_CAP.flows} flows at most here); \`--format mermaid\` writes it anyway._`, '');
+  }
 
   const library = mitigationsInUse(report, actions);
   if (library.length) {
@@ -134,7 +182,9 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   if (report.mitigatedByDesign.length) {
     push('## Mitigated by design', '', 'These threats apply to this kind of design, but a control the design states removes them:', '');
-    for (const t of report.mitigatedByDesign) push(`- ${md(t.title)} (${code(t.id)}): not reported because ${md(t.suppressedBy.join('; '))}`);
+    for (const t of capped(report.mitigatedByDesign, 'threats mitigated by design')) {
+      push(isMore(t) ? t.more : `- ${md(t.title)} (${code(t.id)}): not reported because ${md(t.suppressedBy.join('; '))}`);
+    }
     push('');
   }
 
@@ -148,12 +198,12 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   if (report.inferred.length) {
     push('## What was inferred', '', 'Check these; correct the model where they are wrong:', '');
-    pushAll(report.inferred.map((i) => `- ${md(i)}`));
+    for (const i of capped(report.inferred, 'inferences')) push(isMore(i) ? i.more : `- ${md(i)}`);
     push('');
   }
   if (report.warnings.length) {
     push('## Warnings', '');
-    pushAll(report.warnings.map((w) => `- ${md(w)}`));
+    for (const w of capped(report.warnings, 'warnings')) push(isMore(w) ? w.more : `- ${md(w)}`);
     push('');
   }
   return out.join('\n');

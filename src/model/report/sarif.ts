@@ -10,11 +10,19 @@ import type { Threat, ThreatReport } from '../engine/types.js';
 import { THREAT_RULES } from '../knowledge/patterns/index.js';
 import type { ThreatRule } from '../knowledge/types.js';
 import { resolveMitigations, STRIDE_LABEL } from './register.js';
+import { jsonChunks, ONE_LINE_ITEMS_OVER } from './json-pieces.js';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 
 export function renderThreatSarif(report: ThreatReport): string {
   return JSON.stringify(buildThreatSarif(report), null, 2) + '\n';
+}
+
+/** The same log in chunks, results one per line past ONE_LINE_ITEMS_OVER: a large design's log is hundreds of megabytes. */
+export function renderThreatSarifChunks(report: ThreatReport): Iterable<string> {
+  const log = buildThreatSarif(report);
+  const results = log.runs.reduce((n, run) => n + (run.results?.length ?? 0), 0);
+  return jsonChunks(log, { compactItems: results > ONE_LINE_ITEMS_OVER });
 }
 
 export function buildThreatSarif(report: ThreatReport): Sarif.Log {

@@ -58,5 +58,16 @@ describe('JSON in chunks', () => {
     assert.ok(lines.includes('  "counts": {') && lines.includes('    "high": 2'));
     assert.ok(lines.includes('    null,'), 'an omitted item is null, as JSON.stringify writes it');
   });
+
+  it('walks into an item that holds a long list, as a SARIF run holds its results', () => {
+    const results = Array.from({ length: 5000 }, (_, i) => ({ ruleId: `TM-${i % 7}`, message: { text: `Threat ${i} "q"` }, locations: [{ physicalLocation: { artifactLocation: { uri: 'design.json' }, region: { startLine: i + 1 } } }] }));
+    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 'bulwark', rules: [] } }, results }] };
+    const chunks = [...jsonChunks(log)];
+    assert.ok(Math.max(...chunks.map((c) => c.length)) < 100_000, 'the run is not one piece');
+    assert.equal(chunks.join(''), whole(log));
+    const compact = [...jsonChunks(log, { compactItems: true })].join('');
+    assert.deepEqual(JSON.parse(compact), log);
+    assert.ok(compact.split('\n').includes(`        ${JSON.stringify(results[1])},`), 'each result on a line of its own');
+  });
 });
 
