@@ -117,9 +117,14 @@ async function render(report: ThreatReport, format: ModelFormat): Promise<string
       return (await import('../../model/report/mermaid.js')).renderMermaidDfd(report);
     case 'threat-dragon':
     {
+      // A diagram of tens of thousands of cells is more than Threat Dragon's editor can show; past that the
+      // export is refused, as the YAML model is, rather than written for nobody (and in more than 1 GB).
       const { jsonChunks, ONE_LINE_ITEMS_OVER } = await import('../../model/report/json-pieces.js');
-      const items = report.model.elements.length + report.model.flows.length + report.model.boundaries.length;
-      return jsonChunks(toThreatDragon(report.model, [...report.threats, ...report.decided]), { compactItems: items > ONE_LINE_ITEMS_OVER });
+      const items = report.model.elements.length + report.model.flows.length;
+      if (items > ONE_LINE_ITEMS_OVER) {
+        throw usageError(`the design has ${items.toLocaleString('en-US')} elements and flows, more than the ${ONE_LINE_ITEMS_OVER.toLocaleString('en-US')} exported to Threat Dragon (more than its editor can show); use --format json`);
+      }
+      return jsonChunks(toThreatDragon(report.model, [...report.threats, ...report.decided]), { compactItems: false });
     }
     case 'yaml': {
       // The YAML model is for editing by hand, and YAML is slow to write and to read back (Bulwark reads at most
