@@ -129,7 +129,9 @@ export function capitalize(text: string): string {
 const MAX_NAMES_LISTED = 10;
 
 /** "A, B and C" */
-export function joinNames(names: readonly string[]): string {
+export function joinNames(listed: readonly string[]): string {
+  // Two flows to the same service (over two protocols) name it once.
+  const names = listed.length > 1 ? [...new Set(listed)] : listed;
   if (names.length <= 1) return names[0] ?? '';
   // A title names a few; a design with thousands of writers would otherwise put them all in every report line.
   if (names.length > MAX_NAMES_LISTED) return `${names.slice(0, MAX_NAMES_LISTED).join(', ')} and ${names.length - MAX_NAMES_LISTED} more`;

@@ -61,3 +61,14 @@ describe('benchmark architecture generator', () => {
     assert.equal(report.warnings.length, 0);
   });
 });
+
+describe('names listed in threats', () => {
+  it('names a service reached by two flows once', async () => {
+    const { readArchitecture } = await import('../../../src/model/adapters/index.js');
+    const text = 'flowchart LR\n  u((Customer)) -->|HTTPS| api[Order API]\n  api -->|SQL| db[(Orders DB)]\n  api -->|SQL replica reads| db\n  api -->|publishes orders| q[[Order queue]]\n';
+    const report = analyze(readArchitecture(text, { format: 'mermaid', fileName: 'design.mmd' }).model);
+    const spoofing = report.threats.find((t) => t.title.startsWith('Unauthenticated callers use Order API'));
+    assert.ok(spoofing, report.threats.map((t) => t.title).join('\n'));
+    assert.match(spoofing.description, /reach Orders DB and Order queue\./);
+  });
+});
