@@ -4,7 +4,7 @@
 
 import type { ElementFacts, FlowView, ModelView, TechTag } from '../knowledge/types.js';
 import { encryptionOfProtocol, maxClassification, mentionsCredentials, tagsOfElement, tagsOfText } from '../knowledge/vocabulary.js';
-import type { Architecture, Boundary, DataAsset, Element } from '../schema/architecture.js';
+import type { Architecture, Boundary, DataAsset, Element, Flow } from '../schema/architecture.js';
 
 const STORE_KINDS = new Set(['datastore', 'cache', 'queue', 'bucket', 'secret-store']);
 const OUTSIDE_KINDS = new Set(['actor', 'external-system']);
@@ -54,8 +54,12 @@ function boundaryChains(model: Architecture, warnings: string[]): (id: string | 
     }
     return cache.get(start) ?? [];
   };
-  return (id) => (id === undefined ? [] : resolve(id));
+  return (id) => (id === undefined ? NO_BOUNDARIES : resolve(id));
 }
+
+/** Shared by every element outside all boundaries and every flow without data (never changed). */
+const NO_BOUNDARIES: Boundary[] = [];
+const NO_DATA: DataAsset[] = [];
 
 function inInternetZone(element: Element, chain: readonly Boundary[]): boolean {
   if (chain.some((b) => b.type === 'internet')) return true;
@@ -87,9 +91,26 @@ export function computeFacts(model: Architecture): ModelFacts {
     if (!found) words.set(text, (found = { text, tags: tagsOfText(text), credentials: mentionsCredentials(text) }));
     return found;
   };
+  // Keyed by what the text is made of, so the text itself is built only once per distinct combination.
+  const flowTexts = new Map<string, { text: string; tags: Set<TechTag>; credentials: boolean }>();
+  const flowWords = (flow: Flow, data: readonly DataAsset[]): { text: string; tags: Set<TechTag>; credentials: boolean } => {
+    const key = data.length === 0 ? `${flow.label ?? ''}\u0000${flow.protocol ?? ''}` : `${flow.label ?? ''}\u0000${flow.protocol ?? ''}\u0000${flow.data.join('\u0000')}`;
+    let found = flowTexts.get(key);
+    if (!found) flowTexts.set(key, (found = wordsOf(`${flow.label ?? ''} ${flow.protocol ?? ''} ${data.map((d) => `${d.name} ${d.description ?? ''}`).join(' ')}`.toLowerCase())));
+    return found;
+  };
   const chainOf = boundaryChains(model, warnings);
   const assets = new Map<string, DataAsset>(model.dataAssets.map((d) => [d.id, d]));
-  const resolveData = (ids: readonly string[]): DataAsset[] => ids.flatMap((id) => (assets.has(id) ? [assets.get(id)!] : []));
+  const resolveData = (ids: readonly string[]): DataAsset[] => (ids.length === 0 ? NO_DATA : ids.flatMap((id) => (assets.has(id) ? [assets.get(id)!] : [])));
+  // Chains are shared per boundary, so the crossings of one pair of chains are found once for all their flows.
+  const crossingCache = new Map<readonly Boundary[], Map<readonly Boundary[], Boundary[]>>();
+  const crossingsOf = (source: readonly Boundary[], target: readonly Boundary[]): Boundary[] => {
+    let row = crossingCache.get(source);
+    if (!row) crossingCache.set(source, (row = new Map()));
+    let found = row.get(target);
+    if (!found) row.set(target, (found = crossingsBetween(source, target)));
+    return found;
+  };
 
   const elements = new Map<string, ElementFacts>();
   for (const element of model.elements) {
@@ -120,9 +141,9 @@ export function computeFacts(model: Architecture): ModelFacts {
       warnings.push(`flow "${flow.id}" refers to a missing element (${!source ? flow.source : flow.target})`);
       continue;
     }
-    const crossings = crossingsBetween(source.boundaries, target.boundaries);
+    const crossings = crossingsOf(source.boundaries, target.boundaries);
     const data = resolveData(flow.data);
-    const { text, tags, credentials } = wordsOf(`${flow.label ?? ''} ${flow.protocol ?? ''} ${data.map((d) => `${d.name} ${d.description ?? ''}`).join(' ')}`.toLowerCase());
+    const { text, tags, credentials } = flowWords(flow, data);
     const sensitivity = maxClassification(data.map((d) => d.classification));
     const view: FlowView = {
       flow,
