@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { builtinRules } from '../src/analyze/rules/index.js';
 import { generateRuleDocs } from '../src/report/rule-docs.js';
 import { ScanResultSchema, scanResultJsonSchema } from '../src/core/scan-schema.js';
+import { policyJsonSchema } from '../src/policy/schema.js';
 import { keyOrderModule, keyOrderOf } from '../src/report/key-order.js';
 
 const dir = fileURLToPath(new URL('../docs/rules/', import.meta.url));
@@ -20,11 +21,12 @@ console.log(`wrote ${files.size} files to docs/rules/`);
 
 // The scan result's JSON Schema, and the key order the JSON report writes, both from the zod declaration.
 await writeFile(fileURLToPath(new URL('../docs/scan-result-schema.json', import.meta.url)), JSON.stringify(scanResultJsonSchema(), null, 2) + '\n');
+await writeFile(fileURLToPath(new URL('../docs/policy-schema.json', import.meta.url)), JSON.stringify(policyJsonSchema(), null, 2) + '\n');
 await writeFile(
   fileURLToPath(new URL('../src/report/scan-json-order.ts', import.meta.url)),
   keyOrderModule('SCAN_RESULT_KEY_ORDER', keyOrderOf(ScanResultSchema), 'ScanResultSchema'),
 );
-console.log('wrote docs/scan-result-schema.json and src/report/scan-json-order.ts');
+console.log('wrote docs/scan-result-schema.json, docs/policy-schema.json and src/report/scan-json-order.ts');
 
 // The knowledge-base section of docs/threat-model.md, from the threat rules and mitigations.
 const { renderKnowledgeBaseMarkdown } = await import('../src/model/report/knowledge-doc.js');

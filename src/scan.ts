@@ -18,12 +18,14 @@ import { sortDiagnostics, sortFindings } from './scanners/merge.js';
 import { BUILTIN_SCANNERS } from './scanners/registry.js';
 import { diskSource } from './scanners/source.js';
 import { VERSION } from './version.js';
+import { applyPolicy } from './policy/apply.js';
+import type { Policy } from './policy/schema.js';
 
 export { MAX_FILE_BYTES, sortFindings };
 
 export async function scan(
   paths: readonly string[],
-  options: ScanOptions & { rules?: readonly Rule[]; scanners?: readonly FormatScanner<any>[] } = {},
+  options: ScanOptions & { rules?: readonly Rule[]; scanners?: readonly FormatScanner<any>[]; policy?: Policy } = {},
 ): Promise<ScanResult> {
   const started = performance.now();
   const rules = options.rules ?? builtinRules;
@@ -63,6 +65,7 @@ export async function scan(
     });
   }
 
+  const decided = options.policy ? decide(findings, rules, options.policy, diagnostics) : findings;
   const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
   if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
   return {
@@ -76,10 +79,24 @@ export async function scan(
       durationMs: Math.round(performance.now() - started),
       formats,
     },
-    findings: sortFindings(findings),
+    findings: sortFindings(decided),
     diagnostics: sortDiagnostics(diagnostics),
     rules: rules.map((r) => r.meta),
   };
+}
+
+/** The policy's rule settings applied; what it did and what in it looks wrong, as diagnostics. */
+function decide(findings: Finding[], rules: readonly Rule[], policy: Policy, diagnostics: Diagnostic[]): Finding[] {
+  const outcome = applyPolicy(findings, rules.map((r) => r.meta), policy);
+  for (const message of [...policy.warnings, ...outcome.warnings]) diagnostics.push({ severity: 'warning', code: 'policy', message });
+  const did = [
+    outcome.turnedOff ? `${plural(outcome.turnedOff, 'finding')} turned off` : '',
+    outcome.reclassified ? `${plural(outcome.reclassified, 'severity', 'severities')} changed` : '',
+  ].filter(Boolean);
+  const local = policy.files[policy.files.length - 1] ?? 'bulwark.yaml';
+  const bases = policy.files.slice(0, -1);
+  diagnostics.push({ severity: 'note', code: 'policy-applied', message: `Policy ${local}${bases.length ? ` (extending ${bases.join(', ')})` : ''} applied${did.length ? `: ${did.join(', ')}` : ''}.` });
+  return outcome.findings;
 }
 
 /**

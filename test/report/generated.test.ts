@@ -1,5 +1,6 @@
 // Files generated from the zod declaration of the scan result stay in step with it (`npm run docs`).
 import { describe, it } from 'node:test';
+import { policyJsonSchema } from '../../src/policy/schema.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ScanResultSchema, scanResultJsonSchema } from '../../src/core/scan-schema.js';
@@ -8,6 +9,10 @@ import { inKeyOrder, keyOrderModule, keyOrderOf } from '../../src/report/key-ord
 const read = (rel: string) => readFileSync(new URL(`../../${rel}`, import.meta.url), 'utf8');
 
 describe('generated from the scan-result schema', () => {
+  it('docs/policy-schema.json is the published policy schema', () => {
+    assert.equal(read('docs/policy-schema.json'), JSON.stringify(policyJsonSchema(), null, 2) + '\n');
+  });
+
   it('docs/scan-result-schema.json is the published schema', () => {
     assert.equal(read('docs/scan-result-schema.json'), JSON.stringify(scanResultJsonSchema(), null, 2) + '\n');
   });

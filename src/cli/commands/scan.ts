@@ -18,7 +18,9 @@ export type FailOn = Severity | 'none';
 interface ScanCliOptions {
   format: ScanFormat;
   output?: string;
-  failOn: FailOn;
+  /** Unset: the policy's `failOn`, else high. */
+  failOn?: FailOn;
+  config?: string;
   exclude?: string[];
   projectRoot?: string;
   varFile?: string[];
@@ -35,8 +37,9 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (- for stdout); a file is replaced atomically, keeping its mode')
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('high'),
+      new Option('--fail-on <severity>', "exit 1 when a finding is at or above this severity (default: the policy's failOn, else high)").choices(FAIL_ON_CHOICES),
     )
+    .option('--config <file>', 'the policy file (default: bulwark.yaml found from the first scanned path up to the repository top)')
     .option('--exclude <pattern...>', 'skip paths matching these patterns (gitignore syntax, relative to the scan root)')
     .option('--project-root <dir>', 'make every reported path relative to this directory (default: the git top level, else the scanned directory)')
     .option('--var-file <file...>', 'extra tfvars files, applied after terraform.tfvars and *.auto.tfvars')
@@ -77,6 +80,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   }
 
   const progress = startProgress(options.quiet ? { write: () => undefined, isTTY: false } : io.stderr);
+  const policy = await readPolicy(io, options.config, absolutePaths[0]!);
   // Loaded on demand: `--help` and `rules` need no parser or evaluator.
   const { scan } = await import('../../scan.js');
   let result: ScanResult;
@@ -86,6 +90,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
       ...(options.projectRoot ? { projectRoot: resolve(io.cwd, options.projectRoot) } : {}),
       terraform: { varFiles, vars },
       onProgress: (p) => progress.update(p),
+      ...(policy ? { policy } : {}),
     });
   } finally {
     progress.stop();
@@ -108,7 +113,30 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
     io.stdout.write(report);
   }
 
-  if (failsThreshold(result, options.failOn)) throw new CliExit(ExitCode.Findings);
+  if (failsThreshold(result, options.failOn ?? policy?.failOn ?? 'high')) throw new CliExit(ExitCode.Findings);
+}
+
+/** The policy given with --config, or found from `start` upwards; a broken policy is a usage error naming its line. */
+async function readPolicy(io: CliIo, config: string | undefined, start: string) {
+  const { findPolicyFile } = await import('../../policy/find.js');
+  const file = config !== undefined ? resolve(io.cwd, config) : findPolicyFile(start);
+  if (file === undefined) return undefined;
+  const { loadPolicy, PolicyError } = await import('../../policy/load.js');
+  if (config !== undefined) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info) throw usageError(`policy file not found: ${config}`);
+  }
+  // Named as the user would type them from here (`bulwark.yaml`, `../bulwark.yaml`).
+  const display = (path: string) => {
+    const rel = relative(io.cwd, path);
+    return rel && !isAbsolute(rel) ? rel : path;
+  };
+  try {
+    return loadPolicy(file, display).policy;
+  } catch (error) {
+    if (error instanceof PolicyError) throw usageError(error.message);
+    throw error;
+  }
 }
 
 /** Renders with the one renderer the format needs, loading it now. */

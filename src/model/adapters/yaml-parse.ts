@@ -10,9 +10,9 @@ import { exact, MAX_YAML_NESTING } from './limits.js';
 
 export type ParsedYaml = { doc: Document.Parsed } | { error: string; offset: number; more: number };
 
-export function parseYamlDocument(text: string, lineCounter: LineCounter): ParsedYaml {
+export function parseYamlDocument(text: string, lineCounter: LineCounter, options: { uniqueKeys?: boolean } = {}): ParsedYaml {
   const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ uniqueKeys: false });
+  const composer = new Composer({ uniqueKeys: options.uniqueKeys ?? false });
   let syntaxError: { message: string; offset: number } | undefined;
   function* untilFirstError(tokens: Iterable<CST.Token>): Generator<CST.Token> {
     for (const token of tokens) {

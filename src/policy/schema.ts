@@ -1,0 +1,57 @@
+// The policy file, `bulwark.yaml`: a team's safe defaults and how it wants the rules applied. Validated with
+// this schema (which is also published as JSON Schema for editors, docs/policy-schema.json); lenient where
+// people write values loosely (an ARN is checked for its shape and warned about, never rejected).
+
+import { z } from 'zod';
+import { SEVERITIES } from '../core/types.js';
+
+const Severity = z.enum(SEVERITIES);
+
+/** How one rule, or every rule a selector names, applies: `off`, a severity, or both with the paths it covers. */
+const RuleSetting = z.union([
+  z.literal('off'),
+  Severity,
+  z.strictObject({
+    enabled: z.boolean().optional().describe('false turns the rules off'),
+    severity: Severity.optional().describe('the severity their findings get'),
+    paths: z.array(z.string().min(1)).min(1).optional().describe('only findings in these files (gitignore-style globs, relative to the project root)'),
+  }),
+], { error: 'expected off, a severity (critical, high, medium, low) or { enabled, severity, paths }' });
+export type RuleSetting = z.infer<typeof RuleSetting>;
+
+const SafeDefaults = z.strictObject({
+  kmsKeyArn: z.string().min(1).optional().describe('the KMS key encryption must use (and fixes write)'),
+  allowedIngressCidrs: z.array(z.string().min(1)).optional().describe('CIDR ranges ingress rules may open to'),
+  allowedIngressPorts: z.array(z.union([z.number().int().min(0).max(65535), z.string().regex(/^\d{1,5}-\d{1,5}$/)])).optional().describe('ports or ranges ("8000-8080") ingress rules may open'),
+  requiredTags: z.array(z.string().min(1)).optional().describe('tags every taggable resource must carry'),
+  approvedRegistries: z.array(z.string().min(1)).optional().describe('container registries images may come from'),
+  approvedBaseImages: z.array(z.string().min(1)).optional().describe('base images Dockerfiles may start from'),
+  minTlsVersion: z.enum(['1.0', '1.1', '1.2', '1.3']).optional().describe('the oldest TLS version endpoints may accept'),
+});
+export type SafeDefaults = z.infer<typeof SafeDefaults>;
+
+export const PolicySchema = z.strictObject({
+  version: z.literal(1).describe('the policy format version'),
+  extends: z.union([z.string().min(1), z.array(z.string().min(1))]).optional().describe('policy files this one refines, by path relative to it'),
+  failOn: z.enum([...SEVERITIES, 'none']).optional().describe('the default of --fail-on'),
+  rules: z.record(z.string().min(1), RuleSetting).optional().describe('by rule id (BW-AWS-S3-001), by tag (service:s3, provider:aws, stride:tampering, cwe:CWE-311) or "*"'),
+  safeDefaults: SafeDefaults.optional(),
+});
+export type PolicyDocument = z.infer<typeof PolicySchema>;
+
+/** The policy in effect: the document merged with what it extends, with where each part came from. */
+export interface Policy {
+  /** The files read, the local one last. */
+  files: string[];
+  failOn?: PolicyDocument['failOn'];
+  /** Settings in the order they apply (extended files first); later ones win. */
+  rules: { selector: string; setting: RuleSetting; file: string; line?: number }[];
+  safeDefaults: SafeDefaults;
+  /** What looked wrong while reading it (allowed, but reported), one line each with file and line. */
+  warnings: string[];
+}
+
+/** JSON Schema (draft-07) of the policy file, for editors and docs/policy-schema.json. */
+export function policyJsonSchema(): Record<string, unknown> {
+  return { title: 'Bulwark policy (bulwark.yaml)', ...(z.toJSONSchema(PolicySchema, { target: 'draft-7' }) as Record<string, unknown>) };
+}
