@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
   registerScanCommand(program, io);
   registerRulesCommand(program, io);
   registerModelCommand(program, io);
+  registerInitCommand(program, io);
   return program;
 }
 

@@ -34,8 +34,9 @@ export const PolicySchema = z.strictObject({
   version: z.literal(1).describe('the policy format version'),
   extends: z.union([z.string().min(1), z.array(z.string().min(1))]).optional().describe('policy files this one refines, by path relative to it'),
   failOn: z.enum([...SEVERITIES, 'none']).optional().describe('the default of --fail-on'),
-  rules: z.record(z.string().min(1), RuleSetting).optional().describe('by rule id (BW-AWS-S3-001), by tag (service:s3, provider:aws, stride:tampering, cwe:CWE-311) or "*"'),
-  safeDefaults: SafeDefaults.optional(),
+  // An empty section (`rules:` with only comments under it) is null in YAML: the same as leaving it out.
+  rules: z.record(z.string().min(1), RuleSetting).nullish().describe('by rule id (BW-AWS-S3-001), by tag (service:s3, provider:aws, stride:tampering, cwe:CWE-311) or "*"'),
+  safeDefaults: SafeDefaults.nullish(),
 });
 export type PolicyDocument = z.infer<typeof PolicySchema>;
 

@@ -16,6 +16,8 @@ export interface CliIo {
   cwd: string;
   /** Standard input as text, read only when a command is given `-`; absent when there is none. */
   readStdin?: () => Promise<string>;
+  /** Asks a person one question and returns the answer line; absent when no one is there (no terminal). */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Standard input is read up to this many bytes: the same bound as a file named on the command line. */
@@ -60,7 +62,19 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     readStdin: () => readProcessStdin(MAX_STDIN_BYTES),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
   };
+}
+
+/** One question on the terminal (asked on standard error, so standard output stays the command's). */
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }
 
 async function readProcessStdin(maxBytes: number): Promise<string> {
@@ -84,16 +98,19 @@ export interface CapturedIo extends CliIo {
 
 /** An in-memory CliIo for tests and embedding; streams are not TTYs unless asked. */
 export function capturedIo(
-  options: { cwd?: string; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; stdin?: string } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; stdin?: string; answers?: string[] } = {},
 ): CapturedIo {
   const out: string[] = [];
   const err: string[] = [];
+  const answers = options.answers ? [...options.answers] : undefined;
   return {
     stdout: { write: (text) => out.push(text), isTTY: options.stdoutIsTTY ?? false },
     stderr: { write: (text) => err.push(text), isTTY: options.stderrIsTTY ?? false },
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     ...(options.stdin !== undefined ? { readStdin: async () => options.stdin! } : {}),
+    // With answers, a person is there: each question is recorded on stderr and takes the next answer.
+    ...(answers ? { ask: async (question: string) => (err.push(question), answers.shift() ?? '') } : {}),
     stdoutText: () => out.join(''),
     stderrText: () => err.join(''),
   };
