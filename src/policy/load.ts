@@ -2,9 +2,11 @@
 // to it. Every problem is a PolicyError naming the file and line, or a warning that leaves the rest of the
 // policy in force.
 
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, type Node as YamlNode } from 'yaml';
 import { readRegularFileSync } from '../core/regular-file.js';
+import { findRepositoryTop } from '../discover/walk.js';
 import { yamlNesting } from '../model/adapters/yaml-nesting.js';
 import { parseYamlDocument } from '../model/adapters/yaml-parse.js';
 import { PolicySchema, type Policy, type PolicyDocument } from './schema.js';
@@ -45,7 +47,7 @@ function readInto(file: string, policy: Policy, warnings: string[], display: (pa
     throw new PolicyError(error instanceof Error ? error.message : String(error));
   }
   const { document, ruleLines, warnings: found } = parsePolicyText(text, shown);
-  for (const base of [document.extends ?? []].flat()) readInto(resolve(dirname(file), base), policy, warnings, display, [...chain, file]);
+  for (const base of [document.extends ?? []].flat()) readInto(extendedFile(base, file, shown), policy, warnings, display, [...chain, file]);
   policy.files.push(shown);
   if (document.failOn !== undefined) policy.failOn = document.failOn;
   for (const [selector, setting] of Object.entries(document.rules ?? {})) {
@@ -54,6 +56,54 @@ function readInto(file: string, policy: Policy, warnings: string[], display: (pa
   }
   policy.safeDefaults = { ...policy.safeDefaults, ...document.safeDefaults };
   warnings.push(...found);
+}
+
+/** An npm package name, optionally with a file inside it: `@acme/bulwark-policy`, `acme-policy/strict.yaml`. */
+const PACKAGE = /^((?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*)(?:\/(.+))?$/;
+
+/**
+ * The file an `extends` entry names: a path relative to the extending file, or, when no such file exists and
+ * the entry reads as a package name, that package's policy in a node_modules folder between the extending file
+ * and the repository top. A package gives its policy as `bulwark.yaml` at its top, as the file its
+ * package.json's "bulwark" field names, or as the file after its name. Nothing in the package is run.
+ */
+function extendedFile(entry: string, from: string, shown: string): string {
+  const local = resolve(dirname(from), entry);
+  if (existsSync(local) || entry.startsWith('.') || entry.startsWith('/')) return local;
+  const m = PACKAGE.exec(entry);
+  if (!m) return local;
+  const [, name, inner] = m;
+  const top = findRepositoryTop(dirname(from)) ?? dirname(from);
+  for (let d = dirname(from); ; d = dirname(d)) {
+    const root = join(d, 'node_modules', name!);
+    if (existsSync(root)) {
+      if (!inner) return packagePolicy(root, shown);
+      const named = resolve(root, inner);
+      if (relative(root, named).startsWith('..')) throw new PolicyError(`${shown}: extends "${entry}", a file outside the package`);
+      return named;
+    }
+    if (d === top || dirname(d) === d) break;
+  }
+  throw new PolicyError(`${shown}: extends "${entry}", which is neither a file next to it nor an installed package (no node_modules/${name} up to the repository top)`);
+}
+
+function packagePolicy(root: string, shown: string): string {
+  const manifest = join(root, 'package.json');
+  if (existsSync(manifest)) {
+    let field: unknown;
+    try {
+      field = (JSON.parse(readRegularFileSync(manifest, { maxBytes: MAX_POLICY_BYTES })) as { bulwark?: unknown }).bulwark;
+    } catch {
+      throw new PolicyError(`${shown}: cannot read ${manifest}`);
+    }
+    if (typeof field === 'string' && field.trim()) {
+      const named = resolve(root, field);
+      // The package names a file of its own, never one outside it.
+      if (relative(root, named).startsWith('..')) throw new PolicyError(`${shown}: ${manifest} names a policy outside its package`);
+      return named;
+    }
+  }
+  return join(root, 'bulwark.yaml');
 }
 
 export interface ParsedPolicy {

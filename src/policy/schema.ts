@@ -32,7 +32,7 @@ export type SafeDefaults = z.infer<typeof SafeDefaults>;
 
 export const PolicySchema = z.strictObject({
   version: z.literal(1).describe('the policy format version'),
-  extends: z.union([z.string().min(1), z.array(z.string().min(1))]).optional().describe('policy files this one refines, by path relative to it'),
+  extends: z.union([z.string().min(1), z.array(z.string().min(1))]).optional().describe('policy files this one refines: a path relative to it, or an npm package installed in node_modules (its bulwark.yaml, the file its package.json "bulwark" field names, or a file inside it)'),
   failOn: z.enum([...SEVERITIES, 'none']).optional().describe('the default of --fail-on'),
   // An empty section (`rules:` with only comments under it) is null in YAML: the same as leaving it out.
   rules: z.record(z.string().min(1), RuleSetting).nullish().describe('by rule id (BW-AWS-S3-001), by tag (service:s3, provider:aws, stride:tampering, cwe:CWE-311) or "*"'),

@@ -93,6 +93,27 @@ describe('reading the policy file', () => {
     assert.deepEqual(policy.warnings, []);
   });
 
+  it('extends a policy installed as an npm package, never running it and never leaving it', () => {
+    const dir = mkdtempSync(join(top, 'package-'));
+    mkdirSync(join(dir, '.git'));
+    write(join(dir, 'node_modules', '@acme', 'bulwark-policy', 'package.json'), JSON.stringify({ name: '@acme/bulwark-policy', main: 'index.js', bulwark: 'policies/default.yaml' }));
+    write(join(dir, 'node_modules', '@acme', 'bulwark-policy', 'index.js'), 'throw new Error("never run")\n');
+    write(join(dir, 'node_modules', '@acme', 'bulwark-policy', 'policies', 'default.yaml'), 'version: 1\nfailOn: critical\nrules:\n  service:ec2: low\n');
+    write(join(dir, 'node_modules', '@acme', 'bulwark-policy', 'strict.yaml'), 'version: 1\nfailOn: medium\n');
+    write(join(dir, 'node_modules', 'plain-policy', 'bulwark.yaml'), 'version: 1\nfailOn: low\n');
+    const read = (extendsValue: string) => {
+      write(join(dir, 'infra', 'bulwark.yaml'), `version: 1\nextends: ${extendsValue}\n`);
+      return loadPolicy(join(dir, 'infra', 'bulwark.yaml')).policy;
+    };
+    const fromField = read('"@acme/bulwark-policy"');
+    assert.equal(fromField.failOn, 'critical');
+    assert.deepEqual(fromField.rules.map((r) => r.selector), ['service:ec2']);
+    assert.equal(read('"@acme/bulwark-policy/strict.yaml"').failOn, 'medium');
+    assert.equal(read('plain-policy').failOn, 'low');
+    assert.throws(() => read('"@acme/bulwark-policy/../../../secret.yaml"'), /a file outside the package/);
+    assert.throws(() => read('missing-policy'), /neither a file next to it nor an installed package/);
+  });
+
   it("accepts the mission's KMS key ARN, with a warning about its 9-digit account id", () => {
     assert.match(arnWarning('arn:aws:kms:us-east-1:123456789:key/abc')!, /9-digit account id/);
     assert.equal(arnWarning('arn:aws:kms:eu-west-1:123456789012:alias/data'), undefined);
