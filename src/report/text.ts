@@ -62,15 +62,22 @@ export function renderText(result: ScanResult, options: TextReportOptions): stri
   const coverage = coverageOf(result);
   if (!options.quiet && Object.keys(result.stats.formats).length) lines.push(...renderCoverage(coverage, p), '');
   const diagnostics = result.diagnostics.filter((d) => !COVERAGE_CODES.has(d.code) && (!options.quiet || d.severity === 'error'));
-  if (diagnostics.length) {
-    lines.push(p.dim('Input problems'));
-    for (const d of diagnostics) lines.push(renderDiagnostic(d, p));
+  // Problems with the input first; notes about the run itself (the policy applied, findings not shown) apart.
+  const problems = diagnostics.filter((d) => d.severity !== 'note' || !RUN_NOTES.has(d.code));
+  const notes = diagnostics.filter((d) => d.severity === 'note' && RUN_NOTES.has(d.code));
+  for (const [heading, list] of [['Input problems', problems], ['Notes', notes]] as const) {
+    if (!list.length) continue;
+    lines.push(p.dim(heading));
+    for (const d of list) lines.push(renderDiagnostic(d, p));
     lines.push('');
   }
   if (!options.quiet) lines.push(summaryLine(result, coverage, p));
   while (lines.at(-1) === '') lines.pop();
   return lines.length ? lines.join('\n') + '\n' : '';
 }
+
+/** Notes about the run, not about the input. */
+const RUN_NOTES = new Set(['policy-applied', 'findings-not-shown']);
 
 function renderFinding(f: Finding, p: Palette): string[] {
   const out = [`  ${p.ruleId(f.ruleId)}  ${visible(f.title)}`];

@@ -21,6 +21,8 @@ interface ScanCliOptions {
   /** Unset: the policy's `failOn`, else high. */
   failOn?: FailOn;
   config?: string;
+  /** The lowest severity shown. */
+  severity?: Severity;
   exclude?: string[];
   projectRoot?: string;
   varFile?: string[];
@@ -40,6 +42,7 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
       new Option('--fail-on <severity>', "exit 1 when a finding is at or above this severity (default: the policy's failOn, else high)").choices(FAIL_ON_CHOICES),
     )
     .option('--config <file>', 'the policy file (default: bulwark.yaml found from the first scanned path up to the repository top)')
+    .addOption(new Option('--severity <severity>', 'show only findings at or above this severity (--fail-on still counts them all)').choices(SEVERITIES))
     .option('--exclude <pattern...>', 'skip paths matching these patterns (gitignore syntax, relative to the scan root)')
     .option('--project-root <dir>', 'make every reported path relative to this directory (default: the git top level, else the scanned directory)')
     .option('--var-file <file...>', 'extra tfvars files, applied after terraform.tfvars and *.auto.tfvars')
@@ -97,7 +100,8 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   }
 
   const toFile = options.output !== undefined && options.output !== '-';
-  const report = await render(result, options, useColor(io, io.stdout, options.color && !toFile));
+  const shown = options.severity ? onlyFrom(result, options.severity) : result;
+  const report = await render(shown, options, useColor(io, io.stdout, options.color && !toFile));
   if (toFile) {
     const { writeOutput } = await import('../support/write-file.js');
     try {
@@ -107,7 +111,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
     }
     if (!options.quiet) {
       const { plural } = await import('../../report/order.js');
-      io.stderr.write(`Wrote ${options.format} report to ${options.output} (${plural(result.findings.length, 'finding')}).\n`);
+      io.stderr.write(`Wrote ${options.format} report to ${options.output} (${plural(shown.findings.length, 'finding')}).\n`);
     }
   } else {
     io.stdout.write(report);
@@ -137,6 +141,15 @@ async function readPolicy(io: CliIo, config: string | undefined, start: string) 
     if (error instanceof PolicyError) throw usageError(error.message);
     throw error;
   }
+}
+
+/** The result with only the findings at or above `severity`, and a note saying how many are not shown. */
+function onlyFrom(result: ScanResult, severity: Severity): ScanResult {
+  const findings = result.findings.filter((f) => atLeast(f.severity, severity));
+  const hidden = result.findings.length - findings.length;
+  if (hidden === 0) return result;
+  const note = { severity: 'note' as const, code: 'findings-not-shown', message: `${hidden} finding${hidden === 1 ? '' : 's'} below ${severity} not shown (--severity ${severity}); --fail-on still counts them.` };
+  return { ...result, findings, diagnostics: [...result.diagnostics, note] };
 }
 
 /** Renders with the one renderer the format needs, loading it now. */
