@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerBaselineCommand } from './commands/baseline.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   registerRulesCommand(program, io);
   registerModelCommand(program, io);
   registerInitCommand(program, io);
+  registerBaselineCommand(program, io);
   return program;
 }
 

@@ -23,6 +23,7 @@ interface ScanCliOptions {
   config?: string;
   /** The lowest severity shown. */
   severity?: Severity;
+  baseline?: string;
   exclude?: string[];
   projectRoot?: string;
   varFile?: string[];
@@ -31,20 +32,26 @@ interface ScanCliOptions {
   quiet?: boolean;
 }
 
-export function registerScanCommand(program: Command, io: CliIo): Command {
-  return program
-    .command('scan')
-    .description('Audit infrastructure as code for security problems (Terraform; other formats are named as not checked).')
+/** What is scanned and under which policy: the options `scan` and `baseline` share. */
+export function withScanScope(command: Command): Command {
+  return command
     .argument('[paths...]', 'files or directories to scan', ['.'])
+    .option('--config <file>', 'the policy file (default: bulwark.yaml found from the first scanned path up to the repository top)')
+    .option('--exclude <pattern...>', 'skip paths matching these patterns (gitignore syntax, relative to the scan root)')
+    .option('--project-root <dir>', 'make every reported path relative to this directory (default: the git top level, else the scanned directory)');
+}
+
+export function registerScanCommand(program: Command, io: CliIo): Command {
+  return withScanScope(
+    program.command('scan').description('Audit infrastructure as code for security problems (Terraform; other formats are named as not checked).'),
+  )
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (- for stdout); a file is replaced atomically, keeping its mode')
     .addOption(
       new Option('--fail-on <severity>', "exit 1 when a finding is at or above this severity (default: the policy's failOn, else high)").choices(FAIL_ON_CHOICES),
     )
-    .option('--config <file>', 'the policy file (default: bulwark.yaml found from the first scanned path up to the repository top)')
     .addOption(new Option('--severity <severity>', 'show only findings at or above this severity (--fail-on still counts them all)').choices(SEVERITIES))
-    .option('--exclude <pattern...>', 'skip paths matching these patterns (gitignore syntax, relative to the scan root)')
-    .option('--project-root <dir>', 'make every reported path relative to this directory (default: the git top level, else the scanned directory)')
+    .option('--baseline <file>', 'report only findings not in this baseline (written by bulwark baseline), and the baseline entries fixed since')
     .option('--var-file <file...>', 'extra tfvars files, applied after terraform.tfvars and *.auto.tfvars')
     .option('--var <name=value...>', 'set input variables, like terraform -var (highest precedence)')
     .option('--no-color', 'never colour the text output')
@@ -84,6 +91,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
 
   const progress = startProgress(options.quiet ? { write: () => undefined, isTTY: false } : io.stderr);
   const policy = await readPolicy(io, options.config, absolutePaths[0]!);
+  const baseline = options.baseline !== undefined ? await readBaselineFile(io, options.baseline) : undefined;
   // Loaded on demand: `--help` and `rules` need no parser or evaluator.
   const { scan } = await import('../../scan.js');
   let result: ScanResult;
@@ -99,6 +107,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
     progress.stop();
   }
 
+  if (baseline) result = await withBaseline(result, baseline, options.baseline!);
   const toFile = options.output !== undefined && options.output !== '-';
   const shown = options.severity ? onlyFrom(result, options.severity) : result;
   const report = await render(shown, options, useColor(io, io.stdout, options.color && !toFile));
@@ -120,8 +129,36 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   if (failsThreshold(result, options.failOn ?? policy?.failOn ?? 'high')) throw new CliExit(ExitCode.Findings);
 }
 
+/** The baseline file, validated; a usage error when it cannot be read or is not a baseline. */
+async function readBaselineFile(io: CliIo, path: string) {
+  const { readRegularFile, FileReadError } = await import('../../core/regular-file.js');
+  const { parseBaseline, BaselineError, MAX_BASELINE_BYTES } = await import('../../baseline/baseline.js');
+  try {
+    return parseBaseline(await readRegularFile(resolve(io.cwd, path), { maxBytes: MAX_BASELINE_BYTES, display: path }), path);
+  } catch (error) {
+    if (error instanceof FileReadError && error.kind === 'missing') throw usageError(`baseline file not found: ${path}`);
+    if (error instanceof BaselineError || error instanceof FileReadError) throw usageError(error.message);
+    throw error;
+  }
+}
+
+/** Only the findings the baseline does not hold, with notes on how many it held and which of its entries are fixed. */
+async function withBaseline(result: ScanResult, baseline: import('../../baseline/baseline.js').Baseline, shown: string): Promise<ScanResult> {
+  const { applyBaseline } = await import('../../baseline/baseline.js');
+  const outcome = applyBaseline(result.findings, baseline);
+  const notes: ScanResult['diagnostics'] = [
+    { severity: 'note', code: 'baseline-applied', message: `${outcome.accepted} finding${outcome.accepted === 1 ? '' : 's'} in the baseline ${shown} not reported; ${outcome.fresh.length} new.` },
+  ];
+  if (outcome.fixed.length) {
+    const listed = outcome.fixed.slice(0, 20).map((e) => `${e.ruleId} on ${e.resource ?? '?'} in ${e.file}`);
+    if (outcome.fixed.length > 20) listed.push(`${outcome.fixed.length - 20} more`);
+    notes.push({ severity: 'note', code: 'baseline-fixed', message: `${outcome.fixed.length} baseline entr${outcome.fixed.length === 1 ? 'y is' : 'ies are'} fixed now (run bulwark baseline again to drop them): ${listed.join('; ')}.` });
+  }
+  return { ...result, findings: outcome.fresh, diagnostics: [...result.diagnostics, ...notes] };
+}
+
 /** The policy given with --config, or found from `start` upwards; a broken policy is a usage error naming its line. */
-async function readPolicy(io: CliIo, config: string | undefined, start: string) {
+export async function readPolicy(io: CliIo, config: string | undefined, start: string) {
   const { findPolicyFile } = await import('../../policy/find.js');
   const file = config !== undefined ? resolve(io.cwd, config) : findPolicyFile(start);
   if (file === undefined) return undefined;
