@@ -46,7 +46,9 @@ export function parseBaseline(text: string, shown: string): Baseline {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${shown} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    // JSON.parse quotes the text around the error, line breaks and all: one line, and not too long.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
+    throw new BaselineError(`${shown} is not JSON: ${reason}`);
   }
   const parsed = BaselineSchema.safeParse(value);
   if (!parsed.success) {
