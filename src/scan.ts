@@ -19,13 +19,15 @@ import { BUILTIN_SCANNERS } from './scanners/registry.js';
 import { diskSource } from './scanners/source.js';
 import { VERSION } from './version.js';
 import { applyPolicy } from './policy/apply.js';
+import { applyInlineSuppressions } from './suppress/inline.js';
+import { readRegularFileSync } from './core/regular-file.js';
 import type { Policy } from './policy/schema.js';
 
 export { MAX_FILE_BYTES, sortFindings };
 
 export async function scan(
   paths: readonly string[],
-  options: ScanOptions & { rules?: readonly Rule[]; scanners?: readonly FormatScanner<any>[]; policy?: Policy } = {},
+  options: ScanOptions & { rules?: readonly Rule[]; scanners?: readonly FormatScanner<any>[]; policy?: Policy; today?: string } = {},
 ): Promise<ScanResult> {
   const started = performance.now();
   const rules = options.rules ?? builtinRules;
@@ -65,7 +67,7 @@ export async function scan(
     });
   }
 
-  const decided = options.policy ? decide(findings, rules, options.policy, diagnostics) : findings;
+  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics) : findings, files, diagnostics, options.today);
   const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
   if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
   return {
@@ -83,6 +85,23 @@ export async function scan(
     diagnostics: sortDiagnostics(diagnostics),
     rules: rules.map((r) => r.meta),
   };
+}
+
+/** Suppression comments in the files with findings applied: the findings they cover are marked, not dropped. */
+function suppressInline(findings: Finding[], files: readonly { rel: string; abs: string }[], diagnostics: Diagnostic[], today = new Date().toISOString().slice(0, 10)): Finding[] {
+  const abs = new Map(files.map((f) => [f.rel, f.abs]));
+  const textOf = (rel: string): string | undefined => {
+    const path = abs.get(rel);
+    if (path === undefined) return undefined;
+    try {
+      return readRegularFileSync(path, { maxBytes: MAX_FILE_BYTES });
+    } catch {
+      return undefined;
+    }
+  };
+  const outcome = applyInlineSuppressions(findings, textOf, today);
+  pushAll(diagnostics, outcome.diagnostics);
+  return outcome.findings;
 }
 
 /** The policy's rule settings applied; what it did and what in it looks wrong, as diagnostics. */

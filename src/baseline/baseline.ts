@@ -28,9 +28,9 @@ export type Baseline = z.infer<typeof BaselineSchema>;
 
 export class BaselineError extends Error {}
 
-/** The baseline of these findings, sorted so the file diffs well between runs. */
+/** The baseline of these findings (not those already suppressed with a reason), sorted so the file diffs well. */
 export function buildBaseline(findings: readonly Finding[]): Baseline {
-  const entries = findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file, ...(f.resource ? { resource: f.resource } : {}) }));
+  const entries = findings.filter((f) => !f.suppression).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file, ...(f.resource ? { resource: f.resource } : {}) }));
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
   const seen = new Set<string>();
   return { baselineVersion: BASELINE_VERSION, findings: entries.filter((e) => !seen.has(e.fingerprint) && seen.add(e.fingerprint)) };

@@ -59,7 +59,7 @@ export const SuppressionSchema = z
     location: SourceLocationSchema.optional().describe('Where the suppression is written.'),
   })
   .strict()
-  .describe('Reserved: set when a suppression or baseline entry matches.');
+  .describe('Set when a `bulwark:ignore` comment covers the finding (kind `inline`); the finding is reported but never fails --fail-on. `config` and `baseline` are reserved.');
 
 export const FindingSchema = z
   .object({

@@ -128,6 +128,19 @@ function sarifResult(f: Finding, ruleIndex: number, fingerprint: string): Sarif.
     ],
     partialFingerprints: { 'bulwark/v1': fingerprint },
     properties: { severity: f.severity, 'security-severity': SECURITY_SEVERITY[f.severity] },
+    // A suppressed finding stays in the log, marked, so code scanning shows it as dismissed with its reason.
+    ...(f.suppression
+      ? {
+          suppressions: [
+            {
+              kind: f.suppression.kind === 'inline' ? ('inSource' as const) : ('external' as const),
+              status: 'accepted' as const,
+              ...(f.suppression.reason ? { justification: f.suppression.reason } : {}),
+              ...(f.suppression.location ? { location: { physicalLocation: physicalLocation(f.suppression.location) } } : {}),
+            },
+          ],
+        }
+      : {}),
   };
   const related: Sarif.Location[] = [];
   if (f.occurrences?.length) {

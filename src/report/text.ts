@@ -77,7 +77,7 @@ export function renderText(result: ScanResult, options: TextReportOptions): stri
 }
 
 /** Notes about the run, not about the input. */
-const RUN_NOTES = new Set(['policy-applied', 'findings-not-shown', 'baseline-applied', 'baseline-fixed']);
+const RUN_NOTES = new Set(['policy-applied', 'findings-not-shown', 'baseline-applied', 'baseline-fixed', 'findings-suppressed']);
 
 function renderFinding(f: Finding, p: Palette): string[] {
   const out = [`  ${p.ruleId(f.ruleId)}  ${visible(f.title)}`];

@@ -109,7 +109,8 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
 
   if (baseline) result = await withBaseline(result, baseline, options.baseline!);
   const toFile = options.output !== undefined && options.output !== '-';
-  const shown = options.severity ? onlyFrom(result, options.severity) : result;
+  const filtered = options.severity ? onlyFrom(result, options.severity) : result;
+  const shown = options.format === 'text' || options.format === 'markdown' ? withoutSuppressed(filtered) : filtered;
   const report = await render(shown, options, useColor(io, io.stdout, options.color && !toFile));
   if (toFile) {
     const { writeOutput } = await import('../support/write-file.js');
@@ -205,7 +206,16 @@ async function render(result: ScanResult, options: ScanCliOptions, color: boolea
 
 export function failsThreshold(result: Pick<ScanResult, 'findings'>, failOn: FailOn): boolean {
   if (failOn === 'none') return false;
-  return result.findings.some((f) => atLeast(f.severity, failOn));
+  // A suppressed finding is reported but never fails the build.
+  return result.findings.some((f) => !f.suppression && atLeast(f.severity, failOn));
+}
+
+/** For the people's formats: suppressed findings are counted in a note, not listed (JSON and SARIF keep them). */
+function withoutSuppressed(result: ScanResult): ScanResult {
+  const suppressed = result.findings.filter((f) => f.suppression).length;
+  if (suppressed === 0) return result;
+  const note = { severity: 'note' as const, code: 'findings-suppressed', message: `${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by bulwark:ignore comments, not listed here (JSON and SARIF list them with their reasons).` };
+  return { ...result, findings: result.findings.filter((f) => !f.suppression), diagnostics: [...result.diagnostics, note] };
 }
 
 /** `name=value` pairs; the value may itself contain `=`. */
