@@ -67,7 +67,7 @@ export async function scan(
     });
   }
 
-  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics) : findings, files, diagnostics, options.today);
+  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics) : findings, files, rules, diagnostics, options.today);
   const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
   if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
   return {
@@ -88,7 +88,7 @@ export async function scan(
 }
 
 /** Suppression comments in the files with findings applied: the findings they cover are marked, not dropped. */
-function suppressInline(findings: Finding[], files: readonly { rel: string; abs: string }[], diagnostics: Diagnostic[], today = new Date().toISOString().slice(0, 10)): Finding[] {
+function suppressInline(findings: Finding[], files: readonly { rel: string; abs: string }[], rules: readonly Rule[], diagnostics: Diagnostic[], today = new Date().toISOString().slice(0, 10)): Finding[] {
   const abs = new Map(files.map((f) => [f.rel, f.abs]));
   const textOf = (rel: string): string | undefined => {
     const path = abs.get(rel);
@@ -99,7 +99,7 @@ function suppressInline(findings: Finding[], files: readonly { rel: string; abs:
       return undefined;
     }
   };
-  const outcome = applyInlineSuppressions(findings, textOf, today);
+  const outcome = applyInlineSuppressions(findings, textOf, today, rules.map((r) => r.meta));
   pushAll(diagnostics, outcome.diagnostics);
   return outcome.findings;
 }

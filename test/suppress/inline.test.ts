@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { run } from '../../src/cli/main.js';
 import { capturedIo } from '../../src/cli/support/io.js';
+import { builtinRules } from '../../src/analyze/rules/index.js';
 import { scan } from '../../src/scan.js';
 import { findSuppressions } from '../../src/suppress/inline.js';
 import { errorsOf, sarifValidator, scanResultValidator } from '../report/validators.js';
@@ -97,4 +98,35 @@ describe('suppression comments', () => {
     const baseline = await io(['baseline', '.', '--output', '-']);
     assert.deepEqual((JSON.parse(baseline.out) as { findings: unknown[] }).findings, [], 'suppressed findings need no baseline entry');
   });
+
+  it("honour tfsec's, Trivy's, Checkov's and KICS's comments, through the rules' peer ids", async () => {
+    const folder = join(dir, 'peers');
+    mkdirSync(folder);
+    const peers = (id: string) => builtinRules.find((r) => r.meta.id === id)!.meta.peers;
+    const versioning = peers('BW-AWS-S3-002');
+    const encryption = peers('BW-AWS-S3-001');
+    const bucket = (name: string, before: string, inside = '') => `${before}resource "aws_s3_bucket" "${name}" {\n  bucket = "${name}"${inside}\n}\n`;
+    writeFileSync(
+      join(folder, 'main.tf'),
+      [
+        bucket('tfsec', `#tfsec:ignore:${versioning.trivy![0]}\n`),
+        bucket('trivy', `# trivy:ignore:${versioning.trivy![0]}:exp:2020-01-01\n`),
+        bucket('checkov', '', `\n  #checkov:skip=${encryption.checkov![0]}:encrypted by the account default`),
+        bucket('kics', '# kics-scan ignore-block\n'),
+        '# tfsec:ignore:aws-not-a-bulwark-check\n',
+      ].join('\n'),
+    );
+    const result = await scan([folder], { today: '2026-12-03' });
+    const suppressed = (resource: string) => result.findings.filter((f) => f.resource === resource && f.suppression).map((f) => f.ruleId).sort();
+    assert.deepEqual(suppressed('aws_s3_bucket.tfsec'), ['BW-AWS-S3-002']);
+    assert.deepEqual(suppressed('aws_s3_bucket.trivy'), [], 'expired with :exp:');
+    assert.deepEqual(suppressed('aws_s3_bucket.checkov'), ['BW-AWS-S3-001']);
+    assert.equal(result.findings.find((f) => f.resource === 'aws_s3_bucket.checkov' && f.suppression)!.suppression!.reason, 'encrypted by the account default');
+    const kics = result.findings.filter((f) => f.resource === 'aws_s3_bucket.kics');
+    assert.ok(kics.length > 1 && kics.every((f) => f.suppression), 'ignore-block covers every finding of the block');
+    const warnings = result.diagnostics.filter((d) => d.code.startsWith('suppression-')).map((d) => d.code);
+    // The expired Trivy comment is reported; a comment for a check Bulwark does not have is not called stale.
+    assert.deepEqual(warnings, ['suppression-expired']);
+  });
 });
+
