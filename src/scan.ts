@@ -19,6 +19,7 @@ import { BUILTIN_SCANNERS } from './scanners/registry.js';
 import { diskSource } from './scanners/source.js';
 import { VERSION } from './version.js';
 import { applyPolicy } from './policy/apply.js';
+import { applyPolicySuppressions } from './policy/suppressions.js';
 import { applyInlineSuppressions } from './suppress/inline.js';
 import { readRegularFileSync } from './core/regular-file.js';
 import type { Policy } from './policy/schema.js';
@@ -67,7 +68,8 @@ export async function scan(
     });
   }
 
-  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics) : findings, files, rules, diagnostics, options.today);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics, today) : findings, files, rules, diagnostics, today);
   const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
   if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
   return {
@@ -88,7 +90,7 @@ export async function scan(
 }
 
 /** Suppression comments in the files with findings applied: the findings they cover are marked, not dropped. */
-function suppressInline(findings: Finding[], files: readonly { rel: string; abs: string }[], rules: readonly Rule[], diagnostics: Diagnostic[], today = new Date().toISOString().slice(0, 10)): Finding[] {
+function suppressInline(findings: Finding[], files: readonly { rel: string; abs: string }[], rules: readonly Rule[], diagnostics: Diagnostic[], today: string): Finding[] {
   const abs = new Map(files.map((f) => [f.rel, f.abs]));
   const textOf = (rel: string): string | undefined => {
     const path = abs.get(rel);
@@ -105,8 +107,10 @@ function suppressInline(findings: Finding[], files: readonly { rel: string; abs:
 }
 
 /** The policy's rule settings applied; what it did and what in it looks wrong, as diagnostics. */
-function decide(findings: Finding[], rules: readonly Rule[], policy: Policy, diagnostics: Diagnostic[]): Finding[] {
+function decide(findings: Finding[], rules: readonly Rule[], policy: Policy, diagnostics: Diagnostic[], today: string): Finding[] {
   const outcome = applyPolicy(findings, rules.map((r) => r.meta), policy);
+  const accepted = applyPolicySuppressions(outcome.findings, policy, today);
+  pushAll(diagnostics, accepted.diagnostics);
   for (const message of [...policy.warnings, ...outcome.warnings]) diagnostics.push({ severity: 'warning', code: 'policy', message });
   const did = [
     outcome.turnedOff ? `${plural(outcome.turnedOff, 'finding')} turned off` : '',
@@ -115,7 +119,7 @@ function decide(findings: Finding[], rules: readonly Rule[], policy: Policy, dia
   const local = policy.files[policy.files.length - 1] ?? 'bulwark.yaml';
   const bases = policy.files.slice(0, -1);
   diagnostics.push({ severity: 'note', code: 'policy-applied', message: `Policy ${local}${bases.length ? ` (extending ${bases.join(', ')})` : ''} applied${did.length ? `: ${did.join(', ')}` : ''}.` });
-  return outcome.findings;
+  return accepted.findings;
 }
 
 /**

@@ -59,7 +59,7 @@ export const SuppressionSchema = z
     location: SourceLocationSchema.optional().describe('Where the suppression is written.'),
   })
   .strict()
-  .describe('Set when a `bulwark:ignore` comment covers the finding (kind `inline`); the finding is reported but never fails --fail-on. `config` and `baseline` are reserved.');
+  .describe('Set when a suppression comment in the file (kind `inline`) or an entry in the policy\'s `suppressions` (kind `config`) covers the finding; it is reported but never fails --fail-on. `baseline` is reserved.');
 
 export const FindingSchema = z
   .object({

@@ -31,7 +31,7 @@ export interface LoadedPolicy {
 
 /** Reads `file` and what it extends into the policy in effect. `display` names paths in messages. */
 export function loadPolicy(file: string, display: (path: string) => string = (p) => p): LoadedPolicy {
-  const policy: Policy = { files: [], rules: [], safeDefaults: {}, warnings: [] };
+  const policy: Policy = { files: [], rules: [], safeDefaults: {}, suppressions: [], warnings: [] };
   readInto(resolve(file), policy, policy.warnings, display, []);
   return { policy };
 }
@@ -46,7 +46,7 @@ function readInto(file: string, policy: Policy, warnings: string[], display: (pa
   } catch (error) {
     throw new PolicyError(error instanceof Error ? error.message : String(error));
   }
-  const { document, ruleLines, warnings: found } = parsePolicyText(text, shown);
+  const { document, ruleLines, suppressionLines, warnings: found } = parsePolicyText(text, shown);
   for (const base of [document.extends ?? []].flat()) readInto(extendedFile(base, file, shown), policy, warnings, display, [...chain, file]);
   policy.files.push(shown);
   if (document.failOn !== undefined) policy.failOn = document.failOn;
@@ -55,6 +55,10 @@ function readInto(file: string, policy: Policy, warnings: string[], display: (pa
     policy.rules.push({ selector, setting, file: shown, ...(line !== undefined ? { line } : {}) });
   }
   policy.safeDefaults = { ...policy.safeDefaults, ...document.safeDefaults };
+  for (const [i, entry] of (document.suppressions ?? []).entries()) {
+    const line = suppressionLines[i];
+    policy.suppressions.push({ entry, file: shown, ...(line !== undefined ? { line } : {}) });
+  }
   warnings.push(...found);
 }
 
@@ -110,6 +114,8 @@ export interface ParsedPolicy {
   document: PolicyDocument;
   /** The line of each setting under `rules`. */
   ruleLines: Map<string, number>;
+  /** The line of each entry under `suppressions`, in order. */
+  suppressionLines: (number | undefined)[];
   warnings: string[];
 }
 
@@ -155,7 +161,8 @@ export function parsePolicyText(text: string, shown: string): ParsedPolicy {
     const warning = arnWarning(arn);
     if (warning) warnings.push(`${at(lineOf(nodeAt(doc.contents as YamlNode | null, ['safeDefaults', 'kmsKeyArn'])))}: ${warning}`);
   }
-  return { document, ruleLines, warnings };
+  const suppressionLines = (document.suppressions ?? []).map((_, i) => lineOf(nodeAt(doc.contents as YamlNode | null, ['suppressions', i])));
+  return { document, ruleLines, suppressionLines, warnings };
 }
 
 /** What looks wrong with a KMS key ARN, or undefined; never a reason to refuse it (examples use short account ids). */

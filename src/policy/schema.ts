@@ -30,6 +30,18 @@ const SafeDefaults = z.strictObject({
 });
 export type SafeDefaults = z.infer<typeof SafeDefaults>;
 
+/** A finding accepted in the policy: by rule, and narrowed by resource, files or fingerprint; with why and until when. */
+const SuppressionEntry = z.strictObject({
+  rule: z.string().min(1).describe('the rule id, or "*"'),
+  resource: z.string().min(1).optional().describe('only this resource (its address, e.g. aws_s3_bucket.logs)'),
+  paths: z.array(z.string().min(1)).min(1).optional().describe('only findings in these files (gitignore-style, project-relative)'),
+  fingerprint: z.string().regex(/^[0-9a-f]{32}$/).optional().describe('only the finding with this fingerprint'),
+  reason: z.string().min(1).describe('why it is accepted'),
+  owner: z.string().min(1).optional().describe('who answers for it'),
+  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date, YYYY-MM-DD').optional().describe('after this day it suppresses nothing and is reported'),
+});
+export type SuppressionEntry = z.infer<typeof SuppressionEntry>;
+
 export const PolicySchema = z.strictObject({
   version: z.literal(1).describe('the policy format version'),
   extends: z.union([z.string().min(1), z.array(z.string().min(1))]).optional().describe('policy files this one refines: a path relative to it, or an npm package installed in node_modules (its bulwark.yaml, the file its package.json "bulwark" field names, or a file inside it)'),
@@ -37,6 +49,7 @@ export const PolicySchema = z.strictObject({
   // An empty section (`rules:` with only comments under it) is null in YAML: the same as leaving it out.
   rules: z.record(z.string().min(1), RuleSetting).nullish().describe('by rule id (BW-AWS-S3-001), by tag (service:s3, provider:aws, stride:tampering, cwe:CWE-311) or "*"'),
   safeDefaults: SafeDefaults.nullish(),
+  suppressions: z.array(SuppressionEntry).nullish().describe('findings accepted, each with a reason, and an owner and expiry where they apply'),
 });
 export type PolicyDocument = z.infer<typeof PolicySchema>;
 
@@ -48,6 +61,8 @@ export interface Policy {
   /** Settings in the order they apply (extended files first); later ones win. */
   rules: { selector: string; setting: RuleSetting; file: string; line?: number }[];
   safeDefaults: SafeDefaults;
+  /** Accepted findings, from every file (extended ones first). */
+  suppressions: { entry: SuppressionEntry; file: string; line?: number }[];
   /** What looked wrong while reading it (allowed, but reported), one line each with file and line. */
   warnings: string[];
 }

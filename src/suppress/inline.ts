@@ -106,6 +106,8 @@ export function applyInlineSuppressions(findings: readonly Finding[], textOf: (f
   const used = new Set<InlineSuppression>();
   const diagnostics: Diagnostic[] = [];
   const out = findings.map((f) => {
+    // Already accepted in the policy: the policy's reason stands.
+    if (f.suppression) return f;
     const line = f.location.range.start.line;
     const block = f.resourceLocation && f.resourceLocation.file === f.location.file ? f.resourceLocation.range : undefined;
     const covers = (s: InlineSuppression): boolean => {

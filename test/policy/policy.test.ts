@@ -161,10 +161,48 @@ describe('applying the policy to a scan of Example C', () => {
     rmSync(join(repo, 'bulwark.yaml'));
   });
 
+  it('accepts findings listed in the policy, by rule, resource, path or fingerprint, until their expiry', async () => {
+    const plain = await scan([join(repo, 'infra')]);
+    const target = plain.findings.find((f) => f.ruleId === 'BW-AWS-EC2-002' && f.location.file === 'infra/main.tf')!;
+    write(join(repo, 'bulwark.yaml'), [
+      'version: 1',
+      'suppressions:',
+      '  - rule: BW-AWS-S3-010',
+      '    paths: ["infra/legacy/**"]',
+      '    reason: legacy buckets log elsewhere',
+      '    owner: team-data',
+      '    expires: 2099-01-01',
+      `  - rule: BW-AWS-EC2-002`,
+      `    fingerprint: ${target.fingerprint}`,
+      '    reason: IMDSv1 needed by the old agent',
+      '  - rule: BW-AWS-EC2-001',
+      '    resource: aws_instance.web',
+      '    reason: dashboards elsewhere',
+      '    expires: 2020-01-01',
+      '  - rule: BW-AWS-RDS-001',
+      '    reason: nothing like this here',
+      '',
+    ].join('\n'));
+    const { policy } = loadPolicy(join(repo, 'bulwark.yaml'), () => 'bulwark.yaml');
+    const result = await scan([join(repo, 'infra')], { policy, today: '2026-12-03' });
+    const marked = result.findings.filter((f) => f.suppression).map((f) => `${f.ruleId} ${f.location.file} ${f.suppression!.kind} ${f.suppression!.reason}`).sort();
+    assert.deepEqual(marked, [
+      'BW-AWS-EC2-002 infra/main.tf config IMDSv1 needed by the old agent',
+      'BW-AWS-S3-010 infra/legacy/main.tf config legacy buckets log elsewhere (owner: team-data)',
+    ]);
+    assert.ok(result.findings.filter((f) => f.ruleId === 'BW-AWS-EC2-001').every((f) => !f.suppression), 'expired');
+    const warnings = result.diagnostics.filter((d) => d.code.startsWith('suppression-')).map((d) => d.message).sort();
+    assert.deepEqual(warnings, [
+      'bulwark.yaml:11: suppression of BW-AWS-EC2-001 on aws_instance.web expired on 2020-01-01; its findings are reported again',
+      'bulwark.yaml:15: suppression of BW-AWS-RDS-001 matches no finding; remove it',
+    ]);
+    rmSync(join(repo, 'bulwark.yaml'));
+  });
+
   it('applies settings in order of specificity: every rule, then a tag, then one rule', () => {
     const finding = { ruleId: 'BW-AWS-EC2-001', severity: 'high' as const, title: 't', message: 'm', remediation: 'r', fingerprint: '0'.repeat(32), location: { file: 'main.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } } };
     const meta = { id: 'BW-AWS-EC2-001', title: '', problem: '', severity: 'high' as const, stride: 'information-disclosure' as const, cwe: ['CWE-778'], compliance: [], description: '', remediation: '', provider: 'aws' as const, service: 'ec2', peers: {} };
-    const policy = (rules: Record<string, unknown>) => ({ files: ['p'], rules: Object.entries(rules).map(([selector, setting]) => ({ selector, setting: setting as 'off', file: 'p' })), safeDefaults: {}, warnings: [] });
+    const policy = (rules: Record<string, unknown>) => ({ files: ['p'], rules: Object.entries(rules).map(([selector, setting]) => ({ selector, setting: setting as 'off', file: 'p' })), safeDefaults: {}, suppressions: [], warnings: [] });
     const severity = (rules: Record<string, unknown>) => applyPolicy([finding], [meta], policy(rules)).findings[0]?.severity ?? 'off';
     assert.equal(severity({ 'BW-AWS-EC2-001': 'critical', 'service:ec2': 'low', '*': 'off' }), 'critical');
     assert.equal(severity({ '*': 'off', 'cwe:cwe-778': 'medium' }), 'medium');

@@ -214,7 +214,7 @@ export function failsThreshold(result: Pick<ScanResult, 'findings'>, failOn: Fai
 function withoutSuppressed(result: ScanResult): ScanResult {
   const suppressed = result.findings.filter((f) => f.suppression).length;
   if (suppressed === 0) return result;
-  const note = { severity: 'note' as const, code: 'findings-suppressed', message: `${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by bulwark:ignore comments, not listed here (JSON and SARIF list them with their reasons).` };
+  const note = { severity: 'note' as const, code: 'findings-suppressed', message: `${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed (by comments in the files or the policy), not listed here; JSON and SARIF list them with their reasons.` };
   return { ...result, findings: result.findings.filter((f) => !f.suppression), diagnostics: [...result.diagnostics, note] };
 }
 
