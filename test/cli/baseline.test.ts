@@ -5,8 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../src/cli/main.js';
-import { capturedIo } from '../../src/cli/support/io.js';
+import { runCli } from '../helpers/cli.js';
 
 let repo: string;
 before(() => {
@@ -16,11 +15,7 @@ before(() => {
 });
 after(() => rmSync(repo, { recursive: true, force: true }));
 
-async function bulwark(...argv: string[]) {
-  const io = capturedIo({ cwd: repo });
-  const code = await run(argv, io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const bulwark = (...argv: string[]) => runCli(repo, argv);
 
 function tfFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tf')).map((f) => join(dir, f));

@@ -5,8 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../src/cli/main.js';
-import { capturedIo } from '../../src/cli/support/io.js';
+import { runCli } from '../helpers/cli.js';
 
 let dir: string;
 before(() => {
@@ -19,11 +18,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bulwark(...argv: string[]) {
-  const io = capturedIo({ cwd: dir });
-  const code = await run(argv, io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const bulwark = (...argv: string[]) => runCli(dir, argv);
 
 describe('scan --severity', () => {
   it('shows only what is at or above it, in every format, and says what it left out', async () => {

@@ -6,10 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../src/cli/main.js';
-import { capturedIo } from '../../src/cli/support/io.js';
 import { parsePolicyText } from '../../src/policy/load.js';
 import { starterPolicy } from '../../src/policy/starter.js';
+import { runCli } from '../helpers/cli.js';
 
 let dir: string;
 before(() => {
@@ -17,11 +16,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bulwark(cwd: string, argv: string[], answers?: string[]) {
-  const io = capturedIo({ cwd, ...(answers ? { answers } : {}) });
-  const code = await run(argv, io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const bulwark = (cwd: string, argv: string[], answers?: string[]) => runCli(cwd, argv, answers ? { answers } : {});
 
 describe('the starter policy', () => {
   it('reads back as written, and still does with every example uncommented', () => {

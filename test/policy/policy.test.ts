@@ -5,11 +5,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../src/cli/main.js';
-import { capturedIo } from '../../src/cli/support/io.js';
 import { applyPolicy } from '../../src/policy/apply.js';
 import { arnWarning, findPolicyFile, loadPolicy, PolicyError } from '../../src/policy/load.js';
 import { scan } from '../../src/scan.js';
+import { runCli } from '../helpers/cli.js';
 
 let top: string;
 let repo: string;
@@ -27,11 +26,7 @@ before(() => {
 });
 after(() => rmSync(top, { recursive: true, force: true }));
 
-async function bulwark(cwd: string, ...argv: string[]) {
-  const io = capturedIo({ cwd });
-  const code = await run(argv, io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const bulwark = (cwd: string, ...argv: string[]) => runCli(cwd, argv);
 
 describe('finding the policy file', () => {
   it('takes the nearest bulwark.yaml from the scanned folder up to the repository top, never above it', () => {

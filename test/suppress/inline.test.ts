@@ -6,11 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../src/cli/main.js';
-import { capturedIo } from '../../src/cli/support/io.js';
 import { builtinRules } from '../../src/analyze/rules/index.js';
 import { scan } from '../../src/scan.js';
 import { findSuppressions } from '../../src/suppress/inline.js';
+import { runCli } from '../helpers/cli.js';
 import { errorsOf, sarifValidator, scanResultValidator } from '../report/validators.js';
 
 let dir: string;
@@ -78,10 +77,7 @@ describe('suppression comments', () => {
     const folder = join(dir, 'cli');
     mkdirSync(folder);
     writeFileSync(join(folder, 'main.tf'), `# bulwark:ignore-file reason="sandbox bucket, deleted weekly"\n${BUCKET}`);
-    const io = (argv: string[]) => {
-      const c = capturedIo({ cwd: folder });
-      return run(argv, c).then((code) => ({ code, out: c.stdoutText() }));
-    };
+    const io = (argv: string[]) => runCli(folder, argv);
     const json = await io(['scan', '.', '--format', 'json', '--fail-on', 'low']);
     assert.equal(json.code, 0, 'every finding is suppressed');
     const report = JSON.parse(json.out) as { findings: { suppression?: { reason?: string } }[] };

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { SEVERITIES } from '../../core/types.js';
 import { EXIT_CODES_HELP } from '../support/help.js';
 import { usageError, type CliIo } from '../support/io.js';
 import { FAIL_ON_CHOICES, type FailOn } from './scan.js';
@@ -59,10 +58,9 @@ async function runInit(dir: string, options: InitOptions, io: CliIo): Promise<vo
 }
 
 async function askFailOn(ask: (question: string) => Promise<string>): Promise<FailOn> {
-  const choices = [...SEVERITIES, 'none'] as const;
   for (;;) {
-    const answer = (await ask(`Fail the build on findings at or above (${choices.join(', ')}) [high]: `)).trim().toLowerCase();
+    const answer = (await ask(`Fail the build on findings at or above (${FAIL_ON_CHOICES.join(', ')}) [high]: `)).trim().toLowerCase();
     if (answer === '') return 'high';
-    if ((choices as readonly string[]).includes(answer)) return answer as FailOn;
+    if ((FAIL_ON_CHOICES as readonly string[]).includes(answer)) return answer as FailOn;
   }
 }

@@ -181,13 +181,17 @@ export async function readPolicy(io: CliIo, config: string | undefined, start: s
   }
 }
 
-/** The result with only the findings at or above `severity`, and a note saying how many are not shown. */
+/** The result with only the findings `keep` keeps, and a note (from the number left out) when any were left out. */
+function keepFindings(result: ScanResult, keep: (f: ScanResult['findings'][number]) => boolean, code: string, note: (left: number) => string): ScanResult {
+  const findings = result.findings.filter(keep);
+  const left = result.findings.length - findings.length;
+  if (left === 0) return result;
+  return { ...result, findings, diagnostics: [...result.diagnostics, { severity: 'note', code, message: note(left) }] };
+}
+
+/** Only the findings at or above `severity`. */
 function onlyFrom(result: ScanResult, severity: Severity): ScanResult {
-  const findings = result.findings.filter((f) => atLeast(f.severity, severity));
-  const hidden = result.findings.length - findings.length;
-  if (hidden === 0) return result;
-  const note = { severity: 'note' as const, code: 'findings-not-shown', message: `${hidden} finding${hidden === 1 ? '' : 's'} below ${severity} not shown (--severity ${severity}); --fail-on still counts them.` };
-  return { ...result, findings, diagnostics: [...result.diagnostics, note] };
+  return keepFindings(result, (f) => atLeast(f.severity, severity), 'findings-not-shown', (n) => `${n} finding${n === 1 ? '' : 's'} below ${severity} not shown (--severity ${severity}); --fail-on still counts them.`);
 }
 
 /** Renders with the one renderer the format needs, loading it now. */
@@ -212,10 +216,7 @@ export function failsThreshold(result: Pick<ScanResult, 'findings'>, failOn: Fai
 
 /** For the people's formats: suppressed findings are counted in a note, not listed (JSON and SARIF keep them). */
 function withoutSuppressed(result: ScanResult): ScanResult {
-  const suppressed = result.findings.filter((f) => f.suppression).length;
-  if (suppressed === 0) return result;
-  const note = { severity: 'note' as const, code: 'findings-suppressed', message: `${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed (by comments in the files or the policy), not listed here; JSON and SARIF list them with their reasons.` };
-  return { ...result, findings: result.findings.filter((f) => !f.suppression), diagnostics: [...result.diagnostics, note] };
+  return keepFindings(result, (f) => !f.suppression, 'findings-suppressed', (n) => `${n} finding${n === 1 ? '' : 's'} suppressed (by comments in the files or the policy), not listed here; JSON and SARIF list them with their reasons.`);
 }
 
 /** `name=value` pairs; the value may itself contain `=`. */

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { capturedIo } from '../../../src/cli/support/io.js';
-import { run } from '../../../src/cli/main.js';
 import { errorsOf, sarifValidator } from '../../report/validators.js';
+import { runCli } from '../../helpers/cli.js';
 
 let dir: string;
 const examples = new URL('../../../examples/models/', import.meta.url);
@@ -18,11 +17,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bulwark(...argv: string[]) {
-  const io = capturedIo({ cwd: dir });
-  const code = await run(argv, io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const bulwark = (...argv: string[]) => runCli(dir, argv);
 
 describe('bulwark model', () => {
   it('prints the Markdown threat model by default and exits 0', async () => {

@@ -5,12 +5,11 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../../src/cli/main.js';
-import { capturedIo } from '../../../src/cli/support/io.js';
 import { readArchitecture } from '../../../src/model/adapters/index.js';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import { ONE_LINE_ITEMS_OVER, renderThreatJson } from '../../../src/model/report/json.js';
 import { VERSION } from '../../../src/version.js';
+import { runCli } from '../../helpers/cli.js';
 
 let dir: string;
 
@@ -29,11 +28,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bulwark(...argv: string[]) {
-  const io = capturedIo({ cwd: dir });
-  const code = await run(argv, io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const bulwark = (...argv: string[]) => runCli(dir, argv);
 
 describe('the JSON threat report written in chunks', () => {
   it('is byte for byte the one-string rendering, on standard output and in a file', async () => {

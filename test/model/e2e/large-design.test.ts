@@ -6,10 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../../src/cli/main.js';
-import { capturedIo } from '../../../src/cli/support/io.js';
 import { MARKDOWN_LIST_CAP } from '../../../src/model/report/markdown.js';
 import { jsonModel } from '../../hostile/model-inputs.js';
+import { runCli } from '../../helpers/cli.js';
 
 let dir: string;
 
@@ -19,11 +18,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function bulwark(...argv: string[]) {
-  const io = capturedIo({ cwd: dir });
-  const code = await run(argv, io);
-  return { code, out: io.stdoutText(), err: io.stderrText() };
-}
+const bulwark = (...argv: string[]) => runCli(dir, argv);
 
 describe('a design of 21,000 elements and flows', () => {
   it('gives a Markdown report with each long list capped, saying how many more there are', async () => {
