@@ -26,12 +26,26 @@ import type { Policy } from './policy/schema.js';
 
 export { MAX_FILE_BYTES, sortFindings };
 
-export async function scan(
-  paths: readonly string[],
-  options: ScanOptions & { rules?: readonly Rule[]; scanners?: readonly FormatScanner<any>[]; policy?: Policy; today?: string } = {},
-): Promise<ScanResult> {
+export type ScanCallOptions = ScanOptions & { rules?: readonly Rule[]; scanners?: readonly FormatScanner<any>[]; policy?: Policy; today?: string };
+
+/** What discovery found and which scanner claimed each file: scanned once by `scan`, again by fix verification. */
+export interface PreparedScan {
+  started: number;
+  root: string;
+  files: readonly DiscoveredFile[];
+  claimed: ReturnType<typeof claimFiles<DiscoveredFile>>['claimed'];
+  unclaimed: readonly DiscoveredFile[];
+  diagnostics: readonly Diagnostic[];
+}
+
+type DiscoveredFile = Awaited<ReturnType<typeof discover>>['files'][number];
+
+export async function scan(paths: readonly string[], options: ScanCallOptions = {}): Promise<ScanResult> {
+  return scanPrepared(await prepareScan(paths, options), options);
+}
+
+export async function prepareScan(paths: readonly string[], options: ScanCallOptions = {}): Promise<PreparedScan> {
   const started = performance.now();
-  const rules = options.rules ?? builtinRules;
   const scanners = options.scanners ?? BUILTIN_SCANNERS;
   const targets = [...(paths.length ? paths : ['.'])].map((p) => resolve(p));
   const discovered = await discover(targets, {
@@ -39,19 +53,29 @@ export async function scan(
     accept: (name) => scanners.some((s) => s.mayClaim(name)),
     base: options.projectRoot ?? defaultProjectRoot(targets),
   });
-  const { root, files } = discovered;
-  const diagnostics: Diagnostic[] = [...discovered.diagnostics];
+  const { claimed, unclaimed } = claimFiles(discovered.files, scanners, (f) => readHead(f.abs));
+  return { started, root: discovered.root, files: discovered.files, claimed, unclaimed, diagnostics: discovered.diagnostics };
+}
+
+/**
+ * Runs the scanners over prepared files. `overlay` maps project-relative paths to edited texts read instead of
+ * the files on disk: fix verification re-scans the project as it would be after the fixes, without writing.
+ */
+export async function scanPrepared(prepared: PreparedScan, options: ScanCallOptions = {}, overlay?: ReadonlyMap<string, string>): Promise<ScanResult> {
+  const started = overlay ? performance.now() : prepared.started;
+  const rules = options.rules ?? builtinRules;
+  const { root, files, claimed, unclaimed } = prepared;
+  const diagnostics: Diagnostic[] = [...prepared.diagnostics];
   const findings: Finding[] = [];
   const formats: Record<string, FormatStats> = {};
-
-  const { claimed, unclaimed } = claimFiles(files, scanners, (f) => readHead(f.abs));
   // Files of no format (a package.json next to the templates, say) were only looked at; the count is of the rest.
   const counted = [...claimed.flatMap((c) => c.files), ...unclaimed.filter((f) => f.explicit)];
   for (const { scanner, files: own } of claimed) {
     const outcome = await scanner.scan({
-      source: diskSource(own),
+      source: diskSource(own, overlay),
       rules,
       builtinRulesOnly: rules === builtinRules,
+      ...(options.policy ? { defaults: options.policy.safeDefaults } : {}),
       options: formatOptions(scanner.id, options, root),
       ...(options.onProgress ? { onProgress: (done: number, total: number, unit: string) => options.onProgress!({ done, total, unit }) } : {}),
     });
@@ -69,7 +93,7 @@ export async function scan(
   }
 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics, today) : findings, files, rules, diagnostics, today);
+  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics, today) : findings, files, rules, diagnostics, today, overlay);
   const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
   if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
   return {
@@ -90,9 +114,18 @@ export async function scan(
 }
 
 /** Suppression comments in the files with findings applied: the findings they cover are marked, not dropped. */
-function suppressInline(findings: Finding[], files: readonly { rel: string; abs: string }[], rules: readonly Rule[], diagnostics: Diagnostic[], today: string): Finding[] {
+function suppressInline(
+  findings: Finding[],
+  files: readonly { rel: string; abs: string }[],
+  rules: readonly Rule[],
+  diagnostics: Diagnostic[],
+  today: string,
+  overlay?: ReadonlyMap<string, string>,
+): Finding[] {
   const abs = new Map(files.map((f) => [f.rel, f.abs]));
   const textOf = (rel: string): string | undefined => {
+    const edited = overlay?.get(rel);
+    if (edited !== undefined) return edited;
     const path = abs.get(rel);
     if (path === undefined) return undefined;
     try {

@@ -4,6 +4,7 @@
 
 import { TERRAFORM_AWS_ADAPTERS, type TerraformCollectionAdapter } from '../adapt/terraform/aws/index.js';
 import { addressInModule, fingerprint } from '../core/fingerprint.js';
+import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { Finding } from '../core/types.js';
 import { partPath } from '../evaluate/terraform/part-path.js';
 import { ProjectLookups, resourceKey } from '../evaluate/terraform/lookups.js';
@@ -27,9 +28,11 @@ export interface RuleIndex {
   readonly state: ReadonlyMap<string, readonly StateGroup[]>;
   /** Some rule judges provider blocks or variable declarations. */
   readonly judgesConfiguration: boolean;
+  /** The policy's safe defaults, which rules read through their context. */
+  readonly defaults: Readonly<SafeDefaults>;
 }
 
-export function indexTerraformRules(rules: readonly Rule[]): RuleIndex {
+export function indexTerraformRules(rules: readonly Rule[], defaults: Readonly<SafeDefaults> = {}): RuleIndex {
   const terraform = new Map<string, Rule[]>();
   for (const rule of rules) {
     for (const type of rule.terraform?.resourceTypes ?? []) {
@@ -51,7 +54,7 @@ export function indexTerraformRules(rules: readonly Rule[]): RuleIndex {
     for (const type of group.adapter.resourceTypes) state.set(type, [...(state.get(type) ?? []), group]);
   }
   const judgesConfiguration = [...terraform.keys()].some((k) => k === 'variable' || k.startsWith('provider.'));
-  return { terraform, state, judgesConfiguration };
+  return { terraform, state, judgesConfiguration, defaults };
 }
 
 /**
@@ -62,6 +65,7 @@ class RuleContext implements TerraformRuleContext {
   current: TfResource | undefined = undefined;
   constructor(
     readonly project: TfProject,
+    readonly defaults: Readonly<SafeDefaults>,
     private readonly rule: Rule,
     private readonly lookups: ProjectLookups,
     private readonly findings: Finding[],
@@ -87,6 +91,7 @@ class RuleContext implements TerraformRuleContext {
 /** The context a state check sees, one per rule per project. */
 class StateContext implements StateRuleContext {
   constructor(
+    readonly defaults: Readonly<SafeDefaults>,
     private readonly rule: Rule,
     private readonly lookups: ProjectLookups,
     private readonly findings: Finding[],
@@ -121,7 +126,7 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
     const key = resourceKey(resource);
     for (const rule of index.terraform.get(key) ?? []) {
       let ctx = contexts.get(rule);
-      if (!ctx) contexts.set(rule, (ctx = new RuleContext(project, rule, lookups, findings)));
+      if (!ctx) contexts.set(rule, (ctx = new RuleContext(project, index.defaults, rule, lookups, findings)));
       ctx.current = resource;
       rule.terraform!.check(resource, ctx);
     }
@@ -129,7 +134,7 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
       const items = group.adapter.adapt(resource, lookups);
       for (const rule of group.rules) {
         let ctx = stateContexts.get(rule);
-        if (!ctx) stateContexts.set(rule, (ctx = new StateContext(rule, lookups, findings)));
+        if (!ctx) stateContexts.set(rule, (ctx = new StateContext(index.defaults, rule, lookups, findings)));
         // Each rule's check takes the item type of its own collection, which is the group's.
         for (const item of items) (rule.aws!.check as (item: unknown, ctx: StateRuleContext) => void)(item, ctx);
       }

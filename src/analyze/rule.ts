@@ -3,6 +3,8 @@
 // so a later CloudFormation check joins the same rule (same id, docs, compliance mapping).
 
 import type { FormatId } from '../core/formats.js';
+import type { SafeDefaults } from '../core/safe-defaults.js';
+import type { RuleFix } from './fix.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 
 export type { ComplianceFramework, ComplianceRef, PeerIds, RuleMeta } from '../core/rule-meta.js';
@@ -23,11 +25,15 @@ export interface TerraformReport {
 
 export interface TerraformRuleContext extends TfLookups {
   project: TfProject;
+  /** The policy's safe defaults; a rule reads only those its metadata names in `uses`. */
+  defaults: Readonly<SafeDefaults>;
   report(report: TerraformReport): void;
 }
 
 /** What a check over the shared provider state sees besides the item: where to report, and per-project memos. */
 export interface StateRuleContext {
+  /** The policy's safe defaults; a rule reads only those its metadata names in `uses`. */
+  defaults: Readonly<SafeDefaults>;
   /** Reports a finding at `at`; the resource it names is the one holding that spot. */
   report(report: { at: Spot; message: string }): void;
   memo<T>(key: symbol, create: () => T): T;
@@ -56,6 +62,14 @@ export interface ExpectedFinding {
 export interface BadExample {
   code: string;
   errors: readonly ExpectedFinding[];
+  /**
+   * For a rule with a fix, like ESLint's `output`: the file after `bulwark fix --write` (with `defaults`). The
+   * rule tester checks it byte for byte, that it scans clean of automatic fixes' findings, and that a second
+   * fix changes nothing. `null`: no fix applies to this example (the reason is in `noFix`).
+   */
+  output?: string | null;
+  /** Safe defaults the example is fixed with. */
+  defaults?: SafeDefaults;
 }
 
 export interface RuleExamples {
@@ -71,6 +85,10 @@ export interface Rule {
   terraform?: TerraformCheck;
   /** A check over the AWS state, shared by every format with an AWS adapter. */
   aws?: AwsCheck;
+  /** How to fix a finding, per format: text edits from the source, verified before they are written. */
+  fix?: RuleFix;
+  /** Why the rule has no automatic fix (a decision only a person can make); shown in its docs and fix reports. */
+  noFix?: string;
   /** Good and bad examples per format: they are the rule's tests and its docs. */
   examples: Partial<Record<FormatId, RuleExamples>>;
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerBaselineCommand } from './commands/baseline.js';
+import { registerFixCommand } from './commands/fix.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIo): Command {
   registerModelCommand(program, io);
   registerInitCommand(program, io);
   registerBaselineCommand(program, io);
+  registerFixCommand(program, io);
   return program;
 }
 

@@ -3,6 +3,7 @@
 // Reports, docs, SARIF and the agent skills read only this.
 
 import type { ComplianceRef } from './compliance.js';
+import type { SafeDefaultName } from './safe-defaults.js';
 import type { Severity, StrideCategory } from './types.js';
 
 export type { ComplianceFramework, ComplianceRef } from './compliance.js';
@@ -37,6 +38,11 @@ export interface RuleMeta {
   /** e.g. `s3`, `ec2`, `iam` */
   service: string;
   peers: PeerIds;
+  /**
+   * The policy's safe defaults this rule reads (its options, like ESLint's `meta.schema`): it compares the
+   * configuration with them, and its fix writes them.
+   */
+  uses?: SafeDefaultName[];
   /** Further reading (provider docs). */
   links?: string[];
 }

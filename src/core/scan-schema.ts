@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { COMPLIANCE_FRAMEWORKS } from './compliance.js';
+import { SafeDefaultsSchema, type SafeDefaultName } from './safe-defaults.js';
 import { SCAN_RESULT_VERSION } from './result.js';
 import { SEVERITIES, STRIDE_CATEGORIES } from './types.js';
 
@@ -49,7 +50,7 @@ export const FixSchema = z
     edits: z.array(EditSchema),
   })
   .strict()
-  .describe('Reserved: filled by `bulwark fix`.');
+  .describe('A verified fix, filled by `bulwark fix` (`--format json` or `sarif`). Edits are against the file as scanned; applying them in any order gives the fixed file (up to the alignment of `=` signs, which `bulwark fix --write` also restores).');
 
 export const SuppressionSchema = z
   .object({
@@ -82,6 +83,7 @@ export const FindingSchema = z
       .describe('Stable identity: rule, resource (address within its module, or logical id), the attribute or block, and the file; never message text or line numbers.'),
     remediation: z.string(),
     fix: FixSchema.optional(),
+    notFixed: z.string().optional().describe('Filled by `bulwark fix`: why this finding has no verified fix (none exists, it needs a decision, or verification failed).'),
     suppression: SuppressionSchema.optional(),
   })
   .strict();
@@ -136,6 +138,7 @@ export const RuleMetaSchema = z
     provider: z.enum(['aws', 'generic']),
     service: z.string(),
     peers: z.object({ checkov: z.array(z.string()).optional(), trivy: z.array(z.string()).optional(), kics: z.array(z.string()).optional() }).strict(),
+    uses: z.array(z.enum(Object.keys(SafeDefaultsSchema.shape) as [SafeDefaultName, ...SafeDefaultName[]])).optional().describe("The policy's safe defaults the rule compares with and its fix writes."),
     links: z.array(z.string()).optional(),
   })
   .strict();

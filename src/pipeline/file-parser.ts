@@ -29,6 +29,8 @@ export interface FileReaderOptions {
    * again; each is handed out once (`takeText`) and then forgotten. 0 keeps nothing.
    */
   retainChars?: number;
+  /** Texts read instead of the files on disk (edited in memory by a fix being verified). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface FileReader {
@@ -50,7 +52,9 @@ export function fileReader(files: readonly FileEntry[], options: FileReaderOptio
   const byRel = new Map(files.map((f) => [f.rel, f]));
   const kept = new Map<string, string>();
   // Only regular files, opened without blocking: a FIFO or a device swapped in after discovery is refused, not read.
-  const readText = options.read ?? ((rel: string) => readRegularFileSync(byRel.get(rel)!.abs!, { display: rel, maxBytes }));
+  const fromDisk = options.read ?? ((rel: string) => readRegularFileSync(byRel.get(rel)!.abs!, { display: rel, maxBytes }));
+  const overlay = options.overlay;
+  const readText = overlay ? (rel: string) => overlay.get(rel) ?? fromDisk(rel) : fromDisk;
   const read = (rel: string): string => {
     const file = byRel.get(rel);
     if (!file || file.size > maxBytes) return '';

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleIndex } from '../analyze/engine.js';
+import type { SafeDefaults } from '../core/safe-defaults.js';
 import { packageRoot } from '../core/package-root.js';
 import { fileReader, type FileEntry, type FileReader } from './file-parser.js';
 import { diskOutside } from './outside.js';
@@ -19,6 +20,9 @@ export interface WorkerInit {
   maxFileBytes: number;
   varFiles: { path: string; text: string }[];
   vars?: Record<string, string>;
+  defaults: SafeDefaults;
+  /** Edited texts that replace files on disk (fix verification). */
+  overlay?: [string, string][];
 }
 /**
  * The first message to a worker carries the plan; every later one a batch of roots, with the texts of
@@ -51,6 +55,8 @@ export interface TerraformRun {
   files: readonly FileEntry[];
   /** Reads a file's text; default: from its `abs` path. */
   read?: (rel: string) => string;
+  /** Edited texts read instead of these files on disk (fix verification). */
+  overlay?: ReadonlyMap<string, string>;
   /** Absolute project root: modules above the scanned folder and under `.terraform/modules` are read from it. */
   projectRoot?: string;
   maxFileBytes: number;
@@ -90,7 +96,7 @@ export function runTerraformInProcess(run: TerraformRun): TerraformOutcome {
 }
 
 function prepareStage(run: TerraformRun) {
-  const reader = fileReader(run.files, { maxBytes: run.maxFileBytes, retainChars: RETAIN_CHARS, ...(run.read ? { read: run.read } : {}) });
+  const reader = fileReader(run.files, { maxBytes: run.maxFileBytes, retainChars: RETAIN_CHARS, ...(run.read ? { read: run.read } : {}), ...(run.overlay ? { overlay: run.overlay } : {}) });
   const options = run.projectRoot ? { ...run.options, outside: diskOutside(run.projectRoot, reader.register) } : run.options;
   const plan = planTerraform(
     run.files.map((f) => f.rel),
@@ -125,6 +131,8 @@ class WorkerPool {
       maxFileBytes: run.maxFileBytes,
       varFiles: run.varFileTexts,
       ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
+      defaults: { ...run.index.defaults },
+      ...(run.overlay?.size ? { overlay: [...run.overlay] } : {}),
     };
     const entry = workerEntry();
     this.workers = Array.from(

@@ -11,7 +11,7 @@ import type { WorkerInit, WorkerRequest, WorkerReply } from './parallel.js';
 import { rootAnalyzer, type RootsOutcome } from './terraform.js';
 
 const init = workerData as WorkerInit;
-const reader = fileReader(init.files, { maxBytes: init.maxFileBytes });
+const reader = fileReader(init.files, { maxBytes: init.maxFileBytes, ...(init.overlay ? { overlay: new Map(init.overlay) } : {}) });
 const supplied = new Map<string, string>();
 const parse = (rel: string) => {
   const text = supplied.get(rel);
@@ -19,7 +19,7 @@ const parse = (rel: string) => {
   supplied.delete(rel);
   return parseConfig(text, rel);
 };
-const index = indexTerraformRules(builtinRules);
+const index = indexTerraformRules(builtinRules, init.defaults);
 const options = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),

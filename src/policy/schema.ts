@@ -3,6 +3,7 @@
 // people write values loosely (an ARN is checked for its shape and warned about, never rejected).
 
 import { z } from 'zod';
+import { SafeDefaultsSchema, type SafeDefaults } from '../core/safe-defaults.js';
 import { SEVERITIES } from '../core/types.js';
 
 const Severity = z.enum(SEVERITIES);
@@ -19,16 +20,8 @@ const RuleSetting = z.union([
 ], { error: 'expected off, a severity (critical, high, medium, low) or { enabled, severity, paths }' });
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
-const SafeDefaults = z.strictObject({
-  kmsKeyArn: z.string().min(1).optional().describe('the KMS key encryption must use (and fixes write)'),
-  allowedIngressCidrs: z.array(z.string().min(1)).optional().describe('CIDR ranges ingress rules may open to'),
-  allowedIngressPorts: z.array(z.union([z.number().int().min(0).max(65535), z.string().regex(/^\d{1,5}-\d{1,5}$/)])).optional().describe('ports or ranges ("8000-8080") ingress rules may open'),
-  requiredTags: z.array(z.string().min(1)).optional().describe('tags every taggable resource must carry'),
-  approvedRegistries: z.array(z.string().min(1)).optional().describe('container registries images may come from'),
-  approvedBaseImages: z.array(z.string().min(1)).optional().describe('base images Dockerfiles may start from'),
-  minTlsVersion: z.enum(['1.0', '1.1', '1.2', '1.3']).optional().describe('the oldest TLS version endpoints may accept'),
-});
-export type SafeDefaults = z.infer<typeof SafeDefaults>;
+const SafeDefaults = SafeDefaultsSchema;
+export type { SafeDefaults };
 
 /** A finding accepted in the policy: by rule, and narrowed by resource, files or fingerprint; with why and until when. */
 const SuppressionEntry = z.strictObject({

@@ -33,14 +33,20 @@ export function ruleDocMarkdown(rule: Rule, options: RuleDocOptions = {}): strin
   if (options.generatedNote ?? true) out.push(GENERATED_NOTE, '');
   out.push(`${h(1)} ${m.id}: ${m.title}`, '');
   out.push('| | |', '| --- | --- |');
-  for (const [label, value] of metaRows(m)) out.push(`| ${label} | ${value} |`);
+  for (const [label, value] of [...metaRows(m), ...fixRows(rule)]) out.push(`| ${label} | ${value} |`);
   out.push('', `${h(2)} Why it matters`, '', m.description, '', `${h(2)} How to fix`, '', m.remediation, '');
   for (const format of FORMAT_IDS) {
     const examples = rule.examples[format];
     if (!examples || !(examples.bad.length || examples.good.length)) continue;
     const { name, language } = FORMATS[format];
     out.push(`${h(2)} ${name} examples`, '');
-    for (const bad of examples.bad) out.push(`${h(3)} Flagged`, '', fence(bad.code, language), '');
+    for (const bad of examples.bad) {
+      out.push(`${h(3)} Flagged`, '', fence(bad.code, language), '');
+      if (typeof bad.output === 'string') {
+        const keys = bad.defaults ? Object.keys(bad.defaults).map((k) => `\`${k}\``).join(', ') : '';
+        out.push(`${h(4)} After \`bulwark fix --write\`${keys ? ` (with ${keys} in the policy)` : ''}`, '', fence(bad.output, language), '');
+      }
+    }
     for (const snippet of examples.good) out.push(`${h(3)} Passes`, '', fence(snippet, language), '');
   }
   if (m.links?.length) out.push(`${h(2)} References`, '', ...m.links.map((l) => `- <${l}>`), '');
@@ -61,6 +67,29 @@ function metaRows(m: RuleMeta): [string, string][] {
   return rows;
 }
 
+/** How `bulwark fix` treats the rule's findings, read from its fix and its tested example outputs. */
+export function fixSupport(rule: Rule): 'automatic' | 'asks' | 'none' {
+  if (!rule.fix) return 'none';
+  const outputs = FORMAT_IDS.flatMap((f) => rule.examples[f]?.bad ?? []).map((b) => b.output).filter((o): o is string => typeof o === 'string');
+  return outputs.some((o) => !o.includes('NEEDS YOUR INPUT')) ? 'automatic' : 'asks';
+}
+
+function fixRows(rule: Rule): [string, string][] {
+  const support = fixSupport(rule);
+  const rows: [string, string][] = [
+    [
+      'bulwark fix',
+      support === 'automatic'
+        ? 'fixes it (a value written on purpose, or a choice only a person can make, is marked `# NEEDS YOUR INPUT` instead)'
+        : support === 'asks'
+          ? 'marks it `# NEEDS YOUR INPUT` with the decision to make'
+          : `no automatic fix${rule.noFix ? `: ${escapeCell(rule.noFix)}` : ''}`,
+    ],
+  ];
+  if (rule.meta.uses?.length) rows.push(['Policy values it reads', codeList(rule.meta.uses.map((u) => `safeDefaults.${u}`))]);
+  return rows;
+}
+
 /** The index page: one table row per rule, by id. */
 export function ruleIndexMarkdown(rules: readonly Rule[]): string {
   const sorted = [...rules].sort((a, b) => compareText(a.meta.id, b.meta.id));
@@ -70,14 +99,17 @@ export function ruleIndexMarkdown(rules: readonly Rule[]): string {
     '# Rules',
     '',
     `Bulwark ships ${sorted.length} rule${sorted.length === 1 ? '' : 's'}. Each page gives the rule's severity, STRIDE category, ` +
-      'CWE and compliance references, the matching Checkov, Trivy/tfsec and KICS ids, how to fix it, and examples.',
+      'CWE and compliance references, the matching Checkov, Trivy/tfsec and KICS ids, how to fix it, and examples. ' +
+      'The Fix column says what `bulwark fix` does: `automatic` writes the fix, `asks` marks the decision to make with ' +
+      'a `# NEEDS YOUR INPUT` comment, `none` leaves it (the rule page says why).',
     '',
-    '| Rule | Title | Severity | STRIDE | Peers |',
-    '| --- | --- | --- | --- | --- |',
+    '| Rule | Title | Severity | STRIDE | Fix | Peers |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const { meta: m } of sorted) {
+  for (const rule of sorted) {
+    const m = rule.meta;
     const peers = [...(m.peers.checkov ?? []), ...(m.peers.trivy ?? [])];
-    out.push(`| [${m.id}](${m.id}.md) | ${escapeCell(m.title)} | ${m.severity} | ${STRIDE_LABEL[m.stride]} | ${peers.length ? codeList(peers) : ''} |`);
+    out.push(`| [${m.id}](${m.id}.md) | ${escapeCell(m.title)} | ${m.severity} | ${STRIDE_LABEL[m.stride]} | ${fixSupport(rule)} | ${peers.length ? codeList(peers) : ''} |`);
   }
   return out.join('\n') + '\n';
 }

@@ -142,6 +142,8 @@ function sarifResult(f: Finding, ruleIndex: number, fingerprint: string): Sarif.
         }
       : {}),
   };
+  // A verified fix (from `bulwark fix --format sarif`), which SARIF viewers and editors can apply.
+  if (f.fix?.edits.length) result.fixes = [sarifFix(f.fix)];
   const related: Sarif.Location[] = [];
   if (f.occurrences?.length) {
     // Every root module that reaches the problem, through its module calls.
@@ -168,6 +170,22 @@ function physicalLocation(location: SourceLocation): Sarif.PhysicalLocation {
     region.endColumn = end.column;
   }
   return { artifactLocation: { uri: encodeRelativeUri(location.file), uriBaseId: SRCROOT }, region };
+}
+
+function sarifFix(fix: NonNullable<Finding['fix']>): Sarif.Fix {
+  const byFile = new Map<string, Sarif.Replacement[]>();
+  for (const edit of fix.edits) {
+    const { start, end } = edit.range;
+    const replacement: Sarif.Replacement = {
+      deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+      insertedContent: { text: edit.text },
+    };
+    byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), replacement]);
+  }
+  return {
+    description: { text: fix.kind === 'needs-input' ? `${fix.description} (needs your input)` : fix.description },
+    artifactChanges: [...byFile].map(([file, replacements]) => ({ artifactLocation: { uri: encodeRelativeUri(file), uriBaseId: SRCROOT }, replacements })),
+  };
 }
 
 /** Files a notification names, at most: a format with thousands of unread files names the first ones. */

@@ -4,6 +4,7 @@
 
 import type { Rule } from '../analyze/rule.js';
 import type { FormatId } from '../core/formats.js';
+import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { FormatStats } from '../core/result.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 
@@ -20,6 +21,8 @@ export interface FileSource {
   readonly files: readonly SourceFile[];
   /** The file's text; throws when it cannot be read (the scanner reports that as a finding). */
   read(rel: string): string;
+  /** Texts that replace files on disk (fix verification): a scanner reading the disk itself must read these instead. */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface FormatOutcome {
@@ -35,6 +38,8 @@ export interface FormatScanInput<Options = unknown> {
   rules: readonly Rule[];
   /** True when `rules` are Bulwark's built-in ones (worker threads can then load them on their own). */
   builtinRulesOnly: boolean;
+  /** The policy's safe defaults, which rules compare with. */
+  defaults?: Readonly<SafeDefaults>;
   /** The format's own options (e.g. Terraform variables). */
   options: Options;
   onProgress?: (done: number, total: number, unit: string) => void;

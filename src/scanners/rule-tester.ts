@@ -3,6 +3,7 @@
 
 import type { Rule } from '../analyze/rule.js';
 import { FORMATS, type FormatId } from '../core/formats.js';
+import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { Finding } from '../core/types.js';
 import { claimFiles } from './claim.js';
 import type { FormatScanner } from './format.js';
@@ -11,11 +12,7 @@ import { memorySource } from './source.js';
 
 /** `files` maps POSIX paths (relative to a virtual project root) to their text; each goes to the scanner that claims it. */
 export function runRulesOnFiles(rules: readonly Rule[], files: Readonly<Record<string, string>>, scanners: readonly FormatScanner<any>[] = BUILTIN_SCANNERS): Finding[] {
-  const source = memorySource(files);
-  const { claimed } = claimFiles(source.files, scanners, (f) => files[f.rel]!);
-  return claimed.flatMap(({ scanner, files: own }) =>
-    scanner.scanSync({ source: { files: own, read: source.read }, rules, builtinRulesOnly: false, options: {} }).findings,
-  );
+  return scanFiles(rules, files, {}, scanners);
 }
 
 /** Findings of one rule only (parse errors and other rules' findings are left out). */
@@ -32,3 +29,12 @@ export function runRuleOnSnippet(rule: Rule, text: string, format: string = 'ter
 /** Terraform files by path (kept for rule authors' tests: Terraform is claimed by file name). */
 export const runRulesOnTerraform = runRulesOnFiles;
 export const runRuleOnTerraform = runRuleOnFiles;
+
+/** Findings of `rules` over in-memory files with the policy's safe defaults (fix verification, rule tests). */
+export function scanFiles(rules: readonly Rule[], files: Readonly<Record<string, string>>, defaults: SafeDefaults = {}, scanners: readonly FormatScanner<any>[] = BUILTIN_SCANNERS): Finding[] {
+  const source = memorySource(files);
+  const { claimed } = claimFiles(source.files, scanners, (f) => files[f.rel]!);
+  return claimed.flatMap(({ scanner, files: own }) =>
+    scanner.scanSync({ source: { files: own, read: source.read }, rules, builtinRulesOnly: false, defaults, options: {} }).findings,
+  );
+}

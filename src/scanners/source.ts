@@ -3,11 +3,15 @@
 import { readRegularFileSync } from '../core/regular-file.js';
 import type { FileSource, SourceFile } from './format.js';
 
-export function diskSource(files: readonly (SourceFile & { abs: string })[]): FileSource {
+/** Files on disk; `overlay` holds edited texts read instead of some of them (fix verification). */
+export function diskSource(files: readonly (SourceFile & { abs: string })[], overlay?: ReadonlyMap<string, string>): FileSource {
   const byRel = new Map(files.map((f) => [f.rel, f]));
   return {
     files,
+    ...(overlay ? { overlay } : {}),
     read(rel) {
+      const edited = overlay?.get(rel);
+      if (edited !== undefined) return edited;
       const file = byRel.get(rel);
       if (!file) throw Object.assign(new Error(`not part of the scan: ${rel}`), { code: 'ENOENT' });
       // Only a regular file, opened without blocking: a FIFO swapped in after discovery is refused, not waited on.

@@ -8,6 +8,7 @@ import { FORMAT_IDS, FORMATS } from '../../src/core/formats.js';
 import { PARSE_ERROR_RULE_ID } from '../../src/analyze/rules/parse-error.js';
 import { runRuleOnSnippet, runRulesOnFiles } from '../../src/scanners/rule-tester.js';
 import { scannerById } from '../../src/scanners/registry.js';
+import { fixFiles } from '../../src/fix/in-memory.js';
 
 describe('rule examples', () => {
   for (const rule of builtinRules) {
@@ -32,6 +33,28 @@ describe('rule examples', () => {
             for (const f of findings) assert.ok(f.message.length > 10, 'message explains the finding');
           });
         });
+        if (rule.fix?.[format as 'terraform']) {
+          examples.bad.forEach((bad, i) => {
+            // Like ESLint's `output`: the fixed text byte for byte, clean of what automatic fixes fix, and stable.
+            it(`fixes ${format} bad example ${i + 1} as its output says, verified and stable`, async () => {
+              assert.notEqual(bad.output, undefined, 'a rule with a fix states the output of every bad example (null: no fix applies)');
+              const file = FORMATS[format].exampleFile;
+              const first = await fixFiles([rule], { [file]: bad.code }, bad.defaults);
+              const fixed = first.files[file]!;
+              if (bad.output === null) {
+                assert.equal(fixed, bad.code, 'no fix applies, so nothing changes');
+                assert.ok(first.unfixed.length > 0 && first.unfixed.every((u) => u.reason.length > 10), 'each unfixed finding says why');
+                return;
+              }
+              assert.equal(fixed, bad.output, `unfixed: ${first.unfixed.map((u) => u.reason).join('; ')}`);
+              const automatic = first.changes.flatMap((c) => c.fixes).filter((f) => f.kind === 'automatic');
+              const left = runRuleOnSnippet(rule, fixed, format);
+              for (const fix of automatic) for (const f of fix.findings) assert.ok(!left.some((l) => l.fingerprint === f.fingerprint), `still reported: ${f.message}`);
+              const second = await fixFiles([rule], { [file]: fixed }, bad.defaults);
+              assert.equal(second.files[file], fixed, 'a second fix changes nothing');
+            });
+          });
+        }
         examples.good.forEach((snippet, i) => {
           it(`accepts ${format} good example ${i + 1}`, () => {
             const findings = runRuleOnSnippet(rule, snippet, format);
@@ -70,6 +93,12 @@ describe('rule metadata', () => {
     const ids = builtinRules.map((r) => r.meta.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^BW-[A-Z0-9]+-[A-Z0-9]+-\d{3}$|^BW-PARSE-\d{3}$/);
+  });
+  it('every rule has a fix or says why it has none', () => {
+    const silent = builtinRules.filter((r) => !r.fix && !(r.noFix && r.noFix.length > 20)).map((r) => r.meta.id);
+    assert.deepEqual(silent, []);
+    const both = builtinRules.filter((r) => r.fix && r.noFix).map((r) => r.meta.id);
+    assert.deepEqual(both, []);
   });
   it('every rule carries complete metadata', () => {
     for (const { meta } of builtinRules) {

@@ -20,5 +20,7 @@ export default defineRule({
     service: 'parser',
     peers: {},
   },
+  noFix:
+    'A syntax error is fixed by whoever knows what the file should say.',
   examples: {},
 });

@@ -63,31 +63,7 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
 async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Promise<void> {
   if (paths.includes('-')) throw usageError('scan reads files and folders, not standard input: name the files or folders to scan');
   if (options.output !== undefined && options.output.trim() === '') throw usageError('--output needs a file name (or - for standard output)');
-  const absolutePaths = paths.map((p) => resolve(io.cwd, p));
-  const varFiles = (options.varFile ?? []).map((p) => resolve(io.cwd, p));
-  const vars = parseVars(options.var ?? []);
-  const { assertPathsExist, PathNotFoundError, PathNotScannableError } = await import('../../discover/walk.js');
-  try {
-    await assertPathsExist(absolutePaths);
-  } catch (error) {
-    const given = (path: string) => paths[absolutePaths.indexOf(path)] ?? path;
-    if (error instanceof PathNotFoundError) throw usageError(`path not found: ${given(error.path)}`);
-    if (error instanceof PathNotScannableError) throw usageError(`${given(error.path)} is ${error.what}; only files and folders are scanned`);
-    throw error;
-  }
-  if (options.projectRoot !== undefined) {
-    const info = await stat(resolve(io.cwd, options.projectRoot)).catch(() => undefined);
-    if (!info?.isDirectory()) throw usageError(`project root is not a directory: ${options.projectRoot}`);
-    const root = resolve(io.cwd, options.projectRoot);
-    const outside = absolutePaths.find((p) => relative(root, p).startsWith('..') || isAbsolute(relative(root, p)));
-    if (outside) throw usageError(`--project-root must contain every scanned path (${paths[absolutePaths.indexOf(outside)]} is outside it)`);
-  }
-  const { describeFileType } = await import('../../core/regular-file.js');
-  for (const [i, file] of varFiles.entries()) {
-    const info = await stat(file).catch(() => undefined);
-    if (!info) throw usageError(`var file not found: ${options.varFile![i]}`);
-    if (!info.isFile()) throw usageError(`var file ${options.varFile![i]} is ${describeFileType(info)}; only regular files are read`);
-  }
+  const { absolutePaths, varFiles, vars } = await checkScanArguments(paths, options, io);
 
   const progress = startProgress(options.quiet ? { write: () => undefined, isTTY: false } : io.stderr);
   const policy = await readPolicy(io, options.config, absolutePaths[0]!);
@@ -128,6 +104,40 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   }
 
   if (failsThreshold(result, options.failOn ?? policy?.failOn ?? 'high')) throw new CliExit(ExitCode.Findings);
+}
+
+/** The paths, project root and var files a scan is given, checked: a usage error names the first that is wrong. */
+export async function checkScanArguments(
+  paths: readonly string[],
+  options: { projectRoot?: string; varFile?: string[]; var?: string[] },
+  io: CliIo,
+): Promise<{ absolutePaths: string[]; varFiles: string[]; vars: Record<string, string> }> {
+  const absolutePaths = paths.map((p) => resolve(io.cwd, p));
+  const varFiles = (options.varFile ?? []).map((p) => resolve(io.cwd, p));
+  const vars = parseVars(options.var ?? []);
+  const { assertPathsExist, PathNotFoundError, PathNotScannableError } = await import('../../discover/walk.js');
+  try {
+    await assertPathsExist(absolutePaths);
+  } catch (error) {
+    const given = (path: string) => paths[absolutePaths.indexOf(path)] ?? path;
+    if (error instanceof PathNotFoundError) throw usageError(`path not found: ${given(error.path)}`);
+    if (error instanceof PathNotScannableError) throw usageError(`${given(error.path)} is ${error.what}; only files and folders are scanned`);
+    throw error;
+  }
+  if (options.projectRoot !== undefined) {
+    const info = await stat(resolve(io.cwd, options.projectRoot)).catch(() => undefined);
+    if (!info?.isDirectory()) throw usageError(`project root is not a directory: ${options.projectRoot}`);
+    const root = resolve(io.cwd, options.projectRoot);
+    const outside = absolutePaths.find((p) => relative(root, p).startsWith('..') || isAbsolute(relative(root, p)));
+    if (outside) throw usageError(`--project-root must contain every scanned path (${paths[absolutePaths.indexOf(outside)]} is outside it)`);
+  }
+  const { describeFileType } = await import('../../core/regular-file.js');
+  for (const [i, file] of varFiles.entries()) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info) throw usageError(`var file not found: ${options.varFile![i]}`);
+    if (!info.isFile()) throw usageError(`var file ${options.varFile![i]} is ${describeFileType(info)}; only regular files are read`);
+  }
+  return { absolutePaths, varFiles, vars };
 }
 
 /** The baseline file, validated; a usage error when it cannot be read or is not a baseline. */

@@ -42,6 +42,8 @@ export default defineRule({
       });
     },
   },
+  noFix:
+    'Removing the default makes every run supply the value; the secret must also be rotated, since it is in the repository history.',
   examples: {
     terraform: {
       good: [

@@ -27,6 +27,8 @@ export default defineTrailSettingRule({
   setting: 'cloud_watch_logs_group_arn',
   require: requireSet,
   consequence: 'no alarm can fire on its events',
+  noFix:
+    'Delivering to CloudWatch Logs needs a log group, an IAM role CloudTrail can assume and a retention decision; Bulwark does not create them for you.',
   examples: {
     good: [
       `resource "aws_cloudwatch_log_group" "trail" {

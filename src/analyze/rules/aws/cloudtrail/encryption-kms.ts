@@ -1,4 +1,5 @@
 import { DEFAULT_TRAIL, defineTrailSettingRule, requireSet } from './trail-setting.js';
+import { askAbove, fixSetting, hclString } from '../../../fix-helpers.js';
 
 export default defineTrailSettingRule({
   id: 'BW-AWS-CLOUDTRAIL-003',
@@ -25,6 +26,13 @@ export default defineTrailSettingRule({
   peers: { checkov: ['CKV_AWS_35'], trivy: ['AVD-AWS-0015'], kics: [] },
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html'],
   setting: 'kms_key_id',
+  uses: ['kmsKeyArn'],
+  fix: {
+    terraform: (ctx) =>
+      ctx.defaults.kmsKeyArn
+        ? fixSetting('kms_key_id', hclString(ctx.defaults.kmsKeyArn))(ctx)
+        : askAbove(ctx, 'which KMS key encrypts this trail (its key policy must let CloudTrail use it)? Name it as safeDefaults.kmsKeyArn in bulwark.yaml and run bulwark fix again'),
+  },
   require: requireSet,
   consequence: 'its log files are readable by anyone who can read the bucket',
   examples: {
@@ -44,6 +52,13 @@ resource "aws_cloudtrail" "main" {
     bad: [{
           code: DEFAULT_TRAIL,
           errors: [{ line: 1 }],
+          defaults: {kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'},
+          output: `resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "acme-trail-logs"
+  kms_key_id     = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+}
+`,
         }],
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { attr } from '../../../../evaluate/terraform/view.js';
 import { accessLoggingOf } from '../s3/bucket-settings.js';
 import { trailBuckets } from './trail-bucket.js';
@@ -43,6 +44,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: askFix('which bucket receives the access logs of the trail bucket? Add an aws_s3_bucket_logging for it') },
   examples: {
     terraform: {
       good: [
@@ -79,6 +81,16 @@ resource "aws_cloudtrail" "main" {
 }
 `,
           errors: [{ line: 7 }],
+          output: `resource "aws_s3_bucket" "trail" {
+  bucket = "acme-trail-logs"
+}
+
+# NEEDS YOUR INPUT: which bucket receives the access logs of the trail bucket? Add an aws_s3_bucket_logging for it
+resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = aws_s3_bucket.trail.id
+}
+`,
         },
       ],
     },

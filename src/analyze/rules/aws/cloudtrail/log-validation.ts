@@ -49,6 +49,12 @@ resource "aws_cloudtrail" "main" {
       {
           code: DEFAULT_TRAIL,
           errors: [{ line: 1 }],
+          output: `resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-trail-logs"
+  enable_log_file_validation = true
+}
+`,
         },
       {
           code: `resource "aws_cloudtrail" "main" {
@@ -58,6 +64,12 @@ resource "aws_cloudtrail" "main" {
 }
 `,
           errors: [{ line: 4 }],
+          output: `resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-trail-logs"
+  enable_log_file_validation = true
+}
+`,
         },
     ],
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { ACTIVITY_LOGGING_COMPLIANCE } from '../compliance.js';
 import { attr, isFalse } from '../../../../evaluate/terraform/view.js';
 import { DEFAULT_TRAIL } from './trail-setting.js';
@@ -29,6 +30,7 @@ export default defineRule({
       ctx.report({ at: logging, message: `CloudTrail trail ${trail.address} sets enable_logging = false, so it records nothing.` });
     },
   },
+  fix: { terraform: fixSetting('enable_logging', 'true', { askWhenWritten: 'logging is switched off on purpose? A trail that does not log records nothing; if not intended, set enable_logging = true' }) },
   examples: {
     terraform: {
       good: [DEFAULT_TRAIL],
@@ -41,6 +43,13 @@ export default defineRule({
 }
 `,
           errors: [{ line: 4 }],
+          output: `# NEEDS YOUR INPUT: logging is switched off on purpose? A trail that does not log records nothing; if not intended, set enable_logging = true
+resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "acme-trail-logs"
+  enable_logging = false
+}
+`,
         },
       ],
     },

@@ -36,6 +36,12 @@ export default defineTrailSettingRule({
       {
           code: DEFAULT_TRAIL,
           errors: [{ line: 1 }],
+          output: `resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "acme-trail-logs"
+  is_multi_region_trail = true
+}
+`,
         },
       {
           code: `resource "aws_cloudtrail" "main" {
@@ -45,6 +51,12 @@ export default defineTrailSettingRule({
 }
 `,
           errors: [{ line: 4 }],
+          output: `resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "acme-trail-logs"
+  is_multi_region_trail = true
+}
+`,
         },
     ],
   },

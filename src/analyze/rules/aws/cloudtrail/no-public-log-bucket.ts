@@ -48,6 +48,8 @@ export default defineRule({
       }
     },
   },
+  noFix:
+    "The bucket is public through its ACL or policy; that is fixed on the bucket (BW-AWS-S3-003, BW-AWS-S3-004, BW-AWS-S3-005), and whether anything relies on it is the owner's call.",
   examples: {
     terraform: {
       good: [

@@ -1,6 +1,8 @@
 // The trail-setting rules: one attribute of `aws_cloudtrail` must be true, or must be set. Each rule file
 // states its metadata, the attribute, what its absence means, and its examples.
 import type { Rule, RuleExamples, RuleMeta, TerraformRuleContext } from '../../../rule.js';
+import type { RuleFix } from '../../../fix.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { defineRule } from '../../../rule.js';
 import { attr, isTrue, isUnknown, type TfResource } from '../../../../evaluate/terraform/view.js';
 
@@ -31,6 +33,9 @@ export interface TrailSettingRule extends Omit<RuleMeta, 'provider' | 'service'>
   require: typeof requireTrue | typeof requireSet;
   /** What goes wrong while the setting is missing, for the finding's message ("so …"). */
   consequence: string;
+  /** Default for `requireTrue` settings: set it to true. */
+  fix?: RuleFix;
+  noFix?: string;
   examples: RuleExamples;
 }
 
@@ -50,8 +55,10 @@ export function defineTrailSettingRule(spec: TrailSettingRule): Rule {
       provider: 'aws',
       service: 'cloudtrail',
       peers: spec.peers,
+      ...(spec.uses ? { uses: spec.uses } : {}),
       links: spec.links,
     },
+    ...(spec.noFix ? { noFix: spec.noFix } : { fix: spec.fix ?? { terraform: fixSetting(setting, 'true') } }),
     terraform: {
       resourceTypes: ['aws_cloudtrail'],
       check(trail, ctx) {

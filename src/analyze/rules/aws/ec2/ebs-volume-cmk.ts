@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { attr, isFalse, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { ebsDefaultKmsKeyConfigured } from './account-defaults.js';
 
@@ -46,6 +47,7 @@ export default defineRule({
       ctx.report({ message: `EBS volume ${resource.address} sets no kms_key_id, so it is encrypted (if at all) with the AWS managed aws/ebs key.` });
     },
   },
+  fix: { terraform: askFix('which customer managed KMS key encrypts this volume? Changing the key replaces the volume, so plan the data migration') },
   examples: {
     terraform: {
       good: [
@@ -87,6 +89,13 @@ resource "aws_ebs_volume" "data" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `# NEEDS YOUR INPUT: which customer managed KMS key encrypts this volume? Changing the key replaces the volume, so plan the data migration
+resource "aws_ebs_volume" "data" {
+  availability_zone = "us-east-1a"
+  size              = 100
+  encrypted         = true
+}
+`,
         },
         {
           code: `resource "aws_ebs_volume" "data" {
@@ -97,6 +106,14 @@ resource "aws_ebs_volume" "data" {
 }
 `,
           errors: [{ line: 5 }],
+          output: `# NEEDS YOUR INPUT: which customer managed KMS key encrypts this volume? Changing the key replaces the volume, so plan the data migration
+resource "aws_ebs_volume" "data" {
+  availability_zone = "us-east-1a"
+  size              = 100
+  encrypted         = true
+  kms_key_id        = "arn:aws:kms:us-east-1:123456789012:alias/aws/ebs"
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { encryptDevice } from './device-fix.js';
 import { attr, isFalse, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { ebsEncryptedByDefault } from './account-defaults.js';
 import { EBS_ENCRYPTION_AT_REST } from './ebs-encryption.js';
@@ -40,6 +41,7 @@ export default defineRule({
       });
     },
   },
+  fix: { terraform: (ctx) => encryptDevice(ctx, 'root_block_device') },
   examples: {
     terraform: {
       good: [
@@ -66,6 +68,13 @@ resource "aws_ebs_volume" "scratch" {
 }
 `,
           errors: [{ line: 4 }],
+          output: `# NEEDS YOUR INPUT: this device is written unencrypted; encrypting replaces the volume: set encrypted = true once its data can move, or record why it stays unencrypted
+resource "aws_ebs_volume" "data" {
+  availability_zone = "us-east-1a"
+  size              = 100
+  encrypted         = false
+}
+`,
         },
         {
           code: `resource "aws_ebs_volume" "logs" {
@@ -75,6 +84,13 @@ resource "aws_ebs_volume" "scratch" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_ebs_volume" "logs" {
+  availability_zone = "us-east-1a"
+  size              = 50
+  type              = "gp3"
+  encrypted         = true
+}
+`,
         },
       ],
     },

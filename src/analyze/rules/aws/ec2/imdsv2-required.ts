@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { addressOf, setFoundLiteral, setInNested, setLiteral } from '../../../fix-helpers.js';
 import { firstBlock, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { imdsV2RequiredByDefault } from './account-defaults.js';
 import { LAUNCHER_KIND } from './launchers.js';
@@ -55,6 +56,14 @@ export default defineRule({
       });
     },
   },
+  fix: {
+    terraform(ctx) {
+      const description = `Requires IMDSv2 session tokens (http_tokens = "required") on ${addressOf(ctx.resource)}.`;
+      if (ctx.at?.kind === 'Attribute') return setFoundLiteral(ctx, '"required"', description);
+      if (ctx.at?.kind === 'Block') return setLiteral(ctx, 'http_tokens', '"required"', description, ctx.at);
+      return setInNested(ctx, 'metadata_options', [{ name: 'http_tokens', value: '"required"' }], description);
+    },
+  },
   examples: {
     terraform: {
       good: [
@@ -97,6 +106,15 @@ resource "aws_instance" "web" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_instance" "web" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+`,
         },
         {
           code: `resource "aws_launch_template" "workers" {
@@ -111,6 +129,17 @@ resource "aws_instance" "web" {
 }
 `,
           errors: [{ line: 8 }],
+          output: `resource "aws_launch_template" "workers" {
+  name_prefix   = "workers-"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "m6i.large"
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+}
+`,
         },
         {
           code: `resource "aws_launch_configuration" "legacy" {
@@ -120,6 +149,16 @@ resource "aws_instance" "web" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_launch_configuration" "legacy" {
+  name_prefix   = "legacy-"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "t3.small"
+
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+`,
         },
       ],
     },

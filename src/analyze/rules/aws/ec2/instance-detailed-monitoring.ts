@@ -1,5 +1,6 @@
 import { defineRule } from '../../../rule.js';
 import { attr, isTrue, isUnknown } from '../../../../evaluate/terraform/view.js';
+import { addressOf, setLiteral } from '../../../fix-helpers.js';
 
 export default defineRule({
   meta: {
@@ -40,6 +41,9 @@ export default defineRule({
       });
     },
   },
+  fix: {
+    terraform: (ctx) => setLiteral(ctx, 'monitoring', 'true', `Sets monitoring = true on ${addressOf(ctx.resource)}.`),
+  },
   examples: {
     terraform: {
       good: [
@@ -69,6 +73,13 @@ resource "aws_instance" "web" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_instance" "web" {
+  ami                    = "ami-12345678"
+  instance_type          = "t2.micro"
+  vpc_security_group_ids = ["sg-0123456789abcdef0"]
+  monitoring             = true
+}
+`,
         },
         {
           code: `resource "aws_instance" "batch" {
@@ -79,6 +90,13 @@ resource "aws_instance" "web" {
 }
 `,
           errors: [{ line: 5 }, { line: 5 }, { line: 5 }],
+          output: `resource "aws_instance" "batch" {
+  count         = 3
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "c6i.large"
+  monitoring    = true
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { encryptDevice } from './device-fix.js';
 import { ebsEncryptedByDefault } from './account-defaults.js';
 import { EBS_ENCRYPTION_AT_REST } from './ebs-encryption.js';
 import { describeDevice, unencryptedInstanceDevices } from './block-devices.js';
@@ -34,6 +35,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: (ctx) => encryptDevice(ctx, 'root_block_device') },
   examples: {
     terraform: {
       good: [
@@ -76,6 +78,16 @@ resource "aws_instance" "app" {
 }
 `,
           errors: [{ line: 6 }],
+          output: `resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+
+  # NEEDS YOUR INPUT: this device is written unencrypted; encrypting replaces the volume: set encrypted = true once its data can move, or record why it stays unencrypted
+  root_block_device {
+    encrypted = false
+  }
+}
+`,
         },
         {
           code: `resource "aws_instance" "web" {
@@ -85,6 +97,16 @@ resource "aws_instance" "app" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_instance" "web" {
+  ami           = "ami-12345678"
+  instance_type = "t2.micro"
+  monitoring    = true
+
+  root_block_device {
+    encrypted = true
+  }
+}
+`,
         },
         {
           code: `resource "aws_instance" "data" {
@@ -102,6 +124,21 @@ resource "aws_instance" "app" {
 }
 `,
           errors: [{ line: 9 }],
+          output: `resource "aws_instance" "data" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "r6i.large"
+
+  root_block_device {
+    encrypted = true
+  }
+
+  ebs_block_device {
+    device_name = "/dev/sdh"
+    volume_size = 500
+    encrypted   = true
+  }
+}
+`,
         },
       ],
     },

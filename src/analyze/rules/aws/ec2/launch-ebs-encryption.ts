@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { encryptDevice } from './device-fix.js';
 import { ebsEncryptedByDefault } from './account-defaults.js';
 import { EBS_ENCRYPTION_AT_REST } from './ebs-encryption.js';
 import { describeDevice, unencryptedInstanceDevices, unencryptedTemplateDevices } from './block-devices.js';
@@ -35,6 +36,7 @@ export default defineRule({
       for (const device of devices) ctx.report({ at: device.at, message: `${LAUNCHER_KIND[resource.type]} ${resource.address}: ${describeDevice(device)}.` });
     },
   },
+  fix: { terraform: (ctx) => encryptDevice(ctx, 'root_block_device') },
   examples: {
     terraform: {
       good: [
@@ -77,6 +79,17 @@ export default defineRule({
 }
 `,
           errors: [{ line: 7 }],
+          output: `resource "aws_launch_configuration" "web" {
+  name_prefix   = "web-"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+
+  # NEEDS YOUR INPUT: this device is written unencrypted; encrypting replaces the volume: set encrypted = true once its data can move, or record why it stays unencrypted
+  root_block_device {
+    encrypted = false
+  }
+}
+`,
         },
         {
           code: `resource "aws_launch_template" "workers" {
@@ -93,6 +106,20 @@ export default defineRule({
 }
 `,
           errors: [{ line: 6 }],
+          output: `resource "aws_launch_template" "workers" {
+  name_prefix   = "workers-"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "m6i.large"
+
+  block_device_mappings {
+    device_name = "/dev/sdf"
+    ebs {
+      volume_size = 200
+      encrypted   = true
+    }
+  }
+}
+`,
         },
       ],
     },

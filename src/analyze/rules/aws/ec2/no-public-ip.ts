@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import type { TfAttribute } from '../../../../evaluate/terraform/view.js';
 import { attr, blocks, isTrue } from '../../../../evaluate/terraform/view.js';
 import { LAUNCHER_KIND } from './launchers.js';
@@ -51,6 +52,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: fixSetting('associate_public_ip_address', 'false', { askWhenWritten: 'does this instance need a public IP? Without one it needs a NAT gateway or VPC endpoints to reach out; if not, set this to false' }) },
   examples: {
     terraform: {
       good: [
@@ -83,6 +85,14 @@ export default defineRule({
 }
 `,
           errors: [{ line: 5 }],
+          output: `# NEEDS YOUR INPUT: does this instance need a public IP? Without one it needs a NAT gateway or VPC endpoints to reach out; if not, set this to false
+resource "aws_launch_configuration" "web" {
+  name_prefix                 = "web-"
+  image_id                    = "ami-0abcdef1234567890"
+  instance_type               = "t3.micro"
+  associate_public_ip_address = true
+}
+`,
         },
         {
           code: `resource "aws_launch_template" "workers" {
@@ -97,6 +107,18 @@ export default defineRule({
 }
 `,
           errors: [{ line: 7 }],
+          output: `resource "aws_launch_template" "workers" {
+  name_prefix   = "workers-"
+  image_id      = "ami-0abcdef1234567890"
+  instance_type = "m6i.large"
+
+  # NEEDS YOUR INPUT: does this instance need a public IP? Without one it needs a NAT gateway or VPC endpoints to reach out; if not, set this to false
+  network_interfaces {
+    associate_public_ip_address = "true"
+    security_groups             = ["sg-0123456789abcdef0"]
+  }
+}
+`,
         },
         {
           code: `resource "aws_instance" "bastion" {
@@ -107,6 +129,14 @@ export default defineRule({
 }
 `,
           errors: [{ line: 5 }],
+          output: `# NEEDS YOUR INPUT: does this instance need a public IP? Without one it needs a NAT gateway or VPC endpoints to reach out; if not, set this to false
+resource "aws_instance" "bastion" {
+  ami                         = "ami-0abcdef1234567890"
+  instance_type               = "t3.nano"
+  subnet_id                   = "subnet-0123456789abcdef0"
+  associate_public_ip_address = true
+}
+`,
         },
       ],
     },

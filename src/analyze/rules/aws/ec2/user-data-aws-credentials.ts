@@ -42,6 +42,8 @@ export default defineRule({
       reportUserDataSecrets(resource, ctx, findAwsCredentials, 'AWS credentials');
     },
   },
+  noFix:
+    'Access keys in user data must be revoked and replaced by an instance profile role; removing the text alone would leave a leaked key active and break what uses it.',
   examples: {
     terraform: {
       good: [

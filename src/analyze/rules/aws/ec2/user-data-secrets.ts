@@ -34,6 +34,8 @@ export default defineRule({
       reportUserDataSecrets(resource, ctx, findOtherSecrets, 'secrets');
     },
   },
+  noFix:
+    "The secret must be rotated and read at boot from Secrets Manager or SSM Parameter Store; which store, and the rotation, are the owner's decisions.",
   examples: {
     terraform: {
       good: [

@@ -77,6 +77,8 @@ export default defineRule({
       ctx.report({ message: `IAM group ${group.address} does not enforce MFA: ${detail} \`aws:MultiFactorAuthPresent\`.` });
     },
   },
+  noFix:
+    'An MFA-enforcing policy locks out users without a device; who needs which exemption is a decision for the account owner.',
   examples: {
     terraform: {
       good: [

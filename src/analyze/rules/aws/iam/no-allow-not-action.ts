@@ -42,6 +42,8 @@ export default defineRule({
       });
     },
   },
+  noFix:
+    'Rewriting NotAction as an explicit action list needs to know which actions the principal really uses (IAM Access Analyzer can generate it).',
   examples: {
     terraform: {
       good: [

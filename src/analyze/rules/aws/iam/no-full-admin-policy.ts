@@ -47,6 +47,8 @@ export default defineRule({
       }
     },
   },
+  noFix:
+    'Least privilege needs the actions and resources the principal really uses; narrowing the wildcard without them breaks it (IAM Access Analyzer can generate a policy from activity).',
   examples: {
     terraform: {
       good: [

@@ -44,6 +44,8 @@ export default defineRule({
       }
     },
   },
+  noFix:
+    "Which accounts or services may assume the role is the owner's decision; narrowing the principal blindly breaks whoever assumes it today.",
   examples: {
     terraform: {
       good: [

@@ -40,6 +40,8 @@ export default defineRule({
       ctx.report({ at: user, message: `Access key ${resource.address} is issued to the user "root".` });
     },
   },
+  noFix:
+    'Root access keys are deleted, not reconfigured; whatever uses them must move to an IAM role first.',
   examples: {
     terraform: {
       good: [

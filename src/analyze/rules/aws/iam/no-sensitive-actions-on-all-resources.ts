@@ -47,6 +47,8 @@ export default defineRule({
       });
     },
   },
+  noFix:
+    'Scoping the actions needs the ARNs the principal works on, which only its owner knows.',
   examples: {
     terraform: {
       good: [

@@ -55,6 +55,8 @@ export default defineRule({
       }
     },
   },
+  noFix:
+    'Replacing service:* needs the actions the principal really uses (IAM Access Analyzer can generate them).',
   examples: {
     terraform: {
       good: [

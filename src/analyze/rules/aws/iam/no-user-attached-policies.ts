@@ -43,6 +43,8 @@ export default defineRule({
       ctx.report({ at: user, message: `${kind} ${resource.address} grants permissions directly to an IAM user.` });
     },
   },
+  noFix:
+    "Moving a policy from a user to a group or role changes who holds it; which group is the owner's decision.",
   examples: {
     terraform: {
       good: [

@@ -16,4 +16,5 @@ export default definePasswordSettingRule({
   setting: 'max_password_age',
   check: requiredNumber((n) => n >= 1 && n <= 90, 'passwords may stay valid for longer than 90 days', 'AWS default: passwords never expire'),
   weakValue: '365',
+  safeValue: '90',
 });

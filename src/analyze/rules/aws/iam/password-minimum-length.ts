@@ -17,4 +17,5 @@ export default definePasswordSettingRule({
   setting: 'minimum_password_length',
   check: requiredNumber((n) => n >= 14, 'passwords shorter than 14 characters are allowed', 'the API default is 6 characters'),
   weakValue: '8',
+  safeValue: '14',
 });

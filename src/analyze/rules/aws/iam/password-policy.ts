@@ -5,6 +5,7 @@
 
 import type { ComplianceRef, PeerIds, Rule, TerraformRuleContext } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import type { Severity } from '../../../../core/types.js';
 import type { TfResource, Value } from '../../../../evaluate/terraform/view.js';
 import { asNumber, attr, isTrue, isUnknown } from '../../../../evaluate/terraform/view.js';
@@ -66,6 +67,8 @@ export interface PasswordSettingRule {
   check: PasswordSettingCheck;
   /** The weak value the rule's bad example sets, as HCL (e.g. `false`, `8`). */
   weakValue: string;
+  /** The value its fix writes, as HCL (e.g. `true`, `14`). */
+  safeValue: string;
 }
 
 export function definePasswordSettingRule(spec: PasswordSettingRule): Rule {
@@ -86,6 +89,7 @@ export function definePasswordSettingRule(spec: PasswordSettingRule): Rule {
       peers: spec.peers,
       links: [PASSWORD_POLICY_LINK],
     },
+    fix: { terraform: fixSetting(setting, spec.safeValue) },
     terraform: {
       resourceTypes: [PASSWORD_POLICY],
       check(resource, ctx) {
@@ -102,8 +106,17 @@ export function definePasswordSettingRule(spec: PasswordSettingRule): Rule {
 }
 `,
             errors: [{ line: 2 }],
+            output: `resource "aws_iam_account_password_policy" "weak" {
+  ${setting} = ${spec.safeValue}
+}
+`,
           },
-          { code: PARTIAL_POLICY, errors: [{ line: 1 }] },
+          {
+            code: PARTIAL_POLICY,
+            errors: [{ line: 1 }],
+            // Added after the one setting, its \`=\` aligned with it as \`terraform fmt\` aligns them.
+            output: PARTIAL_POLICY.replace('}\n', `  ${setting.padEnd('allow_users_to_change_password'.length)} = ${spec.safeValue}\n}\n`),
+          },
         ],
       },
     },

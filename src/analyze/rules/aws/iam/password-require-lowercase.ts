@@ -16,4 +16,5 @@ export default definePasswordSettingRule({
   setting: 'require_lowercase_characters',
   check: requiredFlag('a lowercase letter'),
   weakValue: 'false',
+  safeValue: 'true',
 });

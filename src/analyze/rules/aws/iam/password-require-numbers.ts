@@ -16,4 +16,5 @@ export default definePasswordSettingRule({
   setting: 'require_numbers',
   check: requiredFlag('a number'),
   weakValue: 'false',
+  safeValue: 'true',
 });

@@ -16,4 +16,5 @@ export default definePasswordSettingRule({
   setting: 'require_symbols',
   check: requiredFlag('a symbol'),
   weakValue: 'false',
+  safeValue: 'true',
 });

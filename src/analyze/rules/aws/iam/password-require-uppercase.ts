@@ -16,4 +16,5 @@ export default definePasswordSettingRule({
   setting: 'require_uppercase_characters',
   check: requiredFlag('an uppercase letter'),
   weakValue: 'false',
+  safeValue: 'true',
 });

@@ -17,4 +17,5 @@ export default definePasswordSettingRule({
   setting: 'password_reuse_prevention',
   check: requiredNumber((n) => n >= 5, 'users may cycle back to a recent password', 'AWS default: passwords may be reused'),
   weakValue: '2',
+  safeValue: '24',
 });

@@ -41,6 +41,8 @@ export default defineRule({
       }
     },
   },
+  noFix:
+    'The key must be revoked and the provider given credentials from the environment, a profile or a role; removing the text alone leaves a leaked key active.',
   examples: {
     terraform: {
       good: [

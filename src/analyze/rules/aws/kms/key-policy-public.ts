@@ -51,6 +51,8 @@ export default defineRule({
       }
     },
   },
+  noFix:
+    "Which principals the key policy should name is the key owner's decision; narrowing it blindly can lock everyone out of the key.",
   examples: {
     terraform: {
       good: [

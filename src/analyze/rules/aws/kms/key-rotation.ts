@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { attr, isFalse, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 
 export default defineRule({
@@ -44,6 +45,7 @@ export default defineRule({
       });
     },
   },
+  fix: { terraform: fixSetting('enable_key_rotation', 'true') },
   examples: {
     terraform: {
       good: [
@@ -69,6 +71,12 @@ export default defineRule({
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_kms_key" "data" {
+  description             = "Application data"
+  deletion_window_in_days = 30
+  enable_key_rotation     = true
+}
+`,
         },
         {
           code: `resource "aws_kms_key" "logs" {
@@ -77,6 +85,11 @@ export default defineRule({
 }
 `,
           errors: [{ line: 3 }],
+          output: `resource "aws_kms_key" "logs" {
+  description         = "Log archive"
+  enable_key_rotation = true
+}
+`,
         },
       ],
     },

@@ -47,6 +47,8 @@ export default defineRule({
       }
     },
   },
+  noFix:
+    'The secret must be rotated and read at run time from Secrets Manager or SSM Parameter Store, which needs code and IAM changes.',
   examples: {
     terraform: {
       good: [

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { asNumber, attr, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { isReadReplica, kindOf } from './rds-facts.js';
 
@@ -41,6 +42,7 @@ export default defineRule({
       ctx.report({ at: retention, message: `${kindOf(resource)} ${resource.address} keeps backups for only ${days} day.` });
     },
   },
+  fix: { terraform: fixSetting('backup_retention_period', '7') },
   examples: {
     terraform: {
       good: [
@@ -74,6 +76,17 @@ export default defineRule({
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_db_instance" "ledger" {
+  identifier        = "ledger"
+  engine            = "mysql"
+  instance_class    = "db.t4g.large"
+  allocated_storage = 50
+  username          = "ledger"
+  manage_master_user_password = true
+  storage_encrypted = true
+  backup_retention_period = 7
+}
+`,
         },
         {
           code: `resource "aws_rds_cluster" "ledger" {
@@ -85,6 +98,14 @@ export default defineRule({
 }
 `,
           errors: [{ line: 6 }],
+          output: `resource "aws_rds_cluster" "ledger" {
+  cluster_identifier          = "ledger"
+  engine                      = "aurora-mysql"
+  master_username             = "ledger"
+  manage_master_user_password = true
+  backup_retention_period     = 7
+}
+`,
         },
       ],
     },

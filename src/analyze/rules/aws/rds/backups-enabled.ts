@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { asNumber, attr } from '../../../../evaluate/terraform/view.js';
 import { isReadReplica } from './rds-facts.js';
 
@@ -35,6 +36,7 @@ export default defineRule({
       ctx.report({ at: retention, message: `RDS instance ${resource.address} sets \`backup_retention_period = 0\`, disabling automated backups and point-in-time recovery.` });
     },
   },
+  fix: { terraform: fixSetting('backup_retention_period', '7') },
   examples: {
     terraform: {
       good: [
@@ -69,6 +71,16 @@ export default defineRule({
 }
 `,
           errors: [{ line: 8 }],
+          output: `resource "aws_db_instance" "billing" {
+  identifier              = "billing"
+  engine                  = "postgres"
+  instance_class          = "db.t4g.medium"
+  allocated_storage       = 100
+  username                = "billing"
+  manage_master_user_password = true
+  backup_retention_period = 7
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { asString, attr, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { inheritsStorageEncryption, isAwsManagedKey } from './rds-facts.js';
 import { CUSTOMER_MANAGED_KEY_COMPLIANCE } from '../compliance.js';
@@ -37,6 +38,7 @@ export default defineRule({
       ctx.report({ at: key, message: `RDS cluster ${resource.address} ${problem}, so its storage is not encrypted with a customer-managed key.` });
     },
   },
+  fix: { terraform: askFix('which customer managed KMS key encrypts this cluster? Changing it replaces the cluster: migrate through an encrypted snapshot copy') },
   examples: {
     terraform: {
       good: [
@@ -66,6 +68,15 @@ resource "aws_rds_cluster" "orders" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `# NEEDS YOUR INPUT: which customer managed KMS key encrypts this cluster? Changing it replaces the cluster: migrate through an encrypted snapshot copy
+resource "aws_rds_cluster" "orders" {
+  cluster_identifier          = "orders"
+  engine                      = "aurora-postgresql"
+  master_username             = "app"
+  manage_master_user_password = true
+  storage_encrypted           = true
+}
+`,
         },
         {
           code: `resource "aws_rds_cluster" "orders" {
@@ -78,6 +89,16 @@ resource "aws_rds_cluster" "orders" {
 }
 `,
           errors: [{ line: 7 }],
+          output: `# NEEDS YOUR INPUT: which customer managed KMS key encrypts this cluster? Changing it replaces the cluster: migrate through an encrypted snapshot copy
+resource "aws_rds_cluster" "orders" {
+  cluster_identifier          = "orders"
+  engine                      = "aurora-mysql"
+  master_username             = "app"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  kms_key_id                  = "arn:aws:kms:eu-west-1:123456789012:alias/aws/rds"
+}
+`,
         },
       ],
     },

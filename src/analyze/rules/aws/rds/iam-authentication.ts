@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { asString, attr, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { isReadReplica, kindOf } from './rds-facts.js';
 
@@ -42,6 +43,7 @@ export default defineRule({
       ctx.report({ at: enabled, message: `${kindOf(resource)} ${resource.address} ${what}; clients must use static passwords.` });
     },
   },
+  fix: { terraform: fixSetting('iam_database_authentication_enabled', 'true') },
   examples: {
     terraform: {
       good: [
@@ -77,6 +79,14 @@ resource "aws_db_instance" "erp" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_rds_cluster" "api" {
+  cluster_identifier                  = "api"
+  engine                              = "aurora-mysql"
+  master_username                     = "api"
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = true
+}
+`,
         },
         {
           // No engine: the provider's default (v4) is Aurora MySQL, which supports IAM authentication.
@@ -88,6 +98,13 @@ resource "aws_db_instance" "erp" {
 }
 `,
           errors: [{ line: 5 }],
+          output: `resource "aws_rds_cluster" "reports" {
+  cluster_identifier                  = "reports"
+  master_username                     = "reports"
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = true
+}
+`,
         },
       ],
     },

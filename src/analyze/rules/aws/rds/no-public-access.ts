@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { attr, isTrue } from '../../../../evaluate/terraform/view.js';
 import { kindOf } from './rds-facts.js';
 
@@ -38,6 +39,7 @@ export default defineRule({
       ctx.report({ at: pub, message: `${kindOf(resource)} ${resource.address} sets \`publicly_accessible = true\`, exposing the database endpoint to the internet.` });
     },
   },
+  fix: { terraform: fixSetting('publicly_accessible', 'false', { askWhenWritten: 'who connects to this database from outside the VPC? If nobody, set publicly_accessible = false' }) },
   examples: {
     terraform: {
       good: [
@@ -76,6 +78,17 @@ resource "aws_rds_cluster_instance" "member" {
 }
 `,
           errors: [{ line: 8 }],
+          output: `# NEEDS YOUR INPUT: who connects to this database from outside the VPC? If nobody, set publicly_accessible = false
+resource "aws_db_instance" "app" {
+  identifier          = "app"
+  engine              = "mysql"
+  instance_class      = "db.t3.micro"
+  allocated_storage   = 20
+  username            = "admin"
+  manage_master_user_password = true
+  publicly_accessible = true
+}
+`,
         },
         {
           code: `resource "aws_rds_cluster_instance" "member" {
@@ -88,6 +101,16 @@ resource "aws_rds_cluster_instance" "member" {
 }
 `,
           errors: [{ line: 7 }, { line: 7 }],
+          output: `# NEEDS YOUR INPUT: who connects to this database from outside the VPC? If nobody, set publicly_accessible = false
+resource "aws_rds_cluster_instance" "member" {
+  count               = 2
+  identifier          = "app-\${count.index}"
+  cluster_identifier  = "app"
+  instance_class      = "db.r6g.large"
+  engine              = "aurora-mysql"
+  publicly_accessible = true
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { asString, attr, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { isAwsManagedKey, kindOf } from './rds-facts.js';
 
@@ -37,6 +38,7 @@ export default defineRule({
       ctx.report({ at: key, message: `${kindOf(resource)} ${resource.address} enables Performance Insights but ${problem}.` });
     },
   },
+  fix: { terraform: askFix('which customer managed KMS key encrypts Performance Insights? It cannot be changed once set, so choose it before enabling') },
   examples: {
     terraform: {
       good: [
@@ -76,6 +78,15 @@ resource "aws_db_instance" "orders" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `# NEEDS YOUR INPUT: which customer managed KMS key encrypts Performance Insights? It cannot be changed once set, so choose it before enabling
+resource "aws_rds_cluster_instance" "writer" {
+  identifier                   = "orders-writer"
+  cluster_identifier           = "orders"
+  instance_class               = "db.r6g.large"
+  engine                       = "aurora-postgresql"
+  performance_insights_enabled = true
+}
+`,
         },
       ],
     },

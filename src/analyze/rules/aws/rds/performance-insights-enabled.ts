@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { attr, isTrue, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { kindOf } from './rds-facts.js';
 
@@ -33,6 +34,7 @@ export default defineRule({
       ctx.report({ at: enabled, message: `${kindOf(resource)} ${resource.address} ${what}.` });
     },
   },
+  fix: { terraform: fixSetting('performance_insights_enabled', 'true') },
   examples: {
     terraform: {
       good: [
@@ -57,6 +59,14 @@ export default defineRule({
 }
 `,
           errors: [{ line: 6 }],
+          output: `resource "aws_rds_cluster_instance" "writer" {
+  identifier                   = "orders-writer"
+  cluster_identifier           = "orders"
+  instance_class               = "db.r6g.large"
+  engine                       = "aurora-postgresql"
+  performance_insights_enabled = true
+}
+`,
         },
         {
           code: `resource "aws_db_instance" "reporting" {
@@ -69,6 +79,16 @@ export default defineRule({
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_db_instance" "reporting" {
+  identifier        = "reporting"
+  engine            = "postgres"
+  instance_class    = "db.m6g.large"
+  allocated_storage = 100
+  username          = "reporting"
+  manage_master_user_password = true
+  performance_insights_enabled = true
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { asString, attr, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { inheritsStorageEncryption, isAuroraEngine, kindOf } from './rds-facts.js';
 import { ENCRYPTION_AT_REST_COMPLIANCE } from '../compliance.js';
@@ -46,6 +47,7 @@ export default defineRule({
       ctx.report({ at: encrypted, message: `${kindOf(resource)} ${resource.address} ${what}, so its storage is not encrypted at rest.` });
     },
   },
+  fix: { terraform: fixSetting('storage_encrypted', 'true', { askWhenWritten: 'encrypting existing storage replaces the database: restore it from an encrypted snapshot copy, then set storage_encrypted = true' }) },
   examples: {
     terraform: {
       good: [
@@ -87,6 +89,16 @@ export default defineRule({
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_db_instance" "legacy" {
+  identifier        = "legacy"
+  engine            = "mysql"
+  instance_class    = "db.t3.micro"
+  allocated_storage = 20
+  username          = "admin"
+  manage_master_user_password = true
+  storage_encrypted = true
+}
+`,
         },
         {
           code: `resource "aws_rds_cluster" "events" {
@@ -98,6 +110,15 @@ export default defineRule({
 }
 `,
           errors: [{ line: 6 }],
+          output: `# NEEDS YOUR INPUT: encrypting existing storage replaces the database: restore it from an encrypted snapshot copy, then set storage_encrypted = true
+resource "aws_rds_cluster" "events" {
+  cluster_identifier = "events"
+  engine             = "aurora-mysql"
+  master_username    = "admin"
+  manage_master_user_password = true
+  storage_encrypted  = false
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { ACTIVITY_LOGGING_COMPLIANCE } from '../compliance.js';
 import { accessLoggingOf, isAccessLogTarget } from './bucket-settings.js';
 
@@ -33,6 +34,7 @@ export default defineRule({
       ctx.report({ message: `S3 bucket ${bucket.address} has no server access logging.` });
     },
   },
+  fix: { terraform: askFix('which bucket receives the access logs of this bucket? Add an aws_s3_bucket_logging with that target_bucket') },
   examples: {
     terraform: {
       good: [
@@ -66,6 +68,11 @@ resource "aws_s3_bucket_logging" "data" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `# NEEDS YOUR INPUT: which bucket receives the access logs of this bucket? Add an aws_s3_bucket_logging with that target_bucket
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+`,
         },
         {
           code: `resource "aws_s3_bucket" "logs" {
@@ -87,6 +94,25 @@ resource "aws_s3_bucket_logging" "data" {
 }
 `,
           errors: [{ line: 9 }],
+          output: `resource "aws_s3_bucket" "logs" {
+  bucket = "acme-access-logs"
+}
+
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+# NEEDS YOUR INPUT: which bucket receives the access logs of this bucket? Add an aws_s3_bucket_logging with that target_bucket
+resource "aws_s3_bucket" "reports" {
+  bucket = "acme-reports"
+}
+
+resource "aws_s3_bucket_logging" "data" {
+  bucket        = aws_s3_bucket.data.id
+  target_bucket = aws_s3_bucket.logs.id
+  target_prefix = "data/"
+}
+`,
         },
       ],
     },

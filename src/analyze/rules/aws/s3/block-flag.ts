@@ -6,6 +6,7 @@ import type { PeerIds, Rule, TerraformRuleContext } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
 import { attr, isTrue, isUnknown, type TfResource } from '../../../../evaluate/terraform/view.js';
 import { PUBLIC_ACCESS_BLOCK_COMPLIANCE } from './compliance.js';
+import { addressOf, askAbove, setLiteral } from '../../../fix-helpers.js';
 import { PUBLIC_ACCESS_BLOCK, accountBlocks, type BlockFlag } from './public-access.js';
 
 const BLOCK_FLAGS: readonly BlockFlag[] = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -59,6 +60,13 @@ export function defineBlockFlagRule(spec: BlockFlagRule): Rule {
         checkBlockFlag(block, ctx, flag, effect);
       },
     },
+    fix: {
+      terraform(ctx) {
+        // Written false on purpose (a public website, say): turning it on is the owner's call.
+        if (ctx.at?.kind === 'Attribute') return askAbove(ctx, `${flag} is false: is this bucket public on purpose? If not, set it to true`);
+        return setLiteral(ctx, flag, 'true', `Sets ${flag} = true on ${addressOf(ctx.resource)}.`);
+      },
+    },
     examples: {
       terraform: {
         good: [
@@ -81,9 +89,22 @@ resource "aws_s3_bucket_public_access_block" "data" {
 }
 `,
             errors: [{ line: 5 }],
+            output: `${BUCKET}
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket${' '.repeat(Math.max(0, flag.length - 6))} = aws_s3_bucket.data.id
+  ${flag} = true
+}
+`,
           },
           // The flag's own line: the block starts on line 5, its `bucket` is line 6, the flags follow in order.
-          { code: bucketWithBlock((other) => other !== flag), errors: [{ line: 7 + BLOCK_FLAGS.indexOf(flag) }] },
+          {
+            code: bucketWithBlock((other) => other !== flag),
+            errors: [{ line: 7 + BLOCK_FLAGS.indexOf(flag) }],
+            output: bucketWithBlock((other) => other !== flag).replace(
+              'resource "aws_s3_bucket_public_access_block"',
+              `# NEEDS YOUR INPUT: ${flag} is false: is this bucket public on purpose? If not, set it to true\nresource "aws_s3_bucket_public_access_block"`,
+            ),
+          },
         ],
       },
     },

@@ -1,5 +1,9 @@
 import { defineRule } from '../../../rule.js';
 import { wholeOf } from '../../../../state/source.js';
+import { addBlock, hclString, type HclEntry } from '../../../../edit/hcl-edit.js';
+import type { FixOutcome, TerraformFixContext } from '../../../fix.js';
+import { addressOf, askAbove } from '../../../fix-helpers.js';
+import { addBucketSetting, isLogDestination } from './settings-fix.js';
 
 export default defineRule({
   meta: {
@@ -32,6 +36,7 @@ export default defineRule({
     provider: 'aws',
     service: 's3',
     peers: { checkov: ['CKV_AWS_19'], trivy: ['AVD-AWS-0088'], kics: [] },
+    uses: ['kmsKeyArn'],
     links: [
       'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_server_side_encryption_configuration',
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html',
@@ -53,6 +58,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: fixEncryption },
   examples: {
     terraform: {
       good: [
@@ -113,6 +119,21 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "reports" {
 }
 `,
           errors: [{ line: 1 }],
+          defaults: { kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+          output: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+}
+`,
         },
         {
           code: `resource "aws_s3_bucket" "uploads" {
@@ -127,8 +148,63 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
 }
 `,
           errors: [{ line: 7 }],
+          defaults: { kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+          output: `resource "aws_s3_bucket" "uploads" {
+  bucket = "acme-uploads"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+  rule {
+    bucket_key_enabled = true
+
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+}
+`,
+        },
+        {
+          // Without a key in the policy, which key to use is a person's decision.
+          code: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+`,
+          errors: [{ line: 1 }],
+          output: `# NEEDS YOUR INPUT: which KMS key encrypts this bucket? Name it as safeDefaults.kmsKeyArn in bulwark.yaml and run bulwark fix again
+resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+`,
         },
       ],
     },
   },
 });
+
+/**
+ * SSE-KMS with the policy's key; SSE-S3 for buckets AWS services deliver logs to (they cannot write with an
+ * arbitrary KMS key). Without a key in the policy, which key to use is a person's decision.
+ */
+function fixEncryption(ctx: TerraformFixContext): FixOutcome {
+  const bucket = ctx.resource;
+  const logs = bucket.labels[0] === 'aws_s3_bucket' && isLogDestination(ctx, bucket);
+  const key = ctx.defaults.kmsKeyArn;
+  if (!logs && !key) return askAbove(ctx, 'which KMS key encrypts this bucket? Name it as safeDefaults.kmsKeyArn in bulwark.yaml and run bulwark fix again', bucket);
+  const byDefault: HclEntry[] = logs ? [{ name: 'sse_algorithm', value: '"AES256"' }] : [{ name: 'sse_algorithm', value: '"aws:kms"' }, { name: 'kms_master_key_id', value: hclString(key!) }];
+  const how = logs ? 'SSE-S3 (it receives service logs, which cannot be written with a KMS key)' : `SSE-KMS with ${key}`;
+  const description = `Encrypts ${addressOf(bucket)} by default with ${how}.`;
+  const applyDefault = { block: 'apply_server_side_encryption_by_default', body: byDefault };
+  const at = ctx.at;
+  if (at?.kind === 'Block' && at.type === 'rule') return { kind: 'automatic', description, edits: addBlock(ctx.file, at, applyDefault) };
+  if (at?.kind === 'Block' && (at.type === 'server_side_encryption_configuration' || bucket.labels[0] !== 'aws_s3_bucket')) {
+    return { kind: 'automatic', description, edits: addBlock(ctx.file, at, { block: 'rule', body: [applyDefault] }) };
+  }
+  return addBucketSetting(ctx, {
+    inline: { block: 'server_side_encryption_configuration', body: [{ block: 'rule', body: [applyDefault] }] },
+    resource: { type: 'aws_s3_bucket_server_side_encryption_configuration', body: [{ block: 'rule', body: [applyDefault] }] },
+    description,
+  });
+}

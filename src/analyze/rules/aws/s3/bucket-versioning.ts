@@ -1,5 +1,8 @@
 import { defineRule } from '../../../rule.js';
 import { versioningOf } from './bucket-settings.js';
+import type { FixOutcome, TerraformFixContext } from '../../../fix.js';
+import { addressOf, setFoundLiteral, setLiteral } from '../../../fix-helpers.js';
+import { addBucketSetting } from './settings-fix.js';
 
 export default defineRule({
   meta: {
@@ -49,6 +52,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: fixVersioning, bringsIntoScope: ['BW-AWS-S3-012'] },
   examples: {
     terraform: {
       good: [
@@ -83,6 +87,17 @@ resource "aws_s3_bucket_versioning" "data" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`,
         },
         {
           code: `resource "aws_s3_bucket" "data" {
@@ -97,6 +112,17 @@ resource "aws_s3_bucket_versioning" "data" {
 }
 `,
           errors: [{ line: 8 }],
+          output: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_versioning" "data" {
+  bucket = aws_s3_bucket.data.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`,
         },
         {
           code: `resource "aws_s3_bucket" "legacy" {
@@ -107,8 +133,28 @@ resource "aws_s3_bucket_versioning" "data" {
 }
 `,
           errors: [{ line: 4 }],
+          output: `resource "aws_s3_bucket" "legacy" {
+  bucket = "acme-legacy"
+  versioning {
+    enabled = true
+  }
+}
+`,
         },
       ],
     },
   },
 });
+
+function fixVersioning(ctx: TerraformFixContext): FixOutcome {
+  const description = `Enables versioning on ${ctx.resource.labels[0] === 'aws_s3_bucket' ? addressOf(ctx.resource) : `the bucket of ${addressOf(ctx.resource)}`}.`;
+  const at = ctx.at;
+  if (at?.kind === 'Attribute') return setFoundLiteral(ctx, at.name === 'status' ? '"Enabled"' : 'true', description);
+  if (at?.kind === 'Block' && at.type === 'versioning_configuration') return setLiteral(ctx, 'status', '"Enabled"', description, at);
+  if (at?.kind === 'Block' && at.type === 'versioning') return setLiteral(ctx, 'enabled', 'true', description, at);
+  return addBucketSetting(ctx, {
+    inline: { block: 'versioning', body: [{ name: 'enabled', value: 'true' }] },
+    resource: { type: 'aws_s3_bucket_versioning', body: [{ block: 'versioning_configuration', body: [{ name: 'status', value: '"Enabled"' }] }] },
+    description,
+  });
+}

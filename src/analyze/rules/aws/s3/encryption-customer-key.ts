@@ -1,4 +1,6 @@
 import { defineRule } from '../../../rule.js';
+import { askAbove, hclString, parentOf, setLiteral } from '../../../fix-helpers.js';
+import type { FixOutcome, TerraformFixContext } from '../../../fix.js';
 import { isUnknown } from '../../../../evaluate/terraform/view.js';
 import { encryptionOf, isAccessLogTarget, isLoadBalancerLogTarget } from './bucket-settings.js';
 import { CUSTOMER_MANAGED_KEY_COMPLIANCE } from '../compliance.js';
@@ -24,6 +26,7 @@ export default defineRule({
     provider: 'aws',
     service: 's3',
     peers: { checkov: ['CKV_AWS_145'], trivy: ['AVD-AWS-0132'], kics: [] },
+    uses: ['kmsKeyArn'],
     links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html'],
   },
   terraform: {
@@ -46,6 +49,7 @@ export default defineRule({
       });
     },
   },
+  fix: { terraform: fixCustomerKey },
   examples: {
     terraform: {
       good: [
@@ -111,6 +115,21 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
 }
 `,
           errors: [{ line: 9 }],
+          defaults: {kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'},
+          output: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+}
+`,
         },
         {
           code: `resource "aws_s3_bucket" "data" {
@@ -125,8 +144,35 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
 }
 `,
           errors: [{ line: 6 }],
+          defaults: {kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'},
+          output: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default {
+        sse_algorithm     = "aws:kms"
+        kms_master_key_id = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+      }
+    }
+  }
+}
+`,
         },
       ],
     },
   },
 });
+
+/** The policy's key in the encryption default the finding points at; without one, which key is asked. */
+function fixCustomerKey(ctx: TerraformFixContext): FixOutcome {
+  const key = ctx.defaults.kmsKeyArn;
+  const at = ctx.at;
+  if (!key) return askAbove(ctx, 'which customer managed KMS key encrypts this bucket? Name it as safeDefaults.kmsKeyArn in bulwark.yaml and run bulwark fix again');
+  if (at?.kind !== 'Attribute') return { declined: 'the finding does not point at the encryption setting' };
+  const byDefault = parentOf(ctx.resource, at);
+  const algorithm = setLiteral(ctx, 'sse_algorithm', '"aws:kms"', '', byDefault);
+  const keyId = setLiteral(ctx, 'kms_master_key_id', hclString(key), '', byDefault);
+  if ('declined' in algorithm) return algorithm;
+  if ('declined' in keyId) return keyId;
+  return { kind: 'automatic', description: `Encrypts with the policy's key ${key} (SSE-KMS).`, edits: [...algorithm.edits, ...keyId.edits] };
+}

@@ -38,6 +38,8 @@ export default defineRule({
       });
     },
   },
+  noFix:
+    'MFA delete can only be turned on by the root user with an MFA device, through the API; Terraform cannot do it unattended.',
   examples: {
     terraform: {
       good: [

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { PUBLIC_BUCKET_COMPLIANCE } from './compliance.js';
 import { publicAclExposures, publicAclExposuresOfAclResource } from './public-access.js';
 
@@ -45,6 +46,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: askFix('is this bucket public on purpose (a website)? If not, make its ACL private') },
   examples: {
     terraform: {
       good: [
@@ -84,6 +86,12 @@ resource "aws_s3_bucket_public_access_block" "legacy" {
 }
 `,
           errors: [{ line: 3 }],
+          output: `# NEEDS YOUR INPUT: is this bucket public on purpose (a website)? If not, make its ACL private
+resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+  acl    = "public-read"
+}
+`,
         },
         {
           code: `resource "aws_s3_bucket" "shared" {
@@ -96,6 +104,16 @@ resource "aws_s3_bucket_acl" "shared" {
 }
 `,
           errors: [{ line: 7 }],
+          output: `resource "aws_s3_bucket" "shared" {
+  bucket = "acme-shared"
+}
+
+# NEEDS YOUR INPUT: is this bucket public on purpose (a website)? If not, make its ACL private
+resource "aws_s3_bucket_acl" "shared" {
+  bucket = aws_s3_bucket.shared.id
+  acl    = "authenticated-read"
+}
+`,
         },
         {
           code: `data "aws_canonical_user_id" "current" {}
@@ -121,6 +139,29 @@ resource "aws_s3_bucket_acl" "drop" {
 }
 `,
           errors: [{ line: 11 }],
+          output: `data "aws_canonical_user_id" "current" {}
+
+resource "aws_s3_bucket" "drop" {
+  bucket = "acme-drop"
+}
+
+resource "aws_s3_bucket_acl" "drop" {
+  bucket = aws_s3_bucket.drop.id
+  access_control_policy {
+    grant {
+      # NEEDS YOUR INPUT: is this bucket public on purpose (a website)? If not, make its ACL private
+      grantee {
+        type = "Group"
+        uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+      }
+      permission = "WRITE"
+    }
+    owner {
+      id = data.aws_canonical_user_id.current.id
+    }
+  }
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { PUBLIC_BUCKET_COMPLIANCE } from './compliance.js';
 import { publicPolicyExposureOfPolicyResource, publicPolicyExposures } from './public-access.js';
 
@@ -42,6 +43,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: askFix('is this bucket public on purpose? If not, name the principals that need access instead of everyone') },
   examples: {
     terraform: {
       good: [
@@ -112,6 +114,25 @@ resource "aws_s3_bucket_policy" "site" {
 }
 `,
           errors: [{ line: 7 }],
+          output: `resource "aws_s3_bucket" "site" {
+  bucket = "acme-site"
+}
+
+# NEEDS YOUR INPUT: is this bucket public on purpose? If not, name the principals that need access instead of everyone
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "PublicRead"
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:GetObject"
+      Resource  = "arn:aws:s3:::acme-site/*"
+    }]
+  })
+}
+`,
         },
         {
           code: `data "aws_iam_policy_document" "anyone" {
@@ -135,6 +156,27 @@ resource "aws_s3_bucket_policy" "inbox" {
 }
 `,
           errors: [{ line: 18 }],
+          output: `data "aws_iam_policy_document" "anyone" {
+  statement {
+    actions   = ["s3:PutObject"]
+    resources = ["arn:aws:s3:::acme-inbox/*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_s3_bucket" "inbox" {
+  bucket = "acme-inbox"
+}
+
+# NEEDS YOUR INPUT: is this bucket public on purpose? If not, name the principals that need access instead of everyone
+resource "aws_s3_bucket_policy" "inbox" {
+  bucket = aws_s3_bucket.inbox.id
+  policy = data.aws_iam_policy_document.anyone.json
+}
+`,
         },
       ],
     },

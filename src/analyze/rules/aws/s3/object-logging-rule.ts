@@ -43,6 +43,8 @@ export function defineObjectLoggingRule(spec: ObjectLoggingRule): Rule {
         ctx.report({ message: `No CloudTrail trail in this configuration logs object-level ${events} events for S3 bucket ${bucket.address}.` });
       },
     },
+    noFix:
+      'Object-level events are logged by a CloudTrail trail, usually one per account; which trail, and whether its data-event cost is wanted, is a decision for its owner.',
     examples: {
       terraform: {
         good: [

@@ -2,6 +2,8 @@ import { defineRule } from '../../../rule.js';
 import { PUBLIC_ACCESS_BLOCK_COMPLIANCE } from './compliance.js';
 import { accountPublicAccessBlocks, attachedTo } from '../../../../adapt/terraform/aws/s3/bucket-index.js';
 import { PUBLIC_ACCESS_BLOCK } from './public-access.js';
+import type { FixOutcome, TerraformFixContext } from '../../../fix.js';
+import { addCompanion, addressOf, askAbove, attribute, referencedBy, sourceOf } from '../../../fix-helpers.js';
 
 export default defineRule({
   meta: {
@@ -35,6 +37,7 @@ export default defineRule({
       ctx.report({ message: `S3 bucket ${bucket.address} has no public access block (bucket- or account-level).` });
     },
   },
+  fix: { terraform: fixPublicAccessBlock },
   examples: {
     terraform: {
       good: [
@@ -83,6 +86,18 @@ resource "aws_s3_bucket_public_access_block" "data" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`,
         },
         {
           code: `resource "aws_s3_bucket" "data" {
@@ -102,8 +117,45 @@ resource "aws_s3_bucket_public_access_block" "other" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_s3_bucket" "data" {
+  bucket = "acme-data"
+}
+
+resource "aws_s3_bucket_public_access_block" "data" {
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket" "other" {
+  bucket = "acme-other"
+}
+
+resource "aws_s3_bucket_public_access_block" "other" {
+  bucket                  = aws_s3_bucket.other.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`,
         },
       ],
     },
   },
 });
+
+/** Block all four kinds of public access, unless the bucket looks public on purpose (a website, a public ACL or policy). */
+function fixPublicAccessBlock(ctx: TerraformFixContext): FixOutcome {
+  const bucket = ctx.resource;
+  const acl = attribute(bucket, 'acl');
+  const publicOnPurpose =
+    bucket.body.blocks.some((b) => b.type === 'website') ||
+    (acl !== undefined && /public/.test(sourceOf(ctx, acl.expr))) ||
+    referencedBy(ctx, bucket, ['aws_s3_bucket_website_configuration', 'aws_s3_bucket_policy', 'aws_cloudfront_distribution']);
+  if (publicOnPurpose) return askAbove(ctx, 'this bucket serves a website or has a bucket policy: should it be public? If not, add an aws_s3_bucket_public_access_block blocking all public access', bucket);
+  const flags = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].map((name) => ({ name, value: 'true' }));
+  return addCompanion(ctx, PUBLIC_ACCESS_BLOCK, 'bucket', 'id', flags, `Blocks every kind of public access to ${addressOf(bucket)} (aws_s3_bucket_public_access_block).`);
+}

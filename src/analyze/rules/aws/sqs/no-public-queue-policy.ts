@@ -38,6 +38,8 @@ export default defineRule({
       });
     },
   },
+  noFix:
+    "Which principals may use the queue is the owner's decision; narrowing the wildcard blindly breaks the producers and consumers that rely on it.",
   examples: {
     terraform: {
       good: [

@@ -37,6 +37,8 @@ export default defineRule({
       });
     },
   },
+  noFix:
+    'Replacing sqs:* needs the actions the principals really use.',
   examples: {
     terraform: {
       good: [

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { asString, attr, isFalse, isTrue, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { ENCRYPTION_AT_REST_COMPLIANCE } from '../compliance.js';
 
@@ -35,6 +36,7 @@ export default defineRule({
       ctx.report({ at: key, message: `SQS queue ${resource.address} declares no server-side encryption (neither \`kms_master_key_id\` nor \`sqs_managed_sse_enabled\`).` });
     },
   },
+  fix: { terraform: fixSetting('sqs_managed_sse_enabled', 'true') },
   examples: {
     terraform: {
       good: [
@@ -62,6 +64,11 @@ resource "aws_sqs_queue" "orders" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `resource "aws_sqs_queue" "orders" {
+  name                    = "orders"
+  sqs_managed_sse_enabled = true
+}
+`,
         },
         {
           code: `resource "aws_sqs_queue" "orders" {
@@ -70,6 +77,11 @@ resource "aws_sqs_queue" "orders" {
 }
 `,
           errors: [{ line: 3 }],
+          output: `resource "aws_sqs_queue" "orders" {
+  name                    = "orders"
+  sqs_managed_sse_enabled = true
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askAbove, fixSetting, hclString } from '../../../fix-helpers.js';
 import { asString, attr } from '../../../../evaluate/terraform/view.js';
 
 /** `alias/aws/sqs` or an ARN naming it: the AWS-managed key. */
@@ -27,6 +28,7 @@ export default defineRule({
     provider: 'aws',
     service: 'sqs',
     peers: { checkov: [], trivy: ['AVD-AWS-0135'], kics: [] },
+    uses: ['kmsKeyArn'],
     links: ['https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html'],
   },
   terraform: {
@@ -37,6 +39,12 @@ export default defineRule({
       if (!key || !keyValue || !isAwsManagedSqsKey(keyValue)) return;
       ctx.report({ at: key, message: `SQS queue ${resource.address} is encrypted with the AWS-managed key \`${keyValue}\` rather than a customer-managed key.` });
     },
+  },
+  fix: {
+    terraform: (ctx) =>
+      ctx.defaults.kmsKeyArn
+        ? fixSetting('kms_master_key_id', hclString(ctx.defaults.kmsKeyArn))(ctx)
+        : askAbove(ctx, 'which customer managed KMS key encrypts this queue (its key policy must let the producers use it)? Name it as safeDefaults.kmsKeyArn in bulwark.yaml'),
   },
   examples: {
     terraform: {
@@ -70,6 +78,12 @@ resource "aws_sqs_queue" "payments" {
 }
 `,
           errors: [{ line: 3 }],
+          defaults: {kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'},
+          output: `resource "aws_sqs_queue" "payments" {
+  name              = "payments"
+  kms_master_key_id = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { aclEntries, admitsEverything, admitsPort, allowsInternetIngress, effectiveIngress, NACL_RULE_TYPES, naclEntries, naclReportTarget } from './nacl-rules.js';
 import { ADMIN_PORTS, coversAllPorts, describePorts, includesPort } from '../../../../state/aws/network.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
@@ -49,6 +50,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: askFix('which networks need SSH or RDP through this network ACL? Narrow cidr_block to them') },
   examples: {
     terraform: {
       good: [
@@ -89,6 +91,18 @@ export default defineRule({
 }
 `,
           errors: [{ line: 9 }],
+          output: `# NEEDS YOUR INPUT: which networks need SSH or RDP through this network ACL? Narrow cidr_block to them
+resource "aws_network_acl_rule" "ssh_in" {
+  network_acl_id = "acl-0123456789abcdef0"
+  rule_number    = 100
+  egress         = false
+  protocol       = "tcp"
+  rule_action    = "allow"
+  from_port      = 22
+  to_port        = 22
+  cidr_block     = "0.0.0.0/0"
+}
+`,
         },
         {
           code: `resource "aws_network_acl" "windows" {
@@ -105,6 +119,20 @@ export default defineRule({
 }
 `,
           errors: [{ line: 4 }],
+          output: `resource "aws_network_acl" "windows" {
+  vpc_id = "vpc-0123456789abcdef0"
+
+  # NEEDS YOUR INPUT: which networks need SSH or RDP through this network ACL? Narrow cidr_block to them
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "tcp"
+    from_port  = 3000
+    to_port    = 4000
+    cidr_block = "0.0.0.0/0"
+  }
+}
+`,
         },
       ],
     },

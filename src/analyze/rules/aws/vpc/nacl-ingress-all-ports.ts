@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { NACL_RULE_TYPES, aclEntries, admitsEverything, allowsInternetIngress, effectiveIngress, naclEntries, naclReportTarget } from './nacl-rules.js';
 import { coversAllPorts, describePorts } from '../../../../state/aws/network.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
@@ -48,6 +49,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: askFix('which ports must this network ACL let in? Replace this entry with one entry per port range') },
   examples: {
     terraform: {
       good: [
@@ -107,6 +109,19 @@ resource "aws_network_acl_rule" "all_in" {
 }
 `,
           errors: [{ line: 10 }],
+          output: `resource "aws_network_acl" "main" {
+  vpc_id = "vpc-0123456789abcdef0"
+}
+
+# NEEDS YOUR INPUT: which ports must this network ACL let in? Replace this entry with one entry per port range
+resource "aws_network_acl_rule" "all_in" {
+  network_acl_id = aws_network_acl.main.id
+  rule_number    = 100
+  protocol       = "all"
+  rule_action    = "allow"
+  cidr_block     = "0.0.0.0/0"
+}
+`,
         },
         {
           code: `resource "aws_default_network_acl" "default" {
@@ -123,6 +138,20 @@ resource "aws_network_acl_rule" "all_in" {
 }
 `,
           errors: [{ line: 4 }],
+          output: `resource "aws_default_network_acl" "default" {
+  default_network_acl_id = "acl-0123456789abcdef0"
+
+  # NEEDS YOUR INPUT: which ports must this network ACL let in? Replace this entry with one entry per port range
+  ingress {
+    rule_no         = 101
+    action          = "allow"
+    protocol        = "-1"
+    from_port       = 0
+    to_port         = 0
+    ipv6_cidr_block = "::/0"
+  }
+}
+`,
         },
       ],
     },

@@ -31,6 +31,8 @@ export default defineRule({
       ctx.report({ message: `${resource.address} manages the account's default VPC; use a dedicated VPC instead.` });
     },
   },
+  noFix:
+    'Leaving the default VPC means moving what runs in it to a dedicated VPC, a migration Bulwark cannot plan.',
   examples: {
     terraform: {
       good: [

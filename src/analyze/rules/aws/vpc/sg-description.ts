@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { attr, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { DESCRIBED_FIREWALL_COMPLIANCE } from './compliance.js';
 
@@ -41,6 +42,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: askFix('what does this group protect, and who may reach it? Describe it here (changing the description replaces the group)') },
   examples: {
     terraform: {
       good: [
@@ -68,6 +70,12 @@ resource "aws_security_group" "generic" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `# NEEDS YOUR INPUT: what does this group protect, and who may reach it? Describe it here (changing the description replaces the group)
+resource "aws_security_group" "web" {
+  name   = "web"
+  vpc_id = "vpc-0123456789abcdef0"
+}
+`,
         },
         {
           code: `resource "aws_security_group" "web" {
@@ -76,6 +84,12 @@ resource "aws_security_group" "generic" {
 }
 `,
           errors: [{ line: 3 }],
+          output: `# NEEDS YOUR INPUT: what does this group protect, and who may reach it? Describe it here (changing the description replaces the group)
+resource "aws_security_group" "web" {
+  name        = "web"
+  description = ""
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { describePorts } from '../../../../state/aws/network.js';
 import { internetCidrs } from './sg-exposure.js';
 
@@ -40,6 +41,7 @@ export default defineRule({
       ctx.report({ at: rule.at, message: `${rule.label} allows egress to ${open.join(', ')}${ports}.` });
     },
   },
+  fix: { terraform: askFix('which destinations does this group need to reach? Narrow egress to them (VPC endpoints, a proxy, named CIDRs)') },
   examples: {
     terraform: {
       good: [
@@ -81,6 +83,20 @@ export default defineRule({
 }
 `,
           errors: [{ line: 5 }],
+          output: `resource "aws_security_group" "app" {
+  name        = "app"
+  description = "App servers"
+
+  # NEEDS YOUR INPUT: which destinations does this group need to reach? Narrow egress to them (VPC endpoints, a proxy, named CIDRs)
+  egress {
+    description = "Anywhere"
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`,
         },
         {
           code: `resource "aws_vpc_security_group_egress_rule" "https_out" {
@@ -93,6 +109,16 @@ export default defineRule({
 }
 `,
           errors: [{ line: 7 }],
+          output: `# NEEDS YOUR INPUT: which destinations does this group need to reach? Narrow egress to them (VPC endpoints, a proxy, named CIDRs)
+resource "aws_vpc_security_group_egress_rule" "https_out" {
+  security_group_id = "sg-0123456789abcdef0"
+  description       = "HTTPS anywhere over IPv6"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv6         = "::/0"
+}
+`,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixInternetIngress } from './ingress-fix.js';
 import { ADMIN_PORTS } from '../../../../state/aws/network.js';
 import { reportInternetIngressTo } from './sg-exposure.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
@@ -30,6 +31,7 @@ export default defineRule({
       trivy: ['AVD-AWS-0107'],
       kics: ['65905cec-d691-4320-b320-2000436cb696'],
     },
+    uses: ['allowedIngressCidrs'],
     links: [
       'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group_rule',
       'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html',
@@ -41,6 +43,7 @@ export default defineRule({
       reportInternetIngressTo(rule, ctx, ADMIN_PORTS, (ports) => `exposing ${ports.join(' and ')} to the internet`);
     },
   },
+  fix: { terraform: (ctx) => fixInternetIngress(ctx, 'which networks need SSH or RDP here (a bastion, a VPN range)? Or use SSM Session Manager and remove this rule') },
   examples: {
     terraform: {
       good: [
@@ -91,6 +94,22 @@ resource "aws_security_group_rule" "ssh" {
 }
 `,
           errors: [{ line: 13 }],
+          output: `resource "aws_security_group" "admin" {
+  name        = "admin"
+  description = "Admin access"
+}
+
+# NEEDS YOUR INPUT: which networks need SSH or RDP here (a bastion, a VPN range)? Or use SSM Session Manager and remove this rule
+resource "aws_security_group_rule" "ssh" {
+  type              = "ingress"
+  security_group_id = aws_security_group.admin.id
+  description       = "SSH"
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`,
         },
         {
           code: `resource "aws_security_group" "windows" {
@@ -107,6 +126,20 @@ resource "aws_security_group_rule" "ssh" {
 }
 `,
           errors: [{ line: 5 }],
+          output: `resource "aws_security_group" "windows" {
+  name        = "windows"
+  description = "Windows hosts"
+
+  # NEEDS YOUR INPUT: which networks need SSH or RDP here (a bastion, a VPN range)? Or use SSM Session Manager and remove this rule
+  ingress {
+    description      = "Low ports, including RDP"
+    from_port        = 1
+    to_port          = 4000
+    protocol         = "tcp"
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}
+`,
         },
         {
           code: `resource "aws_vpc_security_group_ingress_rule" "rdp" {
@@ -119,6 +152,16 @@ resource "aws_security_group_rule" "ssh" {
 }
 `,
           errors: [{ line: 7 }],
+          output: `# NEEDS YOUR INPUT: which networks need SSH or RDP here (a bastion, a VPN range)? Or use SSM Session Manager and remove this rule
+resource "aws_vpc_security_group_ingress_rule" "rdp" {
+  security_group_id = "sg-0123456789abcdef0"
+  description       = "RDP"
+  ip_protocol       = "tcp"
+  from_port         = 3389
+  to_port           = 3389
+  cidr_ipv4         = "0.0.0.0/0"
+}
+`,
         },
       ],
     },

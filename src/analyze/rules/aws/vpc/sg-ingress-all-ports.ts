@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixInternetIngress } from './ingress-fix.js';
 import { coversAllPorts, describePorts } from '../../../../state/aws/network.js';
 import { internetCidrs } from './sg-exposure.js';
 import { OPEN_INGRESS_COMPLIANCE } from './compliance.js';
@@ -26,6 +27,7 @@ export default defineRule({
     provider: 'aws',
     service: 'vpc',
     peers: { checkov: ['CKV_AWS_277'], trivy: [], kics: ['4728cd65-a20c-49da-8b31-9c08b423e4db'] },
+    uses: ['allowedIngressCidrs', 'allowedIngressPorts'],
     links: [
       'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group#ingress',
       'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
@@ -43,6 +45,7 @@ export default defineRule({
       });
     },
   },
+  fix: { terraform: (ctx) => fixInternetIngress(ctx, 'which ports must be reachable, and from which networks? Replace this rule with one rule per port') },
   examples: {
     terraform: {
       good: [
@@ -100,6 +103,20 @@ resource "aws_vpc_security_group_ingress_rule" "all_from_trusted" {
 }
 `,
           errors: [{ line: 5 }],
+          output: `resource "aws_security_group" "web" {
+  name        = "web"
+  description = "Web servers"
+
+  # NEEDS YOUR INPUT: which ports must be reachable, and from which networks? Replace this rule with one rule per port
+  ingress {
+    description = "Everything"
+    from_port   = 0
+    to_port     = 65535
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`,
         },
         {
           code: `resource "aws_security_group" "app" {
@@ -115,6 +132,19 @@ resource "aws_vpc_security_group_ingress_rule" "everything_v6" {
 }
 `,
           errors: [{ line: 10 }],
+          output: `resource "aws_security_group" "app" {
+  name        = "app"
+  description = "Application tier"
+}
+
+# NEEDS YOUR INPUT: which ports must be reachable, and from which networks? Replace this rule with one rule per port
+resource "aws_vpc_security_group_ingress_rule" "everything_v6" {
+  security_group_id = aws_security_group.app.id
+  description       = "All IPv6 traffic"
+  ip_protocol       = "-1"
+  cidr_ipv6         = "::/0"
+}
+`,
         },
         {
           code: `locals {
@@ -140,6 +170,29 @@ resource "aws_security_group" "dyn" {
 }
 `,
           errors: [{ line: 11 }],
+          output: `locals {
+  open_rules = [
+    { port = 0, to = 0, protocol = "-1" },
+  ]
+}
+
+resource "aws_security_group" "dyn" {
+  name        = "dyn"
+  description = "Rules from a local list"
+
+  # NEEDS YOUR INPUT: which ports must be reachable, and from which networks? Replace this rule with one rule per port
+  dynamic "ingress" {
+    for_each = local.open_rules
+    content {
+      description = "From the list"
+      from_port   = ingress.value.port
+      to_port     = ingress.value.to
+      protocol    = ingress.value.protocol
+      cidr_blocks = ["0.0.0.0/0"]
+    }
+  }
+}
+`,
         },
       ],
     },

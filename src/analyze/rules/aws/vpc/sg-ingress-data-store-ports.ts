@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixInternetIngress } from './ingress-fix.js';
 import { DATA_STORE_PORTS } from '../../../../state/aws/network.js';
 import { reportInternetIngressTo } from './sg-exposure.js';
 
@@ -29,6 +30,7 @@ export default defineRule({
     provider: 'aws',
     service: 'vpc',
     peers: { checkov: [], trivy: [], kics: ['381c3f2a-ef6f-4eff-99f7-b169cda3422c'] },
+    uses: ['allowedIngressCidrs'],
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html'],
   },
   aws: {
@@ -42,6 +44,7 @@ export default defineRule({
       );
     },
   },
+  fix: { terraform: (ctx) => fixInternetIngress(ctx, 'which application security groups or networks need this database port? Allow only those') },
   examples: {
     terraform: {
       good: [
@@ -89,6 +92,20 @@ resource "aws_security_group" "db" {
 }
 `,
           errors: [{ line: 5 }],
+          output: `resource "aws_security_group" "db" {
+  name        = "db"
+  description = "MySQL"
+
+  # NEEDS YOUR INPUT: which application security groups or networks need this database port? Allow only those
+  ingress {
+    description = "MySQL"
+    from_port   = 3306
+    to_port     = 3306
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0"]
+  }
+}
+`,
         },
         {
           code: `resource "aws_security_group_rule" "search" {
@@ -102,6 +119,17 @@ resource "aws_security_group" "db" {
 }
 `,
           errors: [{ line: 8 }],
+          output: `# NEEDS YOUR INPUT: which application security groups or networks need this database port? Allow only those
+resource "aws_security_group_rule" "search" {
+  type              = "ingress"
+  security_group_id = "sg-0123456789abcdef0"
+  description       = "Search cluster and dashboards"
+  from_port         = 5601
+  to_port           = 9300
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+`,
         },
       ],
     },

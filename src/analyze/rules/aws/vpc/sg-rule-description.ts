@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { askFix } from '../../../fix-helpers.js';
 import { attr, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { SECURITY_GROUP_RULE_TYPES, securityGroupRules } from '../../../../adapt/terraform/aws/vpc/security-group-rules.js';
 import { DESCRIBED_FIREWALL_COMPLIANCE } from './compliance.js';
@@ -39,6 +40,7 @@ export default defineRule({
       }
     },
   },
+  fix: { terraform: askFix('why does this rule exist? Describe who it lets in or out') },
   examples: {
     terraform: {
       good: [
@@ -81,6 +83,19 @@ resource "aws_security_group_rule" "metrics" {
 }
 `,
           errors: [{ line: 5 }],
+          output: `resource "aws_security_group" "web" {
+  name        = "web"
+  description = "Web servers"
+
+  # NEEDS YOUR INPUT: why does this rule exist? Describe who it lets in or out
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+`,
         },
         {
           code: `resource "aws_vpc_security_group_egress_rule" "https_out" {
@@ -92,6 +107,15 @@ resource "aws_security_group_rule" "metrics" {
 }
 `,
           errors: [{ line: 1 }],
+          output: `# NEEDS YOUR INPUT: why does this rule exist? Describe who it lets in or out
+resource "aws_vpc_security_group_egress_rule" "https_out" {
+  security_group_id = "sg-0123456789abcdef0"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "10.0.0.0/16"
+}
+`,
         },
       ],
     },

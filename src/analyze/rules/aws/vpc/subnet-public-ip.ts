@@ -1,4 +1,5 @@
 import { defineRule } from '../../../rule.js';
+import { fixSetting } from '../../../fix-helpers.js';
 import { attr, isTrue } from '../../../../evaluate/terraform/view.js';
 
 export default defineRule({
@@ -35,6 +36,7 @@ export default defineRule({
       ctx.report({ at: mapPublic, message: `Subnet ${resource.address} sets map_public_ip_on_launch = true: every instance launched in it gets a public IP.` });
     },
   },
+  fix: { terraform: fixSetting('map_public_ip_on_launch', 'false', { askWhenWritten: 'is this a public subnet on purpose? Instances launched here get public IPs; if not intended, set this to false' }) },
   examples: {
     terraform: {
       good: [
@@ -62,6 +64,18 @@ resource "aws_subnet" "public" {
 }
 `,
           errors: [{ line: 9 }, { line: 9 }],
+          output: `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+# NEEDS YOUR INPUT: is this a public subnet on purpose? Instances launched here get public IPs; if not intended, set this to false
+resource "aws_subnet" "public" {
+  count                   = 2
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = "10.0.\${count.index}.0/24"
+  map_public_ip_on_launch = true
+}
+`,
         },
       ],
     },

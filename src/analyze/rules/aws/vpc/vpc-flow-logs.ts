@@ -46,6 +46,8 @@ export default defineRule({
       ctx.report({ message: `VPC ${resource.address} has no flow log (no aws_flow_log with vpc_id pointing at it).` });
     },
   },
+  noFix:
+    'A flow log needs a destination (CloudWatch Logs with an IAM role, or an S3 bucket) and a retention decision; Bulwark does not create them for you.',
   examples: {
     terraform: {
       good: [

@@ -1,0 +1,17 @@
+// The company's safe defaults, as a policy file states them: what rules compare configurations with
+// and what fixes write. Declared here, in core, because rules (analyze), fixes and the policy file
+// all read it; the policy schema embeds it.
+
+import { z } from 'zod';
+
+export const SafeDefaultsSchema = z.strictObject({
+  kmsKeyArn: z.string().min(1).optional().describe('the KMS key encryption must use (and fixes write)'),
+  allowedIngressCidrs: z.array(z.string().min(1)).optional().describe('CIDR ranges ingress rules may open to'),
+  allowedIngressPorts: z.array(z.union([z.number().int().min(0).max(65535), z.string().regex(/^\d{1,5}-\d{1,5}$/)])).optional().describe('ports or ranges ("8000-8080") ingress rules may open'),
+  requiredTags: z.array(z.string().min(1)).optional().describe('tags every taggable resource must carry'),
+  approvedRegistries: z.array(z.string().min(1)).optional().describe('container registries images may come from'),
+  approvedBaseImages: z.array(z.string().min(1)).optional().describe('base images Dockerfiles may start from'),
+  minTlsVersion: z.enum(['1.0', '1.1', '1.2', '1.3']).optional().describe('the oldest TLS version endpoints may accept'),
+});
+export type SafeDefaults = z.infer<typeof SafeDefaultsSchema>;
+export type SafeDefaultName = keyof SafeDefaults;

@@ -1,0 +1,83 @@
+// Text edits by offset: the one currency every format's fixes pay in. HCL, YAML and JSON fixes all
+// end as replacements of [start, end) spans of the original text, so applying, merging and
+// diffing them is format-agnostic.
+
+/** Replace the UTF-16 span [start, end) of the original text with `text` (an insertion when start = end). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Same span and same text: two findings on one resource asking for the same change. */
+export function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text;
+}
+
+/**
+ * True when two edit lists cannot both apply: a span overlapping another. Insertions at one point are
+ * compatible: they apply in the order given (fixes are ordered by rule, so the result is deterministic).
+ */
+export function editsConflict(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  for (const x of a) {
+    for (const y of b) {
+      if (sameEdit(x, y)) continue;
+      if (x.start === x.end && y.start === y.end) continue;
+      if (x.start < y.end && y.start < x.end) return true;
+      // An insertion strictly inside a replaced span.
+      if (x.start === x.end && x.start > y.start && x.start < y.end) return true;
+      if (y.start === y.end && y.start > x.start && y.start < x.end) return true;
+    }
+  }
+  return false;
+}
+
+/** Applies non-conflicting edits (duplicates collapse to one) to `text`. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return applyEditsTracked(text, edits).text;
+}
+
+/** The edited text, where each edit's text landed in it, and the lines of the new text that edits inserted or changed. */
+export interface AppliedEdits {
+  text: string;
+  /** Per edit (same order as given, duplicates sharing a span): [start, end) of its text in the new text. */
+  spans: { start: number; end: number }[];
+}
+
+/** Like applyEdits, also saying where each edit's text landed (to tell which fix a later finding belongs to). */
+export function applyEditsTracked(text: string, edits: readonly TextEdit[]): AppliedEdits {
+  const order = edits.map((edit, i) => ({ edit, i })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end);
+  const spans: { start: number; end: number }[] = new Array(edits.length);
+  let out = '';
+  let at = 0;
+  const done = new Map<string, { start: number; end: number }>();
+  for (const { edit, i } of order) {
+    const key = `${edit.start}:${edit.end}:${edit.text}`;
+    const previous = done.get(key);
+    if (previous) {
+      spans[i] = previous;
+      continue;
+    }
+    if (edit.start < at || edit.end < edit.start || edit.end > text.length) throw new Error(`overlapping or out-of-range edit at ${edit.start}`);
+    out += text.slice(at, edit.start);
+    const span = { start: out.length, end: out.length + edit.text.length };
+    out += edit.text;
+    at = edit.end;
+    spans[i] = span;
+    done.set(key, span);
+  }
+  return { text: out + text.slice(at), spans };
+}
+
+/** Maps an offset of the original text to the new text (a point inside a replaced span goes to its end). */
+export function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let shift = 0;
+  const seen: TextEdit[] = [];
+  for (const edit of edits) {
+    if (seen.some((s) => sameEdit(s, edit))) continue;
+    seen.push(edit);
+    if (edit.end <= offset && !(edit.start === edit.end && edit.start === offset)) shift += edit.text.length - (edit.end - edit.start);
+    else if (edit.start < offset && offset < edit.end) shift += edit.start + edit.text.length - offset;
+  }
+  return offset + shift;
+}

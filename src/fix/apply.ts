@@ -1,0 +1,88 @@
+// Applies proposed fixes to file texts in memory: one pass per file, fixes in a stable order, a fix
+// whose edits overlap an earlier one's left for the next run, and `=` runs re-aligned where fixes
+// inserted attributes. Also records which lines of the new text each fix owns, so verification can
+// tell which fix a later finding belongs to.
+
+import { realignInserted } from '../edit/hcl-align.js';
+import { applyEdits, applyEditsTracked, editsConflict, mapOffset, type TextEdit } from '../edit/text-edit.js';
+import { parseHcl } from '../parse/hcl/parser.js';
+import type { ProposedFix, Unfixed } from './propose.js';
+
+export interface FileChange {
+  file: string;
+  before: string;
+  after: string;
+  fixes: ProposedFix[];
+  /** Per fix: the 1-based line spans of `after` it wrote or whose resource it edited. */
+  owned: Map<ProposedFix, { from: number; to: number }[]>;
+}
+
+export interface Applied {
+  changes: FileChange[];
+  /** Fixes left out because they overlap an earlier one, or leave the file unparsable. */
+  skipped: Unfixed[];
+}
+
+export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) => string | undefined): Applied {
+  const byFile = new Map<string, ProposedFix[]>();
+  for (const fix of fixes) byFile.set(fix.file, [...(byFile.get(fix.file) ?? []), fix]);
+  const changes: FileChange[] = [];
+  const skipped: Unfixed[] = [];
+  for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const before = read(file);
+    if (before === undefined) {
+      for (const fix of list) for (const finding of fix.findings) skipped.push({ finding, reason: `${file} could not be read` });
+      continue;
+    }
+    const accepted: ProposedFix[] = [];
+    const edits: TextEdit[] = [];
+    for (const fix of ordered(list)) {
+      if (!fix.edits.length) continue;
+      if (editsConflict(edits, fix.edits)) {
+        for (const finding of fix.findings) skipped.push({ finding, reason: 'it changes the same text as another fix; run `bulwark fix` again once that one is applied' });
+        continue;
+      }
+      accepted.push(fix);
+      edits.push(...fix.edits);
+    }
+    if (!accepted.length) continue;
+    const applied = applyEditsTracked(before, edits);
+    const lineOf = lineIndex(applied.text);
+    const inserted = new Set<number>();
+    const owned = new Map<ProposedFix, { from: number; to: number }[]>();
+    let at = 0;
+    for (const fix of accepted) {
+      const spans = fix.edits.map((_, i) => applied.spans[at + i]!);
+      at += fix.edits.length;
+      const lines = spans.map((s) => ({ from: lineOf(s.start), to: lineOf(Math.max(s.start, s.end - 1)) }));
+      for (const l of lines) for (let n = l.from; n <= l.to; n++) inserted.add(n);
+      const resource = { from: lineOf(mapOffset(fix.resourceRange.start.offset, edits)), to: lineOf(mapOffset(fix.resourceRange.end.offset, edits)) };
+      owned.set(fix, [resource, ...lines]);
+    }
+    // Whitespace between names and `=` only: line numbers stay as recorded above.
+    const after = applyEdits(applied.text, realignInserted(parseHcl(applied.text, file), inserted));
+    changes.push({ file, before, after, fixes: accepted, owned });
+  }
+  return { changes, skipped };
+}
+
+/** Needs-input fixes last, so an automatic fix at the same place is never blocked by a comment. */
+function ordered(list: readonly ProposedFix[]): ProposedFix[] {
+  return [...list].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'automatic' ? -1 : 1));
+}
+
+/** offset → 1-based line, by binary search over the line ends. */
+function lineIndex(text: string): (offset: number) => number {
+  const ends: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ends.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}

@@ -1,0 +1,75 @@
+// The library entry for fixing: scan, propose fixes for the selected findings, verify them on an
+// in-memory copy of the project, and return the verified changes (the CLI shows them as a diff and
+// writes them only when asked).
+
+import { builtinRules } from '../analyze/rules/index.js';
+import { readRegularFileSync } from '../core/regular-file.js';
+import type { ScanResult } from '../core/result.js';
+import type { Finding } from '../core/types.js';
+import { MAX_FILE_BYTES } from '../pipeline/file-parser.js';
+import { prepareScan, scanPrepared, type ScanCallOptions } from '../scan.js';
+import type { FileChange } from './apply.js';
+import { proposeFixes, type ProposedFix, type Unfixed } from './propose.js';
+import { verifyFixes } from './verify.js';
+
+export type { FileChange, ProposedFix, Unfixed };
+
+export interface FixOptions extends ScanCallOptions {
+  /** Which findings to fix (default: every unsuppressed one). */
+  select?: (finding: Finding) => boolean;
+  /** Asked per proposed fix, before verification (interactive use); false leaves it out. */
+  confirm?: (fix: ProposedFix, text: string) => Promise<boolean>;
+}
+
+export interface FixRun {
+  /** The scan the fixes were proposed from. */
+  scan: ScanResult;
+  /** Verified changes, one per file. */
+  changes: FileChange[];
+  /** Findings after the changes (the re-scan), or the scan's when nothing changed. */
+  after: readonly Finding[];
+  /** Selected findings left as they are, each with why: no fix, declined, failed verification. */
+  unfixed: Unfixed[];
+}
+
+export async function fixProject(paths: readonly string[], options: FixOptions = {}): Promise<FixRun> {
+  const prepared = await prepareScan(paths, options);
+  const scan = await scanPrepared(prepared, options);
+  const abs = new Map(prepared.files.map((f) => [f.rel, f.abs]));
+  const cache = new Map<string, string | undefined>();
+  const read = (rel: string): string | undefined => {
+    if (!cache.has(rel)) {
+      const path = abs.get(rel);
+      let text: string | undefined;
+      try {
+        text = path === undefined ? undefined : readRegularFileSync(path, { maxBytes: MAX_FILE_BYTES });
+      } catch {
+        text = undefined;
+      }
+      cache.set(rel, text);
+    }
+    return cache.get(rel);
+  };
+  const propose = { rules: options.rules ?? builtinRules, files: prepared.files.map((f) => f.rel), defaults: options.policy?.safeDefaults ?? {} };
+  const selected = scan.findings.filter((f) => !f.suppression && (options.select?.(f) ?? true));
+  const proposals = proposeFixes({ ...propose, findings: selected, read });
+  let fixes = proposals.fixes;
+  const unfixed: Unfixed[] = [...proposals.unfixed];
+  if (options.confirm) {
+    const chosen: ProposedFix[] = [];
+    for (const fix of fixes) {
+      if (await options.confirm(fix, read(fix.file) ?? '')) chosen.push(fix);
+      else for (const finding of fix.findings) unfixed.push({ finding, reason: 'left out when asked' });
+    }
+    fixes = chosen;
+  }
+  const verified = await verifyFixes({
+    original: scan.findings,
+    fixes,
+    read,
+    rescan: async (overlay) => (await scanPrepared(prepared, options, overlay)).findings,
+    propose,
+  });
+  unfixed.push(...verified.rejected);
+  return { scan, changes: verified.changes, after: verified.after, unfixed };
+}

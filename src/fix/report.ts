@@ -1,0 +1,100 @@
+// What `bulwark fix` shows: a unified diff per changed file and what was fixed, asked or left (text),
+// or the scan result with each finding's verified fix or the reason it has none (JSON and SARIF).
+
+import { createTwoFilesPatch } from 'diff';
+import pc from 'picocolors';
+import { plural } from '../core/plural.js';
+import type { ScanResult } from '../core/result.js';
+import type { Finding, Position } from '../core/types.js';
+import type { FixRun } from './index.js';
+
+/** The scan's findings with their verified fixes (edits against the scanned text) or why they have none. */
+export function withFixes(run: FixRun): ScanResult {
+  const fixes = new Map<string, NonNullable<Finding['fix']>>();
+  for (const change of run.changes) {
+    const at = positionsIn(change.before);
+    for (const fix of change.fixes) {
+      const edits = fix.edits.map((e) => ({ file: change.file, range: { start: at(e.start), end: at(e.end) }, text: e.text }));
+      for (const f of fix.findings) fixes.set(f.fingerprint, { kind: fix.kind, description: fix.description, edits });
+    }
+  }
+  const reasons = new Map(run.unfixed.map((u) => [u.finding.fingerprint, u.reason]));
+  const findings = run.scan.findings.map((f) => {
+    const fix = fixes.get(f.fingerprint);
+    if (fix) return { ...f, fix };
+    const reason = reasons.get(f.fingerprint);
+    return reason ? { ...f, notFixed: reason } : f;
+  });
+  return { ...run.scan, findings };
+}
+
+export function unifiedDiff(file: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/m, '');
+}
+
+export interface FixTextOptions {
+  color: boolean;
+  /** True once the changes are written. */
+  written: boolean;
+}
+
+export function renderFixText(run: FixRun, options: FixTextOptions): string {
+  const c = options.color ? pc : { red: id, green: id, cyan: id, bold: id, yellow: id, dim: id };
+  const out: string[] = [];
+  for (const change of run.changes) {
+    for (const line of unifiedDiff(change.file, change.before, change.after).split('\n')) {
+      if (line.startsWith('+++') || line.startsWith('---')) out.push(c.bold(line));
+      else if (line.startsWith('+')) out.push(c.green(line));
+      else if (line.startsWith('-')) out.push(c.red(line));
+      else if (line.startsWith('@@')) out.push(c.cyan(line));
+      else if (line.startsWith('Index: ')) continue;
+      else out.push(line);
+    }
+  }
+  const fixes = run.changes.flatMap((ch) => ch.fixes.map((fix) => ({ file: ch.file, fix })));
+  const automatic = fixes.filter((x) => x.fix.kind === 'automatic');
+  const asked = fixes.filter((x) => x.fix.kind === 'needs-input');
+  const files = run.changes.length;
+  if (!fixes.length) out.push(run.scan.findings.length ? 'No fix to apply.' : 'No findings, so nothing to fix.');
+  else {
+    const verb = options.written ? 'Applied' : 'Would apply';
+    out.push(c.bold(`${verb} ${plural(fixes.length, 'verified fix', 'verified fixes')} in ${plural(files, 'file')}: ${automatic.length} automatic, ${asked.length} marked NEEDS YOUR INPUT.`));
+    for (const { file, fix } of fixes) {
+      const line = fix.findings[0]!.location.range.start.line;
+      const mark = fix.kind === 'automatic' ? c.green('fixed') : c.yellow('asks ');
+      out.push(`  ${mark} ${fix.rule.meta.id} ${file}:${line}  ${fix.description}`);
+    }
+  }
+  if (run.unfixed.length) {
+    out.push('', c.bold(`Not fixed (${run.unfixed.length}):`));
+    for (const { finding, reason } of [...run.unfixed].sort((a, b) => a.finding.ruleId.localeCompare(b.finding.ruleId))) {
+      out.push(`  ${finding.ruleId} ${finding.resource ?? ''} ${c.dim(`${finding.location.file}:${finding.location.range.start.line}`)}: ${reason}`);
+    }
+  }
+  if (fixes.length && !options.written) out.push('', 'Nothing was written. Run again with --write to apply these changes.');
+  if (options.written && fixes.length) {
+    const open = run.after.filter((f) => !f.suppression).length;
+    out.push('', `Re-scan with the fixes: ${plural(open, 'finding')} remain.`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function id(text: string): string {
+  return text;
+}
+
+/** offset → 1-based line and column of `text`. */
+function positionsIn(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  };
+}

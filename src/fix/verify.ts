@@ -1,0 +1,111 @@
+// Verification of fixes before anything is written: the project is re-scanned in memory with the
+// edited texts. An automatic fix must make its findings disappear; no fix may bring a finding that was
+// not there (a syntax error included); and proposing fixes again on the result must change nothing.
+// Fixes that fail are dropped with the reason and the rest are verified again, until a set holds.
+
+import type { Finding } from '../core/types.js';
+import { applyFixes, type FileChange } from './apply.js';
+import { proposeFixes, type ProposeInput, type ProposedFix, type Unfixed } from './propose.js';
+
+export interface VerifyInput {
+  /** Findings of the scan the fixes were proposed from. */
+  original: readonly Finding[];
+  fixes: readonly ProposedFix[];
+  read: (rel: string) => string | undefined;
+  /** Re-scans the project with `overlay` (project-relative path → edited text) read instead of the disk. */
+  rescan: (overlay: ReadonlyMap<string, string>) => Promise<readonly Finding[]>;
+  /** For the second-pass check: how fixes are proposed (rules, files, defaults). */
+  propose: Omit<ProposeInput, 'findings' | 'read'>;
+}
+
+export interface Verified {
+  changes: FileChange[];
+  /** Findings of the re-scan with every kept fix in place (those of the original scan when nothing changed). */
+  after: readonly Finding[];
+  /** Fixes that failed verification, or could not be applied, per finding, with the reason. */
+  rejected: Unfixed[];
+}
+
+/** Each round drops at least one fix; a handful of rounds is enough in practice, and bounds the cost. */
+const MAX_ROUNDS = 6;
+
+export async function verifyFixes(input: VerifyInput): Promise<Verified> {
+  let candidates = [...input.fixes];
+  const rejected: Unfixed[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { changes, skipped } = applyFixes(candidates, input.read);
+    if (round === 0) rejected.push(...skipped);
+    if (!changes.length) return { changes: [], after: input.original, rejected };
+    const overlay = new Map(changes.map((c) => [c.file, c.after]));
+    const after = await input.rescan(overlay);
+    const blamed = judge(input.original, after, changes);
+    if (!blamed.size) {
+      const unsteady = secondPass(after, changes, overlay, input.propose);
+      for (const fix of unsteady) blamed.set(fix, 'applying it again would change the file again');
+    }
+    if (!blamed.size) return { changes, after, rejected };
+    for (const [fix, reason] of blamed) for (const finding of fix.findings) rejected.push({ finding, reason: `verification failed: ${reason}` });
+    candidates = candidates.filter((f) => !blamed.has(f) && changes.some((c) => c.fixes.includes(f)));
+  }
+  for (const fix of candidates) for (const finding of fix.findings) rejected.push({ finding, reason: 'verification failed: the fixes could not be verified together' });
+  return { changes: [], after: input.original, rejected };
+}
+
+/** The fixes to blame for what the re-scan shows, each with why. */
+function judge(original: readonly Finding[], after: readonly Finding[], changes: readonly FileChange[]): Map<ProposedFix, string> {
+  const blamed = new Map<ProposedFix, string>();
+  const remaining = counts(after);
+  for (const change of changes) {
+    for (const fix of change.fixes) {
+      if (fix.kind !== 'automatic') continue;
+      const left = fix.findings.find((f) => remaining.has(f.fingerprint));
+      if (left) blamed.set(fix, `the finding is still reported after the fix (${where(left)})`);
+    }
+  }
+  const before = counts(original);
+  const seen = new Map<string, number>();
+  for (const finding of after) {
+    const n = (seen.get(finding.fingerprint) ?? 0) + 1;
+    seen.set(finding.fingerprint, n);
+    if (n <= (before.get(finding.fingerprint) ?? 0)) continue;
+    const reason = `it would bring a new finding: ${finding.ruleId} ${finding.title} at ${where(finding)}`;
+    const change = changes.find((c) => c.file === finding.location.file);
+    const line = finding.location.range.start.line;
+    const owners = change?.fixes.filter((fix) => change.owned.get(fix)!.some((span) => span.from <= line && line <= span.to));
+    const suspects = owners?.length ? owners : change ? change.fixes : changes.flatMap((c) => c.fixes);
+    // A check that applies only once the fix is in (MFA delete on a bucket just made versioned) is no regression.
+    if (suspects.some((fix) => fix.rule.fix?.bringsIntoScope?.includes(finding.ruleId))) continue;
+    for (const fix of suspects) if (!blamed.has(fix)) blamed.set(fix, reason);
+  }
+  return blamed;
+}
+
+/** Fixes that would edit their file again when proposed on the fixed text: not idempotent. */
+function secondPass(after: readonly Finding[], changes: readonly FileChange[], overlay: ReadonlyMap<string, string>, propose: VerifyInput['propose']): ProposedFix[] {
+  const byFile = new Map(changes.map((c) => [c.file, c]));
+  const again = proposeFixes({
+    ...propose,
+    findings: after.filter((f) => {
+      const change = byFile.get((f.resourceLocation ?? f.location).file);
+      return change?.fixes.some((fix) => fix.rule.meta.id === f.ruleId);
+    }),
+    read: (rel) => overlay.get(rel),
+  });
+  const unsteady = new Set<ProposedFix>();
+  for (const repeat of again.fixes) {
+    if (!repeat.edits.length) continue;
+    const change = byFile.get(repeat.file)!;
+    for (const fix of change.fixes) if (fix.rule === repeat.rule) unsteady.add(fix);
+  }
+  return [...unsteady];
+}
+
+function counts(findings: readonly Finding[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const f of findings) map.set(f.fingerprint, (map.get(f.fingerprint) ?? 0) + 1);
+  return map;
+}
+
+function where(f: Finding): string {
+  return `${f.location.file}:${f.location.range.start.line}`;
+}
