@@ -13,8 +13,13 @@ export interface FileChange {
   before: string;
   after: string;
   fixes: ProposedFix[];
-  /** Per fix: the 1-based line spans of `after` it wrote or whose resource it edited. */
-  owned: Map<ProposedFix, { from: number; to: number }[]>;
+  /** Per fix: the 1-based line spans of `after` its edits wrote, and the span of the resource it edited. */
+  owned: Map<ProposedFix, { edits: LineSpan[]; resource: LineSpan }>;
+}
+
+export interface LineSpan {
+  from: number;
+  to: number;
 }
 
 export interface Applied {
@@ -49,7 +54,7 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
     const applied = applyEditsTracked(before, edits);
     const lineOf = lineIndex(applied.text);
     const inserted = new Set<number>();
-    const owned = new Map<ProposedFix, { from: number; to: number }[]>();
+    const owned = new Map<ProposedFix, { edits: LineSpan[]; resource: LineSpan }>();
     let at = 0;
     for (const fix of accepted) {
       const spans = fix.edits.map((_, i) => applied.spans[at + i]!);
@@ -57,7 +62,7 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
       const lines = spans.map((s) => ({ from: lineOf(s.start), to: lineOf(Math.max(s.start, s.end - 1)) }));
       for (const l of lines) for (let n = l.from; n <= l.to; n++) inserted.add(n);
       const resource = { from: lineOf(mapOffset(fix.resourceRange.start.offset, edits)), to: lineOf(mapOffset(fix.resourceRange.end.offset, edits)) };
-      owned.set(fix, [resource, ...lines]);
+      owned.set(fix, { edits: lines, resource });
     }
     // Whitespace between names and `=` only: line numbers stay as recorded above.
     const after = applyEdits(applied.text, realignInserted(parseHcl(applied.text, file), inserted));

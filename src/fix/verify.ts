@@ -4,7 +4,7 @@
 // Fixes that fail are dropped with the reason and the rest are verified again, until a set holds.
 
 import type { Finding } from '../core/types.js';
-import { applyFixes, type FileChange } from './apply.js';
+import { applyFixes, type FileChange, type LineSpan } from './apply.js';
 import { proposeFixes, type ProposeInput, type ProposedFix, type Unfixed } from './propose.js';
 
 export interface VerifyInput {
@@ -51,15 +51,19 @@ export async function verifyFixes(input: VerifyInput): Promise<Verified> {
   return { changes: [], after: input.original, rejected };
 }
 
-/** The fixes to blame for what the re-scan shows, each with why. */
+/** The fixes to blame for what the re-scan shows, each with why (every reason found, in order). */
 function judge(original: readonly Finding[], after: readonly Finding[], changes: readonly FileChange[]): Map<ProposedFix, string> {
   const blamed = new Map<ProposedFix, string>();
+  const blame = (fix: ProposedFix, reason: string) => {
+    const previous = blamed.get(fix);
+    if (!previous?.includes(reason)) blamed.set(fix, previous ? `${previous}; ${reason}` : reason);
+  };
   const remaining = counts(after);
   for (const change of changes) {
     for (const fix of change.fixes) {
       if (fix.kind !== 'automatic') continue;
       const left = fix.findings.find((f) => remaining.has(f.fingerprint));
-      if (left) blamed.set(fix, `the finding is still reported after the fix (${where(left)})`);
+      if (left) blame(fix, `the finding is still reported after the fix (${where(left)})`);
     }
   }
   const before = counts(original);
@@ -68,16 +72,28 @@ function judge(original: readonly Finding[], after: readonly Finding[], changes:
     const n = (seen.get(finding.fingerprint) ?? 0) + 1;
     seen.set(finding.fingerprint, n);
     if (n <= (before.get(finding.fingerprint) ?? 0)) continue;
-    const reason = `it would bring a new finding: ${finding.ruleId} ${finding.title} at ${where(finding)}`;
-    const change = changes.find((c) => c.file === finding.location.file);
-    const line = finding.location.range.start.line;
-    const owners = change?.fixes.filter((fix) => change.owned.get(fix)!.some((span) => span.from <= line && line <= span.to));
-    const suspects = owners?.length ? owners : change ? change.fixes : changes.flatMap((c) => c.fixes);
+    const suspects = suspectsOf(finding, changes);
     // A check that applies only once the fix is in (MFA delete on a bucket just made versioned) is no regression.
     if (suspects.some((fix) => fix.rule.fix?.bringsIntoScope?.includes(finding.ruleId))) continue;
-    for (const fix of suspects) if (!blamed.has(fix)) blamed.set(fix, reason);
+    for (const fix of suspects) {
+      // The same problem on the same resource, pointed at another spot (a value set, but to something still wrong).
+      const same = fix.rule.meta.id === finding.ruleId && fix.findings.some((f) => f.resource === finding.resource);
+      blame(fix, same ? `the finding is still reported after the fix (${where(finding)})` : `it would bring a new finding: ${finding.ruleId} ${finding.title} at ${where(finding)}`);
+    }
   }
   return blamed;
+}
+
+/** The fixes a new finding may come from: those that wrote its line, else those that edited its resource, else every fix of its file (or of all files). */
+function suspectsOf(finding: Finding, changes: readonly FileChange[]): ProposedFix[] {
+  const change = changes.find((c) => c.file === finding.location.file);
+  if (!change) return changes.flatMap((c) => c.fixes);
+  const line = finding.location.range.start.line;
+  const within = (span: LineSpan) => span.from <= line && line <= span.to;
+  const writers = change.fixes.filter((fix) => change.owned.get(fix)!.edits.some(within));
+  if (writers.length) return writers;
+  const editors = change.fixes.filter((fix) => within(change.owned.get(fix)!.resource));
+  return editors.length ? editors : change.fixes;
 }
 
 /** Fixes that would edit their file again when proposed on the fixed text: not idempotent. */
