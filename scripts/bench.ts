@@ -78,7 +78,7 @@ function compiledCli(): string {
   return join(repoRoot, 'dist', 'cli', 'main.js');
 }
 
-function benchScan(): void {
+function benchScan(): number {
   const cli = compiledCli();
   const bytes = listFiles(treeDir).reduce((n, p) => n + statSync(p).size, 0);
   const files = listFiles(treeDir).length;
@@ -109,6 +109,35 @@ function benchScan(): void {
       `${Math.round(files / best.seconds)} files/s (best of ${times.length}; median ${fmt(bytes / MB / median(times))} MB/s), ` +
       `peak RSS ${fmt(peakRssKb / 1024, 0)} MB (highest of all runs); ` +
       `${result.stats.formats.terraform.rootModules} root modules, ${result.stats.formats.terraform.resources} resources, ${result.findings.length} findings`,
+  );
+  return bytes / MB / best.seconds;
+}
+
+/**
+ * `bulwark fix` on the same tree, diff only (nothing written): scan, propose, verify by an in-memory re-scan,
+ * render the diff. Target: at least half the scan's throughput. Runs interleaved with scans, since this
+ * machine's speed drifts between runs.
+ */
+function benchFix(scanMbPerSecond: number): void {
+  const cli = compiledCli();
+  const bytes = listFiles(treeDir).reduce((n, p) => n + statSync(p).size, 0);
+  const out = join(benchDir, 'fix.diff');
+  const times: number[] = [];
+  let peakRssKb = 0;
+  let summary = '';
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    const child = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'fix', treeDir, '--output', out, '--no-color'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    times.push((performance.now() - t) / 1000);
+    if (child.status !== 0) throw new Error(`fix exited with ${child.status}: ${child.stderr}`);
+    peakRssKb = Math.max(peakRssKb, Number(child.stderr.trim().split('\n').pop()));
+  }
+  summary = readFileSync(out, 'utf8').split('\n').find((l) => l.startsWith('Would apply')) ?? '';
+  const best = Math.min(...times);
+  const mbps = bytes / MB / best;
+  console.log(
+    `fix (diff only, end to end): ${fmt(bytes / MB)} MB in ${fmt(best, 2)} s = ${fmt(mbps)} MB/s, ${fmt((100 * mbps) / scanMbPerSecond, 0)}% of the scan's ` +
+      `throughput (target: at least 50%; best of ${times.length}), peak RSS ${fmt(peakRssKb / 1024, 0)} MB; ${summary}`,
   );
 }
 
@@ -174,7 +203,8 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--skip-scan')) {
     ensureTree(arg('--files', 11_500));
     benchParse();
-    benchScan();
+    const scanMbPerSecond = benchScan();
+    if (!process.argv.includes('--skip-fix')) benchFix(scanMbPerSecond);
   }
   if (!process.argv.includes('--skip-startup')) benchStartup();
   if (!process.argv.includes('--skip-model')) await benchModel();

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtinRules } from './analyze/rules/index.js';
 import type { Rule } from './analyze/rule.js';
+import type { FixProposalData } from './analyze/propose.js';
 import { pushAll } from './core/arrays.js';
 import { plural } from './core/plural.js';
 import { SCAN_RESULT_VERSION, type FormatStats, type ScanOptions, type ScanResult } from './core/result.js';
@@ -26,7 +27,16 @@ import type { Policy } from './policy/schema.js';
 
 export { MAX_FILE_BYTES, sortFindings };
 
-export type ScanCallOptions = ScanOptions & { rules?: readonly Rule[]; scanners?: readonly FormatScanner<any>[]; policy?: Policy; today?: string };
+export type ScanCallOptions = ScanOptions & {
+  rules?: readonly Rule[];
+  scanners?: readonly FormatScanner<any>[];
+  policy?: Policy;
+  today?: string;
+  /** Set by `bulwark fix`: scanners propose fixes while their syntax trees are at hand, and hand them here. */
+  onFixProposals?: (proposals: readonly [string, FixProposalData][]) => void;
+  /** With onFixProposals: propose only for these findings (by fingerprint). */
+  proposeOnly?: readonly string[];
+};
 
 /** What discovery found and which scanner claimed each file: scanned once by `scan`, again by fix verification. */
 export interface PreparedScan {
@@ -70,16 +80,21 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
   const formats: Record<string, FormatStats> = {};
   // Files of no format (a package.json next to the templates, say) were only looked at; the count is of the rest.
   const counted = [...claimed.flatMap((c) => c.files), ...unclaimed.filter((f) => f.explicit)];
+  // Files that may hold suppression comments: those the scanners name, and every file of a scanner that does not say.
+  const mayHoldSuppressions = new Set<string>();
   for (const { scanner, files: own } of claimed) {
     const outcome = await scanner.scan({
       source: diskSource(own, overlay),
       rules,
       builtinRulesOnly: rules === builtinRules,
       ...(options.policy ? { defaults: options.policy.safeDefaults } : {}),
+      ...(options.onFixProposals ? { proposeFixes: options.proposeOnly ? { only: options.proposeOnly } : {} } : {}),
       options: formatOptions(scanner.id, options, root),
       ...(options.onProgress ? { onProgress: (done: number, total: number, unit: string) => options.onProgress!({ done, total, unit }) } : {}),
     });
     formats[scanner.id] = outcome.stats;
+    if (outcome.proposals) options.onFixProposals?.(outcome.proposals);
+    for (const rel of outcome.commented ?? own.map((f) => f.rel)) mayHoldSuppressions.add(rel);
     pushAll(findings, outcome.findings);
     pushAll(diagnostics, outcome.diagnostics);
   }
@@ -93,7 +108,14 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
   }
 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const decided = suppressInline(options.policy ? decide(findings, rules, options.policy, diagnostics, today) : findings, files, rules, diagnostics, today, overlay);
+  const decided = suppressInline(
+    options.policy ? decide(findings, rules, options.policy, diagnostics, today) : findings,
+    files.filter((f) => mayHoldSuppressions.has(f.rel)),
+    rules,
+    diagnostics,
+    today,
+    overlay,
+  );
   const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
   if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
   return {
@@ -124,10 +146,10 @@ function suppressInline(
 ): Finding[] {
   const abs = new Map(files.map((f) => [f.rel, f.abs]));
   const textOf = (rel: string): string | undefined => {
-    const edited = overlay?.get(rel);
-    if (edited !== undefined) return edited;
     const path = abs.get(rel);
     if (path === undefined) return undefined;
+    const edited = overlay?.get(rel);
+    if (edited !== undefined) return edited;
     try {
       return readRegularFileSync(path, { maxBytes: MAX_FILE_BYTES });
     } catch {

@@ -30,6 +30,8 @@ export interface RuleIndex {
   readonly judgesConfiguration: boolean;
   /** The policy's safe defaults, which rules read through their context. */
   readonly defaults: Readonly<SafeDefaults>;
+  /** Every rule indexed, by id (fix proposals look their rule up). */
+  readonly byId: ReadonlyMap<string, Rule>;
 }
 
 export function indexTerraformRules(rules: readonly Rule[], defaults: Readonly<SafeDefaults> = {}): RuleIndex {
@@ -54,7 +56,7 @@ export function indexTerraformRules(rules: readonly Rule[], defaults: Readonly<S
     for (const type of group.adapter.resourceTypes) state.set(type, [...(state.get(type) ?? []), group]);
   }
   const judgesConfiguration = [...terraform.keys()].some((k) => k === 'variable' || k.startsWith('provider.'));
-  return { terraform, state, judgesConfiguration, defaults };
+  return { terraform, state, judgesConfiguration, defaults, byId: new Map(rules.map((r) => [r.meta.id, r])) };
 }
 
 /**

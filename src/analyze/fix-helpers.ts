@@ -130,10 +130,20 @@ export function askFix(question: string): (ctx: TerraformFixContext) => FixOutco
 /** True when something in the module refers to `resource` (`aws_s3_bucket.data.…`) from a block of one of `types`. */
 export function referencedBy(ctx: TerraformFixContext, resource: Block, types: readonly string[]): boolean {
   const reference = `${addressOf(resource)}.`;
-  return ctx.moduleBlocks.some(
-    ({ file, block }) => block.type === 'resource' && types.includes(block.labels[0]!) && file.text.slice(block.range.start.offset, block.range.end.offset).includes(reference),
-  );
+  const texts = ctx.memo(BLOCK_TEXTS, () => {
+    const byType = new Map<string, string[]>();
+    for (const { file, block } of ctx.moduleBlocks) {
+      if (block.type !== 'resource') continue;
+      const list = byType.get(block.labels[0]!) ?? [];
+      list.push(file.text.slice(block.range.start.offset, block.range.end.offset));
+      byType.set(block.labels[0]!, list);
+    }
+    return byType;
+  });
+  return types.some((type) => texts.get(type)?.some((text) => text.includes(reference)));
 }
+
+const BLOCK_TEXTS = Symbol('resource block texts by type');
 
 /** The nested block of `root` that directly holds `node`. */
 export function parentOf(root: Block, node: Attribute | Block): Block {

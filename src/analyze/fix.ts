@@ -45,6 +45,8 @@ export interface TerraformFixContext {
   defaults: SafeDefaults;
   /** Top-level blocks of the module directory, in every file of it (for names and references). */
   moduleBlocks: readonly ModuleBlock[];
+  /** A value computed once per module directory (an index of its references, say) and shared by every fix in it. */
+  memo<T>(key: symbol, create: () => T): T;
 }
 
 export type TerraformFixer = (ctx: TerraformFixContext) => FixOutcome;

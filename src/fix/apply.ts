@@ -30,7 +30,11 @@ export interface Applied {
 
 export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) => string | undefined): Applied {
   const byFile = new Map<string, ProposedFix[]>();
-  for (const fix of fixes) byFile.set(fix.file, [...(byFile.get(fix.file) ?? []), fix]);
+  for (const fix of fixes) {
+    const list = byFile.get(fix.file);
+    if (list) list.push(fix);
+    else byFile.set(fix.file, [fix]);
+  }
   const changes: FileChange[] = [];
   const skipped: Unfixed[] = [];
   for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -55,20 +59,38 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
     const lineOf = lineIndex(applied.text);
     const inserted = new Set<number>();
     const owned = new Map<ProposedFix, { edits: LineSpan[]; resource: LineSpan }>();
+    const blocks = new Map<number, number>();
     let at = 0;
     for (const fix of accepted) {
       const spans = fix.edits.map((_, i) => applied.spans[at + i]!);
       at += fix.edits.length;
       const lines = spans.map((s) => ({ from: lineOf(s.start), to: lineOf(Math.max(s.start, s.end - 1)) }));
       for (const l of lines) for (let n = l.from; n <= l.to; n++) inserted.add(n);
-      const resource = { from: lineOf(mapOffset(fix.resourceRange.start.offset, edits)), to: lineOf(mapOffset(fix.resourceRange.end.offset, edits)) };
-      owned.set(fix, { edits: lines, resource });
+      const start = mapOffset(fix.resourceRange.start.offset, edits);
+      const end = mapOffset(fix.resourceRange.end.offset, edits);
+      blocks.set(start, Math.max(end, blocks.get(start) ?? end));
+      owned.set(fix, { edits: lines, resource: { from: lineOf(start), to: lineOf(end) } });
     }
     // Whitespace between names and `=` only: line numbers stay as recorded above.
-    const after = applyEdits(applied.text, realignInserted(parseHcl(applied.text, file), inserted));
+    const after = applyEdits(applied.text, realignBlocks(applied.text, file, blocks, inserted, lineOf));
     changes.push({ file, before, after, fixes: accepted, owned });
   }
   return { changes, skipped };
+}
+
+/**
+ * Re-aligns the edited resource blocks only, each parsed on its own (a top-level block is a complete file):
+ * parsing whole files again cost more than the rest of applying fixes.
+ */
+function realignBlocks(text: string, file: string, blocks: ReadonlyMap<number, number>, inserted: ReadonlySet<number>, lineOf: (offset: number) => number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const [start, end] of blocks) {
+    const base = lineOf(start) - 1;
+    const local = new Set<number>();
+    for (const line of inserted) if (line > base) local.add(line - base);
+    for (const edit of realignInserted(parseHcl(text.slice(start, end), file), local)) edits.push({ start: edit.start + start, end: edit.end + start, text: edit.text });
+  }
+  return edits;
 }
 
 /** Needs-input fixes last, so an automatic fix at the same place is never blocked by a comment. */

@@ -6,7 +6,8 @@ import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { Finding } from '../core/types.js';
 import { scanFiles } from '../scanners/rule-tester.js';
 import type { FileChange } from './apply.js';
-import { proposeFixes, type Unfixed } from './propose.js';
+import type { FixProposalData } from '../analyze/propose.js';
+import { groupProposals, type Unfixed } from './propose.js';
 import { verifyFixes } from './verify.js';
 
 export interface FixedFiles {
@@ -19,16 +20,19 @@ export interface FixedFiles {
 }
 
 export async function fixFiles(rules: readonly Rule[], files: Readonly<Record<string, string>>, defaults: SafeDefaults = {}): Promise<FixedFiles> {
-  const before = scanFiles(rules, files, defaults);
-  const read = (rel: string) => files[rel];
-  const propose = { rules, files: Object.keys(files), defaults };
-  const proposals = proposeFixes({ ...propose, findings: before, read });
+  const scan = (texts: Readonly<Record<string, string>>) => {
+    const proposals = new Map<string, FixProposalData>();
+    const findings = scanFiles(rules, texts, defaults, undefined, (list) => list.forEach(([fp, p]) => proposals.set(fp, p)));
+    return { findings, proposals };
+  };
+  const first = scan(files);
+  const before = first.findings;
+  const proposals = groupProposals(before, first.proposals, rules);
   const verified = await verifyFixes({
     original: before,
     fixes: proposals.fixes,
-    read,
-    rescan: async (overlay) => scanFiles(rules, { ...files, ...Object.fromEntries(overlay) }, defaults),
-    propose,
+    read: (rel) => files[rel],
+    rescan: async (overlay) => scan({ ...files, ...Object.fromEntries(overlay) }),
   });
   const fixed = { ...files };
   for (const change of verified.changes) fixed[change.file] = change.after;

@@ -9,7 +9,8 @@ import type { Finding } from '../core/types.js';
 import { MAX_FILE_BYTES } from '../pipeline/file-parser.js';
 import { prepareScan, scanPrepared, type ScanCallOptions } from '../scan.js';
 import type { FileChange } from './apply.js';
-import { proposeFixes, type ProposedFix, type Unfixed } from './propose.js';
+import type { FixProposalData } from '../analyze/propose.js';
+import { groupProposals, type ProposedFix, type Unfixed } from './propose.js';
 import { verifyFixes } from './verify.js';
 
 export type { FileChange, ProposedFix, Unfixed };
@@ -34,7 +35,13 @@ export interface FixRun {
 
 export async function fixProject(paths: readonly string[], options: FixOptions = {}): Promise<FixRun> {
   const prepared = await prepareScan(paths, options);
-  const scan = await scanPrepared(prepared, options);
+  const scanWithProposals = async (overlay?: ReadonlyMap<string, string>, proposeFor?: readonly string[]) => {
+    const proposals = new Map<string, FixProposalData>();
+    const result = await scanPrepared(prepared, { ...options, onFixProposals: (list) => list.forEach(([fp, p]) => proposals.set(fp, p)), ...(proposeFor ? { proposeOnly: proposeFor } : {}) }, overlay);
+    return { result, proposals };
+  };
+  const first = await scanWithProposals();
+  const scan = first.result;
   const abs = new Map(prepared.files.map((f) => [f.rel, f.abs]));
   const cache = new Map<string, string | undefined>();
   const read = (rel: string): string | undefined => {
@@ -50,9 +57,8 @@ export async function fixProject(paths: readonly string[], options: FixOptions =
     }
     return cache.get(rel);
   };
-  const propose = { rules: options.rules ?? builtinRules, files: prepared.files.map((f) => f.rel), defaults: options.policy?.safeDefaults ?? {} };
   const selected = scan.findings.filter((f) => !f.suppression && (options.select?.(f) ?? true));
-  const proposals = proposeFixes({ ...propose, findings: selected, read });
+  const proposals = groupProposals(selected, first.proposals, options.rules ?? builtinRules);
   let fixes = proposals.fixes;
   const unfixed: Unfixed[] = [...proposals.unfixed];
   if (options.confirm) {
@@ -67,8 +73,10 @@ export async function fixProject(paths: readonly string[], options: FixOptions =
     original: scan.findings,
     fixes,
     read,
-    rescan: async (overlay) => (await scanPrepared(prepared, options, overlay)).findings,
-    propose,
+    rescan: async (overlay, proposeFor) => {
+      const again = await scanWithProposals(overlay, proposeFor);
+      return { findings: again.result.findings, proposals: again.proposals };
+    },
   });
   unfixed.push(...verified.rejected);
   return { scan, changes: verified.changes, after: verified.after, unfixed };

@@ -5,17 +5,18 @@
 
 import type { Finding } from '../core/types.js';
 import { applyFixes, type FileChange, type LineSpan } from './apply.js';
-import { proposeFixes, type ProposeInput, type ProposedFix, type Unfixed } from './propose.js';
+import type { ProposalIndex, ProposedFix, Unfixed } from './propose.js';
 
 export interface VerifyInput {
   /** Findings of the scan the fixes were proposed from. */
   original: readonly Finding[];
   fixes: readonly ProposedFix[];
   read: (rel: string) => string | undefined;
-  /** Re-scans the project with `overlay` (project-relative path → edited text) read instead of the disk. */
-  rescan: (overlay: ReadonlyMap<string, string>) => Promise<readonly Finding[]>;
-  /** For the second-pass check: how fixes are proposed (rules, files, defaults). */
-  propose: Omit<ProposeInput, 'findings' | 'read'>;
+  /**
+   * Re-scans the project with `overlay` (project-relative path → edited text) read instead of the disk, with
+   * the fixes the scanners would propose on the edited texts (for the second-pass check).
+   */
+  rescan: (overlay: ReadonlyMap<string, string>, proposeFor: readonly string[]) => Promise<{ findings: readonly Finding[]; proposals: ProposalIndex }>;
 }
 
 export interface Verified {
@@ -37,10 +38,13 @@ export async function verifyFixes(input: VerifyInput): Promise<Verified> {
     if (round === 0) rejected.push(...skipped);
     if (!changes.length) return { changes: [], after: input.original, rejected };
     const overlay = new Map(changes.map((c) => [c.file, c.after]));
-    const after = await input.rescan(overlay);
+    // Automatic fixes remove their findings; what a second pass could change again are the marked ones.
+    const marked = changes.flatMap((c) => c.fixes.filter((f) => f.kind === 'needs-input').flatMap((f) => f.findings.map((x) => x.fingerprint)));
+    const rescanned = await input.rescan(overlay, marked);
+    const after = rescanned.findings;
     const blamed = judge(input.original, after, changes);
     if (!blamed.size) {
-      const unsteady = secondPass(after, changes, overlay, input.propose);
+      const unsteady = secondPass(after, changes, rescanned.proposals);
       for (const fix of unsteady) blamed.set(fix, 'applying it again would change the file again');
     }
     if (!blamed.size) return { changes, after, rejected };
@@ -97,21 +101,14 @@ function suspectsOf(finding: Finding, changes: readonly FileChange[]): ProposedF
 }
 
 /** Fixes that would edit their file again when proposed on the fixed text: not idempotent. */
-function secondPass(after: readonly Finding[], changes: readonly FileChange[], overlay: ReadonlyMap<string, string>, propose: VerifyInput['propose']): ProposedFix[] {
+function secondPass(after: readonly Finding[], changes: readonly FileChange[], proposals: ProposalIndex): ProposedFix[] {
   const byFile = new Map(changes.map((c) => [c.file, c]));
-  const again = proposeFixes({
-    ...propose,
-    findings: after.filter((f) => {
-      const change = byFile.get((f.resourceLocation ?? f.location).file);
-      return change?.fixes.some((fix) => fix.rule.meta.id === f.ruleId);
-    }),
-    read: (rel) => overlay.get(rel),
-  });
   const unsteady = new Set<ProposedFix>();
-  for (const repeat of again.fixes) {
-    if (!repeat.edits.length) continue;
-    const change = byFile.get(repeat.file)!;
-    for (const fix of change.fixes) if (fix.rule === repeat.rule) unsteady.add(fix);
+  for (const finding of after) {
+    const again = proposals.get(finding.fingerprint);
+    if (!again?.edits?.length) continue;
+    const change = byFile.get(again.file);
+    for (const fix of change?.fixes ?? []) if (fix.rule.meta.id === again.ruleId) unsteady.add(fix);
   }
   return [...unsteady];
 }

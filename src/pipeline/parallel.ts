@@ -21,15 +21,21 @@ export interface WorkerInit {
   varFiles: { path: string; text: string }[];
   vars?: Record<string, string>;
   defaults: SafeDefaults;
-  /** Edited texts that replace files on disk (fix verification). */
-  overlay?: [string, string][];
+  proposeFixes?: { only?: readonly string[] };
 }
 /**
  * The first message to a worker carries the plan; every later one a batch of roots, with the texts of
  * their files when this thread has already read them (the worker reads anything else itself).
  */
 export type WorkerRequest =
-  | { plan: { tfByDir: [string, string[]][]; varsByDir: [string, string[]][]; roots: string[] } }
+  | {
+      plan: { tfByDir: [string, string[]][]; varsByDir: [string, string[]][]; roots: string[] };
+      /**
+       * Edited texts (fix verification) of files the worker reads itself, outside the roots' own directories;
+       * a root's own files come with its batch, read through the overlay here.
+       */
+      overlay?: [string, string][];
+    }
   | { roots: string[]; texts: [string, string][] };
 /** A worker says `ready` once its code is loaded, then answers each batch. */
 export type WorkerReply = { ready: true } | { ok: true; outcome: RootsOutcome } | { ok: false; error: string };
@@ -85,7 +91,7 @@ export async function runTerraformStage(run: TerraformRun): Promise<TerraformOut
   // Threads load their code while this thread plans.
   const pool = threads > 0 && diskFiles ? new WorkerPool(run, diskFiles, threads) : undefined;
   const stage = prepareStage(run);
-  const outcomes = pool ? await pool.analyze(stage.plan, stage.reader, stage.analyzeHere, stage.rootsDone) : [stage.analyzeHere(stage.plan.roots)];
+  const outcomes = pool ? await pool.analyze(stage.plan, run.overlay, stage.reader, stage.analyzeHere, stage.rootsDone) : [stage.analyzeHere(stage.plan.roots)];
   return finishTerraform(stage.plan, outcomes, stage.analyzeHere, stage.reader.parse);
 }
 
@@ -132,7 +138,7 @@ class WorkerPool {
       varFiles: run.varFileTexts,
       ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
       defaults: { ...run.index.defaults },
-      ...(run.overlay?.size ? { overlay: [...run.overlay] } : {}),
+      ...(run.options.proposeFixes ? { proposeFixes: run.options.proposeFixes } : {}),
     };
     const entry = workerEntry();
     this.workers = Array.from(
@@ -148,6 +154,7 @@ class WorkerPool {
    */
   async analyze(
     plan: TerraformPlan,
+    overlay: ReadonlyMap<string, string> | undefined,
     reader: FileReader,
     analyzeHere: (roots: readonly string[]) => RootsOutcome,
     rootsDone: (count: number) => void,
@@ -155,9 +162,22 @@ class WorkerPool {
     const roots = plan.roots;
     const batchSize = Math.max(1, Math.min(16, Math.ceil(roots.length / (this.workers.length * 8))));
     const results: { at: number; outcome: RootsOutcome }[] = [];
-    const planMessage: WorkerRequest = { plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots } };
+    const rootDirs = new Set(roots);
+    const elsewhere = overlay ? [...overlay].filter(([rel]) => !rootDirs.has(dirOf(rel))) : [];
+    const planMessage: WorkerRequest = { plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots }, ...(elsewhere.length ? { overlay: elsewhere } : {}) };
     const filesOf = (batch: readonly string[]) =>
       batch.flatMap((root) => [...(plan.tfByDir.get(root) ?? []), ...(plan.varsByDir.get(root) ?? [])]);
+    // Kept texts, and edited ones even when the retention budget let them go: the worker must never read those from disk.
+    const textsFor = (files: string[]): [string, string][] => {
+      const texts = reader.takeKept(files);
+      if (!overlay) return texts;
+      const sent = new Set(texts.map(([rel]) => rel));
+      for (const rel of files) {
+        const edited = overlay.get(rel);
+        if (edited !== undefined && !sent.has(rel)) texts.push([rel, edited]);
+      }
+      return texts;
+    };
     let next = 0;
     let ready = 0;
     let failed = false;
@@ -176,7 +196,7 @@ class WorkerPool {
               next = Math.min(roots.length, at + batchSize);
               const batch = roots.slice(at, next);
               current = { at, batch };
-              worker.postMessage({ roots: batch, texts: reader.takeKept(filesOf(batch)) } satisfies WorkerRequest);
+              worker.postMessage({ roots: batch, texts: textsFor(filesOf(batch)) } satisfies WorkerRequest);
             };
             worker.on('message', (reply: WorkerReply) => {
               if ('ready' in reply) {

@@ -10,6 +10,8 @@ import type { HclFile } from '../parse/hcl/ast.js';
 import type { TfResource } from '../evaluate/terraform/view.js';
 import { autoVarFileNames, evaluateProject, maskSensitive, type ModuleSource } from '../evaluate/terraform/index.js';
 import { runTerraformRules, type RuleIndex } from '../analyze/engine.js';
+import { proposeFixes, type FixProposalData } from '../analyze/propose.js';
+import { SUPPRESSION_HINT } from '../suppress/inline.js';
 import parseErrorRule, { PARSE_ERROR_RULE_ID } from '../analyze/rules/parse-error.js';
 import { planTerraform, type TerraformPlan } from './terraform-plan.js';
 import type { OutsideFiles } from './outside.js';
@@ -23,6 +25,8 @@ export interface TerraformOptions {
   vars?: Readonly<Record<string, string>>;
   /** Module directories discovery did not list (above the scanned folder, or installed by `terraform init`). */
   outside?: OutsideFiles;
+  /** Propose fixes for each root's findings while its syntax trees are at hand (`bulwark fix`). */
+  proposeFixes?: { only?: readonly string[] };
 }
 
 export interface TerraformOutcome {
@@ -33,6 +37,10 @@ export interface TerraformOutcome {
   /** What was evaluated and what the rules covered. */
   coverage: TerraformCoverage;
   rootModules: number;
+  /** With `proposeFixes`: each fixable finding's proposal, by fingerprint. */
+  proposals: [string, FixProposalData][];
+  /** Files with a comment that may be a suppression (the only ones suppressions are then read from). */
+  commented: string[];
 }
 
 export interface TerraformCoverage {
@@ -104,11 +112,17 @@ function analyzeWith(
 ): RootsOutcome {
   const parseErrors: Finding[] = [];
   const fileWarnings: Diagnostic[] = [];
+  const commented: string[] = [];
   const parsedPaths = new Set<string>();
   const loadedDirs = new Set<string>();
+  // The syntax trees of the root being analysed, for fix proposals; dropped with the root.
+  let rootFiles = new Map<string, HclFile>();
+  const proposeOnly = options.proposeFixes?.only ? new Set(options.proposeFixes.only) : undefined;
   const noteParsed = (file: HclFile): HclFile => {
+    if (options.proposeFixes) rootFiles.set(file.path, file);
     if (!parsedPaths.has(file.path)) {
       parsedPaths.add(file.path);
+      if (mayHoldSuppressions(file)) commented.push(file.path);
       if (file.errors.length) parseErrors.push(parseErrorFinding(file));
       pushAll(fileWarnings, fileWarningDiagnostics(file));
     }
@@ -137,8 +151,28 @@ function analyzeWith(
   const findings: Finding[] = [];
   const findingRoots: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const proposals: [string, FixProposalData][] = [];
   const coverage = new CoverageCounter(index);
   const analyzeRoot = (root: string): void => {
+    rootFiles = new Map();
+    const rootFindings = evaluateRoot(root);
+    if (options.proposeFixes) {
+      // The root's evaluation is garbage by now; collected first, it is not copied along by the collections the
+      // proposals' allocations would trigger (copied twice, it would be promoted, and cost far more later).
+      collectYoungGeneration();
+      const propose = { rules: index.byId, parse: (rel: string) => rootFiles.get(rel), dirFiles: (dir: string) => plan.tfByDir.get(dir) ?? [], defaults: index.defaults, ...(proposeOnly ? { only: proposeOnly } : {}) };
+      pushAll(proposals, proposeFixes(rootFindings, propose));
+    }
+    rootFiles = new Map();
+    // Which root reached each finding: the same problem reached from several is merged into one afterwards.
+    const occurrenceRoot = root === '' ? '.' : root;
+    for (const f of rootFindings) {
+      findings.push(f);
+      findingRoots.push(occurrenceRoot);
+    }
+  };
+  /** Evaluates a root and runs the rules: its findings (its diagnostics and coverage are recorded). */
+  const evaluateRoot = (root: string): Finding[] => {
     const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
     const result = evaluateProject({ root, modules, varFiles, configurationSeen, rootsInScan: plan.roots.length, ...(options.vars ? { vars: { ...options.vars } } : {}) });
@@ -149,14 +183,9 @@ function analyzeWith(
       for (const f of run.findings) maskFinding(f, sensitive);
       for (const d of result.diagnostics) d.message = maskSensitive(d.message, sensitive);
     }
-    // Which root reached each finding: the same problem reached from several is merged into one afterwards.
-    const occurrenceRoot = root === '' ? '.' : root;
-    for (const f of run.findings) {
-      findings.push(f);
-      findingRoots.push(occurrenceRoot);
-    }
     // Attributes are evaluated as rules read them, so evaluation warnings are complete only now.
     pushAll(diagnostics, result.diagnostics);
+    return run.findings;
   };
   for (const root of roots) {
     // The previous root is garbage now (its frame is gone): collecting here keeps collections out of the middle of a root.
@@ -164,7 +193,8 @@ function analyzeWith(
     analyzeRoot(root);
     onRootDone?.();
   }
-  return { findings, findingRoots, diagnostics, coverage: coverage.result(), rootModules: roots.length, parseErrors, fileWarnings, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
+  rootFiles = new Map();
+  return { findings, findingRoots, diagnostics, coverage: coverage.result(), rootModules: roots.length, proposals, commented, parseErrors, fileWarnings, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
 }
 
 /**
@@ -187,6 +217,7 @@ export function finishTerraform(
   const fileWarnings = new Map<string, Diagnostic>();
   const warnOnce = (d: Diagnostic) => fileWarnings.set(`${d.code}\0${d.location?.file}`, d);
   const parsed = new Set<string>();
+  const commented = new Set(outcomes.flatMap((o) => o.commented));
   for (const o of outcomes) {
     for (const path of o.parsedPaths) parsed.add(path);
     for (const f of o.parseErrors) parseErrors.set(f.location.file, f);
@@ -196,6 +227,7 @@ export function finishTerraform(
     for (const path of paths) {
       if (parsed.has(path)) continue;
       const file = parse(path);
+      if (mayHoldSuppressions(file)) commented.add(path);
       if (file.errors.length) parseErrors.set(path, parseErrorFinding(file));
       fileWarningDiagnostics(file).forEach(warnOnce);
     }
@@ -206,7 +238,14 @@ export function finishTerraform(
     diagnostics: [...fileWarnings.values(), ...outcomes.flatMap((o) => o.diagnostics)],
     coverage: mergeCoverage(outcomes.map((o) => o.coverage)),
     rootModules: outcomes.reduce((n, o) => n + o.rootModules, 0),
+    proposals: outcomes.flatMap((o) => o.proposals),
+    commented: [...commented],
   };
+}
+
+/** A comment that may be a suppression; a file that cannot be parsed at all may hide one anywhere. */
+function mayHoldSuppressions(file: HclFile): boolean {
+  return file.errors.length > 0 || file.comments.some((c) => SUPPRESSION_HINT.test(c.text));
 }
 
 /** A file's warnings (a limit applied, a read error) as diagnostics. */

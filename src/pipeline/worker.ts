@@ -11,7 +11,9 @@ import type { WorkerInit, WorkerRequest, WorkerReply } from './parallel.js';
 import { rootAnalyzer, type RootsOutcome } from './terraform.js';
 
 const init = workerData as WorkerInit;
-const reader = fileReader(init.files, { maxBytes: init.maxFileBytes, ...(init.overlay ? { overlay: new Map(init.overlay) } : {}) });
+// Edited texts (fix verification) of files outside the roots' directories, sent with the plan.
+const overlay = new Map<string, string>();
+const reader = fileReader(init.files, { maxBytes: init.maxFileBytes, overlay });
 const supplied = new Map<string, string>();
 const parse = (rel: string) => {
   const text = supplied.get(rel);
@@ -23,6 +25,7 @@ const index = indexTerraformRules(builtinRules, init.defaults);
 const options = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),
+  ...(init.proposeFixes ? { proposeFixes: init.proposeFixes } : {}),
   ...(init.projectRoot ? { outside: diskOutside(init.projectRoot, reader.register) } : {}),
 };
 let analyze: ((roots: readonly string[]) => RootsOutcome) | undefined;
@@ -30,6 +33,7 @@ let analyze: ((roots: readonly string[]) => RootsOutcome) | undefined;
 parentPort!.on('message', (request: WorkerRequest) => {
   if ('plan' in request) {
     const plan = { tfByDir: new Map(request.plan.tfByDir), varsByDir: new Map(request.plan.varsByDir), roots: request.plan.roots };
+    for (const [rel, text] of request.overlay ?? []) overlay.set(rel, text);
     analyze = rootAnalyzer(plan, parse, index, options);
     return;
   }

@@ -3,6 +3,7 @@
 // and returns findings, diagnostics and its own statistics. `scan()` only loops over scanners.
 
 import type { Rule } from '../analyze/rule.js';
+import type { FixProposalData } from '../analyze/propose.js';
 import type { FormatId } from '../core/formats.js';
 import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { FormatStats } from '../core/result.js';
@@ -30,6 +31,13 @@ export interface FormatOutcome {
   diagnostics: Diagnostic[];
   /** What the scanner read and checked, and what it could not (reports say so; see docs/json-output.md). */
   stats: FormatStats;
+  /**
+   * Files whose comments may hold suppressions, when the scanner knows (from its syntax trees); the rest are
+   * not read again to look for them. Absent: every file with a finding is read.
+   */
+  commented?: string[];
+  /** With `proposeFixes`: a proposal (or the reason for none) per fixable finding, by fingerprint. */
+  proposals?: [string, FixProposalData][];
 }
 
 export interface FormatScanInput<Options = unknown> {
@@ -40,6 +48,8 @@ export interface FormatScanInput<Options = unknown> {
   builtinRulesOnly: boolean;
   /** The policy's safe defaults, which rules compare with. */
   defaults?: Readonly<SafeDefaults>;
+  /** Also propose fixes for the findings (`bulwark fix`; `only` those fingerprints), returned in `proposals`. */
+  proposeFixes?: { only?: readonly string[] };
   /** The format's own options (e.g. Terraform variables). */
   options: Options;
   onProgress?: (done: number, total: number, unit: string) => void;

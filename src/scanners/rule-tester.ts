@@ -3,6 +3,7 @@
 
 import type { Rule } from '../analyze/rule.js';
 import { FORMATS, type FormatId } from '../core/formats.js';
+import type { FixProposalData } from '../analyze/propose.js';
 import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { Finding } from '../core/types.js';
 import { claimFiles } from './claim.js';
@@ -31,10 +32,18 @@ export const runRulesOnTerraform = runRulesOnFiles;
 export const runRuleOnTerraform = runRuleOnFiles;
 
 /** Findings of `rules` over in-memory files with the policy's safe defaults (fix verification, rule tests). */
-export function scanFiles(rules: readonly Rule[], files: Readonly<Record<string, string>>, defaults: SafeDefaults = {}, scanners: readonly FormatScanner<any>[] = BUILTIN_SCANNERS): Finding[] {
+export function scanFiles(
+  rules: readonly Rule[],
+  files: Readonly<Record<string, string>>,
+  defaults: SafeDefaults = {},
+  scanners: readonly FormatScanner<any>[] = BUILTIN_SCANNERS,
+  onFixProposals?: (proposals: readonly [string, FixProposalData][]) => void,
+): Finding[] {
   const source = memorySource(files);
   const { claimed } = claimFiles(source.files, scanners, (f) => files[f.rel]!);
-  return claimed.flatMap(({ scanner, files: own }) =>
-    scanner.scanSync({ source: { files: own, read: source.read }, rules, builtinRulesOnly: false, defaults, options: {} }).findings,
-  );
+  return claimed.flatMap(({ scanner, files: own }) => {
+    const outcome = scanner.scanSync({ source: { files: own, read: source.read }, rules, builtinRulesOnly: false, defaults, ...(onFixProposals ? { proposeFixes: {} } : {}), options: {} });
+    if (outcome.proposals) onFixProposals?.(outcome.proposals);
+    return outcome.findings;
+  });
 }

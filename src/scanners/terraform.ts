@@ -47,7 +47,7 @@ function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
     maxFileBytes: MAX_FILE_BYTES,
     index: indexTerraformRules(input.rules.filter(terraformScanner.hasChecks), input.defaults),
     ...(source.overlay?.size ? { overlay: source.overlay } : {}),
-    options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}) },
+    options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}), ...(input.proposeFixes ? { proposeFixes: input.proposeFixes } : {}) },
     varFileTexts,
     builtinRulesOnly: input.builtinRulesOnly,
     ...(input.onProgress ? { onProgress: (done: number, total: number) => input.onProgress!(done, total, 'root modules') } : {}),
@@ -62,6 +62,8 @@ function finish(input: FormatScanInput<TerraformScanOptions>, outcome: Terraform
   return {
     findings: mergeOccurrences(outcome.findings, outcome.findingRoots),
     diagnostics,
+    ...(input.proposeFixes ? { proposals: outcome.proposals } : {}),
+    commented: outcome.commented,
     stats: {
       name: FORMATS.terraform.name,
       read: true,

@@ -34,10 +34,13 @@ const CHECKOV = /checkov:skip=([A-Za-z0-9_]+)(?::([^\n]*))?/;
 /** KICS's `# kics-scan ignore-line`, `ignore-block` and (whole file) `ignore`. */
 const KICS = /kics-scan\s+(ignore-line|ignore-block|ignore)\b/;
 
+/** Text every suppression comment contains one of: a file whose comments match none holds no suppression. */
+export const SUPPRESSION_HINT = /bulwark:ignore|tfsec:ignore|trivy:ignore|checkov:skip|kics-scan/;
+
 /** Every suppression comment of a file's text. */
 export function findSuppressions(text: string, file: string): InlineSuppression[] {
   const out: InlineSuppression[] = [];
-  if (!/bulwark:ignore|tfsec:ignore|trivy:ignore|checkov:skip|kics-scan/.test(text)) return out;
+  if (!SUPPRESSION_HINT.test(text)) return out;
   const lines = text.split('\n');
   let lineStart = 0;
   for (let i = 0; i < lines.length; lineStart += lines[i]!.length + 1, i++) {

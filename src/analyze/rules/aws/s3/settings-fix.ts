@@ -34,10 +34,20 @@ export function isLogDestination(ctx: TerraformFixContext, bucket: Block): boole
   const nameAttr = attribute(bucket, 'bucket');
   const literalName = nameAttr && isLiteral(nameAttr.expr) ? sourceOf(ctx, nameAttr.expr) : undefined;
   const names = (text: string) => text.includes(reference) || (literalName !== undefined && text.includes(literalName));
-  const targets = ['target_bucket', 's3_bucket_name', 'log_destination'];
-  const visit = (text: string, block: Block): boolean =>
-    block.body.attributes.some(
-      (a) => (targets.includes(a.name) || (block.type === 'access_logs' && a.name === 'bucket')) && names(text.slice(a.expr.range.start.offset, a.expr.range.end.offset)),
-    ) || block.body.blocks.some((b) => visit(text, b));
-  return ctx.moduleBlocks.some(({ file, block }) => visit(file.text, block));
+  const destinations = ctx.memo(LOG_DESTINATIONS, () => {
+    const texts: string[] = [];
+    const visit = (text: string, block: Block): void => {
+      for (const a of block.body.attributes) {
+        if (TARGETS.includes(a.name) || (block.type === 'access_logs' && a.name === 'bucket')) texts.push(text.slice(a.expr.range.start.offset, a.expr.range.end.offset));
+      }
+      for (const b of block.body.blocks) visit(text, b);
+    };
+    for (const { file, block } of ctx.moduleBlocks) visit(file.text, block);
+    return texts;
+  });
+  return destinations.some(names);
 }
+
+/** Attributes naming the bucket a service delivers its logs to. */
+const TARGETS = ['target_bucket', 's3_bucket_name', 'log_destination'];
+const LOG_DESTINATIONS = Symbol('texts of log destination attributes');
