@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { builtinRules } from './analyze/rules/index.js';
 import type { Rule } from './analyze/rule.js';
 import type { FixProposalData } from './analyze/propose.js';
+import { scoreRisk } from './analyze/risk.js';
 import { pushAll } from './core/arrays.js';
 import { plural } from './core/plural.js';
 import { SCAN_RESULT_VERSION, type FormatStats, type ScanOptions, type ScanResult } from './core/result.js';
@@ -87,7 +88,7 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
       source: diskSource(own, overlay),
       rules,
       builtinRulesOnly: rules === builtinRules,
-      ...(options.policy ? { defaults: options.policy.safeDefaults } : {}),
+      ...(options.policy ? { defaults: options.policy.safeDefaults, dataClasses: options.policy.dataClasses } : {}),
       ...(options.onFixProposals ? { proposeFixes: options.proposeOnly ? { only: options.proposeOnly } : {} } : {}),
       options: formatOptions(scanner.id, options, root),
       ...(options.onProgress ? { onProgress: (done: number, total: number, unit: string) => options.onProgress!({ done, total, unit }) } : {}),
@@ -129,7 +130,7 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
       durationMs: Math.round(performance.now() - started),
       formats,
     },
-    findings: sortFindings(decided),
+    findings: sortFindings(decided.map(scoreRisk)),
     diagnostics: sortDiagnostics(diagnostics),
     rules: rules.map((r) => r.meta),
   };

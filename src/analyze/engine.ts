@@ -4,7 +4,8 @@
 
 import { TERRAFORM_AWS_ADAPTERS, type TerraformCollectionAdapter } from '../adapt/terraform/aws/index.js';
 import { addressInModule, fingerprint } from '../core/fingerprint.js';
-import type { SafeDefaults } from '../core/safe-defaults.js';
+import type { DataClass, SafeDefaults } from '../core/safe-defaults.js';
+import { attachRisk } from './risk-evidence.js';
 import type { Finding } from '../core/types.js';
 import { partPath } from '../evaluate/terraform/part-path.js';
 import { ProjectLookups, resourceKey } from '../evaluate/terraform/lookups.js';
@@ -32,9 +33,11 @@ export interface RuleIndex {
   readonly defaults: Readonly<SafeDefaults>;
   /** Every rule indexed, by id (fix proposals look their rule up). */
   readonly byId: ReadonlyMap<string, Rule>;
+  /** The policy's data classes, for the risk score's data sensitivity. */
+  readonly dataClasses: readonly DataClass[];
 }
 
-export function indexTerraformRules(rules: readonly Rule[], defaults: Readonly<SafeDefaults> = {}): RuleIndex {
+export function indexTerraformRules(rules: readonly Rule[], defaults: Readonly<SafeDefaults> = {}, dataClasses: readonly DataClass[] = []): RuleIndex {
   const terraform = new Map<string, Rule[]>();
   for (const rule of rules) {
     for (const type of rule.terraform?.resourceTypes ?? []) {
@@ -56,7 +59,7 @@ export function indexTerraformRules(rules: readonly Rule[], defaults: Readonly<S
     for (const type of group.adapter.resourceTypes) state.set(type, [...(state.get(type) ?? []), group]);
   }
   const judgesConfiguration = [...terraform.keys()].some((k) => k === 'variable' || k.startsWith('provider.'));
-  return { terraform, state, judgesConfiguration, defaults, byId: new Map(rules.map((r) => [r.meta.id, r])) };
+  return { terraform, state, judgesConfiguration, defaults, byId: new Map(rules.map((r) => [r.meta.id, r])), dataClasses };
 }
 
 /**
@@ -142,6 +145,7 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
       }
     }
   }
+  attachRisk(findings, judged, index);
   return { findings, consulted: lookups.consulted };
 }
 

@@ -43,6 +43,12 @@ export interface RuleMeta {
    * configuration with them, and its fix writes them.
    */
   uses?: SafeDefaultName[];
+  /**
+   * What kind of weakness it is, for the risk score's exploitability (default: from the STRIDE category):
+   * `exposure` (reachable from the internet), `credentials` (a secret in the code), `privilege`,
+   * `protection` (exploitable after another breach), `availability`, `detection` (hides other attacks).
+   */
+  risk?: 'exposure' | 'credentials' | 'privilege' | 'protection' | 'availability' | 'detection';
   /** Further reading (provider docs). */
   links?: string[];
 }

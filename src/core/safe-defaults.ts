@@ -14,4 +14,16 @@ export const SafeDefaultsSchema = z.strictObject({
   minTlsVersion: z.enum(['1.0', '1.1', '1.2', '1.3']).optional().describe('the oldest TLS version endpoints may accept'),
 });
 export type SafeDefaults = z.infer<typeof SafeDefaultsSchema>;
+
+export const SENSITIVITY_LEVELS = ['restricted', 'confidential', 'internal', 'public'] as const;
+export type SensitivityLevel = (typeof SENSITIVITY_LEVELS)[number];
+
+/** A data-sensitivity class: the level of the data held by resources it matches (by tag, name or path). */
+export const DataClassSchema = z.strictObject({
+  level: z.enum(SENSITIVITY_LEVELS).describe('restricted (personal, health, payment data, secrets), confidential, internal or public'),
+  tags: z.record(z.string().min(1), z.union([z.string(), z.array(z.string())])).optional().describe('resources whose tag has this value (or one of these)'),
+  names: z.array(z.string().min(1)).min(1).optional().describe('resources whose address or name matches one of these (* and ? wildcards)'),
+  paths: z.array(z.string().min(1)).min(1).optional().describe('resources declared in these files (gitignore-style, project-relative)'),
+});
+export type DataClass = z.infer<typeof DataClassSchema>;
 export type SafeDefaultName = keyof SafeDefaults;

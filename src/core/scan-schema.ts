@@ -62,6 +62,19 @@ export const SuppressionSchema = z
   .strict()
   .describe('Set when a suppression comment in the file (kind `inline`) or an entry in the policy\'s `suppressions` (kind `config`) covers the finding; it is reported but never fails --fail-on. `baseline` is reserved.');
 
+const FactorSchema = z.object({ factor: z.number().min(0).max(1), reason: z.string() }).strict();
+
+export const RiskSchema = z
+  .object({
+    score: z.number().min(0).max(10).describe('Severity weight × exploitability × data sensitivity, 0–10, one decimal.'),
+    rating: z.enum(SEVERITIES).describe('The score as a band: critical ≥ 9, high ≥ 7, medium ≥ 4, low below.'),
+    severityWeight: z.number().describe('critical 10, high 9, medium 6, low 3 (the severity after the policy).'),
+    exploitability: FactorSchema.describe('From what the finding is about and the internet exposure of its resource.'),
+    dataSensitivity: FactorSchema.describe("From the policy's data classes, else the resource's tags and names."),
+  })
+  .strict()
+  .describe('The risk score that orders the work; severity still drives --fail-on and --severity.');
+
 export const FindingSchema = z
   .object({
     ruleId: z.string().min(1),
@@ -82,6 +95,7 @@ export const FindingSchema = z
       .regex(/^[0-9a-f]{32}$/)
       .describe('Stable identity: rule, resource (address within its module, or logical id), the attribute or block, and the file; never message text or line numbers.'),
     remediation: z.string(),
+    risk: RiskSchema.optional(),
     fix: FixSchema.optional(),
     notFixed: z.string().optional().describe('Filled by `bulwark fix`: why this finding has no verified fix (none exists, it needs a decision, or verification failed).'),
     suppression: SuppressionSchema.optional(),
@@ -138,6 +152,7 @@ export const RuleMetaSchema = z
     provider: z.enum(['aws', 'generic']),
     service: z.string(),
     peers: z.object({ checkov: z.array(z.string()).optional(), trivy: z.array(z.string()).optional(), kics: z.array(z.string()).optional() }).strict(),
+    risk: z.enum(['exposure', 'credentials', 'privilege', 'protection', 'availability', 'detection']).optional().describe("The kind of weakness, for the risk score's exploitability (default: from the STRIDE category)."),
     uses: z.array(z.enum(Object.keys(SafeDefaultsSchema.shape) as [SafeDefaultName, ...SafeDefaultName[]])).optional().describe("The policy's safe defaults the rule compares with and its fix writes."),
     links: z.array(z.string()).optional(),
   })

@@ -99,9 +99,9 @@ export function addBlock(file: HclFile, block: Block, entry: Extract<HclEntry, {
   const brace = closingBrace(file, block);
   const indent = bodyIndent(file, block);
   const rendered = renderEntries([entry], indent, indentStep(file), eol);
-  if (!brace.multiline) return [{ start: brace.offset, end: brace.offset, text: `${eol}${rendered}${indentAt(text, block.range.start.offset)}` }];
+  if (!brace.multiline) return [{ start: brace.offset, end: brace.offset, text: `${eol}${rendered}${indentAt(text, block.range.start.offset)}`, rank: 1 }];
   const at = lineStart(text, brace.offset);
-  return [{ start: at, end: at, text: `${block.body.items.length ? eol : ''}${rendered}` }];
+  return [{ start: at, end: at, text: `${block.body.items.length ? eol : ''}${rendered}`, rank: 1 }];
 }
 
 /** Adds a top-level block (a resource) after `after`, separated by a blank line. */
@@ -111,7 +111,7 @@ export function addBlockAfter(file: HclFile, after: Block, entry: Extract<HclEnt
   const indent = indentAt(text, after.range.start.offset);
   const rendered = renderEntries([entry], indent, indentStep(file), eol);
   const end = after.range.end.offset;
-  return [{ start: end, end, text: `${eol}${eol}${rendered.slice(0, -eol.length)}` }];
+  return [{ start: end, end, text: `${eol}${eol}${rendered.slice(0, -eol.length)}`, rank: 2 }];
 }
 
 /** A `# NEEDS YOUR INPUT: …` line above `node`, at its indentation; nothing when the line above already says it. */

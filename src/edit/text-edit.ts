@@ -7,6 +7,11 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+  /**
+   * For insertions at one point by different fixes: lower goes first (attributes before nested blocks before
+   * new resources), whatever order the fixes come in. Default 0.
+   */
+  rank?: number;
 }
 
 /** Same span and same text: two findings on one resource asking for the same change. */
@@ -46,7 +51,7 @@ export interface AppliedEdits {
 
 /** Like applyEdits, also saying where each edit's text landed (to tell which fix a later finding belongs to). */
 export function applyEditsTracked(text: string, edits: readonly TextEdit[]): AppliedEdits {
-  const order = edits.map((edit, i) => ({ edit, i })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end);
+  const order = edits.map((edit, i) => ({ edit, i })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || (a.edit.rank ?? 0) - (b.edit.rank ?? 0));
   const spans: { start: number; end: number }[] = new Array(edits.length);
   let out = '';
   let at = 0;

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleIndex } from '../analyze/engine.js';
-import type { SafeDefaults } from '../core/safe-defaults.js';
+import type { DataClass, SafeDefaults } from '../core/safe-defaults.js';
 import { packageRoot } from '../core/package-root.js';
 import { fileReader, type FileEntry, type FileReader } from './file-parser.js';
 import { diskOutside } from './outside.js';
@@ -21,6 +21,7 @@ export interface WorkerInit {
   varFiles: { path: string; text: string }[];
   vars?: Record<string, string>;
   defaults: SafeDefaults;
+  dataClasses: DataClass[];
   proposeFixes?: { only?: readonly string[] };
 }
 /**
@@ -138,6 +139,7 @@ class WorkerPool {
       varFiles: run.varFileTexts,
       ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
       defaults: { ...run.index.defaults },
+      dataClasses: [...run.index.dataClasses],
       ...(run.options.proposeFixes ? { proposeFixes: run.options.proposeFixes } : {}),
     };
     const entry = workerEntry();

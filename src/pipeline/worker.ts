@@ -21,7 +21,7 @@ const parse = (rel: string) => {
   supplied.delete(rel);
   return parseConfig(text, rel);
 };
-const index = indexTerraformRules(builtinRules, init.defaults);
+const index = indexTerraformRules(builtinRules, init.defaults, init.dataClasses);
 const options = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),

@@ -31,7 +31,7 @@ export interface LoadedPolicy {
 
 /** Reads `file` and what it extends into the policy in effect. `display` names paths in messages. */
 export function loadPolicy(file: string, display: (path: string) => string = (p) => p): LoadedPolicy {
-  const policy: Policy = { files: [], rules: [], safeDefaults: {}, suppressions: [], warnings: [] };
+  const policy: Policy = { files: [], rules: [], safeDefaults: {}, dataClasses: [], suppressions: [], warnings: [] };
   readInto(resolve(file), policy, policy.warnings, display, []);
   return { policy };
 }
@@ -55,6 +55,8 @@ function readInto(file: string, policy: Policy, warnings: string[], display: (pa
     policy.rules.push({ selector, setting, file: shown, ...(line !== undefined ? { line } : {}) });
   }
   policy.safeDefaults = { ...policy.safeDefaults, ...document.safeDefaults };
+  // The refining file's classes are tried first: it knows its own resources best.
+  policy.dataClasses = [...(document.dataClasses ?? []), ...policy.dataClasses];
   for (const [i, entry] of (document.suppressions ?? []).entries()) {
     const line = suppressionLines[i];
     policy.suppressions.push({ entry, file: shown, ...(line !== undefined ? { line } : {}) });

@@ -3,7 +3,7 @@
 // people write values loosely (an ARN is checked for its shape and warned about, never rejected).
 
 import { z } from 'zod';
-import { SafeDefaultsSchema, type SafeDefaults } from '../core/safe-defaults.js';
+import { DataClassSchema, SafeDefaultsSchema, type DataClass, type SafeDefaults } from '../core/safe-defaults.js';
 import { SEVERITIES } from '../core/types.js';
 
 const Severity = z.enum(SEVERITIES);
@@ -42,6 +42,7 @@ export const PolicySchema = z.strictObject({
   // An empty section (`rules:` with only comments under it) is null in YAML: the same as leaving it out.
   rules: z.record(z.string().min(1), RuleSetting).nullish().describe('by rule id (BW-AWS-S3-001), by tag (service:s3, provider:aws, stride:tampering, cwe:CWE-311) or "*"'),
   safeDefaults: SafeDefaults.nullish(),
+  dataClasses: z.array(DataClassSchema).nullish().describe('data-sensitivity classes, first match wins: the level of the data of resources matched by tag, name or path; it feeds the risk score'),
   suppressions: z.array(SuppressionEntry).nullish().describe('findings accepted, each with a reason, and an owner and expiry where they apply'),
 });
 export type PolicyDocument = z.infer<typeof PolicySchema>;
@@ -54,6 +55,8 @@ export interface Policy {
   /** Settings in the order they apply (extended files first); later ones win. */
   rules: { selector: string; setting: RuleSetting; file: string; line?: number }[];
   safeDefaults: SafeDefaults;
+  /** Data classes, the local file's first, then those of the files it extends. */
+  dataClasses: DataClass[];
   /** Accepted findings, from every file (extended ones first). */
   suppressions: { entry: SuppressionEntry; file: string; line?: number }[];
   /** What looked wrong while reading it (allowed, but reported), one line each with file and line. */

@@ -7,6 +7,7 @@ import type { ScanResult } from '../core/result.js';
 import { SEVERITIES, type Finding, type Severity } from '../core/types.js';
 import { COVERAGE_CODES, coverageOf } from './coverage.js';
 import { countBySeverity, formatLocation, groupBySeverity, plural } from './order.js';
+import { riskLine } from './text.js';
 
 export interface MarkdownReportOptions {
   /**
@@ -81,6 +82,7 @@ function renderFinding(f: Finding, linkBase: string | undefined): string[] {
     lines.push(`  reached from ${roots.join('; ')}${more}  `);
   } else if (f.callPath?.length) lines.push(`  via ${f.callPath.map((s) => code(s.module)).join(' → ')}  `);
   lines.push(`  ${withCodeSpans(oneLine(f.message))}  `);
+  if (f.risk) lines.push(`  **Risk:** ${escapeText(riskLine(f.risk))}  `);
   lines.push(`  **Fix:** ${withCodeSpans(oneLine(f.remediation))}`);
   return lines;
 }

@@ -97,6 +97,7 @@ function renderFinding(f: Finding, p: Palette): string[] {
     const chain = f.callPath.map((site) => `${visible(site.module)} ${p.dim(`(${visible(formatLocation(site))})`)}`).join(p.dim(' → '));
     out.push(`  ${p.dim('via')} ${chain}`);
   }
+  if (f.risk) out.push(`  ${p.dim(`risk ${riskLine(f.risk)}`)}`);
   if (f.remediation) pushAll(out, indent(visibleLines(f.remediation), '  ', `${p.fix('fix:')} `));
   return out;
 }
@@ -141,4 +142,10 @@ function summaryLine(result: ScanResult, coverage: Coverage, p: Palette): string
 function indent(text: string, pad: string, first = ''): string[] {
   const width = first.replace(/\x1b\[[0-9;]*m/g, '').length;
   return text.split('\n').map((line, i) => (i === 0 ? pad + first + line : pad + ' '.repeat(width) + line));
+}
+
+/** `9.0/10 (critical) = 9 × 1.0 reachable from the internet × 1.0 restricted data (named "pii")`. */
+export function riskLine(risk: NonNullable<Finding['risk']>): string {
+  const { exploitability: e, dataSensitivity: d } = risk;
+  return `${risk.score.toFixed(1)}/10 (${risk.rating}) = ${risk.severityWeight} × ${e.factor.toFixed(1)} ${visible(e.reason)} × ${d.factor.toFixed(1)} ${visible(d.reason)}`;
 }

@@ -5,7 +5,7 @@
 import type { Rule } from '../analyze/rule.js';
 import type { FixProposalData } from '../analyze/propose.js';
 import type { FormatId } from '../core/formats.js';
-import type { SafeDefaults } from '../core/safe-defaults.js';
+import type { DataClass, SafeDefaults } from '../core/safe-defaults.js';
 import type { FormatStats } from '../core/result.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 
@@ -48,6 +48,8 @@ export interface FormatScanInput<Options = unknown> {
   builtinRulesOnly: boolean;
   /** The policy's safe defaults, which rules compare with. */
   defaults?: Readonly<SafeDefaults>;
+  /** The policy's data classes, for the risk score. */
+  dataClasses?: readonly DataClass[];
   /** Also propose fixes for the findings (`bulwark fix`; `only` those fingerprints), returned in `proposals`. */
   proposeFixes?: { only?: readonly string[] };
   /** The format's own options (e.g. Terraform variables). */

@@ -47,9 +47,11 @@ function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return compareText(a.root, b.root) || compareText(a.resource ?? '', b.resource ?? '');
 }
 
+/** Highest risk first (severity where there is no score), then by place: the order work should be done in. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
+      (b.risk?.score ?? 0) - (a.risk?.score ?? 0) ||
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       compareText(a.location.file, b.location.file) ||
       a.location.range.start.offset - b.location.range.start.offset ||

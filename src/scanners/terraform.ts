@@ -45,7 +45,7 @@ function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
     // Files on disk are read by path (worker threads too, and modules outside the discovered files); others through the source.
     ...(onDisk ? (options.root ? { projectRoot: options.root } : {}) : { read: source.read }),
     maxFileBytes: MAX_FILE_BYTES,
-    index: indexTerraformRules(input.rules.filter(terraformScanner.hasChecks), input.defaults),
+    index: indexTerraformRules(input.rules.filter(terraformScanner.hasChecks), input.defaults, input.dataClasses),
     ...(source.overlay?.size ? { overlay: source.overlay } : {}),
     options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}), ...(input.proposeFixes ? { proposeFixes: input.proposeFixes } : {}) },
     varFileTexts,

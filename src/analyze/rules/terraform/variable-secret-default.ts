@@ -10,6 +10,7 @@ export default defineRule({
     problem: 'Secret written as a variable default',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'credentials',
     cwe: ['CWE-798'],
     compliance: [...HARD_CODED_SECRET_COMPLIANCE],
     description:

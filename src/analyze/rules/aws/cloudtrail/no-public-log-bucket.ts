@@ -10,6 +10,7 @@ export default defineRule({
     problem: 'CloudTrail log bucket is public',
     severity: 'critical',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-732'],
     compliance: [
       { framework: 'GDPR', control: 'Art. 32' },

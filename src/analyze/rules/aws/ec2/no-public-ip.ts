@@ -11,6 +11,7 @@ export default defineRule({
     problem: 'Instance gets a public IP address',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-668'],
     compliance: [
       { framework: 'PCI-DSS', control: '1.4.4' },

@@ -8,6 +8,7 @@ export default defineRule({
     problem: 'AWS access key in user data',
     severity: 'critical',
     stride: 'information-disclosure',
+    risk: 'credentials',
     cwe: ['CWE-798', 'CWE-312'],
     compliance: [
       { framework: 'PCI-DSS', control: '8.6.2' },

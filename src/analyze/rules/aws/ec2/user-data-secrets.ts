@@ -8,6 +8,7 @@ export default defineRule({
     problem: 'Password, token or private key in user data',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'credentials',
     cwe: ['CWE-798', 'CWE-312'],
     compliance: [
       { framework: 'PCI-DSS', control: '8.6.2' },

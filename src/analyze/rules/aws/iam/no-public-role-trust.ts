@@ -10,6 +10,7 @@ export default defineRule({
     problem: 'IAM role assumable by anyone',
     severity: 'critical',
     stride: 'spoofing',
+    risk: 'exposure',
     cwe: ['CWE-284', 'CWE-287'],
     compliance: [
       { framework: 'PCI-DSS', control: '7.2.1' },

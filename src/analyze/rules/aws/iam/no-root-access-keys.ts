@@ -9,6 +9,7 @@ export default defineRule({
     problem: 'Access key created for the root user',
     severity: 'critical',
     stride: 'elevation-of-privilege',
+    risk: 'credentials',
     cwe: ['CWE-250', 'CWE-798'],
     compliance: [
       { framework: 'CIS-AWS', control: '1.4' },

@@ -13,6 +13,7 @@ export default defineRule({
     problem: 'AWS credentials in the provider block',
     severity: 'critical',
     stride: 'information-disclosure',
+    risk: 'credentials',
     cwe: ['CWE-798'],
     compliance: [...HARD_CODED_SECRET_COMPLIANCE, { framework: 'CIS-AWS', control: '1.4' }],
     description:

@@ -11,6 +11,7 @@ export default defineRule({
     problem: 'KMS key policy grants access to everyone',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-732'],
     compliance: [
       { framework: 'GDPR', control: 'Art. 32' },

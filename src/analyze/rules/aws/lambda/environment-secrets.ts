@@ -16,6 +16,7 @@ export default defineRule({
     problem: 'Secret in Lambda environment variables',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'credentials',
     cwe: ['CWE-798', 'CWE-312'],
     compliance: [...HARD_CODED_SECRET_COMPLIANCE],
     description:

@@ -10,6 +10,7 @@ export default defineRule({
     problem: 'RDS instance publicly accessible',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
       { framework: 'CIS-AWS', control: '2.3.3' },

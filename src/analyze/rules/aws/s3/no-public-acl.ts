@@ -10,6 +10,7 @@ export default defineRule({
     problem: 'S3 bucket ACL grants access to everyone',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-732'],
     compliance: [...PUBLIC_BUCKET_COMPLIANCE],
     description:

@@ -10,6 +10,7 @@ export default defineRule({
     problem: 'S3 bucket policy allows any principal',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-284'],
     compliance: [...PUBLIC_BUCKET_COMPLIANCE],
     description:

@@ -9,6 +9,7 @@ export default defineRule({
     problem: 'SQS queue policy grants access to everyone',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-284', 'CWE-732'],
     compliance: [
       { framework: 'GDPR', control: 'Art. 32' },

@@ -11,6 +11,7 @@ export default defineRule({
     problem: 'Network ACL allows SSH or RDP from the internet',
     severity: 'medium',
     stride: 'elevation-of-privilege',
+    risk: 'exposure',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
       ...OPEN_INGRESS_COMPLIANCE,

@@ -13,6 +13,7 @@ export default defineRule({
     // behind it, so the exposure is real but one step removed from an open security group (BW-AWS-VPC-001).
     severity: 'high',
     stride: 'elevation-of-privilege',
+    risk: 'exposure',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
       ...OPEN_INGRESS_COMPLIANCE,

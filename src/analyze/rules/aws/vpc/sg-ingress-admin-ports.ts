@@ -11,6 +11,7 @@ export default defineRule({
     problem: 'SSH or RDP open to the internet',
     severity: 'high',
     stride: 'elevation-of-privilege',
+    risk: 'exposure',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
       ...OPEN_INGRESS_COMPLIANCE,

@@ -11,6 +11,7 @@ export default defineRule({
     problem: 'Security group open to the internet on every port',
     severity: 'critical',
     stride: 'elevation-of-privilege',
+    risk: 'exposure',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
       ...OPEN_INGRESS_COMPLIANCE,

@@ -10,6 +10,7 @@ export default defineRule({
     problem: 'Database port open to the internet',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-668', 'CWE-284'],
     compliance: [
       { framework: 'PCI-DSS', control: '1.3.1' },

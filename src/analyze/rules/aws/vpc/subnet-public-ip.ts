@@ -9,6 +9,7 @@ export default defineRule({
     problem: 'Subnet assigns public IP addresses by default',
     severity: 'high',
     stride: 'information-disclosure',
+    risk: 'exposure',
     cwe: ['CWE-668'],
     compliance: [
       { framework: 'PCI-DSS', control: '1.4.4' },
