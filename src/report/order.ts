@@ -2,10 +2,14 @@
 
 import { compareText, SEVERITIES, SEVERITY_RANK, type Finding, type Severity } from '../core/types.js';
 
-/** Worst severity first, then file, position, rule id, resource and message: a total, locale-free order. */
+/**
+ * Worst severity first (reports group by it), highest risk first within it, then file, position, rule id,
+ * resource and message: a total, locale-free order.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    (b.risk?.score ?? 0) - (a.risk?.score ?? 0) ||
     compareText(a.location.file, b.location.file) ||
     a.location.range.start.line - b.location.range.start.line ||
     a.location.range.start.column - b.location.range.start.column ||
