@@ -8,6 +8,7 @@ import { builtinRules } from './analyze/rules/index.js';
 import type { Rule } from './analyze/rule.js';
 import type { FixProposalData } from './analyze/propose.js';
 import { scoreRisk } from './analyze/risk.js';
+import { withComplianceFailures } from './report/compliance.js';
 import { pushAll } from './core/arrays.js';
 import { plural } from './core/plural.js';
 import { SCAN_RESULT_VERSION, type FormatStats, type ScanOptions, type ScanResult } from './core/result.js';
@@ -130,7 +131,7 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
       durationMs: Math.round(performance.now() - started),
       formats,
     },
-    findings: sortFindings(decided.map(scoreRisk)),
+    findings: sortFindings(withComplianceFailures(decided.map(scoreRisk), rules.map((r) => r.meta))),
     diagnostics: sortDiagnostics(diagnostics),
     rules: rules.map((r) => r.meta),
   };

@@ -115,6 +115,8 @@ class StateContext implements StateRuleContext {
 export interface TerraformRun {
   findings: Finding[];
   consulted: ReadonlySet<string>;
+  /** Rules that had at least one resource to check. */
+  applied: ReadonlySet<string>;
 }
 
 export function runTerraformRules(project: TfProject, index: RuleIndex): TerraformRun {
@@ -122,6 +124,7 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
   const lookups = new ProjectLookups(project);
   // One context per rule per project: building one per resource and rule was a measurable share of allocations.
   const contexts = new Map<Rule, RuleContext>();
+  const applied = new Set<string>();
   const stateContexts = new Map<Rule, StateContext>();
   // Provider blocks and variables are built and judged only when some rule names them.
   const judged = project.configuration && index.judgesConfiguration
@@ -133,6 +136,7 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
       let ctx = contexts.get(rule);
       if (!ctx) contexts.set(rule, (ctx = new RuleContext(project, index.defaults, rule, lookups, findings)));
       ctx.current = resource;
+      applied.add(rule.meta.id);
       rule.terraform!.check(resource, ctx);
     }
     for (const group of index.state.get(key) ?? []) {
@@ -140,13 +144,14 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
       for (const rule of group.rules) {
         let ctx = stateContexts.get(rule);
         if (!ctx) stateContexts.set(rule, (ctx = new StateContext(index.defaults, rule, lookups, findings)));
+        if (items.length) applied.add(rule.meta.id);
         // Each rule's check takes the item type of its own collection, which is the group's.
         for (const item of items) (rule.aws!.check as (item: unknown, ctx: StateRuleContext) => void)(item, ctx);
       }
     }
   }
   attachRisk(findings, judged, index);
-  return { findings, consulted: lookups.consulted };
+  return { findings, consulted: lookups.consulted, applied };
 }
 
 function spotFinding(rule: Rule, at: Spot, message: string): Finding {

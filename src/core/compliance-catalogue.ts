@@ -6,6 +6,8 @@ import type { ComplianceFramework, ComplianceRef } from './compliance.js';
 
 export interface ComplianceControl extends ComplianceRef {
   title: string;
+  /** The same requirement's number in the framework's previous version (PCI DSS v3.2.1, which auditors still cite). */
+  previously?: string;
 }
 
 /** Which version of each framework the controls come from. */
@@ -151,7 +153,40 @@ export const CONTROLS = {
   cisImdsv2: c('CIS-AWS', '5.6', 'EC2 metadata service only allows IMDSv2'),
 } as const satisfies Record<string, ComplianceControl>;
 
-export const COMPLIANCE_CATALOGUE: readonly ComplianceControl[] = Object.values(CONTROLS);
+/** PCI DSS v4.0 requirements and the v3.2.1 numbers they replace (from the PCI SSC summary of changes). */
+const PCI_V3: Readonly<Record<string, string>> = {
+  '1.2.5': '1.1.6',
+  '1.3.1': '1.2.1',
+  '1.3.2': '1.2.1',
+  '1.4.4': '1.3.6',
+  '3.5.1': '3.4',
+  '3.6.1': '3.5',
+  '3.7.4': '3.6.4',
+  '4.2.1': '4.1',
+  '6.2.4': '6.5',
+  '7.2.1': '7.1',
+  '7.2.2': '7.1.2',
+  '8.2.2': '8.5',
+  '8.3.1': '8.2',
+  '8.3.6': '8.2.3',
+  '8.3.7': '8.2.5',
+  '8.3.9': '8.2.4',
+  '8.4.2': '8.3.1',
+  '10.2.1': '10.1',
+  '10.3.1': '10.5.1',
+  '10.3.2': '10.5.2',
+  '10.3.4': '10.5.5',
+  '10.4.1': '10.6.1',
+};
+
+export const COMPLIANCE_CATALOGUE: readonly ComplianceControl[] = Object.values(CONTROLS).map((control) =>
+  control.framework === 'PCI-DSS' && PCI_V3[control.control] ? { ...control, previously: PCI_V3[control.control] } : control,
+);
+
+/** `PCI-DSS 3.5.1 (v3.2.1: 3.4) Stored account data is rendered unreadable`: how a finding names a control it fails. */
+export function describeControl(control: ComplianceControl): string {
+  return `${control.framework} ${control.control}${control.previously ? ` (v3.2.1: ${control.previously})` : ''} ${control.title}`;
+}
 
 const BY_KEY = new Map(COMPLIANCE_CATALOGUE.map((control) => [`${control.framework} ${control.control}`, control]));
 

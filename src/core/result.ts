@@ -2,7 +2,7 @@
 // are inferred from the zod declaration in scan-schema.ts (type-only, so free at run time).
 
 import type { z } from 'zod';
-import type { FormatStatsSchema, ScanResultSchema } from './scan-schema.js';
+import type { ComplianceReportSchema, FormatStatsSchema, ScanResultSchema } from './scan-schema.js';
 
 /** Bump on any breaking change to ScanResult's JSON form; documented in docs/json-output.md. */
 export const SCAN_RESULT_VERSION = 2;
@@ -33,3 +33,4 @@ export interface ScanProgress {
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 export type ScanStats = ScanResult['stats'];
 export type FormatStats = z.infer<typeof FormatStatsSchema>;
+export type ComplianceReport = z.infer<typeof ComplianceReportSchema>;

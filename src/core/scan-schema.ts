@@ -75,6 +75,33 @@ export const RiskSchema = z
   .strict()
   .describe('The risk score that orders the work; severity still drives --fail-on and --severity.');
 
+const ComplianceControlStatusSchema = z
+  .object({
+    control: z.string(),
+    previously: z.string().optional().describe("The requirement's number in the framework's previous version (PCI DSS v3.2.1)."),
+    title: z.string(),
+    status: z
+      .enum(['pass', 'fail', 'not-applicable', 'not-assessed'])
+      .describe('`pass`: its rules checked resources and none failed; `not-applicable`: its rules found nothing to check here; `not-assessed`: no enabled rule checks it.'),
+    rules: z.array(z.string()).describe('The enabled rules that check it.'),
+    failing: z
+      .array(z.object({ ruleId: z.string(), resource: z.string().optional(), file: z.string(), line: z.number().int().min(1) }).strict())
+      .describe('The unsuppressed findings that fail it.'),
+  })
+  .strict();
+
+export const ComplianceReportSchema = z
+  .object({
+    framework: z.enum(COMPLIANCE_FRAMEWORKS),
+    version: z.string(),
+    passed: z.number().int().min(0),
+    failed: z.number().int().min(0),
+    notApplicable: z.number().int().min(0),
+    notAssessed: z.number().int().min(0),
+    controls: z.array(ComplianceControlStatusSchema),
+  })
+  .strict();
+
 export const FindingSchema = z
   .object({
     ruleId: z.string().min(1),
@@ -96,6 +123,10 @@ export const FindingSchema = z
       .describe('Stable identity: rule, resource (address within its module, or logical id), the attribute or block, and the file; never message text or line numbers.'),
     remediation: z.string(),
     risk: RiskSchema.optional(),
+    complianceFailures: z
+      .array(z.string())
+      .optional()
+      .describe('The controls this finding fails, e.g. `GDPR Art. 32 Security of processing`, `PCI-DSS 3.5.1 (v3.2.1: 3.4) Stored account data is rendered unreadable`.'),
     fix: FixSchema.optional(),
     notFixed: z.string().optional().describe('Filled by `bulwark fix`: why this finding has no verified fix (none exists, it needs a decision, or verification failed).'),
     suppression: SuppressionSchema.optional(),
@@ -134,6 +165,7 @@ export const FormatStatsSchema = z
       .array(z.object({ provider: z.string(), resources: z.number().int().min(1) }).strict())
       .optional()
       .describe('Providers none of whose resources any rule covers.'),
+    rulesApplied: z.array(z.string()).optional().describe('Rules that had at least one unit (resource) of this format to check.'),
     modulesNotEvaluated: z.number().int().min(0).optional().describe('Module calls whose code was not available (registry or git sources without `terraform init`).'),
   })
   .strict();
@@ -172,9 +204,10 @@ export const ScanResultSchema = z
         formats: z.record(z.string(), FormatStatsSchema).describe('Per format, by id (`terraform`, `kubernetes`, ...).'),
       })
       .strict(),
-    findings: z.array(FindingSchema).describe('Sorted by severity (worst first), then file, line, column, rule id, resource.'),
+    findings: z.array(FindingSchema).describe('Sorted by risk score (highest first), then severity, file, line, column, rule id, resource.'),
     diagnostics: z.array(DiagnosticSchema).describe('What could not be read or checked, and other problems with the input.'),
     rules: z.array(RuleMetaSchema).describe('Metadata of every rule that ran.'),
+    compliance: ComplianceReportSchema.optional().describe('With --compliance: every control of that framework in the catalogue, assessed.'),
   })
   .strict();
 

@@ -51,6 +51,8 @@ export interface TerraformCoverage {
   checked: number;
   /** Managed resources of types no rule checks, by type. */
   uncovered: [string, number][];
+  /** Rules that had at least one resource to check. */
+  applied: string[];
 }
 
 /** What evaluating some roots produced, plus what it touched, so the caller can catch up on the rest. */
@@ -177,7 +179,7 @@ function analyzeWith(
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
     const result = evaluateProject({ root, modules, varFiles, configurationSeen, rootsInScan: plan.roots.length, ...(options.vars ? { vars: { ...options.vars } } : {}) });
     const run = runTerraformRules(result.project, index);
-    coverage.count(result.project.resources, run.consulted);
+    coverage.count(result.project.resources, run.consulted, run.applied);
     const sensitive = result.project.sensitiveValues;
     if (sensitive?.size) {
       for (const f of run.findings) maskFinding(f, sensitive);
@@ -269,12 +271,14 @@ function parseErrorFinding(file: HclFile): Finding {
 
 /** Counts resources by whether any rule reads their type. */
 class CoverageCounter {
-  private readonly counts: TerraformCoverage = { resources: 0, dataSources: 0, checked: 0, uncovered: [] };
+  private readonly counts: TerraformCoverage = { resources: 0, dataSources: 0, checked: 0, uncovered: [], applied: [] };
   private readonly uncovered = new Map<string, number>();
+  private readonly applied = new Set<string>();
   constructor(private readonly index: RuleIndex) {}
 
   /** `consulted`: resource types the rules read while checking others (a bucket's versioning resource, say). */
-  count(resources: readonly TfResource[], consulted: ReadonlySet<string>): void {
+  count(resources: readonly TfResource[], consulted: ReadonlySet<string>, applied: ReadonlySet<string>): void {
+    for (const id of applied) this.applied.add(id);
     for (const r of resources) {
       if (r.mode === 'data') {
         this.counts.dataSources++;
@@ -288,7 +292,7 @@ class CoverageCounter {
   }
 
   result(): TerraformCoverage {
-    return { ...this.counts, uncovered: [...this.uncovered] };
+    return { ...this.counts, uncovered: [...this.uncovered], applied: [...this.applied] };
   }
 }
 
@@ -300,6 +304,7 @@ export function mergeCoverage(parts: readonly TerraformCoverage[]): TerraformCov
     dataSources: parts.reduce((n, p) => n + p.dataSources, 0),
     checked: parts.reduce((n, p) => n + p.checked, 0),
     uncovered: [...uncovered],
+    applied: [...new Set(parts.flatMap((p) => p.applied))].sort(),
   };
 }
 

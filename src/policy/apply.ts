@@ -82,3 +82,22 @@ function applySetting(setting: RuleSetting, enabled: boolean, severity: Severity
   if (typeof setting === 'string') return { enabled: true, severity: setting };
   return { enabled: setting.enabled ?? (setting.severity !== undefined ? true : enabled), severity: setting.severity ?? severity };
 }
+
+/** Ids of the rules the policy leaves on (somewhere: a rule on only for some paths counts as on). */
+export function enabledRuleIds(metas: readonly RuleMeta[], policy: Policy | undefined): Set<string> {
+  if (!policy) return new Set(metas.map((m) => m.id));
+  const settings = policy.rules
+    .map((s, order) => ({ ...s, order }))
+    .sort((a, b) => specificity(a.selector) - specificity(b.selector) || a.order - b.order);
+  const on = new Set<string>();
+  for (const meta of metas) {
+    let enabled = true;
+    for (const s of settings) {
+      if (!selects(s.selector, meta)) continue;
+      if (typeof s.setting === 'object' && s.setting !== null && s.setting.paths) continue;
+      ({ enabled } = applySetting(s.setting, enabled, meta.severity));
+    }
+    if (enabled) on.add(meta.id);
+  }
+  return on;
+}

@@ -73,6 +73,7 @@ function finish(input: FormatScanInput<TerraformScanOptions>, outcome: Terraform
       resources: coverage.resources,
       dataSources: coverage.dataSources,
       rootModules: outcome.rootModules,
+      rulesApplied: coverage.applied,
       resourcesWithoutRules: gaps.types.reduce((n, t) => n + t.count, 0),
       typesWithoutRules: gaps.types.slice(0, 10),
       providersWithoutRules: gaps.providers,

@@ -58,7 +58,7 @@ function traced(args: string[]): Traced {
 }
 
 /** What every start loads to register the commands: the CLI shell, the version (found through the package root), severities and input-format names. */
-const REGISTRATION_OUTSIDE_CLI = ['core/package-root.ts', 'core/types.ts', 'model/adapters/formats.ts', 'version.ts'];
+const REGISTRATION_OUTSIDE_CLI = ['core/compliance.ts', 'core/package-root.ts', 'core/types.ts', 'model/adapters/formats.ts', 'version.ts'];
 
 function outsideCli(modules: readonly string[]): string[] {
   return modules.filter((m) => !m.startsWith('cli/'));

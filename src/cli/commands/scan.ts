@@ -9,6 +9,7 @@ import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
 import { EXIT_CODES_HELP } from '../support/help.js';
 import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../support/io.js';
 import { startProgress } from '../support/progress.js';
+import { COMPLIANCE_FRAMEWORKS } from '../../core/compliance.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
@@ -30,6 +31,7 @@ interface ScanCliOptions {
   var?: string[];
   color: boolean;
   quiet?: boolean;
+  compliance?: string;
 }
 
 /** What is scanned and under which policy: the options `scan` and `baseline` share. */
@@ -51,6 +53,7 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
       new Option('--fail-on <severity>', "exit 1 when a finding is at or above this severity (default: the policy's failOn, else high)").choices(FAIL_ON_CHOICES),
     )
     .addOption(new Option('--severity <severity>', 'show only findings at or above this severity (--fail-on still counts them all)').choices(SEVERITIES))
+    .addOption(new Option('--compliance <framework>', 'also assess every control of this framework in the catalogue: passed, failed (with the failing resources) or not assessed').choices(COMPLIANCE_FRAMEWORKS.map((f) => f.toLowerCase())))
     .option('--baseline <file>', 'report only findings not in this baseline (written by bulwark baseline), and the baseline entries fixed since')
     .option('--var-file <file...>', 'extra tfvars files, applied after terraform.tfvars and *.auto.tfvars')
     .option('--var <name=value...>', 'set input variables, like terraform -var (highest precedence)')
@@ -84,6 +87,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
   }
 
   if (baseline) result = await withBaseline(result, baseline, options.baseline!);
+  if (options.compliance) result = await withCompliance(result, options.compliance, policy);
   const toFile = options.output !== undefined && options.output !== '-';
   const filtered = options.severity ? onlyFrom(result, options.severity) : result;
   const shown = options.format === 'text' || options.format === 'markdown' ? withoutSuppressed(filtered) : filtered;
@@ -138,6 +142,14 @@ export async function checkScanArguments(
     if (!info.isFile()) throw usageError(`var file ${options.varFile![i]} is ${describeFileType(info)}; only regular files are read`);
   }
   return { absolutePaths, varFiles, vars };
+}
+
+/** The result with the framework's controls assessed (on the findings the baseline leaves, and the rules the policy leaves on). */
+async function withCompliance(result: ScanResult, choice: string, policy: Awaited<ReturnType<typeof readPolicy>>): Promise<ScanResult> {
+  const { complianceReport, frameworkFromChoice } = await import('../../report/compliance.js');
+  const { enabledRuleIds } = await import('../../policy/apply.js');
+  const framework = frameworkFromChoice(choice)!;
+  return { ...result, compliance: complianceReport(result, framework, enabledRuleIds(result.rules, policy)) };
 }
 
 /** The baseline file, validated; a usage error when it cannot be read or is not a baseline. */
@@ -212,9 +224,13 @@ async function render(result: ScanResult, options: ScanCliOptions, color: boolea
     case 'sarif':
       return (await import('../../report/sarif.js')).renderSarif(result);
     case 'markdown':
-      return (await import('../../report/markdown.js')).renderMarkdown(result);
-    case 'text':
-      return (await import('../../report/text.js')).renderText(result, { color, quiet: options.quiet ?? false });
+      return (await import('../../report/markdown.js')).renderMarkdown(result) + (result.compliance ? `\n${(await import('../../report/compliance.js')).renderCompliance(result.compliance, { markdown: true })}` : '');
+    case 'text': {
+      const text = (await import('../../report/text.js')).renderText(result, { color, quiet: options.quiet ?? false });
+      if (!result.compliance) return text;
+      const pc = (await import('picocolors')).createColors(color);
+      return `${text}\n${(await import('../../report/compliance.js')).renderCompliance(result.compliance, { paint: { bad: pc.red, good: pc.green, dim: pc.dim } })}`;
+    }
   }
 }
 
