@@ -9,6 +9,7 @@ import type { Rule } from './analyze/rule.js';
 import type { FixProposalData } from './analyze/propose.js';
 import { scoreRisk } from './analyze/risk.js';
 import { withComplianceFailures } from './report/compliance.js';
+import { compileCustomRule } from './policy/custom-rules.js';
 import { pushAll } from './core/arrays.js';
 import { plural } from './core/plural.js';
 import { SCAN_RESULT_VERSION, type FormatStats, type ScanOptions, type ScanResult } from './core/result.js';
@@ -75,7 +76,7 @@ export async function prepareScan(paths: readonly string[], options: ScanCallOpt
  */
 export async function scanPrepared(prepared: PreparedScan, options: ScanCallOptions = {}, overlay?: ReadonlyMap<string, string>): Promise<ScanResult> {
   const started = overlay ? performance.now() : prepared.started;
-  const rules = options.rules ?? builtinRules;
+  const rules = rulesFor(options);
   const { root, files, claimed, unclaimed } = prepared;
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];
   const findings: Finding[] = [];
@@ -135,6 +136,18 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
     diagnostics: sortDiagnostics(diagnostics),
     rules: rules.map((r) => r.meta),
   };
+}
+
+const compiledPolicies = new WeakMap<Policy, readonly Rule[]>();
+
+/** The rules a scan runs: those given, else the built-in ones and the policy's custom rules. */
+export function rulesFor(options: Pick<ScanCallOptions, 'rules' | 'policy'>): readonly Rule[] {
+  if (options.rules) return options.rules;
+  const policy = options.policy;
+  if (!policy?.customRules.length) return builtinRules;
+  let rules = compiledPolicies.get(policy);
+  if (!rules) compiledPolicies.set(policy, (rules = [...builtinRules, ...policy.customRules.map((r) => compileCustomRule(r.spec))]));
+  return rules;
 }
 
 /** Suppression comments in the files with findings applied: the findings they cover are marked, not dropped. */

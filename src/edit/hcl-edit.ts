@@ -2,7 +2,7 @@
 // attribute, add a nested block, add a resource after another, mark a line for a person's decision.
 // Each returns text edits against the original file, or why it cannot edit there.
 
-import type { Attribute, Block, Body, HclFile } from '../parse/hcl/ast.js';
+import type { Attribute, Block, Body, Expr, HclFile, ObjectExpr } from '../parse/hcl/ast.js';
 import { alignmentGroup, bodyIndent, firstOnLine, indentAt, indentStep, isAligned, lineEnding, lineStart, nextLineStart } from './hcl-layout.js';
 import type { TextEdit } from './text-edit.js';
 
@@ -80,7 +80,8 @@ export function addAttribute(file: HclFile, block: Block, name: string, valueTex
   if (!firstOnLine(text, anchor.range.start.offset)) throw new EditDeclined(`the block at line ${block.range.start.line} is written on one line`);
   // Padded to the run it joins; a run the new name outgrows is re-padded once all of a file's fixes are in (hcl-align.ts).
   const group = alignmentGroup(file, body, anchor);
-  const width = group.length > 1 && !isAligned(file, group) ? name.length : Math.max(name.length, ...group.map((a) => a.name.length));
+  // A value over several lines stands on its own: `terraform fmt` aligns only single-line attributes.
+  const width = valueText.includes('\n') || (group.length > 1 && !isAligned(file, group)) ? name.length : Math.max(name.length, ...group.map((a) => a.name.length));
   const at = nextLineStart(text, anchor.range.end.offset);
   const trailing = at === text.length && !text.endsWith('\n') ? eol : '';
   return [{ start: at, end: at, text: `${trailing}${indent}${name.padEnd(width)} = ${valueText}${eol}` }];
@@ -127,4 +128,54 @@ export function markForInput(file: HclFile, node: Attribute | Block, question: s
 /** The first nested block of `type` in a body. */
 export function nestedBlock(body: Body, type: string): Block | undefined {
   return body.blocks.find((b) => b.type === type);
+}
+
+/** The key of an object item as written: `owner`, `"cost-center"`. */
+function objectKeyName(file: HclFile, item: ObjectExpr['items'][number]): string {
+  const key = item.key;
+  if (key.kind === 'Variable') return key.name;
+  const raw = file.text.slice(key.range.start.offset, key.range.end.offset);
+  return raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+}
+
+/**
+ * Sets `key = value` in an object literal (`tags = { … }`): replaces a literal value already there, or adds the
+ * key on its own line before the closing brace, its `=` aligned with the others when they are aligned.
+ */
+export function setObjectKey(file: HclFile, attribute: Attribute, key: string, valueText: string, isLiteral: (expr: Expr) => boolean): TextEdit[] {
+  const { text } = file;
+  const object = attribute.expr;
+  if (object.kind !== 'Object') throw new EditDeclined(`${attribute.name} is not written as an object literal`);
+  const written = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : hclString(key);
+  const existing = object.items.find((item) => objectKeyName(file, item) === key);
+  if (existing) {
+    if (!isLiteral(existing.value)) throw new EditDeclined(`${attribute.name}.${key} is computed; set it where that value is decided`);
+    return [{ start: existing.value.range.start.offset, end: existing.value.range.end.offset, text: valueText }];
+  }
+  const close = object.range.end.offset - 1;
+  const eol = lineEnding(text);
+  if (!object.items.length) {
+    const indent = indentAt(text, attribute.range.start.offset);
+    return [{ start: object.range.start.offset, end: object.range.end.offset, text: `{${eol}${indent}${indentStep(file)}${written} = ${valueText}${eol}${indent}}` }];
+  }
+  if (!firstOnLine(text, close)) {
+    const last = object.items[object.items.length - 1]!;
+    return [{ start: last.range.end.offset, end: last.range.end.offset, text: `, ${written} = ${valueText}` }];
+  }
+  const first = object.items[0]!;
+  const indent = indentAt(text, first.range.start.offset);
+  const columns = new Set(object.items.map((item) => text.indexOf('=', item.key.range.end.offset) - item.key.range.start.offset));
+  const widths = object.items.map((item) => item.key.range.end.offset - item.key.range.start.offset);
+  const aligned = object.items.length > 1 && columns.size === 1 && columns.has(Math.max(...widths) + 1);
+  const width = aligned ? Math.max(written.length, ...widths) : written.length;
+  const edits: TextEdit[] = [];
+  if (aligned && written.length > Math.max(...widths)) {
+    for (const item of object.items) {
+      const from = item.key.range.end.offset;
+      edits.push({ start: from, end: text.indexOf('=', from), text: ' '.repeat(width - (from - item.key.range.start.offset) + 1) });
+    }
+  }
+  const at = lineStart(text, close);
+  edits.push({ start: at, end: at, text: `${indent}${written.padEnd(width)} = ${valueText}${eol}` });
+  return edits;
 }

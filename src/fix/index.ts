@@ -2,12 +2,11 @@
 // in-memory copy of the project, and return the verified changes (the CLI shows them as a diff and
 // writes them only when asked).
 
-import { builtinRules } from '../analyze/rules/index.js';
 import { readRegularFileSync } from '../core/regular-file.js';
 import type { ScanResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
 import { MAX_FILE_BYTES } from '../pipeline/file-parser.js';
-import { prepareScan, scanPrepared, type ScanCallOptions } from '../scan.js';
+import { prepareScan, rulesFor, scanPrepared, type ScanCallOptions } from '../scan.js';
 import type { FileChange } from './apply.js';
 import type { FixProposalData } from '../analyze/propose.js';
 import { groupProposals, type ProposedFix, type Unfixed } from './propose.js';
@@ -58,7 +57,7 @@ export async function fixProject(paths: readonly string[], options: FixOptions =
     return cache.get(rel);
   };
   const selected = scan.findings.filter((f) => !f.suppression && (options.select?.(f) ?? true));
-  const proposals = groupProposals(selected, first.proposals, options.rules ?? builtinRules);
+  const proposals = groupProposals(selected, first.proposals, rulesFor(options));
   let fixes = proposals.fixes;
   const unfixed: Unfixed[] = [...proposals.unfixed];
   if (options.confirm) {

@@ -31,7 +31,7 @@ export interface LoadedPolicy {
 
 /** Reads `file` and what it extends into the policy in effect. `display` names paths in messages. */
 export function loadPolicy(file: string, display: (path: string) => string = (p) => p): LoadedPolicy {
-  const policy: Policy = { files: [], rules: [], safeDefaults: {}, dataClasses: [], suppressions: [], warnings: [] };
+  const policy: Policy = { files: [], rules: [], safeDefaults: {}, dataClasses: [], customRules: [], suppressions: [], warnings: [] };
   readInto(resolve(file), policy, policy.warnings, display, []);
   return { policy };
 }
@@ -46,7 +46,7 @@ function readInto(file: string, policy: Policy, warnings: string[], display: (pa
   } catch (error) {
     throw new PolicyError(error instanceof Error ? error.message : String(error));
   }
-  const { document, ruleLines, suppressionLines, warnings: found } = parsePolicyText(text, shown);
+  const { document, ruleLines, suppressionLines, customRuleLines, warnings: found } = parsePolicyText(text, shown);
   for (const base of [document.extends ?? []].flat()) readInto(extendedFile(base, file, shown), policy, warnings, display, [...chain, file]);
   policy.files.push(shown);
   if (document.failOn !== undefined) policy.failOn = document.failOn;
@@ -55,6 +55,10 @@ function readInto(file: string, policy: Policy, warnings: string[], display: (pa
     policy.rules.push({ selector, setting, file: shown, ...(line !== undefined ? { line } : {}) });
   }
   policy.safeDefaults = { ...policy.safeDefaults, ...document.safeDefaults };
+  for (const [i, spec] of (document.customRules ?? []).entries()) {
+    const line = customRuleLines[i];
+    policy.customRules = [...policy.customRules.filter((r) => r.spec.id !== spec.id), { spec, file: shown, ...(line !== undefined ? { line } : {}) }];
+  }
   // The refining file's classes are tried first: it knows its own resources best.
   policy.dataClasses = [...(document.dataClasses ?? []), ...policy.dataClasses];
   for (const [i, entry] of (document.suppressions ?? []).entries()) {
@@ -118,6 +122,7 @@ export interface ParsedPolicy {
   ruleLines: Map<string, number>;
   /** The line of each entry under `suppressions`, in order. */
   suppressionLines: (number | undefined)[];
+  customRuleLines: (number | undefined)[];
   warnings: string[];
 }
 
@@ -164,7 +169,11 @@ export function parsePolicyText(text: string, shown: string): ParsedPolicy {
     if (warning) warnings.push(`${at(lineOf(nodeAt(doc.contents as YamlNode | null, ['safeDefaults', 'kmsKeyArn'])))}: ${warning}`);
   }
   const suppressionLines = (document.suppressions ?? []).map((_, i) => lineOf(nodeAt(doc.contents as YamlNode | null, ['suppressions', i])));
-  return { document, ruleLines, suppressionLines, warnings };
+  const customRuleLines = (document.customRules ?? []).map((_, i) => lineOf(nodeAt(doc.contents as YamlNode | null, ['customRules', i])));
+  const ids = (document.customRules ?? []).map((r) => r.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new PolicyError(`${at(customRuleLines[ids.lastIndexOf(twice)])}: custom rule ${twice} is declared twice`);
+  return { document, ruleLines, suppressionLines, customRuleLines, warnings };
 }
 
 /** What looks wrong with a KMS key ARN, or undefined; never a reason to refuse it (examples use short account ids). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DataClassSchema, SafeDefaultsSchema, type DataClass, type SafeDefaults } from '../core/safe-defaults.js';
 import { SEVERITIES } from '../core/types.js';
+import { CustomRuleSchema, type CustomRuleSpec } from './custom-rule-schema.js';
 
 const Severity = z.enum(SEVERITIES);
 
@@ -43,6 +44,7 @@ export const PolicySchema = z.strictObject({
   rules: z.record(z.string().min(1), RuleSetting).nullish().describe('by rule id (BW-AWS-S3-001), by tag (service:s3, provider:aws, stride:tampering, cwe:CWE-311) or "*"'),
   safeDefaults: SafeDefaults.nullish(),
   dataClasses: z.array(DataClassSchema).nullish().describe('data-sensitivity classes, first match wins: the level of the data of resources matched by tag, name or path; it feeds the risk score'),
+  customRules: z.array(CustomRuleSchema).nullish().describe("rules of your own, without code: a resource type, conditions on its attributes, and an optional fix value (a shared file that holds them can be pulled in with extends)"),
   suppressions: z.array(SuppressionEntry).nullish().describe('findings accepted, each with a reason, and an owner and expiry where they apply'),
 });
 export type PolicyDocument = z.infer<typeof PolicySchema>;
@@ -55,6 +57,8 @@ export interface Policy {
   /** Settings in the order they apply (extended files first); later ones win. */
   rules: { selector: string; setting: RuleSetting; file: string; line?: number }[];
   safeDefaults: SafeDefaults;
+  /** Custom rules, by id: a file redefining a rule of a file it extends replaces it. */
+  customRules: { spec: CustomRuleSpec; file: string; line?: number }[];
   /** Data classes, the local file's first, then those of the files it extends. */
   dataClasses: DataClass[];
   /** Accepted findings, from every file (extended ones first). */

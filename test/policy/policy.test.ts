@@ -197,7 +197,7 @@ describe('applying the policy to a scan of Example C', () => {
   it('applies settings in order of specificity: every rule, then a tag, then one rule', () => {
     const finding = { ruleId: 'BW-AWS-EC2-001', severity: 'high' as const, title: 't', message: 'm', remediation: 'r', fingerprint: '0'.repeat(32), location: { file: 'main.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } } };
     const meta = { id: 'BW-AWS-EC2-001', title: '', problem: '', severity: 'high' as const, stride: 'information-disclosure' as const, cwe: ['CWE-778'], compliance: [], description: '', remediation: '', provider: 'aws' as const, service: 'ec2', peers: {} };
-    const policy = (rules: Record<string, unknown>) => ({ files: ['p'], rules: Object.entries(rules).map(([selector, setting]) => ({ selector, setting: setting as 'off', file: 'p' })), safeDefaults: {}, dataClasses: [], suppressions: [], warnings: [] });
+    const policy = (rules: Record<string, unknown>) => ({ files: ['p'], rules: Object.entries(rules).map(([selector, setting]) => ({ selector, setting: setting as 'off', file: 'p' })), safeDefaults: {}, dataClasses: [], customRules: [], suppressions: [], warnings: [] });
     const severity = (rules: Record<string, unknown>) => applyPolicy([finding], [meta], policy(rules)).findings[0]?.severity ?? 'off';
     assert.equal(severity({ 'BW-AWS-EC2-001': 'critical', 'service:ec2': 'low', '*': 'off' }), 'critical');
     assert.equal(severity({ '*': 'off', 'cwe:cwe-778': 'medium' }), 'medium');

@@ -18,7 +18,7 @@ async function scanText(text: string, policyYaml?: string): Promise<Finding[]> {
 
 function parsePolicyFor(yaml: string) {
   const { document } = parsePolicyText(yaml, 'bulwark.yaml');
-  return { files: ['bulwark.yaml'], rules: [], safeDefaults: document.safeDefaults ?? {}, dataClasses: document.dataClasses ?? [], suppressions: [], warnings: [] };
+  return { files: ['bulwark.yaml'], rules: [], safeDefaults: document.safeDefaults ?? {}, dataClasses: document.dataClasses ?? [], customRules: [], suppressions: [], warnings: [] };
 }
 
 function riskOf(findings: Finding[], ruleId: string): NonNullable<Finding['risk']> {
