@@ -73,6 +73,8 @@ export interface BadExample {
 }
 
 export interface RuleExamples {
+  /** Safe defaults every example is checked with (a rule that compares with the policy needs them). */
+  defaults?: SafeDefaults;
   /** Complete files of the format; no good one may be flagged by this rule. */
   good: readonly string[];
   /** Complete files of the format, each with the findings this rule must give on it, and no others. */

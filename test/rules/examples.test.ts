@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { builtinRules } from '../../src/analyze/rules/index.js';
 import { FORMAT_IDS, FORMATS } from '../../src/core/formats.js';
 import { PARSE_ERROR_RULE_ID } from '../../src/analyze/rules/parse-error.js';
-import { runRuleOnSnippet, runRulesOnFiles } from '../../src/scanners/rule-tester.js';
+import { runRuleOnSnippet, runRulesOnFiles, scanFiles } from '../../src/scanners/rule-tester.js';
 import { scannerById } from '../../src/scanners/registry.js';
 import { fixFiles } from '../../src/fix/in-memory.js';
 
@@ -27,7 +27,7 @@ describe('rule examples', () => {
         const examples = rule.examples[format]!;
         examples.bad.forEach((bad, i) => {
           it(`flags ${format} bad example ${i + 1} where it says`, () => {
-            const findings = runRuleOnSnippet(rule, bad.code, format);
+            const findings = scanFiles([rule], { [FORMATS[format].exampleFile]: bad.code }, bad.defaults ?? examples.defaults).filter((f) => f.ruleId === rule.meta.id);
             const lines = findings.map((f) => f.location.range.start.line).sort((a, b) => a - b);
             assert.deepEqual(lines, bad.errors.map((e) => e.line), `findings:\n${findings.map((f) => `${f.location.range.start.line}: ${f.message}`).join('\n')}`);
             for (const f of findings) assert.ok(f.message.length > 10, 'message explains the finding');
@@ -39,7 +39,8 @@ describe('rule examples', () => {
             it(`fixes ${format} bad example ${i + 1} as its output says, verified and stable`, async () => {
               assert.notEqual(bad.output, undefined, 'a rule with a fix states the output of every bad example (null: no fix applies)');
               const file = FORMATS[format].exampleFile;
-              const first = await fixFiles([rule], { [file]: bad.code }, bad.defaults);
+              const defaults = bad.defaults ?? examples.defaults;
+              const first = await fixFiles([rule], { [file]: bad.code }, defaults);
               const fixed = first.files[file]!;
               if (bad.output === null) {
                 assert.equal(fixed, bad.code, 'no fix applies, so nothing changes');
@@ -48,16 +49,16 @@ describe('rule examples', () => {
               }
               assert.equal(fixed, bad.output, `unfixed: ${first.unfixed.map((u) => u.reason).join('; ')}`);
               const automatic = first.changes.flatMap((c) => c.fixes).filter((f) => f.kind === 'automatic');
-              const left = runRuleOnSnippet(rule, fixed, format);
+              const left = scanFiles([rule], { [file]: fixed }, defaults);
               for (const fix of automatic) for (const f of fix.findings) assert.ok(!left.some((l) => l.fingerprint === f.fingerprint), `still reported: ${f.message}`);
-              const second = await fixFiles([rule], { [file]: fixed }, bad.defaults);
+              const second = await fixFiles([rule], { [file]: fixed }, defaults);
               assert.equal(second.files[file], fixed, 'a second fix changes nothing');
             });
           });
         }
         examples.good.forEach((snippet, i) => {
           it(`accepts ${format} good example ${i + 1}`, () => {
-            const findings = runRuleOnSnippet(rule, snippet, format);
+            const findings = scanFiles([rule], { [FORMATS[format].exampleFile]: snippet }, examples.defaults).filter((f) => f.ruleId === rule.meta.id);
             assert.deepEqual(findings.map((f) => `${f.location.range.start.line}: ${f.message}`), []);
           });
         });
