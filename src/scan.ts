@@ -10,10 +10,12 @@ import type { FixProposalData } from './analyze/propose.js';
 import { scoreRisk } from './analyze/risk.js';
 import { withComplianceFailures } from './report/compliance.js';
 import { compileCustomRule } from './policy/custom-rules.js';
+import { enabledRuleIds } from './policy/apply.js';
+import type { PassedCheck } from './analyze/engine.js';
 import { pushAll } from './core/arrays.js';
 import { plural } from './core/plural.js';
 import { SCAN_RESULT_VERSION, type FormatStats, type ScanOptions, type ScanResult } from './core/result.js';
-import type { Diagnostic, Finding } from './core/types.js';
+import { compareText, type Diagnostic, type Finding } from './core/types.js';
 import { discover, findRepositoryTop } from './discover/walk.js';
 import { MAX_FILE_BYTES } from './pipeline/file-parser.js';
 import { claimFiles, readHead } from './scanners/claim.js';
@@ -85,12 +87,14 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
   const counted = [...claimed.flatMap((c) => c.files), ...unclaimed.filter((f) => f.explicit)];
   // Files that may hold suppression comments: those the scanners name, and every file of a scanner that does not say.
   const mayHoldSuppressions = new Set<string>();
+  const passed: PassedCheck[] = [];
   for (const { scanner, files: own } of claimed) {
     const outcome = await scanner.scan({
       source: diskSource(own, overlay),
       rules,
       builtinRulesOnly: rules === builtinRules,
       ...(options.policy ? { defaults: options.policy.safeDefaults, dataClasses: options.policy.dataClasses } : {}),
+      ...(options.showPassed ? { showPassed: true } : {}),
       ...(options.onFixProposals ? { proposeFixes: options.proposeOnly ? { only: options.proposeOnly } : {} } : {}),
       options: formatOptions(scanner.id, options, root),
       ...(options.onProgress ? { onProgress: (done: number, total: number, unit: string) => options.onProgress!({ done, total, unit }) } : {}),
@@ -98,6 +102,7 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
     formats[scanner.id] = outcome.stats;
     if (outcome.proposals) options.onFixProposals?.(outcome.proposals);
     for (const rel of outcome.commented ?? own.map((f) => f.rel)) mayHoldSuppressions.add(rel);
+    if (outcome.passed) pushAll(passed, outcome.passed);
     pushAll(findings, outcome.findings);
     pushAll(diagnostics, outcome.diagnostics);
   }
@@ -135,7 +140,16 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
     findings: sortFindings(withComplianceFailures(decided.map(scoreRisk), rules.map((r) => r.meta))),
     diagnostics: sortDiagnostics(diagnostics),
     rules: rules.map((r) => r.meta),
+    ...(options.showPassed ? { passed: passedChecks(passed, rules, options.policy) } : {}),
   };
+}
+
+/** The checks that passed, once each, without the rules the policy turns off, in file and line order. */
+function passedChecks(passed: readonly PassedCheck[], rules: readonly Rule[], policy: Policy | undefined): PassedCheck[] {
+  const enabled = enabledRuleIds(rules.map((r) => r.meta), policy);
+  const unique = new Map<string, PassedCheck>();
+  for (const p of passed) if (enabled.has(p.ruleId)) unique.set(`${p.file}\0${p.line}\0${p.resource}\0${p.ruleId}`, p);
+  return [...unique.values()].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.resource, b.resource) || compareText(a.ruleId, b.ruleId));
 }
 
 const compiledPolicies = new WeakMap<Policy, readonly Rule[]>();

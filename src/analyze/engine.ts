@@ -38,6 +38,8 @@ export interface RuleIndex {
 }
 
 export function indexTerraformRules(rules: readonly Rule[], defaults: Readonly<SafeDefaults> = {}, dataClasses: readonly DataClass[] = []): RuleIndex {
+  // A rule that judges against a policy value the policy does not set has nothing to judge: it does not run.
+  rules = rules.filter((r) => (r.meta.requires ?? []).every((name) => defaults[name] !== undefined));
   const terraform = new Map<string, Rule[]>();
   for (const rule of rules) {
     for (const type of rule.terraform?.resourceTypes ?? []) {
@@ -119,7 +121,16 @@ export interface TerraformRun {
   applied: ReadonlySet<string>;
 }
 
-export function runTerraformRules(project: TfProject, index: RuleIndex): TerraformRun {
+/** A rule that checked a resource and found nothing wrong with it (`--show-passed`). */
+export interface PassedCheck {
+  ruleId: string;
+  resource: string;
+  file: string;
+  line: number;
+}
+
+/** `passed`: when given, every check that found nothing is recorded there. */
+export function runTerraformRules(project: TfProject, index: RuleIndex, passed?: PassedCheck[]): TerraformRun {
   const findings: Finding[] = [];
   const lookups = new ProjectLookups(project);
   // One context per rule per project: building one per resource and rule was a measurable share of allocations.
@@ -137,7 +148,9 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
       if (!ctx) contexts.set(rule, (ctx = new RuleContext(project, index.defaults, rule, lookups, findings)));
       ctx.current = resource;
       applied.add(rule.meta.id);
+      const before = findings.length;
       rule.terraform!.check(resource, ctx);
+      if (passed && findings.length === before) passed.push(passedCheck(rule, resource));
     }
     for (const group of index.state.get(key) ?? []) {
       const items = group.adapter.adapt(resource, lookups);
@@ -146,12 +159,18 @@ export function runTerraformRules(project: TfProject, index: RuleIndex): Terrafo
         if (!ctx) stateContexts.set(rule, (ctx = new StateContext(index.defaults, rule, lookups, findings)));
         if (items.length) applied.add(rule.meta.id);
         // Each rule's check takes the item type of its own collection, which is the group's.
+        const before = findings.length;
         for (const item of items) (rule.aws!.check as (item: unknown, ctx: StateRuleContext) => void)(item, ctx);
+        if (passed && items.length && findings.length === before) passed.push(passedCheck(rule, resource));
       }
     }
   }
   attachRisk(findings, judged, index);
   return { findings, consulted: lookups.consulted, applied };
+}
+
+function passedCheck(rule: Rule, resource: TfResource): PassedCheck {
+  return { ruleId: rule.meta.id, resource: resource.address, file: resource.file, line: resource.body.range.start.line };
 }
 
 function spotFinding(rule: Rule, at: Spot, message: string): Finding {

@@ -12,6 +12,8 @@ export interface ScanOptions {
   exclude?: readonly string[];
   /** The project root every path is relative to; default: the git top level above the scanned paths, else their common directory. */
   projectRoot?: string;
+  /** List the checks that passed, per resource (`--show-passed`). */
+  showPassed?: boolean;
   /** Terraform's own options. */
   terraform?: {
     /** Extra tfvars files (like `terraform -var-file`), applied after terraform.tfvars and *.auto.tfvars. */

@@ -43,6 +43,8 @@ export interface RuleMeta {
    * configuration with them, and its fix writes them.
    */
   uses?: SafeDefaultName[];
+  /** Safe defaults without which the rule has nothing to judge: it runs only when the policy sets them. */
+  requires?: SafeDefaultName[];
   /**
    * What kind of weakness it is, for the risk score's exploitability (default: from the STRIDE category):
    * `exposure` (reachable from the internet), `credentials` (a secret in the code), `privilege`,

@@ -186,6 +186,7 @@ export const RuleMetaSchema = z
     peers: z.object({ checkov: z.array(z.string()).optional(), trivy: z.array(z.string()).optional(), kics: z.array(z.string()).optional() }).strict(),
     risk: z.enum(['exposure', 'credentials', 'privilege', 'protection', 'availability', 'detection']).optional().describe("The kind of weakness, for the risk score's exploitability (default: from the STRIDE category)."),
     uses: z.array(z.enum(Object.keys(SafeDefaultsSchema.shape) as [SafeDefaultName, ...SafeDefaultName[]])).optional().describe("The policy's safe defaults the rule compares with and its fix writes."),
+    requires: z.array(z.enum(Object.keys(SafeDefaultsSchema.shape) as [SafeDefaultName, ...SafeDefaultName[]])).optional().describe('Safe defaults without which the rule does not run.'),
     links: z.array(z.string()).optional(),
   })
   .strict();
@@ -207,6 +208,10 @@ export const ScanResultSchema = z
     findings: z.array(FindingSchema).describe('Sorted by risk score (highest first), then severity, file, line, column, rule id, resource.'),
     diagnostics: z.array(DiagnosticSchema).describe('What could not be read or checked, and other problems with the input.'),
     rules: z.array(RuleMetaSchema).describe('Metadata of every rule that ran.'),
+    passed: z
+      .array(z.object({ ruleId: z.string(), resource: z.string(), file: z.string(), line: z.number().int().min(1) }).strict())
+      .optional()
+      .describe('With --show-passed: every check a rule made on a resource and found nothing wrong, by file, line and rule.'),
     compliance: ComplianceReportSchema.optional().describe('With --compliance: every control of that framework in the catalogue, assessed.'),
   })
   .strict();

@@ -23,6 +23,7 @@ export interface WorkerInit {
   defaults: SafeDefaults;
   dataClasses: DataClass[];
   proposeFixes?: { only?: readonly string[] };
+  showPassed?: boolean;
 }
 /**
  * The first message to a worker carries the plan; every later one a batch of roots, with the texts of
@@ -141,6 +142,7 @@ class WorkerPool {
       defaults: { ...run.index.defaults },
       dataClasses: [...run.index.dataClasses],
       ...(run.options.proposeFixes ? { proposeFixes: run.options.proposeFixes } : {}),
+      ...(run.options.showPassed ? { showPassed: true } : {}),
     };
     const entry = workerEntry();
     this.workers = Array.from(

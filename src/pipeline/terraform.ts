@@ -9,7 +9,7 @@ import type { Diagnostic, Finding } from '../core/types.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import type { TfResource } from '../evaluate/terraform/view.js';
 import { autoVarFileNames, evaluateProject, maskSensitive, type ModuleSource } from '../evaluate/terraform/index.js';
-import { runTerraformRules, type RuleIndex } from '../analyze/engine.js';
+import { runTerraformRules, type PassedCheck, type RuleIndex } from '../analyze/engine.js';
 import { proposeFixes, type FixProposalData } from '../analyze/propose.js';
 import { SUPPRESSION_HINT } from '../suppress/inline.js';
 import parseErrorRule, { PARSE_ERROR_RULE_ID } from '../analyze/rules/parse-error.js';
@@ -25,6 +25,8 @@ export interface TerraformOptions {
   vars?: Readonly<Record<string, string>>;
   /** Module directories discovery did not list (above the scanned folder, or installed by `terraform init`). */
   outside?: OutsideFiles;
+  /** Record the checks that found nothing (`--show-passed`). */
+  showPassed?: boolean;
   /** Propose fixes for each root's findings while its syntax trees are at hand (`bulwark fix`). */
   proposeFixes?: { only?: readonly string[] };
 }
@@ -41,6 +43,8 @@ export interface TerraformOutcome {
   proposals: [string, FixProposalData][];
   /** Files with a comment that may be a suppression (the only ones suppressions are then read from). */
   commented: string[];
+  /** With `showPassed`: the checks that found nothing. */
+  passed: PassedCheck[];
 }
 
 export interface TerraformCoverage {
@@ -154,6 +158,7 @@ function analyzeWith(
   const findingRoots: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const proposals: [string, FixProposalData][] = [];
+  const passed: PassedCheck[] = [];
   const coverage = new CoverageCounter(index);
   const analyzeRoot = (root: string): void => {
     rootFiles = new Map();
@@ -178,7 +183,7 @@ function analyzeWith(
     const names = autoVarFileNames((plan.varsByDir.get(root) ?? []).map((p) => posix.basename(p)));
     const varFiles = [...names.map((name) => parseChecked(root ? `${root}/${name}` : name)), ...(options.varFiles ?? [])];
     const result = evaluateProject({ root, modules, varFiles, configurationSeen, rootsInScan: plan.roots.length, ...(options.vars ? { vars: { ...options.vars } } : {}) });
-    const run = runTerraformRules(result.project, index);
+    const run = runTerraformRules(result.project, index, options.showPassed ? passed : undefined);
     coverage.count(result.project.resources, run.consulted, run.applied);
     const sensitive = result.project.sensitiveValues;
     if (sensitive?.size) {
@@ -196,7 +201,7 @@ function analyzeWith(
     onRootDone?.();
   }
   rootFiles = new Map();
-  return { findings, findingRoots, diagnostics, coverage: coverage.result(), rootModules: roots.length, proposals, commented, parseErrors, fileWarnings, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
+  return { findings, findingRoots, diagnostics, coverage: coverage.result(), rootModules: roots.length, proposals, commented, passed, parseErrors, fileWarnings, loadedDirs: [...loadedDirs], parsedPaths: [...parsedPaths] };
 }
 
 /**
@@ -242,6 +247,7 @@ export function finishTerraform(
     rootModules: outcomes.reduce((n, o) => n + o.rootModules, 0),
     proposals: outcomes.flatMap((o) => o.proposals),
     commented: [...commented],
+    passed: outcomes.flatMap((o) => o.passed),
   };
 }
 

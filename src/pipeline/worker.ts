@@ -26,6 +26,7 @@ const options = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),
   ...(init.proposeFixes ? { proposeFixes: init.proposeFixes } : {}),
+  ...(init.showPassed ? { showPassed: true } : {}),
   ...(init.projectRoot ? { outside: diskOutside(init.projectRoot, reader.register) } : {}),
 };
 let analyze: ((roots: readonly string[]) => RootsOutcome) | undefined;

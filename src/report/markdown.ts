@@ -7,7 +7,7 @@ import type { ScanResult } from '../core/result.js';
 import { SEVERITIES, type Finding, type Severity } from '../core/types.js';
 import { COVERAGE_CODES, coverageOf } from './coverage.js';
 import { countBySeverity, formatLocation, groupBySeverity, plural } from './order.js';
-import { riskLine } from './text.js';
+import { passedByResource, riskLine } from './text.js';
 
 export interface MarkdownReportOptions {
   /**
@@ -67,6 +67,12 @@ export function renderMarkdown(result: ScanResult, options: MarkdownReportOption
       const where = d.location ? `${link(d.location.file, d.location.range.start.line, formatLocation({ location: d.location }), options.linkBase)}: ` : '';
       out.push(`- **${d.severity}** ${where}${escapeText(d.message)}`);
     }
+    out.push('', '</details>', '');
+  }
+  if (result.passed) {
+    const byResource = passedByResource(result.passed);
+    out.push('<details><summary>Passed checks (' + plural(result.passed.length, 'check') + ' on ' + plural(byResource.length, 'resource') + ')</summary>', '');
+    for (const r of byResource) out.push(`- ${code(r.resource)} ${escapeText(`${r.file}:${r.line}`)}: ${r.rules.map(code).join(', ')}`);
     out.push('', '</details>', '');
   }
   return out.join('\n').replace(/\n+$/, '\n');

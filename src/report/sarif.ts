@@ -47,7 +47,18 @@ export function buildSarif(result: ScanResult): Sarif.Log {
             toolExecutionNotifications: result.diagnostics.map(notification),
           },
         ],
-        results: findings.map((f, i) => sarifResult(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!)),
+        results: [
+          ...findings.map((f, i) => sarifResult(f, ruleIndex.get(f.ruleId)!, fingerprints[i]!)),
+          // With --show-passed: the checks that found nothing, as SARIF `pass` results.
+          ...(result.passed ?? []).filter((c) => ruleIndex.has(c.ruleId)).map((c): Sarif.Result => ({
+            ruleId: c.ruleId,
+            ruleIndex: ruleIndex.get(c.ruleId)!,
+            kind: 'pass',
+            level: 'none',
+            message: { text: `${c.resource} passes ${c.ruleId}.` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: encodeRelativeUri(c.file), uriBaseId: SRCROOT }, region: { startLine: c.line } }, logicalLocations: [{ fullyQualifiedName: c.resource, kind: 'resource' }] }],
+          })),
+        ],
       },
     ],
   };

@@ -59,6 +59,7 @@ export function renderText(result: ScanResult, options: TextReportOptions): stri
     lines.push(p.severity[group.severity](`${group.severity.toUpperCase()} (${group.findings.length})`), '');
     for (const finding of group.findings) pushAll(lines, renderFinding(finding, p)).push('');
   }
+  if (result.passed) pushAll(lines, renderPassed(result.passed, p));
   const coverage = coverageOf(result);
   if (!options.quiet && Object.keys(result.stats.formats).length) lines.push(...renderCoverage(coverage, p), '');
   const diagnostics = result.diagnostics.filter((d) => !COVERAGE_CODES.has(d.code) && (!options.quiet || d.severity === 'error'));
@@ -74,6 +75,27 @@ export function renderText(result: ScanResult, options: TextReportOptions): stri
   if (!options.quiet) lines.push(summaryLine(result, coverage, p));
   while (lines.at(-1) === '') lines.pop();
   return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+/** `--show-passed`: per resource, the rules that checked it and found nothing. */
+function renderPassed(passed: NonNullable<ScanResult['passed']>, p: Palette): string[] {
+  const byResource = passedByResource(passed);
+  const lines = [p.dim(`PASSED (${plural(passed.length, 'check')} on ${plural(byResource.length, 'resource')})`), ''];
+  for (const r of byResource) lines.push(`  ${visible(r.resource)} ${p.dim('at')} ${p.location(visible(`${r.file}:${r.line}`))}`, `    ${r.rules.join(' ')}`);
+  lines.push('');
+  return lines;
+}
+
+/** Passed checks grouped by resource, in file and line order. */
+export function passedByResource(passed: NonNullable<ScanResult['passed']>): { resource: string; file: string; line: number; rules: string[] }[] {
+  const groups = new Map<string, { resource: string; file: string; line: number; rules: string[] }>();
+  for (const c of passed) {
+    const key = `${c.file}\0${c.line}\0${c.resource}`;
+    const group = groups.get(key) ?? { resource: c.resource, file: c.file, line: c.line, rules: [] };
+    group.rules.push(c.ruleId);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /** Notes about the run, not about the input. */

@@ -4,6 +4,7 @@
 
 import type { Rule } from '../analyze/rule.js';
 import type { FixProposalData } from '../analyze/propose.js';
+import type { PassedCheck } from '../analyze/engine.js';
 import type { FormatId } from '../core/formats.js';
 import type { DataClass, SafeDefaults } from '../core/safe-defaults.js';
 import type { FormatStats } from '../core/result.js';
@@ -31,6 +32,8 @@ export interface FormatOutcome {
   diagnostics: Diagnostic[];
   /** What the scanner read and checked, and what it could not (reports say so; see docs/json-output.md). */
   stats: FormatStats;
+  /** With `showPassed`: each check that found nothing wrong with a resource. */
+  passed?: PassedCheck[];
   /**
    * Files whose comments may hold suppressions, when the scanner knows (from its syntax trees); the rest are
    * not read again to look for them. Absent: every file with a finding is read.
@@ -50,6 +53,8 @@ export interface FormatScanInput<Options = unknown> {
   defaults?: Readonly<SafeDefaults>;
   /** The policy's data classes, for the risk score. */
   dataClasses?: readonly DataClass[];
+  /** Also record the checks that found nothing, returned in `passed`. */
+  showPassed?: boolean;
   /** Also propose fixes for the findings (`bulwark fix`; `only` those fingerprints), returned in `proposals`. */
   proposeFixes?: { only?: readonly string[] };
   /** The format's own options (e.g. Terraform variables). */

@@ -47,7 +47,7 @@ function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
     maxFileBytes: MAX_FILE_BYTES,
     index: indexTerraformRules(input.rules.filter(terraformScanner.hasChecks), input.defaults, input.dataClasses),
     ...(source.overlay?.size ? { overlay: source.overlay } : {}),
-    options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}), ...(input.proposeFixes ? { proposeFixes: input.proposeFixes } : {}) },
+    options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}), ...(input.proposeFixes ? { proposeFixes: input.proposeFixes } : {}), ...(input.showPassed ? { showPassed: true } : {}) },
     varFileTexts,
     builtinRulesOnly: input.builtinRulesOnly,
     ...(input.onProgress ? { onProgress: (done: number, total: number) => input.onProgress!(done, total, 'root modules') } : {}),
@@ -64,6 +64,7 @@ function finish(input: FormatScanInput<TerraformScanOptions>, outcome: Terraform
     diagnostics,
     ...(input.proposeFixes ? { proposals: outcome.proposals } : {}),
     commented: outcome.commented,
+    ...(input.showPassed ? { passed: outcome.passed } : {}),
     stats: {
       name: FORMATS.terraform.name,
       read: true,

@@ -32,6 +32,7 @@ interface ScanCliOptions {
   color: boolean;
   quiet?: boolean;
   compliance?: string;
+  showPassed?: boolean;
 }
 
 /** What is scanned and under which policy: the options `scan` and `baseline` share. */
@@ -54,6 +55,7 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
     )
     .addOption(new Option('--severity <severity>', 'show only findings at or above this severity (--fail-on still counts them all)').choices(SEVERITIES))
     .addOption(new Option('--compliance <framework>', 'also assess every control of this framework in the catalogue: passed, failed (with the failing resources) or not assessed').choices(COMPLIANCE_FRAMEWORKS.map((f) => f.toLowerCase())))
+    .option('--show-passed', 'also list, per resource, the checks that passed')
     .option('--baseline <file>', 'report only findings not in this baseline (written by bulwark baseline), and the baseline entries fixed since')
     .option('--var-file <file...>', 'extra tfvars files, applied after terraform.tfvars and *.auto.tfvars')
     .option('--var <name=value...>', 'set input variables, like terraform -var (highest precedence)')
@@ -81,6 +83,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
       terraform: { varFiles, vars },
       onProgress: (p) => progress.update(p),
       ...(policy ? { policy } : {}),
+      ...(options.showPassed ? { showPassed: true } : {}),
     });
   } finally {
     progress.stop();

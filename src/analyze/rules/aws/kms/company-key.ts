@@ -61,6 +61,7 @@ export default defineRule({
     service: 'kms',
     peers: {},
     uses: ['kmsKeyArn'],
+    requires: ['kmsKeyArn'],
   },
   terraform: {
     resourceTypes: Object.keys(KEY_PATHS),
