@@ -77,6 +77,11 @@ export function freshName(ctx: TerraformFixContext, type: string, preferred: str
 
 /** A new `type` resource after `resource`, pointing at it through `refAttribute = <resource>.<refOf>`. */
 export function addCompanion(ctx: TerraformFixContext, type: string, refAttribute: string, refOf: string, body: HclEntry[], description: string): FixOutcome {
+  // One already exists (made conditional by count or for_each, or set from variables): a second would fight it.
+  const existing = ctx.moduleBlocks.find(
+    ({ file, block }) => block.type === 'resource' && block.labels[0] === type && refersTo(file.text.slice(block.range.start.offset, block.range.end.offset), ctx.resource),
+  );
+  if (existing) return { declined: `${type}.${existing.block.labels[1]} already configures this bucket (its settings come from the module's inputs); set the safe value there` };
   const { repeat, ref } = companionOf(ctx.resource, refOf);
   const name = freshName(ctx, type, ctx.resource.labels[1]!);
   const entry: HclEntry = { block: 'resource', labels: [type, name], body: [...repeat, { name: refAttribute, value: ref }, ...body] };
@@ -128,8 +133,18 @@ export function askFix(question: string): (ctx: TerraformFixContext) => FixOutco
 }
 
 /** True when something in the module refers to `resource` (`aws_s3_bucket.data.…`) from a block of one of `types`. */
+/** True when `text` refers to `resource`: `aws_s3_bucket.data.id`, `aws_s3_bucket.data[0].arn`, `aws_s3_bucket.data["a"]`. */
+export function refersTo(text: string, resource: Block): boolean {
+  const address = addressOf(resource);
+  for (let at = text.indexOf(address); at >= 0; at = text.indexOf(address, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + address.length];
+    if ((before === undefined || !/[\w.-]/.test(before)) && (after === '.' || after === '[')) return true;
+  }
+  return false;
+}
+
 export function referencedBy(ctx: TerraformFixContext, resource: Block, types: readonly string[]): boolean {
-  const reference = `${addressOf(resource)}.`;
   const texts = ctx.memo(BLOCK_TEXTS, () => {
     const byType = new Map<string, string[]>();
     for (const { file, block } of ctx.moduleBlocks) {
@@ -140,7 +155,7 @@ export function referencedBy(ctx: TerraformFixContext, resource: Block, types: r
     }
     return byType;
   });
-  return types.some((type) => texts.get(type)?.some((text) => text.includes(reference)));
+  return types.some((type) => texts.get(type)?.some((text) => refersTo(text, resource)));
 }
 
 const BLOCK_TEXTS = Symbol('resource block texts by type');

@@ -5,7 +5,7 @@ import type { HclEntry } from '../../../../edit/hcl-edit.js';
 import { addBlock } from '../../../../edit/hcl-edit.js';
 import type { Block } from '../../../../parse/hcl/ast.js';
 import type { FixOutcome, TerraformFixContext } from '../../../fix.js';
-import { addCompanion, addressOf, attribute, isLiteral, sourceOf, usesInlineBlocks } from '../../../fix-helpers.js';
+import { addCompanion, addressOf, attribute, isLiteral, refersTo, sourceOf, usesInlineBlocks } from '../../../fix-helpers.js';
 
 /** Inline bucket blocks of the v3 provider: a file using any of them is written in the inline style. */
 const INLINE_TYPES = ['versioning', 'server_side_encryption_configuration', 'logging', 'lifecycle_rule', 'website', 'cors_rule', 'grant', 'replication_configuration', 'object_lock_configuration'];
@@ -30,10 +30,9 @@ export function addBucketSetting(ctx: TerraformFixContext, setting: BucketSettin
  * flow logs): such buckets must keep SSE-S3, since those services cannot write with an arbitrary KMS key.
  */
 export function isLogDestination(ctx: TerraformFixContext, bucket: Block): boolean {
-  const reference = `${addressOf(bucket)}.`;
   const nameAttr = attribute(bucket, 'bucket');
   const literalName = nameAttr && isLiteral(nameAttr.expr) ? sourceOf(ctx, nameAttr.expr) : undefined;
-  const names = (text: string) => text.includes(reference) || (literalName !== undefined && text.includes(literalName));
+  const names = (text: string) => refersTo(text, bucket) || (literalName !== undefined && text.includes(literalName));
   const destinations = ctx.memo(LOG_DESTINATIONS, () => {
     const texts: string[] = [];
     const visit = (text: string, block: Block): void => {
