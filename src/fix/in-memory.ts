@@ -8,7 +8,7 @@ import { scanFiles } from '../scanners/rule-tester.js';
 import type { FileChange } from './apply.js';
 import type { FixProposalData } from '../analyze/propose.js';
 import { groupProposals, type Unfixed } from './propose.js';
-import { verifyFixes } from './verify.js';
+import { verifyFixesSync } from './verify.js';
 
 export interface FixedFiles {
   /** Every file, fixed where a verified fix applied. */
@@ -19,7 +19,8 @@ export interface FixedFiles {
   unfixed: Unfixed[];
 }
 
-export async function fixFiles(rules: readonly Rule[], files: Readonly<Record<string, string>>, defaults: SafeDefaults = {}): Promise<FixedFiles> {
+/** Fixes in-memory files (as `bulwark fix --write` fixes them on disk), verified. */
+export function fixFilesSync(rules: readonly Rule[], files: Readonly<Record<string, string>>, defaults: SafeDefaults = {}): FixedFiles {
   const scan = (texts: Readonly<Record<string, string>>) => {
     const proposals = new Map<string, FixProposalData>();
     const findings = scanFiles(rules, texts, defaults, undefined, (list) => list.forEach(([fp, p]) => proposals.set(fp, p)));
@@ -28,13 +29,18 @@ export async function fixFiles(rules: readonly Rule[], files: Readonly<Record<st
   const first = scan(files);
   const before = first.findings;
   const proposals = groupProposals(before, first.proposals, rules);
-  const verified = await verifyFixes({
+  const verified = verifyFixesSync({
     original: before,
     fixes: proposals.fixes,
     read: (rel) => files[rel],
-    rescan: async (overlay) => scan({ ...files, ...Object.fromEntries(overlay) }),
+    rescan: (overlay) => scan({ ...files, ...Object.fromEntries(overlay) }),
   });
   const fixed = { ...files };
   for (const change of verified.changes) fixed[change.file] = change.after;
   return { files: fixed, changes: verified.changes, before, after: verified.after, unfixed: [...proposals.unfixed, ...verified.rejected] };
+}
+
+/** The same, as a promise (the shape `fixProject` has). */
+export async function fixFiles(rules: readonly Rule[], files: Readonly<Record<string, string>>, defaults: SafeDefaults = {}): Promise<FixedFiles> {
+  return fixFilesSync(rules, files, defaults);
 }

@@ -16,7 +16,18 @@ export interface VerifyInput {
    * Re-scans the project with `overlay` (project-relative path → edited text) read instead of the disk, with
    * the fixes the scanners would propose on the edited texts (for the second-pass check).
    */
-  rescan: (overlay: ReadonlyMap<string, string>, proposeFor: readonly string[]) => Promise<{ findings: readonly Finding[]; proposals: ProposalIndex }>;
+  rescan: (overlay: ReadonlyMap<string, string>, proposeFor: readonly string[]) => Promise<Rescanned>;
+}
+
+export interface Rescanned {
+  findings: readonly Finding[];
+  proposals: ProposalIndex;
+}
+
+/** What a verification round asks for: a re-scan with these edited texts (and re-proposals for these findings). */
+interface RescanRequest {
+  overlay: ReadonlyMap<string, string>;
+  proposeFor: readonly string[];
 }
 
 export interface Verified {
@@ -31,6 +42,22 @@ export interface Verified {
 const MAX_ROUNDS = 6;
 
 export async function verifyFixes(input: VerifyInput): Promise<Verified> {
+  const steps = verification(input);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await input.rescan(step.value.overlay, step.value.proposeFor));
+  return step.value;
+}
+
+/** The same, for in-memory projects re-scanned synchronously (rule examples, the fuzzer). */
+export function verifyFixesSync(input: Omit<VerifyInput, 'rescan'> & { rescan: (overlay: ReadonlyMap<string, string>, proposeFor: readonly string[]) => Rescanned }): Verified {
+  const steps = verification(input);
+  let step = steps.next();
+  while (!step.done) step = steps.next(input.rescan(step.value.overlay, step.value.proposeFor));
+  return step.value;
+}
+
+/** The rounds of verification, written once: each yields the re-scan it needs and receives its result. */
+function* verification(input: Omit<VerifyInput, 'rescan'>): Generator<RescanRequest, Verified, Rescanned> {
   let candidates = [...input.fixes];
   const rejected: Unfixed[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -40,7 +67,7 @@ export async function verifyFixes(input: VerifyInput): Promise<Verified> {
     const overlay = new Map(changes.map((c) => [c.file, c.after]));
     // Automatic fixes remove their findings; what a second pass could change again are the marked ones.
     const marked = changes.flatMap((c) => c.fixes.filter((f) => f.kind === 'needs-input').flatMap((f) => f.findings.map((x) => x.fingerprint)));
-    const rescanned = await input.rescan(overlay, marked);
+    const rescanned: Rescanned = yield { overlay, proposeFor: marked };
     const after = rescanned.findings;
     const blamed = judge(input.original, after, changes);
     if (!blamed.size) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../../rule.js';
-import { fixSetting } from '../../../fix-helpers.js';
+import { attribute, fixSetting, hclString } from '../../../fix-helpers.js';
+import { addAttribute } from '../../../../edit/hcl-edit.js';
 import { attr, isTrue, isUnknown } from '../../../../evaluate/terraform/view.js';
 import { kindOf } from './rds-facts.js';
 
@@ -23,6 +24,7 @@ export default defineRule({
     provider: 'aws',
     service: 'rds',
     peers: { checkov: ['CKV_AWS_353'], trivy: ['AVD-AWS-0133'], kics: [] },
+    uses: ['kmsKeyArn'],
     links: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PerfInsights.html'],
   },
   terraform: {
@@ -34,7 +36,16 @@ export default defineRule({
       ctx.report({ at: enabled, message: `${kindOf(resource)} ${resource.address} ${what}.` });
     },
   },
-  fix: { terraform: fixSetting('performance_insights_enabled', 'true') },
+  fix: {
+    // With the company's key, Performance Insights is encrypted with it from the start (the key cannot change later).
+    terraform(ctx) {
+      const enable = fixSetting('performance_insights_enabled', 'true')(ctx);
+      const key = ctx.defaults.kmsKeyArn;
+      if ('declined' in enable || !key || ctx.at?.kind === 'Attribute' || attribute(ctx.resource, 'performance_insights_kms_key_id')) return enable;
+      return { ...enable, description: `${enable.description} With the policy's key ${key}.`, edits: [...enable.edits, ...addAttribute(ctx.file, ctx.resource, 'performance_insights_kms_key_id', hclString(key))] };
+    },
+    bringsIntoScope: ['BW-AWS-RDS-007'],
+  },
   examples: {
     terraform: {
       good: [

@@ -26,8 +26,8 @@ export function addBucketSetting(ctx: TerraformFixContext, setting: BucketSettin
 }
 
 /**
- * True when an AWS service delivers logs into this bucket (server access logs, load balancer logs, CloudTrail,
- * flow logs): such buckets must keep SSE-S3, since those services cannot write with an arbitrary KMS key.
+ * True when S3 server access logs or load balancer logs are delivered into this bucket: such buckets must keep
+ * SSE-S3, since those deliveries cannot write with a KMS key.
  */
 export function isLogDestination(ctx: TerraformFixContext, bucket: Block): boolean {
   const nameAttr = attribute(bucket, 'bucket');
@@ -47,6 +47,9 @@ export function isLogDestination(ctx: TerraformFixContext, bucket: Block): boole
   return destinations.some(names);
 }
 
-/** Attributes naming the bucket a service delivers its logs to. */
-const TARGETS = ['target_bucket', 's3_bucket_name', 'log_destination'];
+/**
+ * Attributes naming a bucket that server access logs or load balancer logs are delivered to: those deliveries
+ * support SSE-S3 only. (CloudTrail and flow logs can write with a KMS key whose policy lets them.)
+ */
+const TARGETS = ['target_bucket'];
 const LOG_DESTINATIONS = Symbol('texts of log destination attributes');
