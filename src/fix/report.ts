@@ -1,7 +1,7 @@
 // What `bulwark fix` shows: a unified diff per changed file and what was fixed, asked or left (text),
 // or the scan result with each finding's verified fix or the reason it has none (JSON and SARIF).
 
-import { createTwoFilesPatch } from 'diff';
+import { formatPatch, structuredPatch } from 'diff';
 import pc from 'picocolors';
 import { plural } from '../core/plural.js';
 import type { ScanResult } from '../core/result.js';
@@ -28,8 +28,29 @@ export function withFixes(run: FixRun): ScanResult {
   return { ...run.scan, findings };
 }
 
+const CONTEXT = 3;
+
+/**
+ * A unified diff of one file. Only the span between the first and the last changed line (with its context) is
+ * given to the differ: fixes touch a few lines of long files, and diffing whole files was most of the cost.
+ */
 export function unifiedDiff(file: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/m, '');
+  // Lines with their line ends, so a last line without one differs from the same text with one.
+  const a = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const b = after.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const from = Math.max(0, head - CONTEXT);
+  const keep = Math.max(0, tail - CONTEXT);
+  const slice = (lines: string[]) => lines.slice(from, lines.length - keep).join('');
+  const patch = structuredPatch(`a/${file}`, `b/${file}`, slice(a), slice(b), undefined, undefined, { context: CONTEXT });
+  for (const hunk of patch.hunks) {
+    hunk.oldStart += from;
+    hunk.newStart += from;
+  }
+  return formatPatch(patch).replace(/^=+\n/m, '');
 }
 
 export interface FixTextOptions {
