@@ -85,6 +85,7 @@ export const CONTROLS = {
   hipaaIntegrity: c('HIPAA', '164.312(c)(1)', 'Integrity'),
   hipaaAuthentication: c('HIPAA', '164.312(d)', 'Person or entity authentication'),
   // ISO/IEC 27001:2022 Annex A
+  isoAssetInventory: c('ISO27001', 'A.5.9', 'Inventory of information and other associated assets'),
   isoAccessControl: c('ISO27001', 'A.5.15', 'Access control'),
   isoAuthenticationInformation: c('ISO27001', 'A.5.17', 'Authentication information'),
   isoAccessRights: c('ISO27001', 'A.5.18', 'Access rights'),

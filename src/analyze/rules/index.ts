@@ -9,6 +9,7 @@ import { lambdaRules } from './aws/lambda/index.js';
 import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
 import { sqsRules } from './aws/sqs/index.js';
+import { tagRules } from './aws/tags/index.js';
 import { vpcRules } from './aws/vpc/index.js';
 import parseErrorRule from './parse-error.js';
 import { terraformRules } from './terraform/index.js';
@@ -24,6 +25,7 @@ export const builtinRules: readonly Rule[] = [
   ...cloudtrailRules,
   ...sqsRules,
   ...lambdaRules,
+  ...tagRules,
   ...terraformRules,
 ].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
