@@ -29,7 +29,7 @@ describe('unified diff of a fixed file', () => {
     const lines = fc.array(fc.constantFrom('resource "a" "b" {', '}', '', '  x = 1', '  y = 2', '# c'), { minLength: 1, maxLength: 40 });
     fc.assert(
       fc.property(lines, fc.array(fc.tuple(fc.nat(), fc.constantFrom('  monitoring = true', '# NEEDS YOUR INPUT: which ports?', '')), { minLength: 1, maxLength: 4 }), (x, inserts) => {
-        const y = [...x];
+        const y: string[] = [...x];
         for (const [at, line] of inserts) y.splice(at % (y.length + 1), 0, line);
         const before = x.join('\n') + '\n';
         const after = y.join('\n') + '\n';
