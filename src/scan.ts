@@ -92,7 +92,7 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
     const outcome = await scanner.scan({
       source: diskSource(own, overlay),
       rules,
-      builtinRulesOnly: rules === builtinRules,
+      builtinRulesOnly: rules === builtinRules || rules.every((r) => builtinRules.includes(r) || r.portable !== undefined),
       ...(options.policy ? { defaults: options.policy.safeDefaults, dataClasses: options.policy.dataClasses } : {}),
       ...(options.showPassed ? { showPassed: true } : {}),
       ...(options.onFixProposals ? { proposeFixes: options.proposeOnly ? { only: options.proposeOnly } : {} } : {}),

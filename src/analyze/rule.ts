@@ -91,6 +91,8 @@ export interface Rule {
   fix?: RuleFix;
   /** Why the rule has no automatic fix (a decision only a person can make); shown in its docs and fix reports. */
   noFix?: string;
+  /** For a rule built from data (a policy's custom rule): that data, from which a worker thread builds it again. */
+  portable?: { customRule: unknown };
   /** Good and bad examples per format: they are the rule's tests and its docs. */
   examples: Partial<Record<FormatId, RuleExamples>>;
 }

@@ -22,6 +22,8 @@ export interface WorkerInit {
   vars?: Record<string, string>;
   defaults: SafeDefaults;
   dataClasses: DataClass[];
+  /** The policy's custom rules, as data: each thread builds them again (functions cannot cross threads). */
+  customRules: unknown[];
   proposeFixes?: { only?: readonly string[] };
   showPassed?: boolean;
 }
@@ -141,6 +143,7 @@ class WorkerPool {
       ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
       defaults: { ...run.index.defaults },
       dataClasses: [...run.index.dataClasses],
+      customRules: [...run.index.byId.values()].flatMap((r) => (r.portable ? [r.portable.customRule] : [])),
       ...(run.options.proposeFixes ? { proposeFixes: run.options.proposeFixes } : {}),
       ...(run.options.showPassed ? { showPassed: true } : {}),
     };

@@ -5,6 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexTerraformRules } from '../analyze/engine.js';
 import { builtinRules } from '../analyze/rules/index.js';
+import { compileCustomRule } from '../policy/custom-rules.js';
+import type { CustomRuleSpec } from '../policy/custom-rule-schema.js';
 import { fileReader, parseConfig } from './file-parser.js';
 import { diskOutside } from './outside.js';
 import type { WorkerInit, WorkerRequest, WorkerReply } from './parallel.js';
@@ -21,7 +23,7 @@ const parse = (rel: string) => {
   supplied.delete(rel);
   return parseConfig(text, rel);
 };
-const index = indexTerraformRules(builtinRules, init.defaults, init.dataClasses);
+const index = indexTerraformRules([...builtinRules, ...init.customRules.map((spec) => compileCustomRule(spec as CustomRuleSpec))], init.defaults, init.dataClasses);
 const options = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),

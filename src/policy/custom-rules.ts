@@ -46,6 +46,7 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
         ctx.report({ message, ...(failed.at && failed.at !== resource.body ? { at: failed.at } : {}) });
       },
     },
+    portable: { customRule: spec },
     ...(spec.fix ? { fix: { terraform: (ctx: TerraformFixContext) => fixValues(ctx, spec.fix!.set) } } : { noFix: 'The custom rule declares no fix value.' }),
     examples: {},
   });

@@ -47,7 +47,7 @@ export interface FormatScanInput<Options = unknown> {
   source: FileSource;
   /** Every rule in use; the scanner runs those with a check for its format. */
   rules: readonly Rule[];
-  /** True when `rules` are Bulwark's built-in ones (worker threads can then load them on their own). */
+  /** True when worker threads can build every rule of `rules` themselves: built-in ones, and custom rules from their data. */
   builtinRulesOnly: boolean;
   /** The policy's safe defaults, which rules compare with. */
   defaults?: Readonly<SafeDefaults>;

@@ -137,4 +137,26 @@ customRules:
     assert.equal(run.code, 2);
     assert.match(run.err, /bulwark\.yaml:3: .*BW- ids belong to the built-in rules/);
   });
+
+  it('give the same results whether worker threads or the main thread run them', async () => {
+    const dir = project(OWNER_RULE, BUCKETS);
+    const { mkdirSync } = await import('node:fs');
+    for (const env of ['dev', 'prod']) {
+      mkdirSync(join(dir, env));
+      writeFileSync(join(dir, env, 'main.tf'), BUCKETS);
+    }
+    const inThreads = async (workers: string) => {
+      const previous = process.env.BULWARK_WORKERS;
+      process.env.BULWARK_WORKERS = workers;
+      try {
+        return (await customFindings(dir)).map((f) => `${f.location.file}:${f.location.range.start.line} ${f.resource}`);
+      } finally {
+        if (previous === undefined) delete process.env.BULWARK_WORKERS;
+        else process.env.BULWARK_WORKERS = previous;
+      }
+    };
+    const main = await inThreads('0');
+    assert.equal(main.length, 6);
+    assert.deepEqual(await inThreads('2'), main);
+  });
 });
