@@ -24,8 +24,11 @@ export default defineTarget<string, FixedFiles>({
     if (fixed !== text && !parseHcl(text, 'main.tf').errors.length && parseHcl(fixed, 'main.tf').errors.length) {
       violations.push({ property: 'fix-parses', message: 'a verified fix left a file that parsed unparsable', signature: 'fix:parse' });
     }
-    if (fixed !== text && fixFilesSync(builtinRules, { 'main.tf': fixed }, DEFAULTS).files['main.tf'] !== fixed) {
-      violations.push({ property: 'fix-stable', message: 'fixing the fixed file changed it again', signature: 'fix:stable' });
+    // The same fixes again change nothing. (A fix may bring another rule's check into scope, MFA delete once
+    // versioning is on, whose own fix then asks a question: that is a new fix, not the same one twice.)
+    const applied = new Set(out.changes.flatMap((c) => c.fixes.map((f) => f.rule)));
+    if (fixed !== text && fixFilesSync([...applied], { 'main.tf': fixed }, DEFAULTS).files['main.tf'] !== fixed) {
+      violations.push({ property: 'fix-stable', message: 'applying the same fixes to the fixed file changed it again', signature: 'fix:stable' });
     }
     return { violations, counters: { edited: fixed !== text ? 1 : 0, fixes: out.changes.reduce((n, c) => n + c.fixes.length, 0), rejected: out.unfixed.filter((u) => u.reason.startsWith('verification failed')).length } };
   },

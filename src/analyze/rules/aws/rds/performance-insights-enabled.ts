@@ -41,7 +41,7 @@ export default defineRule({
     terraform(ctx) {
       const enable = fixSetting('performance_insights_enabled', 'true')(ctx);
       const key = ctx.defaults.kmsKeyArn;
-      if ('declined' in enable || !key || ctx.at?.kind === 'Attribute' || attribute(ctx.resource, 'performance_insights_kms_key_id')) return enable;
+      if ('declined' in enable || !key || attribute(ctx.resource, 'performance_insights_kms_key_id')) return enable;
       return { ...enable, description: `${enable.description} With the policy's key ${key}.`, edits: [...enable.edits, ...addAttribute(ctx.file, ctx.resource, 'performance_insights_kms_key_id', hclString(key))] };
     },
     bringsIntoScope: ['BW-AWS-RDS-007'],
