@@ -83,9 +83,13 @@ function applySetting(setting: RuleSetting, enabled: boolean, severity: Severity
   return { enabled: setting.enabled ?? (setting.severity !== undefined ? true : enabled), severity: setting.severity ?? severity };
 }
 
-/** Ids of the rules the policy leaves on (somewhere: a rule on only for some paths counts as on). */
+/**
+ * Ids of the rules the policy leaves on (somewhere: a rule on only for some paths counts as on). A rule that needs
+ * a safe default the policy does not set does not run, so it is not on.
+ */
 export function enabledRuleIds(metas: readonly RuleMeta[], policy: Policy | undefined): Set<string> {
-  if (!policy) return new Set(metas.map((m) => m.id));
+  const runnable = (meta: RuleMeta) => (meta.requires ?? []).every((name) => policy?.safeDefaults[name] !== undefined);
+  if (!policy) return new Set(metas.filter(runnable).map((m) => m.id));
   const settings = policy.rules
     .map((s, order) => ({ ...s, order }))
     .sort((a, b) => specificity(a.selector) - specificity(b.selector) || a.order - b.order);
@@ -97,7 +101,7 @@ export function enabledRuleIds(metas: readonly RuleMeta[], policy: Policy | unde
       if (typeof s.setting === 'object' && s.setting !== null && s.setting.paths) continue;
       ({ enabled } = applySetting(s.setting, enabled, meta.severity));
     }
-    if (enabled) on.add(meta.id);
+    if (enabled && runnable(meta)) on.add(meta.id);
   }
   return on;
 }

@@ -10,6 +10,7 @@ import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
 import { sqsRules } from './aws/sqs/index.js';
 import { tagRules } from './aws/tags/index.js';
+import { tlsRules } from './aws/tls/index.js';
 import { vpcRules } from './aws/vpc/index.js';
 import parseErrorRule from './parse-error.js';
 import { terraformRules } from './terraform/index.js';
@@ -26,6 +27,7 @@ export const builtinRules: readonly Rule[] = [
   ...sqsRules,
   ...lambdaRules,
   ...tagRules,
+  ...tlsRules,
   ...terraformRules,
 ].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
