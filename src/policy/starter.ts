@@ -40,5 +40,22 @@ ${kms}
   # approvedRegistries: ["123456789012.dkr.ecr.eu-west-1.amazonaws.com"]
   # approvedBaseImages: ["node:20-alpine"]
   # minTlsVersion: "1.2"
+
+# How sensitive the data of matching resources is (restricted, confidential, internal, public): it weighs
+# each finding's risk score. The first class a resource matches wins; without one, tags and names decide.
+dataClasses:
+  # - level: restricted
+  #   tags: { data-classification: [pii, pci] }
+  # - level: public
+  #   names: ["*-website-*"]
+
+# Rules of your own, without code (docs/policy.md): a resource type, conditions, and an optional fix value.
+customRules:
+  # - id: ACME-S3-001
+  #   title: S3 buckets carry an owner tag
+  #   severity: medium
+  #   resource: aws_s3_bucket
+  #   condition: { attribute: tags.owner, exists: true }
+  #   fix: { set: { tags.owner: platform-team } }
 `;
 }
