@@ -17,6 +17,7 @@ export function encryptDevice(ctx: TerraformFixContext, rootType: string): FixOu
     }
     return setLiteral(ctx, 'encrypted', 'true', description, at);
   }
-  if (ctx.resource.labels[0] === 'aws_ebs_volume') return setLiteral(ctx, 'encrypted', 'true', description);
+  // Encrypting a volume that exists replaces it, and its data with it.
+  if (ctx.resource.labels[0] === 'aws_ebs_volume') return askAbove(ctx, 'encrypting an existing volume replaces it and its data: for a new volume set encrypted = true; for one in use, copy an encrypted snapshot first', ctx.resource);
   return setInNested(ctx, rootType, [{ name: 'encrypted', value: 'true' }], description);
 }

@@ -84,11 +84,11 @@ resource "aws_ebs_volume" "data" {
 }
 `,
           errors: [{ line: 1 }],
-          output: `resource "aws_ebs_volume" "logs" {
+          output: `# NEEDS YOUR INPUT: encrypting an existing volume replaces it and its data: for a new volume set encrypted = true; for one in use, copy an encrypted snapshot first
+resource "aws_ebs_volume" "logs" {
   availability_zone = "us-east-1a"
   size              = 50
   type              = "gp3"
-  encrypted         = true
 }
 `,
         },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../rule.js';
-import { fixSetting } from '../../../fix-helpers.js';
+import { askFix } from '../../../fix-helpers.js';
 import { asString, attr, isTrue, isUnknown, value } from '../../../../evaluate/terraform/view.js';
 import { inheritsStorageEncryption, isAuroraEngine, kindOf } from './rds-facts.js';
 import { ENCRYPTION_AT_REST_COMPLIANCE } from '../compliance.js';
@@ -47,7 +47,8 @@ export default defineRule({
       ctx.report({ at: encrypted, message: `${kindOf(resource)} ${resource.address} ${what}, so its storage is not encrypted at rest.` });
     },
   },
-  fix: { terraform: fixSetting('storage_encrypted', 'true', { askWhenWritten: 'encrypting existing storage replaces the database: restore it from an encrypted snapshot copy, then set storage_encrypted = true' }) },
+  // Turning encryption on replaces an existing database (its data with it): always a person's decision.
+  fix: { terraform: askFix('encrypting existing storage replaces the database and its data: for a new database set storage_encrypted = true; for one in use, restore an encrypted snapshot copy first') },
   examples: {
     terraform: {
       good: [
@@ -89,14 +90,14 @@ export default defineRule({
 }
 `,
           errors: [{ line: 1 }],
-          output: `resource "aws_db_instance" "legacy" {
+          output: `# NEEDS YOUR INPUT: encrypting existing storage replaces the database and its data: for a new database set storage_encrypted = true; for one in use, restore an encrypted snapshot copy first
+resource "aws_db_instance" "legacy" {
   identifier        = "legacy"
   engine            = "mysql"
   instance_class    = "db.t3.micro"
   allocated_storage = 20
   username          = "admin"
   manage_master_user_password = true
-  storage_encrypted = true
 }
 `,
         },
@@ -110,7 +111,7 @@ export default defineRule({
 }
 `,
           errors: [{ line: 6 }],
-          output: `# NEEDS YOUR INPUT: encrypting existing storage replaces the database: restore it from an encrypted snapshot copy, then set storage_encrypted = true
+          output: `# NEEDS YOUR INPUT: encrypting existing storage replaces the database and its data: for a new database set storage_encrypted = true; for one in use, restore an encrypted snapshot copy first
 resource "aws_rds_cluster" "events" {
   cluster_identifier = "events"
   engine             = "aurora-mysql"
