@@ -11,6 +11,7 @@ import { scoreRisk } from './analyze/risk.js';
 import { withComplianceFailures } from './report/compliance.js';
 import { compileCustomRule } from './policy/custom-rules.js';
 import { enabledRuleIds } from './policy/apply.js';
+import type { WorkerSession } from './pipeline/parallel.js';
 import type { PassedCheck } from './analyze/engine.js';
 import { pushAll } from './core/arrays.js';
 import { plural } from './core/plural.js';
@@ -41,6 +42,8 @@ export type ScanCallOptions = ScanOptions & {
   onFixProposals?: (proposals: readonly [string, FixProposalData][]) => void;
   /** With onFixProposals: propose only for these findings (by fingerprint). */
   proposeOnly?: readonly string[];
+  /** Worker threads to keep between scans of the same files (the caller closes it). */
+  workerSession?: WorkerSession;
 };
 
 /** What discovery found and which scanner claimed each file: scanned once by `scan`, again by fix verification. */
@@ -223,8 +226,8 @@ function defaultProjectRoot(targets: readonly string[]): string | undefined {
 }
 
 /** Each format's own options, taken from the scan options. */
-function formatOptions(format: string, options: ScanOptions, root: string): unknown {
-  if (format === 'terraform') return { ...options.terraform, root };
+function formatOptions(format: string, options: ScanCallOptions, root: string): unknown {
+  if (format === 'terraform') return { ...options.terraform, root, ...(options.workerSession ? { workers: options.workerSession } : {}) };
   return {};
 }
 

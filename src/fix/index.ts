@@ -6,6 +6,7 @@ import { readRegularFileSync } from '../core/regular-file.js';
 import type { ScanResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
 import { MAX_FILE_BYTES } from '../pipeline/file-parser.js';
+import { WorkerSession } from '../pipeline/parallel.js';
 import { prepareScan, rulesFor, scanPrepared, type ScanCallOptions } from '../scan.js';
 import type { FileChange } from './apply.js';
 import type { FixProposalData } from '../analyze/propose.js';
@@ -34,6 +35,16 @@ export interface FixRun {
 
 export async function fixProject(paths: readonly string[], options: FixOptions = {}): Promise<FixRun> {
   const prepared = await prepareScan(paths, options);
+  // The verification re-scan reuses the scan's worker threads, loaded and warm.
+  const workerSession = new WorkerSession();
+  try {
+    return await fixWith(prepared, { ...options, workerSession });
+  } finally {
+    await workerSession.close();
+  }
+}
+
+async function fixWith(prepared: Awaited<ReturnType<typeof prepareScan>>, options: FixOptions & ScanCallOptions): Promise<FixRun> {
   const scanWithProposals = async (overlay?: ReadonlyMap<string, string>, proposeFor?: readonly string[]) => {
     const proposals = new Map<string, FixProposalData>();
     const result = await scanPrepared(prepared, { ...options, onFixProposals: (list) => list.forEach(([fp, p]) => proposals.set(fp, p)), ...(proposeFor ? { proposeOnly: proposeFor } : {}) }, overlay);

@@ -24,8 +24,6 @@ export interface WorkerInit {
   dataClasses: DataClass[];
   /** The policy's custom rules, as data: each thread builds them again (functions cannot cross threads). */
   customRules: unknown[];
-  proposeFixes?: { only?: readonly string[] };
-  showPassed?: boolean;
 }
 /**
  * The first message to a worker carries the plan; every later one a batch of roots, with the texts of
@@ -39,6 +37,9 @@ export type WorkerRequest =
        * a root's own files come with its batch, read through the overlay here.
        */
       overlay?: [string, string][];
+      /** This scan's own options (a pool of threads serves several scans: a fix's scan and its verification). */
+      proposeFixes?: { only?: readonly string[] };
+      showPassed?: boolean;
     }
   | { roots: string[]; texts: [string, string][] };
 /** A worker says `ready` once its code is loaded, then answers each batch. */
@@ -78,6 +79,8 @@ export interface TerraformRun {
   builtinRulesOnly: boolean;
   /** Called as root modules finish. */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads to use and keep for later scans; without it, threads last one scan. */
+  workers?: WorkerSession;
 }
 
 /**
@@ -92,11 +95,38 @@ export async function runTerraformStage(run: TerraformRun): Promise<TerraformOut
   // Workers read files themselves, so they need them on disk and the built-in rules.
   const diskFiles = !run.read && isOnDisk(run.files) ? run.files : undefined;
   const threads = run.builtinRulesOnly && diskFiles ? workerCount(moduleDirs, tfFiles.reduce((n, f) => n + f.size, 0)) : 0;
-  // Threads load their code while this thread plans.
-  const pool = threads > 0 && diskFiles ? new WorkerPool(run, diskFiles, threads) : undefined;
+  // Threads load their code while this thread plans; a session keeps them (warm) for its next scan.
+  const pool = threads > 0 && diskFiles ? await (run.workers ?? new WorkerSession()).pool(run, diskFiles, threads) : undefined;
   const stage = prepareStage(run);
-  const outcomes = pool ? await pool.analyze(stage.plan, run.overlay, stage.reader, stage.analyzeHere, stage.rootsDone) : [stage.analyzeHere(stage.plan.roots)];
+  const scanOptions = { ...(run.options.proposeFixes ? { proposeFixes: run.options.proposeFixes } : {}), ...(run.options.showPassed ? { showPassed: true } : {}) };
+  let outcomes: RootsOutcome[];
+  try {
+    outcomes = pool ? await pool.analyze(stage.plan, run.overlay, scanOptions, stage.reader, stage.analyzeHere, stage.rootsDone) : [stage.analyzeHere(stage.plan.roots)];
+  } finally {
+    if (pool && !run.workers) await pool.close();
+  }
   return finishTerraform(stage.plan, outcomes, stage.analyzeHere, stage.reader.parse);
+}
+
+/**
+ * Worker threads kept between scans of one project (a fix's scan and its verification re-scan): the second
+ * scan starts with threads that are loaded and warm. `close()` ends them.
+ */
+export class WorkerSession {
+  private current: WorkerPool | undefined;
+
+  /** A pool for this run: the kept one when it was made for the same files and options, else a new one. */
+  async pool(run: TerraformRun, files: readonly (FileEntry & { abs: string })[], threads: number): Promise<WorkerPool> {
+    const init = workerInit(run, files);
+    if (this.current && this.current.key === poolKey(init, threads) && !this.current.isClosed()) return this.current;
+    await this.current?.close();
+    return (this.current = new WorkerPool(init, threads));
+  }
+
+  async close(): Promise<void> {
+    await this.current?.close();
+    this.current = undefined;
+  }
 }
 
 /** The whole stage in this thread, synchronously (rule examples, in-memory sources). */
@@ -131,27 +161,73 @@ function isOnDisk(files: readonly FileEntry[]): files is readonly (FileEntry & {
  */
 const WORKER_YOUNG_GENERATION_MB = 64;
 
+/** What every thread of a pool is started with: the files, variables and rules, but nothing of one scan. */
+function workerInit(run: TerraformRun, files: readonly (FileEntry & { abs: string })[]): WorkerInit {
+  return {
+    files: [...files],
+    ...(run.projectRoot ? { projectRoot: run.projectRoot } : {}),
+    maxFileBytes: run.maxFileBytes,
+    varFiles: run.varFileTexts,
+    ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
+    defaults: { ...run.index.defaults },
+    dataClasses: [...run.index.dataClasses],
+    customRules: [...run.index.byId.values()].flatMap((r) => (r.portable ? [r.portable.customRule] : [])),
+  };
+}
+
+function poolKey(init: WorkerInit, threads: number): string {
+  return JSON.stringify({ init, threads });
+}
+
+/** A scan's own options, sent with its plan. */
+interface ScanThreadOptions {
+  proposeFixes?: { only?: readonly string[] };
+  showPassed?: boolean;
+}
+
+/** What a worker's messages and failures go to while a scan uses it. */
+interface WorkerHandlers {
+  message(reply: WorkerReply): void;
+  fail(error: Error): void;
+}
+
 class WorkerPool {
   private readonly workers: Worker[];
+  /** The init data and thread count: a scan with the same may reuse the pool. */
+  readonly key: string;
+  private readonly ready: boolean[];
+  private readonly handlers: (WorkerHandlers | undefined)[];
+  private closed = false;
 
-  constructor(run: TerraformRun, files: readonly (FileEntry & { abs: string })[], threads: number) {
-    const init: WorkerInit = {
-      files: [...files],
-      ...(run.projectRoot ? { projectRoot: run.projectRoot } : {}),
-      maxFileBytes: run.maxFileBytes,
-      varFiles: run.varFileTexts,
-      ...(run.options.vars ? { vars: { ...run.options.vars } } : {}),
-      defaults: { ...run.index.defaults },
-      dataClasses: [...run.index.dataClasses],
-      customRules: [...run.index.byId.values()].flatMap((r) => (r.portable ? [r.portable.customRule] : [])),
-      ...(run.options.proposeFixes ? { proposeFixes: run.options.proposeFixes } : {}),
-      ...(run.options.showPassed ? { showPassed: true } : {}),
-    };
+  constructor(init: WorkerInit, threads: number) {
+    this.key = poolKey(init, threads);
     const entry = workerEntry();
     this.workers = Array.from(
       { length: threads },
       () => new Worker(entry.target, { eval: entry.eval, workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
     );
+    this.ready = this.workers.map(() => false);
+    this.handlers = this.workers.map(() => undefined);
+    this.workers.forEach((worker, i) => {
+      worker.on('message', (reply: WorkerReply) => {
+        if ('ready' in reply) this.ready[i] = true;
+        this.handlers[i]?.message(reply);
+      });
+      worker.on('error', (error) => this.handlers[i]?.fail(error));
+      // A thread that dies without an error event (killed, out of memory) must not leave the scan waiting.
+      worker.on('exit', (code) => {
+        if (!this.closed) this.handlers[i]?.fail(new Error(`Terraform worker stopped unexpectedly (exit code ${code})`));
+      });
+    });
+  }
+
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   /**
@@ -162,6 +238,7 @@ class WorkerPool {
   async analyze(
     plan: TerraformPlan,
     overlay: ReadonlyMap<string, string> | undefined,
+    scanOptions: ScanThreadOptions,
     reader: FileReader,
     analyzeHere: (roots: readonly string[]) => RootsOutcome,
     rootsDone: (count: number) => void,
@@ -171,7 +248,7 @@ class WorkerPool {
     const results: { at: number; outcome: RootsOutcome }[] = [];
     const rootDirs = new Set(roots);
     const elsewhere = overlay ? [...overlay].filter(([rel]) => !rootDirs.has(dirOf(rel))) : [];
-    const planMessage: WorkerRequest = { plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots }, ...(elsewhere.length ? { overlay: elsewhere } : {}) };
+    const planMessage: WorkerRequest = { plan: { tfByDir: [...plan.tfByDir], varsByDir: [...plan.varsByDir], roots }, ...(elsewhere.length ? { overlay: elsewhere } : {}), ...scanOptions };
     const filesOf = (batch: readonly string[]) =>
       batch.flatMap((root) => [...(plan.tfByDir.get(root) ?? []), ...(plan.varsByDir.get(root) ?? [])]);
     // Kept texts, and edited ones even when the retention budget let them go: the worker must never read those from disk.
@@ -186,17 +263,12 @@ class WorkerPool {
       return texts;
     };
     let next = 0;
-    let ready = 0;
     let failed = false;
     try {
       const working = this.workers.map(
-        (worker) =>
+        (worker, i) =>
           new Promise<void>((resolve, reject) => {
             let current: { at: number; batch: string[] } | undefined;
-            const fail = (error: Error) => {
-              failed = true;
-              reject(error);
-            };
             const feed = () => {
               if (next >= roots.length || failed) return resolve();
               const at = next;
@@ -205,20 +277,22 @@ class WorkerPool {
               current = { at, batch };
               worker.postMessage({ roots: batch, texts: textsFor(filesOf(batch)) } satisfies WorkerRequest);
             };
-            worker.on('message', (reply: WorkerReply) => {
-              if ('ready' in reply) {
-                ready++;
-                return feed();
-              }
-              if (!reply.ok) return fail(new Error(`Terraform worker failed: ${reply.error}`));
-              results.push({ at: current!.at, outcome: reply.outcome });
-              rootsDone(current!.batch.length);
-              feed();
-            });
-            worker.on('error', fail);
-            // A thread that dies without an error event (killed, out of memory) must not leave the scan waiting.
-            worker.on('exit', (code) => fail(new Error(`Terraform worker stopped unexpectedly (exit code ${code})`)));
+            this.handlers[i] = {
+              fail: (error) => {
+                failed = true;
+                reject(error);
+              },
+              message: (reply) => {
+                if ('ready' in reply) return feed();
+                if (!reply.ok) return this.handlers[i]!.fail(new Error(`Terraform worker failed: ${reply.error}`));
+                results.push({ at: current!.at, outcome: reply.outcome });
+                rootsDone(current!.batch.length);
+                feed();
+              },
+            };
             worker.postMessage(planMessage);
+            // A thread kept from an earlier scan is ready already.
+            if (this.ready[i]) feed();
           }),
       );
       const allDone = Promise.all(working);
@@ -226,13 +300,17 @@ class WorkerPool {
       for (;;) {
         // Lets a worker's `ready` message in before each root.
         await new Promise((resolve) => setImmediate(resolve));
-        if (ready > 0 || next >= roots.length || failed) break;
+        if (this.ready.some(Boolean) || next >= roots.length || failed) break;
         const at = next++;
         results.push({ at, outcome: analyzeHere([roots[at]!]) });
       }
       await allDone;
+    } catch (error) {
+      // A failed pool is never reused.
+      await this.close();
+      throw error;
     } finally {
-      await Promise.all(this.workers.map((w) => w.terminate()));
+      this.handlers.fill(undefined);
     }
     return results.sort((a, b) => a.at - b.at).map((r) => r.outcome);
   }

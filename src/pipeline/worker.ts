@@ -24,11 +24,9 @@ const parse = (rel: string) => {
   return parseConfig(text, rel);
 };
 const index = indexTerraformRules([...builtinRules, ...init.customRules.map((spec) => compileCustomRule(spec as CustomRuleSpec))], init.defaults, init.dataClasses);
-const options = {
+const baseOptions = {
   varFiles: init.varFiles.map((f) => parseConfig(f.text, f.path)),
   ...(init.vars ? { vars: init.vars } : {}),
-  ...(init.proposeFixes ? { proposeFixes: init.proposeFixes } : {}),
-  ...(init.showPassed ? { showPassed: true } : {}),
   ...(init.projectRoot ? { outside: diskOutside(init.projectRoot, reader.register) } : {}),
 };
 let analyze: ((roots: readonly string[]) => RootsOutcome) | undefined;
@@ -36,7 +34,10 @@ let analyze: ((roots: readonly string[]) => RootsOutcome) | undefined;
 parentPort!.on('message', (request: WorkerRequest) => {
   if ('plan' in request) {
     const plan = { tfByDir: new Map(request.plan.tfByDir), varsByDir: new Map(request.plan.varsByDir), roots: request.plan.roots };
+    // Each plan is a scan of its own: its edited texts and options replace the previous scan's.
+    overlay.clear();
     for (const [rel, text] of request.overlay ?? []) overlay.set(rel, text);
+    const options = { ...baseOptions, ...(request.proposeFixes ? { proposeFixes: request.proposeFixes } : {}), ...(request.showPassed ? { showPassed: true } : {}) };
     analyze = rootAnalyzer(plan, parse, index, options);
     return;
   }

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/types.js';
 import { mergeOccurrences } from './merge.js';
 import { coverageGaps } from './terraform-coverage.js';
 import { MAX_FILE_BYTES, parseConfig } from '../pipeline/file-parser.js';
-import { runTerraformInProcess, runTerraformStage, type TerraformRun } from '../pipeline/parallel.js';
+import { runTerraformInProcess, runTerraformStage, type TerraformRun, type WorkerSession } from '../pipeline/parallel.js';
 import type { TerraformOutcome } from '../pipeline/terraform.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
 
@@ -19,6 +19,8 @@ export interface TerraformScanOptions {
   vars?: Readonly<Record<string, string>>;
   /** Absolute project root, so var files inside it are named by their relative path. */
   root?: string;
+  /** Worker threads kept between scans (a fix's scan and its verification). */
+  workers?: WorkerSession;
 }
 
 const NAMES = ['.tf', '.tfvars', '.tfvars.json', '.tf.json'];
@@ -50,6 +52,7 @@ function stageRun(input: FormatScanInput<TerraformScanOptions>): TerraformRun {
     options: { varFiles: varFileTexts.map((f) => parseConfig(f.text, f.path)), ...(options.vars ? { vars: options.vars } : {}), ...(input.proposeFixes ? { proposeFixes: input.proposeFixes } : {}), ...(input.showPassed ? { showPassed: true } : {}) },
     varFileTexts,
     builtinRulesOnly: input.builtinRulesOnly,
+    ...(options.workers ? { workers: options.workers } : {}),
     ...(input.onProgress ? { onProgress: (done: number, total: number) => input.onProgress!(done, total, 'root modules') } : {}),
   };
 }
