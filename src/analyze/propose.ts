@@ -3,6 +3,7 @@
 // resource block, and the attribute or block it points at) and the rule's fix is asked for edits. The
 // result is plain data keyed by the finding's fingerprint, so it crosses threads; nothing is applied.
 
+import { dirOf } from '../core/dir-of.js';
 import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { Finding, Range } from '../core/types.js';
 import type { TextEdit } from '../edit/text-edit.js';
@@ -84,11 +85,6 @@ export function proposeFixes(findings: readonly Finding[], ctx: ProposeContext):
     out.push([finding.fingerprint, isDeclined(outcome) ? { ...base, declined: outcome.declined } : { ...base, ...outcome }]);
   }
   return out;
-}
-
-function dirOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 /** The attribute or nested block spanning exactly `range`, searched depth first. */

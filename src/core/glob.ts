@@ -1,7 +1,7 @@
 // Glob patterns people write in a policy: gitignore-style for paths (the `ignore` package), and `*`/`?`
 // wildcards for names, matched in linear time (compiled for re2js: no pattern can backtrack).
 
-import { createRequire } from 'node:module';
+import { re2 } from './re2.js';
 import ignore from 'ignore';
 
 export function globMatcher(patterns: readonly string[], options: { paths?: boolean } = {}): (text: string) => boolean {
@@ -10,8 +10,7 @@ export function globMatcher(patterns: readonly string[], options: { paths?: bool
     return (path) => path !== '' && !path.startsWith('/') && !path.startsWith('..') && matcher.ignores(path);
   }
   const source = patterns.map((p) => p.split('').map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('')).join('|');
-  // Loaded on first use: most scans match no name pattern, and loading re2js costs start-up time.
-  const { RE2JS } = createRequire(import.meta.url)('re2js') as typeof import('re2js');
+  const RE2JS = re2();
   const re = RE2JS.compile(`^(?:${source})$`, RE2JS.CASE_INSENSITIVE);
   return (name) => re.matches(name);
 }

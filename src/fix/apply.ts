@@ -5,6 +5,7 @@
 
 import { realignInserted } from '../edit/hcl-align.js';
 import { applyEdits, applyEditsTracked, editsConflict, mapOffset, type TextEdit } from '../edit/text-edit.js';
+import { positionsIn } from '../core/positions.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import type { ProposedFix, Unfixed } from './propose.js';
 
@@ -56,7 +57,8 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
     }
     if (!accepted.length) continue;
     const applied = applyEditsTracked(before, edits);
-    const lineOf = lineIndex(applied.text);
+    const positionOf = positionsIn(applied.text);
+    const lineOf = (offset: number) => positionOf(offset).line;
     const inserted = new Set<number>();
     const owned = new Map<ProposedFix, { edits: LineSpan[]; resource: LineSpan }>();
     const blocks = new Map<number, number>();
@@ -96,20 +98,4 @@ function realignBlocks(text: string, file: string, blocks: ReadonlyMap<number, n
 /** Needs-input fixes last, so an automatic fix at the same place is never blocked by a comment. */
 function ordered(list: readonly ProposedFix[]): ProposedFix[] {
   return [...list].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'automatic' ? -1 : 1));
-}
-
-/** offset → 1-based line, by binary search over the line ends. */
-function lineIndex(text: string): (offset: number) => number {
-  const ends: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ends.push(i);
-  return (offset) => {
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
 }

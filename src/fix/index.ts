@@ -44,7 +44,7 @@ export async function fixProject(paths: readonly string[], options: FixOptions =
   }
 }
 
-async function fixWith(prepared: Awaited<ReturnType<typeof prepareScan>>, options: FixOptions & ScanCallOptions): Promise<FixRun> {
+async function fixWith(prepared: Awaited<ReturnType<typeof prepareScan>>, options: FixOptions): Promise<FixRun> {
   const scanWithProposals = async (overlay?: ReadonlyMap<string, string>, proposeFor?: readonly string[]) => {
     const proposals = new Map<string, FixProposalData>();
     const result = await scanPrepared(prepared, { ...options, onFixProposals: (list) => list.forEach(([fp, p]) => proposals.set(fp, p)), ...(proposeFor ? { proposeOnly: proposeFor } : {}) }, overlay);

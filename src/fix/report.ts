@@ -5,7 +5,8 @@ import { formatPatch, structuredPatch } from 'diff';
 import pc from 'picocolors';
 import { plural } from '../core/plural.js';
 import type { ScanResult } from '../core/result.js';
-import type { Finding, Position } from '../core/types.js';
+import { positionsIn } from '../core/positions.js';
+import type { Finding } from '../core/types.js';
 import type { FixRun } from './index.js';
 
 /** The scan's findings with their verified fixes (edits against the scanned text) or why they have none. */
@@ -102,20 +103,4 @@ export function renderFixText(run: FixRun, options: FixTextOptions): string {
 
 function id(text: string): string {
   return text;
-}
-
-/** offset → 1-based line and column of `text`. */
-function positionsIn(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
-  };
 }

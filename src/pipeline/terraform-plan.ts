@@ -2,7 +2,7 @@
 // module sources. A stray match (say, in a comment) only makes a directory look like a module;
 // the Terraform stage then evaluates every directory no root actually loaded, so nothing is missed.
 
-import { posix } from 'node:path';
+import { dirOf } from '../core/dir-of.js';
 import { compareText } from '../core/types.js';
 import { resolveModuleSource } from '../evaluate/terraform/paths.js';
 
@@ -15,10 +15,7 @@ export interface TerraformPlan {
   roots: string[];
 }
 
-export function dirOf(path: string): string {
-  const dir = posix.dirname(path);
-  return dir === '.' ? '' : dir;
-}
+export { dirOf };
 
 // `source = "./x"` or `"../x"`: Terraform treats only these as local paths.
 const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?(?:\/[^"\n]*)?)"/g;

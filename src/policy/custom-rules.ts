@@ -2,7 +2,7 @@
 // resources, locations, suppressions, risk, compliance and output. A condition is judged in three
 // values: an unknown value (a variable without a value, a computed ARN) never makes a finding.
 
-import { createRequire } from 'node:module';
+import { re2 } from '../core/re2.js';
 import type { FixOutcome, TerraformFixContext } from '../analyze/fix.js';
 import { setInNested, setLiteral, isLiteral } from '../analyze/fix-helpers.js';
 import { defineRule, type Rule } from '../analyze/rule.js';
@@ -156,8 +156,7 @@ const compiled = new Map<string, import('re2js').RE2JS>();
 function compile(pattern: string): import('re2js').RE2JS {
   let re = compiled.get(pattern);
   if (!re) {
-    const { RE2JS } = createRequire(import.meta.url)('re2js') as typeof import('re2js');
-    compiled.set(pattern, (re = RE2JS.compile(pattern)));
+    compiled.set(pattern, (re = re2().compile(pattern)));
   }
   return re;
 }

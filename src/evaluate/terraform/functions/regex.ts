@@ -2,8 +2,8 @@
 // matched in linear time by re2js. JavaScript's own engine backtracks, and a pattern such as `(a+)+$` from a
 // scanned repository would never finish.
 
-import { createRequire } from 'node:module';
 import type { Matcher, RE2JS } from 're2js';
+import { re2 } from '../../../core/re2.js';
 import { charge, checkCollectionSize, checkStringSize, EvalError, type StepBudget, type Value, type ValueObject } from '../values/index.js';
 
 /** Patterns longer than this are refused: real ones are a few hundred characters, and compiling costs time. */
@@ -23,11 +23,6 @@ interface Compiled {
 
 const cache = new Map<string, Compiled | EvalError>();
 
-let engine: typeof RE2JS | undefined;
-/** re2js, loaded when a pattern is first compiled: most scans call no regex function, and loading it costs start-up time. */
-function re2(): typeof RE2JS {
-  return (engine ??= (createRequire(import.meta.url)('re2js') as typeof import('re2js')).RE2JS);
-}
 
 function compile(pattern: string): Compiled {
   const hit = cache.get(pattern);
