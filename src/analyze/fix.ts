@@ -53,9 +53,23 @@ export type TerraformFixer = (ctx: TerraformFixContext) => FixOutcome;
 
 export interface RuleFix {
   terraform?: TerraformFixer;
+  /** Fixes Kubernetes manifests from what the check handed over (see yaml-rule.ts). */
+  kubernetes?: YamlFixer;
   /**
    * Rules whose checks apply only once this fix is in (MFA delete applies to versioned buckets): their findings on
    * the fixed resource are reported as brought into scope, not held against the fix.
    */
   bringsIntoScope?: string[];
 }
+
+// Fixes of YAML formats: the check hands its fix what it found (a container's node, say) through `fixData`.
+export interface YamlFixContext<FixData = unknown> {
+  finding: Finding;
+  /** The text of the finding's file, as scanned; every edit applies to it. */
+  text: string;
+  defaults: Readonly<SafeDefaults>;
+  /** What the check handed over when it reported. */
+  data: FixData;
+}
+
+export type YamlFixer<FixData = any> = (ctx: YamlFixContext<FixData>) => FixOutcome;

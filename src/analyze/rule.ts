@@ -12,6 +12,7 @@ import type { TfLookups } from '../evaluate/terraform/lookups.js';
 import type { AwsCollection, AwsCollections } from '../state/aws/index.js';
 import type { Spot } from '../state/source.js';
 import type { TfAttribute, TfBody, TfProject, TfResource } from '../evaluate/terraform/view.js';
+import type { KubernetesCheck } from './yaml-rule.js';
 
 export interface TerraformReport {
   message: string;
@@ -87,6 +88,8 @@ export interface Rule {
   terraform?: TerraformCheck;
   /** A check over the AWS state, shared by every format with an AWS adapter. */
   aws?: AwsCheck;
+  /** A check over Kubernetes objects (workloads through their pod spec, RBAC, Services, ...). */
+  kubernetes?: KubernetesCheck;
   /** How to fix a finding, per format: text edits from the source, verified before they are written. */
   fix?: RuleFix;
   /** Why the rule has no automatic fix (a decision only a person can make); shown in its docs and fix reports. */

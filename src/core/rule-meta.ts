@@ -34,7 +34,7 @@ export interface RuleMeta {
   description: string;
   /** What to change, in words. */
   remediation: string;
-  provider: 'aws' | 'generic';
+  provider: 'aws' | 'kubernetes' | 'docker' | 'generic';
   /** e.g. `s3`, `ec2`, `iam` */
   service: string;
   peers: PeerIds;

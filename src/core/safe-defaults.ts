@@ -11,6 +11,14 @@ export const SafeDefaultsSchema = z.strictObject({
   requiredTags: z.array(z.string().min(1)).optional().describe('tags every taggable resource must carry'),
   approvedRegistries: z.array(z.string().min(1)).optional().describe('container registries images may come from'),
   approvedBaseImages: z.array(z.string().min(1)).optional().describe('base images Dockerfiles may start from'),
+  runAsUser: z.number().int().min(1).max(2147483647).optional().describe('the non-root UID containers run as (fixes write it with runAsNonRoot)'),
+  containerResources: z
+    .strictObject({
+      limits: z.strictObject({ cpu: z.union([z.string().min(1), z.number().positive()]).optional(), memory: z.string().min(1).optional() }).optional(),
+      requests: z.strictObject({ cpu: z.union([z.string().min(1), z.number().positive()]).optional(), memory: z.string().min(1).optional() }).optional(),
+    })
+    .optional()
+    .describe('default CPU and memory requests and limits for containers that set none (fixes write them)'),
   minTlsVersion: z.enum(['1.0', '1.1', '1.2', '1.3']).optional().describe('the oldest TLS version endpoints may accept'),
 });
 export type SafeDefaults = z.infer<typeof SafeDefaultsSchema>;

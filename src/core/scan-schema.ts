@@ -181,7 +181,7 @@ export const RuleMetaSchema = z
     compliance: z.array(z.object({ framework: z.enum(COMPLIANCE_FRAMEWORKS), control: z.string() }).strict()),
     description: z.string(),
     remediation: z.string(),
-    provider: z.enum(['aws', 'generic']),
+    provider: z.enum(['aws', 'kubernetes', 'docker', 'generic']),
     service: z.string(),
     peers: z.object({ checkov: z.array(z.string()).optional(), trivy: z.array(z.string()).optional(), kics: z.array(z.string()).optional() }).strict(),
     risk: z.enum(['exposure', 'credentials', 'privilege', 'protection', 'availability', 'detection']).optional().describe("The kind of weakness, for the risk score's exploitability (default: from the STRIDE category)."),

@@ -24,7 +24,8 @@ function isCloudFormation(head: string): boolean {
   return (yamlResources || jsonResources) && (/\bType\s*:\s*['"]?(AWS|Alexa|Custom)::/.test(head) || /"Type"\s*:\s*"(AWS|Alexa|Custom)::/.test(head));
 }
 
-function isKubernetes(head: string): boolean {
+/** `apiVersion` and `kind` at the top level: a Kubernetes object (YAML or JSON). */
+export function isKubernetesManifest(head: string): boolean {
   return (topKey('apiVersion').test(head) && topKey('kind').test(head)) || (/^\s*[{[]/.test(head) && jsonKey('apiVersion').test(head) && jsonKey('kind').test(head));
 }
 
@@ -84,7 +85,6 @@ const RECOGNISERS: readonly Recogniser[] = [
     mayClaim: (name) => YAML.test(name),
     claims: (rel, head) => COMPOSE_NAME.test(rel.slice(rel.lastIndexOf('/') + 1)) || isCompose(head()),
   },
-  { id: 'kubernetes', mayClaim: (name) => YAML.test(name) || JSON_FILE.test(name), claims: (_, head) => isKubernetes(head()) },
   { id: 'dockerfile', mayClaim: (name) => DOCKERFILE_NAME.test(name), claims: () => true },
   {
     id: 'arm',

@@ -5,6 +5,7 @@ import { cloudtrailRules } from './aws/cloudtrail/index.js';
 import { ec2Rules } from './aws/ec2/index.js';
 import { iamRules } from './aws/iam/index.js';
 import { kmsRules } from './aws/kms/index.js';
+import { kubernetesRules } from './kubernetes/index.js';
 import { lambdaRules } from './aws/lambda/index.js';
 import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
@@ -29,6 +30,7 @@ export const builtinRules: readonly Rule[] = [
   ...tagRules,
   ...tlsRules,
   ...terraformRules,
+  ...kubernetesRules,
 ].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export function findRule(id: string): Rule | undefined {

@@ -9,7 +9,7 @@ import { fromYaml, type DocMap, type DocNode } from './doc-nodes.js';
 import { parseJsonNodes } from './json-nodes.js';
 import { exact, MAX_YAML_ALIAS_NODES, MAX_YAML_BYTES, MAX_YAML_NESTING } from './limits.js';
 import { oneLine, truncateForMessage } from './messages.js';
-import { aliasExpansion } from './yaml-aliases.js';
+import { aliasExpansion } from '../../parse/yaml/aliases.js';
 import { yamlNesting } from './yaml-nesting.js';
 import { parseYamlDocument } from './yaml-parse.js';
 

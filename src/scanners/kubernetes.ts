@@ -1,0 +1,108 @@
+// The Kubernetes format: YAML (and JSON) manifests with `apiVersion` and `kind`, any number of documents
+// per file, `List` kinds unpacked. Every object goes to the rules with a Kubernetes check for its kind;
+// checks see every object of the scan, for the ones that judge objects together.
+
+import { objectsOf, type K8sObject } from '../adapt/kubernetes/objects.js';
+import type { Rule } from '../analyze/rule.js';
+import type { KubernetesRuleContext, YamlReport } from '../analyze/yaml-rule.js';
+import { FORMATS } from '../core/formats.js';
+import type { Diagnostic, Finding } from '../core/types.js';
+import type { PassedCheck } from '../analyze/engine.js';
+import { readYaml } from '../parse/yaml/read.js';
+import { commentedFiles, documentFinding, parseErrorFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
+import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { isKubernetesManifest } from './recognised.js';
+
+const MANIFEST_NAME = /\.(ya?ml|json)$/i;
+
+export const kubernetesScanner: FormatScanner = {
+  id: 'kubernetes',
+  mayClaim: (name) => MANIFEST_NAME.test(name),
+  claims: (_, head) => isKubernetesManifest(head()),
+  hasChecks: (rule) => rule.kubernetes !== undefined,
+  scan: async (input) => scanManifests(input),
+  scanSync: (input) => scanManifests(input),
+};
+
+function scanManifests(input: FormatScanInput): FormatOutcome {
+  const defaults = input.defaults ?? {};
+  const rules = input.rules.filter((r) => r.kubernetes && (r.meta.requires ?? []).every((name) => defaults[name] !== undefined));
+  const diagnostics: Diagnostic[] = [];
+  const findings: Finding[] = [];
+  const sources: SourceText[] = [];
+  const objects: K8sObject[] = [];
+  const sourceOf = new Map<string, SourceText>();
+  for (const file of input.source.files) {
+    const source = readSource(input.source, file, 'kubernetes', diagnostics);
+    if (!source) continue;
+    sources.push(source);
+    sourceOf.set(file.rel, source);
+    const stream = readYaml(source.text);
+    if (stream.error) findings.push(parseErrorFinding(source, stream.error, stream.documents.length ? 'The documents before the error were still scanned.' : 'Nothing in it was scanned.'));
+    objects.push(...objectsOf(file.rel, stream.documents));
+  }
+
+  const pending: PendingFix[] = [];
+  const passed: PassedCheck[] = [];
+  const applied = new Set<string>();
+  const checkedObjects = new Set<K8sObject>();
+  const kindsWithoutRules = new Map<string, number>();
+  for (const object of objects) {
+    const source = sourceOf.get(object.file)!;
+    let checkedBy = 0;
+    for (const rule of rules) {
+      const check = rule.kubernetes!;
+      if (check.kinds && !check.kinds.includes(object.kind)) continue;
+      checkedBy++;
+      applied.add(rule.meta.id);
+      const before = findings.length;
+      check.check(object, contextFor(rule, object, source, objects, defaults, findings, pending));
+      if (input.showPassed && findings.length === before) passed.push({ ruleId: rule.meta.id, resource: object.label, file: object.file, line: source.range(object.node.start, object.node.start).start.line });
+    }
+    if (checkedBy) checkedObjects.add(object);
+    else kindsWithoutRules.set(object.kind, (kindsWithoutRules.get(object.kind) ?? 0) + 1);
+  }
+
+  const typesWithoutRules = [...kindsWithoutRules].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
+  return {
+    findings,
+    diagnostics,
+    commented: commentedFiles(sources),
+    ...(input.showPassed ? { passed } : {}),
+    ...(input.proposeFixes ? { proposals: proposeDocumentFixes(pending, (r) => r.fix?.kubernetes, defaults, input.proposeFixes.only) } : {}),
+    stats: {
+      name: FORMATS.kubernetes.name,
+      read: true,
+      files: input.source.files.length,
+      bytes: input.source.files.reduce((n, f) => n + f.size, 0),
+      checked: checkedObjects.size,
+      resources: objects.length,
+      rulesApplied: [...applied].sort(),
+      resourcesWithoutRules: objects.length - checkedObjects.size,
+      typesWithoutRules: typesWithoutRules.slice(0, 10),
+    },
+  };
+}
+
+function contextFor(
+  rule: Rule,
+  object: K8sObject,
+  source: SourceText,
+  objects: readonly K8sObject[],
+  defaults: KubernetesRuleContext['defaults'],
+  findings: Finding[],
+  pending: PendingFix[],
+): KubernetesRuleContext {
+  return {
+    defaults,
+    objects,
+    report(report: YamlReport) {
+      const at = report.at;
+      const [start, end] = !at ? [object.node.start, object.node.start] : 'key' in at ? [at.keyStart, at.value.end] : [at.start, at.end];
+      const part = [object.path, report.part ?? ''].filter(Boolean).join('.');
+      const finding = documentFinding(rule, source, { resource: object.label, resourceStart: object.node.start, resourceEnd: object.node.end, start, end, part }, report.message);
+      findings.push(finding);
+      if (report.fixData !== undefined && rule.fix?.kubernetes) pending.push({ finding, rule, source, data: report.fixData });
+    },
+  };
+}
