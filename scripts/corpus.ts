@@ -37,8 +37,12 @@ interface CheckResult {
 
 type Expectations = Record<string, CheckResult>;
 
-/** The scope issue #2 commits to: every non-deprecated AWS Terraform check of these services needs a rule. */
+/** The committed scope: every non-deprecated AWS Terraform check of these services needs a rule, */
 const REQUIRED_SERVICES = ['s3', 'ec2', 'vpc', 'iam', 'rds', 'kms', 'cloudtrail', 'sqs'];
+/** and every non-deprecated check of these formats. */
+const REQUIRED_FORMATS = ['kubernetes'];
+/** The formats whose snippets are run (each through the scanner of its format). */
+const FORMATS_READ = ['terraform', 'kubernetes'];
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const expectationsPath = join(repoRoot, 'test', 'corpus-expectations.json');
@@ -52,7 +56,7 @@ function loadCorpus(): CorpusCheck[] | undefined {
   const path = argValue('--corpus') ?? process.env.BULWARK_CORPUS ?? resolve(repoRoot, '..', 'shared', 'corpus', 'trivy-checks.json');
   if (!existsSync(path)) return undefined;
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as { checks: CorpusCheck[] };
-  return parsed.checks.filter((c) => c.format === 'terraform');
+  return parsed.checks.filter((c) => FORMATS_READ.includes(c.format));
 }
 
 function evaluate(corpus: CorpusCheck[]): Expectations {
@@ -65,7 +69,7 @@ function evaluate(corpus: CorpusCheck[]): Expectations {
     const rules = rulesByPeer.get(check.id) ?? [];
     if (!rules.length) continue;
     // A snippet counts as flagged when any rule mapped to this check flags it.
-    const flagged = (snippet: string) => rules.some((rule) => runRuleOnSnippet(rule, snippet).length > 0);
+    const flagged = (snippet: string) => rules.some((rule) => runRuleOnSnippet(rule, snippet, check.format).length > 0);
     results[check.id] = {
       rules: rules.map((r) => r.meta.id),
       bad: check.bad.length,
@@ -103,11 +107,17 @@ function main(): number {
     `\ntotal: ${rows.length} checks mapped; bad snippets flagged ${total.badFlagged}/${total.bad}; good snippets wrongly flagged ${total.goodFlagged}/${total.good}`,
   );
 
-  const required = corpus.filter((c) => c.provider === 'aws' && !c.deprecated && REQUIRED_SERVICES.includes(c.service));
+  for (const format of FORMATS_READ) {
+    const own = rows.filter(([id]) => byId.get(id)?.format === format);
+    const t = own.reduce((n, [, r]) => ({ bad: n.bad + r.bad, badFlagged: n.badFlagged + r.badFlagged, good: n.good + r.good, goodFlagged: n.goodFlagged + r.goodFlagged }), { bad: 0, badFlagged: 0, good: 0, goodFlagged: 0 });
+    const live = corpus.filter((c) => c.format === format && !c.deprecated).length;
+    console.log(`  ${format}: ${own.length} of ${live} non-deprecated checks mapped; bad flagged ${t.badFlagged}/${t.bad}; good wrongly flagged ${t.goodFlagged}/${t.good}`);
+  }
+  const required = corpus.filter((c) => !c.deprecated && ((c.format === 'terraform' && c.provider === 'aws' && REQUIRED_SERVICES.includes(c.service)) || REQUIRED_FORMATS.includes(c.format)));
   const unmapped = required.filter((c) => !results[c.id]);
   const imperfect = required.filter((c) => results[c.id] && (results[c.id]!.badFlagged < results[c.id]!.bad || results[c.id]!.goodFlagged > 0));
   console.log(
-    `required scope (${REQUIRED_SERVICES.join(', ')}): ${required.length} checks, ${required.length - unmapped.length} mapped, ` +
+    `required scope (AWS ${REQUIRED_SERVICES.join(', ')}; ${REQUIRED_FORMATS.join(', ')}): ${required.length} checks, ${required.length - unmapped.length} mapped, ` +
       `${required.length - unmapped.length - imperfect.length} exact (all bad flagged, no good flagged)`,
   );
   for (const c of unmapped) console.log(`  unmapped: ${c.id} ${c.long_id}`);

@@ -58,8 +58,8 @@ interface Recogniser {
   id: FormatId;
   mayClaim(name: string): boolean;
   claims(rel: string, head: () => string): boolean;
-  /** What users can do until Bulwark reads it. */
-  hint?: string;
+  /** What users can do until Bulwark reads it, given the files. */
+  hint?: (rels: readonly string[]) => string;
 }
 
 const RECOGNISERS: readonly Recogniser[] = [
@@ -78,8 +78,16 @@ const RECOGNISERS: readonly Recogniser[] = [
     id: 'helm',
     mayClaim: (name) => YAML.test(name) || name === 'Chart.yaml' || /\.tpl$/.test(name),
     claims: (rel, head) => /(^|\/)Chart\.ya?ml$/.test(rel) || isHelmTemplate(rel, head()),
+    // Bulwark never runs Helm: charts can run plugins and fetch dependencies.
+    hint: (rels) => `render the chart and scan the manifests: helm template ${chartDir(rels)} | bulwark scan -`,
   },
-  { id: 'kustomize', mayClaim: (name) => /^(kustomization\.ya?ml|Kustomization)$/.test(name), claims: () => true },
+  {
+    id: 'kustomize',
+    mayClaim: (name) => /^(kustomization\.ya?ml|Kustomization)$/.test(name),
+    claims: () => true,
+    // Bulwark never runs Kustomize: it can run plugins and fetch remote bases.
+    hint: (rels) => `build it and scan the manifests: kubectl kustomize ${dirOfFirst(rels)} | bulwark scan -`,
+  },
   {
     id: 'compose',
     mayClaim: (name) => YAML.test(name),
@@ -97,7 +105,7 @@ const RECOGNISERS: readonly Recogniser[] = [
 
 /** A scanner that reads nothing and says so. */
 function unreadScanner(recogniser: Recogniser): FormatScanner {
-  const run = (input: FormatScanInput): FormatOutcome => notRead(recogniser.id, input.source.files);
+  const run = (input: FormatScanInput): FormatOutcome => notRead(recogniser.id, input.source.files, recogniser.hint);
   return {
     id: recogniser.id,
     mayClaim: recogniser.mayClaim,
@@ -108,7 +116,21 @@ function unreadScanner(recogniser: Recogniser): FormatScanner {
   };
 }
 
-function notRead(id: FormatId, files: readonly SourceFile[]): FormatOutcome {
+function dirOfFirst(rels: readonly string[]): string {
+  const first = rels[0] ?? '';
+  return first.includes('/') ? first.slice(0, first.lastIndexOf('/')) : '.';
+}
+
+/** The chart's directory: where its Chart.yaml is, else above its templates/. */
+function chartDir(rels: readonly string[]): string {
+  const chart = rels.find((r) => /(^|\/)Chart\.ya?ml$/.test(r));
+  if (chart) return dirOfFirst([chart]);
+  const template = rels[0] ?? '';
+  const at = template.lastIndexOf('templates/');
+  return at > 0 ? template.slice(0, at - 1) : '.';
+}
+
+function notRead(id: FormatId, files: readonly SourceFile[], hint?: (rels: readonly string[]) => string): FormatOutcome {
   const { name, files: noun } = FORMATS[id];
   const rels = files.map((f) => f.rel);
   const listed = rels.slice(0, 3).join(', ') + (rels.length > 3 ? `, and ${rels.length - 3} more` : '');
@@ -119,7 +141,7 @@ function notRead(id: FormatId, files: readonly SourceFile[]): FormatOutcome {
         severity: 'warning',
         code: 'format-not-read',
         format: id,
-        message: `${plural(files.length, `${name} file`)} not checked: Bulwark does not read ${noun} yet (${listed}).`,
+        message: `${plural(files.length, `${name} file`)} not checked: Bulwark does not read ${noun} yet (${listed})${hint ? `; ${hint(rels)}` : ''}.`,
         files: rels,
       },
     ],

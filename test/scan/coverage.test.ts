@@ -52,14 +52,17 @@ function assertNothingChecked(text: string, result: Awaited<ReturnType<typeof sc
 }
 
 describe('a scan of what Bulwark cannot check', () => {
-  it('a Kubernetes manifest: named as not checked, never a tick', async () => {
-    const { result, text } = await scanTree({ 'k8s/deploy.yaml': DEPLOYMENT });
+  it('a Helm chart: named as not checked with the command that renders it, never a tick', async () => {
+    const { result, text } = await scanTree({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'chart/templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n',
+    });
     assertNothingChecked(text, result);
-    assert.match(text, /Kubernetes\s+1 file not checked: Bulwark does not read Kubernetes manifests yet/);
     const d = result.diagnostics.find((x) => x.code === 'format-not-read')!;
-    assert.equal(d.format, 'kubernetes');
-    assert.deepEqual(d.files, ['k8s/deploy.yaml']);
-    assert.equal(result.stats.formats.kubernetes?.read, false);
+    assert.equal(d.format, 'helm');
+    assert.deepEqual(d.files, ['chart/Chart.yaml', 'chart/templates/deploy.yaml']);
+    assert.match(d.message, /helm template .* \| bulwark scan -/);
+    assert.equal(result.stats.formats.helm?.read, false);
   });
 
   it('a Dockerfile and a compose file', async () => {
@@ -114,16 +117,16 @@ resource "random_id" "suffix" {
   });
 
   it('the diagnostics reach SARIF as tool execution notifications, and Markdown as coverage', async () => {
-    const { result } = await scanTree({ 'deploy.yaml': DEPLOYMENT, 'main.tf': 'resource "google_storage_bucket" "b" {\n  name = "b"\n}\n' });
+    const { result } = await scanTree({ 'stack.yaml': CFN, 'main.tf': 'resource "google_storage_bucket" "b" {\n  name = "b"\n}\n' });
     const notes = buildSarif(result).runs[0]!.invocations![0]!.toolExecutionNotifications!;
     const ids = notes.map((n) => n.descriptor?.id).sort();
     assert.deepEqual(ids, ['format-not-read', 'nothing-checked', 'provider-without-rules']);
     const unread = notes.find((n) => n.descriptor?.id === 'format-not-read')!;
-    assert.equal(unread.locations![0]!.physicalLocation!.artifactLocation!.uri, 'deploy.yaml');
+    assert.equal(unread.locations![0]!.physicalLocation!.artifactLocation!.uri, 'stack.yaml');
     const md = renderMarkdown(result);
     assert.ok(!md.includes('✅'));
     assert.match(md, /⚠️ Nothing was checked/);
-    assert.match(md, /\| Kubernetes \| 1 file not checked/);
+    assert.match(md, /\| CloudFormation \| 1 file not checked/);
   });
 });
 
@@ -140,7 +143,7 @@ resource "aws_kms_key" "k" {
   policy              = jsonencode({ Version = "2012-10-17", Statement = [] })
 }
 `,
-      'deploy.yaml': DEPLOYMENT,
+      'stack.yaml': CFN,
     });
     assert.equal(result.findings.length, 0);
     assert.ok(!text.includes('✔'), text);

@@ -14,7 +14,7 @@ interface EnvSecretFix {
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-033',
+    id: 'BW-K8S-SECRET-002',
     title: 'Containers take secrets from Secrets, not literal environment values',
     problem: 'Secret written into a container environment variable',
     severity: 'high',

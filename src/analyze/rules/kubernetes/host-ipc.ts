@@ -4,7 +4,7 @@ import { hostFlagCheck, hostFlagFix } from './host-namespaces.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-009',
+    id: 'BW-K8S-POD-008',
     title: 'Pods do not share the host IPC namespace',
     problem: 'Pod shares the host IPC namespace',
     severity: 'high',

@@ -4,7 +4,7 @@ import { hostFlagCheck, hostFlagFix } from './host-namespaces.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-007',
+    id: 'BW-K8S-POD-006',
     title: 'Pods do not use the host network',
     problem: 'Pod uses the host network',
     severity: 'high',

@@ -4,7 +4,7 @@ import { hostFlagCheck, hostFlagFix } from './host-namespaces.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-008',
+    id: 'BW-K8S-POD-007',
     title: 'Pods do not share the host process namespace',
     problem: 'Pod shares the host PID namespace',
     severity: 'high',

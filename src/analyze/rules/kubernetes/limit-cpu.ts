@@ -4,7 +4,7 @@ import { resourceCheck, resourceFix } from './resources.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-010',
+    id: 'BW-K8S-RES-001',
     title: 'Containers have a CPU limit',
     problem: 'Container without a CPU limit',
     severity: 'low',

@@ -4,7 +4,7 @@ import { resourceCheck, resourceFix } from './resources.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-011',
+    id: 'BW-K8S-RES-002',
     title: 'Containers have a memory limit',
     problem: 'Container without a memory limit',
     severity: 'low',

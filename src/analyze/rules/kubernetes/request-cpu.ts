@@ -4,7 +4,7 @@ import { resourceCheck, resourceFix } from './resources.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-012',
+    id: 'BW-K8S-RES-003',
     title: 'Containers request CPU',
     problem: 'Container without a CPU request',
     severity: 'low',

@@ -4,7 +4,7 @@ import { resourceCheck, resourceFix } from './resources.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-013',
+    id: 'BW-K8S-RES-004',
     title: 'Containers request memory',
     problem: 'Container without a memory request',
     severity: 'low',

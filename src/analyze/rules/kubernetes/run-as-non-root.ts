@@ -5,7 +5,7 @@ import type { YamlFixContext } from '../../fix.js';
 
 export default defineRule({
   meta: {
-    id: 'BW-K8S-001',
+    id: 'BW-K8S-POD-001',
     title: 'Containers run as a non-root user',
     problem: 'Container may run as root',
     severity: 'medium',

@@ -107,3 +107,14 @@ export function parseImage(image: string): { registry: string | undefined; repos
   const registry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
   return { registry, repository: registry ? name.slice(registry.length + 1) : name, tag, digest };
 }
+
+/** A rule over workloads' pod specs: `judge` reports what is wrong with one pod. */
+export function podCheck(judge: (object: K8sObject, pod: PodSpec, ctx: KubernetesRuleContext) => void) {
+  return {
+    kinds: WORKLOAD_KINDS,
+    check(object: K8sObject, ctx: KubernetesRuleContext) {
+      const pod = podSpecOf(object);
+      if (pod) judge(object, pod, ctx);
+    },
+  };
+}
