@@ -75,12 +75,33 @@ export async function prepareScan(paths: readonly string[], options: ScanCallOpt
   return { started, root: discovered.root, files: discovered.files, claimed, unclaimed, diagnostics: discovered.diagnostics };
 }
 
+/** The name standard input is scanned as: what it looks like decides which scanner reads it. */
+export function stdinName(text: string): string {
+  const first = text.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#')) ?? '';
+  return /^\s*(FROM|ARG)\s/i.test(first) ? 'stdin.dockerfile' : 'stdin.yaml';
+}
+
+/**
+ * Scans text from standard input (`helm template . | bulwark scan -`) as one file, claimed by its content like a
+ * file of that name would be; nothing on disk is read.
+ */
+export async function scanText(text: string, options: ScanCallOptions & { cwd: string }): Promise<ScanResult> {
+  const started = performance.now();
+  const rel = stdinName(text);
+  const scanners = options.scanners ?? BUILTIN_SCANNERS;
+  // `abs` is never read: the overlay holds the text.
+  const files = [{ rel, abs: resolve(options.cwd, rel), size: Buffer.byteLength(text), explicit: true as const }];
+  const { claimed, unclaimed } = claimFiles(files, scanners.filter((s) => s.id !== 'terraform'), () => text.slice(0, 64 * 1024));
+  const prepared: PreparedScan = { started, root: options.cwd, files, claimed, unclaimed, diagnostics: [] };
+  return scanPrepared(prepared, options, new Map([[rel, text]]));
+}
+
 /**
  * Runs the scanners over prepared files. `overlay` maps project-relative paths to edited texts read instead of
  * the files on disk: fix verification re-scans the project as it would be after the fixes, without writing.
  */
 export async function scanPrepared(prepared: PreparedScan, options: ScanCallOptions = {}, overlay?: ReadonlyMap<string, string>): Promise<ScanResult> {
-  const started = overlay ? performance.now() : prepared.started;
+  const started = overlay && prepared.files.some((f) => !overlay.has(f.rel)) ? performance.now() : prepared.started;
   const rules = rulesFor(options);
   const { root, files, claimed, unclaimed } = prepared;
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];

@@ -25,10 +25,35 @@ describe('standard input', () => {
     assert.equal(await run(['scan', 'infra', '--fail-on', 'none'], io), 0, io.stderrText());
   });
 
-  it('scan refuses - with a message instead of waiting for input', async () => {
+  it('scan - reads rendered manifests from standard input (helm template . | bulwark scan -)', async () => {
+    const rendered = `---
+# Source: web/templates/deployment.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers:
+        - name: web
+          image: registry.example.com/web:1.2.0
+`;
+    const io = capturedIo({ cwd: await tree({}), stdin: rendered });
+    const code = await run(['scan', '-', '--format', 'json'], io);
+    assert.equal(code, 1, io.stderrText());
+    const result = JSON.parse(io.stdoutText()) as { findings: { ruleId: string; location: { file: string; range: { start: { line: number } } } }[]; stats: { formats: Record<string, { read: boolean; checked: number }> } };
+    const hostNetwork = result.findings.find((f) => f.ruleId === 'BW-K8S-POD-006')!;
+    assert.equal(hostNetwork.location.file, 'stdin.yaml');
+    assert.equal(hostNetwork.location.range.start.line, 10);
+    assert.equal(result.stats.formats.kubernetes?.checked, 1);
+  });
+
+  it('scan - with other paths is refused instead of mixing the two', async () => {
     const io = capturedIo({ cwd: await tree({}) });
     io.readStdin = () => assert.fail('standard input was read');
-    assert.equal(await run(['scan', '-'], io), 2);
-    assert.match(io.stderrText(), /not standard input/);
+    assert.equal(await run(['scan', '-', '.'], io), 2);
+    assert.match(io.stderrText(), /standard input alone/);
   });
 });

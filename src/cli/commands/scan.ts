@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../../core/result.js';
+import type { ScanCallOptions } from '../../scan.js';
 import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
 import { EXIT_CODES_HELP } from '../support/help.js';
 import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../support/io.js';
@@ -46,7 +47,7 @@ export function withScanScope(command: Command): Command {
 
 export function registerScanCommand(program: Command, io: CliIo): Command {
   return withScanScope(
-    program.command('scan').description('Audit infrastructure as code for security problems (Terraform; other formats are named as not checked).'),
+    program.command('scan').description('Audit infrastructure as code for security problems (Terraform, Kubernetes; other formats are named as not checked). `-` reads rendered manifests from standard input.'),
   )
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (- for stdout); a file is replaced atomically, keeping its mode')
@@ -61,30 +62,34 @@ export function registerScanCommand(program: Command, io: CliIo): Command {
     .option('--var <name=value...>', 'set input variables, like terraform -var (highest precedence)')
     .option('--no-color', 'never colour the text output')
     .option('-q, --quiet', 'print findings only: no summary, warnings or progress')
-    .addHelpText('after', `\nExamples:\n  bulwark scan infra/\n  bulwark scan . --format sarif --output bulwark.sarif --fail-on none\n  bulwark scan stacks/prod --var-file prod.tfvars --var region=eu-west-1\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\nExamples:\n  bulwark scan infra/\n  bulwark scan . --format sarif --output bulwark.sarif --fail-on none\n  bulwark scan stacks/prod --var-file prod.tfvars --var region=eu-west-1\n  helm template ./chart | bulwark scan -\n${EXIT_CODES_HELP}`)
     .action(async (paths: string[], options: ScanCliOptions) => runScan(paths, options, io));
 }
 
 async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Promise<void> {
-  if (paths.includes('-')) throw usageError('scan reads files and folders, not standard input: name the files or folders to scan');
+  if (paths.includes('-') && paths.length > 1) throw usageError('scan - reads standard input alone: scan files and folders in a separate run');
   if (options.output !== undefined && options.output.trim() === '') throw usageError('--output needs a file name (or - for standard output)');
-  const { absolutePaths, varFiles, vars } = await checkScanArguments(paths, options, io);
+  const fromStdin = paths[0] === '-';
+  const { absolutePaths, varFiles, vars } = fromStdin ? { absolutePaths: [io.cwd], varFiles: [], vars: {} } : await checkScanArguments(paths, options, io);
+  if (fromStdin && !io.readStdin) throw usageError('standard input cannot be read here');
+  const stdinText = fromStdin ? await io.readStdin!() : undefined;
 
   const progress = startProgress(options.quiet ? { write: () => undefined, isTTY: false } : io.stderr);
   const policy = await readPolicy(io, options.config, absolutePaths[0]!);
   const baseline = options.baseline !== undefined ? await readBaselineFile(io, options.baseline) : undefined;
   // Loaded on demand: `--help` and `rules` need no parser or evaluator.
-  const { scan } = await import('../../scan.js');
+  const { scan, scanText } = await import('../../scan.js');
   let result: ScanResult;
   try {
-    result = await scan(absolutePaths, {
+    const scanOptions: ScanCallOptions = {
       exclude: options.exclude ?? [],
       ...(options.projectRoot ? { projectRoot: resolve(io.cwd, options.projectRoot) } : {}),
       terraform: { varFiles, vars },
       onProgress: (p) => progress.update(p),
       ...(policy ? { policy } : {}),
       ...(options.showPassed ? { showPassed: true } : {}),
-    });
+    };
+    result = stdinText !== undefined ? await scanText(stdinText, { ...scanOptions, cwd: io.cwd }) : await scan(absolutePaths, scanOptions);
   } finally {
     progress.stop();
   }
