@@ -40,9 +40,9 @@ type Expectations = Record<string, CheckResult>;
 /** The committed scope: every non-deprecated AWS Terraform check of these services needs a rule, */
 const REQUIRED_SERVICES = ['s3', 'ec2', 'vpc', 'iam', 'rds', 'kms', 'cloudtrail', 'sqs'];
 /** and every non-deprecated check of these formats. */
-const REQUIRED_FORMATS = ['kubernetes'];
+const REQUIRED_FORMATS = ['kubernetes', 'dockerfile'];
 /** The formats whose snippets are run (each through the scanner of its format). */
-const FORMATS_READ = ['terraform', 'kubernetes'];
+const FORMATS_READ = ['terraform', 'kubernetes', 'dockerfile'];
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const expectationsPath = join(repoRoot, 'test', 'corpus-expectations.json');

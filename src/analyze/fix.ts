@@ -55,6 +55,8 @@ export interface RuleFix {
   terraform?: TerraformFixer;
   /** Fixes Kubernetes manifests from what the check handed over (see yaml-rule.ts). */
   kubernetes?: YamlFixer;
+  /** Fixes Dockerfiles from what the check handed over (text edits at instruction offsets). */
+  dockerfile?: YamlFixer;
   /**
    * Rules whose checks apply only once this fix is in (MFA delete applies to versioned buckets): their findings on
    * the fixed resource are reported as brought into scope, not held against the fix.

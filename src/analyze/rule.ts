@@ -13,6 +13,7 @@ import type { AwsCollection, AwsCollections } from '../state/aws/index.js';
 import type { Spot } from '../state/source.js';
 import type { TfAttribute, TfBody, TfProject, TfResource } from '../evaluate/terraform/view.js';
 import type { KubernetesCheck } from './yaml-rule.js';
+import type { DockerfileCheck } from './dockerfile-rule.js';
 
 export interface TerraformReport {
   message: string;
@@ -90,6 +91,8 @@ export interface Rule {
   aws?: AwsCheck;
   /** A check over Kubernetes objects (workloads through their pod spec, RBAC, Services, ...). */
   kubernetes?: KubernetesCheck;
+  /** A check over a Dockerfile: its stages, the user the image runs as, its RUN commands. */
+  dockerfile?: DockerfileCheck;
   /** How to fix a finding, per format: text edits from the source, verified before they are written. */
   fix?: RuleFix;
   /** Why the rule has no automatic fix (a decision only a person can make); shown in its docs and fix reports. */

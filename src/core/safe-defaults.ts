@@ -11,6 +11,7 @@ export const SafeDefaultsSchema = z.strictObject({
   requiredTags: z.array(z.string().min(1)).optional().describe('tags every taggable resource must carry'),
   approvedRegistries: z.array(z.string().min(1)).optional().describe('container registries images may come from'),
   approvedBaseImages: z.array(z.string().min(1)).optional().describe('base images Dockerfiles may start from'),
+  requireImageDigests: z.boolean().optional().describe('base images must be pinned by digest, not only a tag'),
   runAsUser: z.number().int().min(1).max(2147483647).optional().describe('the non-root UID containers run as (fixes write it with runAsNonRoot)'),
   containerResources: z
     .strictObject({

@@ -52,7 +52,6 @@ function isCompose(head: string): boolean {
 }
 
 const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;
-const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\.[\w.-]+)?$|\.(dockerfile|containerfile)$/i;
 
 interface Recogniser {
   id: FormatId;
@@ -93,7 +92,6 @@ const RECOGNISERS: readonly Recogniser[] = [
     mayClaim: (name) => YAML.test(name),
     claims: (rel, head) => COMPOSE_NAME.test(rel.slice(rel.lastIndexOf('/') + 1)) || isCompose(head()),
   },
-  { id: 'dockerfile', mayClaim: (name) => DOCKERFILE_NAME.test(name), claims: () => true },
   {
     id: 'arm',
     mayClaim: (name) => JSON_FILE.test(name),

@@ -65,15 +65,11 @@ describe('a scan of what Bulwark cannot check', () => {
     assert.equal(result.stats.formats.helm?.read, false);
   });
 
-  it('a Dockerfile and a compose file', async () => {
-    const { result, text } = await scanTree({
-      'app/Dockerfile': 'FROM node:20\nUSER root\n',
-      'app/Dockerfile.dev': 'FROM node:20\n',
-      'docker-compose.yml': 'services:\n  db:\n    image: mariadb\n',
-    });
+  it('OpenTofu files and a Bicep file', async () => {
+    const { result, text } = await scanTree({ 'infra/main.tofu': 'resource "aws_s3_bucket" "b" {}\n', 'az/main.bicep': "param location string = 'westeurope'\n" });
     assertNothingChecked(text, result);
-    assert.deepEqual(result.diagnostics.find((d) => d.format === 'dockerfile')?.files, ['app/Dockerfile', 'app/Dockerfile.dev']);
-    assert.deepEqual(result.diagnostics.find((d) => d.format === 'compose')?.files, ['docker-compose.yml']);
+    assert.deepEqual(result.diagnostics.find((d) => d.format === 'opentofu')?.files, ['infra/main.tofu']);
+    assert.deepEqual(result.diagnostics.find((d) => d.format === 'bicep')?.files, ['az/main.bicep']);
   });
 
   it('CloudFormation in YAML and JSON, recognised by content', async () => {

@@ -6,6 +6,7 @@ import { ec2Rules } from './aws/ec2/index.js';
 import { iamRules } from './aws/iam/index.js';
 import { kmsRules } from './aws/kms/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
+import { dockerfileRules } from './docker/index.js';
 import { lambdaRules } from './aws/lambda/index.js';
 import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
@@ -31,6 +32,7 @@ export const builtinRules: readonly Rule[] = [
   ...tlsRules,
   ...terraformRules,
   ...kubernetesRules,
+  ...dockerfileRules,
 ].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export function findRule(id: string): Rule | undefined {
