@@ -57,6 +57,8 @@ export interface RuleFix {
   kubernetes?: YamlFixer;
   /** Fixes Dockerfiles from what the check handed over (text edits at instruction offsets). */
   dockerfile?: YamlFixer;
+  /** Fixes compose files from what the check handed over. */
+  compose?: YamlFixer;
   /**
    * Rules whose checks apply only once this fix is in (MFA delete applies to versioned buckets): their findings on
    * the fixed resource are reported as brought into scope, not held against the fix.

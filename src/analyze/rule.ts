@@ -12,7 +12,7 @@ import type { TfLookups } from '../evaluate/terraform/lookups.js';
 import type { AwsCollection, AwsCollections } from '../state/aws/index.js';
 import type { Spot } from '../state/source.js';
 import type { TfAttribute, TfBody, TfProject, TfResource } from '../evaluate/terraform/view.js';
-import type { KubernetesCheck } from './yaml-rule.js';
+import type { ComposeCheck, KubernetesCheck } from './yaml-rule.js';
 import type { DockerfileCheck } from './dockerfile-rule.js';
 
 export interface TerraformReport {
@@ -93,6 +93,8 @@ export interface Rule {
   kubernetes?: KubernetesCheck;
   /** A check over a Dockerfile: its stages, the user the image runs as, its RUN commands. */
   dockerfile?: DockerfileCheck;
+  /** A check over a docker-compose service (values interpolated from the project's .env). */
+  compose?: ComposeCheck;
   /** How to fix a finding, per format: text edits from the source, verified before they are written. */
   fix?: RuleFix;
   /** Why the rule has no automatic fix (a decision only a person can make); shown in its docs and fix reports. */

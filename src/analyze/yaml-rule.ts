@@ -3,6 +3,7 @@
 // safe defaults, and `report`, which points at a key of the document and may hand its fix what it needs.
 
 import type { K8sObject } from '../adapt/kubernetes/objects.js';
+import type { ComposeService } from '../adapt/compose/services.js';
 import type { SafeDefaults } from '../core/safe-defaults.js';
 import type { YEntry, YNode } from '../parse/yaml/tree.js';
 
@@ -30,4 +31,13 @@ export interface KubernetesCheck {
   /** Kinds this check runs on; every kind when absent. */
   kinds?: readonly string[];
   check(object: K8sObject, ctx: KubernetesRuleContext): void;
+}
+
+export interface ComposeRuleContext extends YamlRuleContext {
+  /** Every service of the same compose file. */
+  services: readonly ComposeService[];
+}
+
+export interface ComposeCheck {
+  check(service: ComposeService, ctx: ComposeRuleContext): void;
 }

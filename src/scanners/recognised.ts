@@ -46,12 +46,13 @@ function isHelmTemplate(rel: string, head: string): boolean {
   return false;
 }
 
-function isCompose(head: string): boolean {
+/** A compose file by content: top-level `services` holding `image` or `build` keys, and no `apiVersion`. */
+export function isCompose(head: string): boolean {
   // `[ \t]+`, not `\s+`: starting at every line, `\s+` ran across the blank lines below it (quadratic time).
   return topKey('services').test(head) && /^[ \t]+(image|build)[ \t]*:/m.test(head) && !topKey('apiVersion').test(head);
 }
 
-const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;
+export const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;
 
 interface Recogniser {
   id: FormatId;
@@ -86,11 +87,6 @@ const RECOGNISERS: readonly Recogniser[] = [
     claims: () => true,
     // Bulwark never runs Kustomize: it can run plugins and fetch remote bases.
     hint: (rels) => `build it and scan the manifests: kubectl kustomize ${dirOfFirst(rels)} | bulwark scan -`,
-  },
-  {
-    id: 'compose',
-    mayClaim: (name) => YAML.test(name),
-    claims: (rel, head) => COMPOSE_NAME.test(rel.slice(rel.lastIndexOf('/') + 1)) || isCompose(head()),
   },
   {
     id: 'arm',

@@ -7,6 +7,7 @@ import { iamRules } from './aws/iam/index.js';
 import { kmsRules } from './aws/kms/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
 import { dockerfileRules } from './docker/index.js';
+import { composeRules } from './compose/index.js';
 import { lambdaRules } from './aws/lambda/index.js';
 import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
@@ -33,6 +34,7 @@ export const builtinRules: readonly Rule[] = [
   ...terraformRules,
   ...kubernetesRules,
   ...dockerfileRules,
+  ...composeRules,
 ].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export function findRule(id: string): Rule | undefined {

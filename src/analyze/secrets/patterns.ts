@@ -4,11 +4,42 @@
 
 import { pushAll } from '../../core/arrays.js';
 
-/** Shows enough of a secret to find it, never enough to use it: `AKIA****MPLE`. */
+/**
+ * Shows enough of a secret to find it, never enough to use it: at most its first four characters (`AKIA****`),
+ * and nothing of a value shorter than 12 characters, where four would be a third of it.
+ */
 export function mask(secret: string): string {
-  if (secret.length >= 12) return `${secret.slice(0, 4)}****${secret.slice(-4)}`;
-  if (secret.length >= 6) return `${secret[0]}****${secret.slice(-1)}`;
-  return '****';
+  return secret.length >= 12 ? `${secret.slice(0, 4)}****` : '****';
+}
+
+/** Passwords found first in every credential-stuffing list, and defaults that ship in images and tutorials. */
+const WEAK_PASSWORDS = new Set([
+  'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'pass', 'pass123', 'password1', 'password123', 'secret', 'secret123', 'root', 'rootpassword',
+  'rootpass', 'root123', 'toor', 'admin', 'admin123', 'administrator', 'adminpassword', 'letmein', 'welcome', 'qwerty', '123456',
+  '1234567', '12345678', '123456789', '1234567890', 'abc123', 'test', 'test123', 'testpassword', 'mysql', 'postgres', 'postgrespassword',
+  'mariadb', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'guest', 'user', 'userpassword', 'dbpassword', 'db_password', 'mypassword',
+  'mysecretpassword', 'supersecret', 'default', 'demo', 'sa', 'oracle', 'master', 'elastic', 'changeit',
+]);
+
+/** A literal password anyone would try first: a dictionary default, or the account or service name again. */
+export function isWeakPassword(value: string, name = ''): boolean {
+  const v = value.trim().toLowerCase();
+  if (!v || PLACEHOLDER.test(v)) return false;
+  return WEAK_PASSWORDS.has(v) || (name !== '' && v === name.toLowerCase().replace(/_?(password|passwd|pass|pwd)$/, '')) || v.length < 6;
+}
+
+/** `scheme://user:password@host` with a literal password. */
+const CONNECTION_STRING = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^:\/\s@'"]{1,64}):([^@\s\/'"]{1,128})@/gi;
+
+/** Passwords written into connection strings (`mysql://root:s3cret@db:3306/orders`). */
+export function findConnectionStringPasswords(text: string): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const m of text.matchAll(CONNECTION_STRING)) {
+    const password = m[3]!;
+    if (PLACEHOLDER.test(password) || /^\$|\{\{|\$\{|<|%/.test(password)) continue;
+    hits.push({ kind: `${m[1]!.toLowerCase()} connection string password`, masked: mask(password) });
+  }
+  return hits;
 }
 
 export interface SecretHit {
@@ -61,6 +92,7 @@ export function findOtherSecrets(text: string): SecretHit[] {
   }
   for (const m of text.matchAll(PRIVATE_KEY)) hits.push({ kind: m[1]!.toLowerCase(), masked: mask(m[2]!.replace(/\s+/g, '')) });
   for (const [pattern, kind] of KNOWN_TOKENS) for (const m of text.matchAll(pattern)) hits.push({ kind, masked: mask(m[1]!) });
+  pushAll(hits, findConnectionStringPasswords(text));
   return dedupeHits(hits);
 }
 

@@ -22,7 +22,7 @@ export default defineRule({
     remediation: 'Use COPY for local files; for remote files use `ADD --checksum=sha256:…` or download with curl and verify the checksum.',
     provider: 'docker',
     service: 'build',
-    peers: { checkov: ['CKV_DOCKER_4'], trivy: ['AVD-DS-0005'], kics: ['9513a694-aa0d-41d8-be61-3271e056f36b'] },
+    peers: { checkov: ['CKV_DOCKER_4'], trivy: ['AVD-DS-0005'] },
     risk: 'protection',
     links: [`${DOCKERFILE_REFERENCE}#add`],
   },

@@ -20,7 +20,7 @@ export default defineRule({
     remediation: 'Add `-y` (and `--no-install-recommends`) to `apt-get install`.',
     provider: 'docker',
     service: 'packages',
-    peers: { trivy: ['AVD-DS-0021'], kics: ['7384dfb2-fcd1-4fbf-91cd-6c44c318c33c'] },
+    peers: { trivy: ['AVD-DS-0021'] },
     risk: 'availability',
   },
   dockerfile: {

@@ -14,7 +14,7 @@ export default defineRule({
     remediation: 'End the destination with `/`.',
     provider: 'docker',
     service: 'build',
-    peers: { trivy: ['AVD-DS-0011'], kics: ['6db6e0c2-32a3-4a2e-93b5-72c35f4119db'] },
+    peers: { trivy: ['AVD-DS-0011'] },
     risk: 'protection',
     links: [`${DOCKERFILE_REFERENCE}#copy`],
   },

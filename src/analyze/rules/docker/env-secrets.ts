@@ -23,7 +23,7 @@ export default defineRule({
     remediation: 'Pass secrets at run time (environment from a secret store, mounted files), or at build time with `RUN --mount=type=secret`; rotate the exposed value.',
     provider: 'docker',
     service: 'secrets',
-    peers: { checkov: ['CKV_DOCKER_11'], kics: ['d2a1ad51-9fbc-4a57-a0d1-6b6b2a8c3a38'] },
+    peers: {},
     risk: 'credentials',
     links: [`${DOCKERFILE_REFERENCE}#run---mounttypesecret`],
   },

@@ -15,7 +15,7 @@ export default defineRule({
     remediation: 'Remove the SSH server and `EXPOSE 22`; use `docker exec` or `kubectl exec` for access.',
     provider: 'docker',
     service: 'network',
-    peers: { trivy: ['AVD-DS-0004'], kics: ['5907595b-5b6d-4142-b173-dbb0e73fbff8'] },
+    peers: { trivy: ['AVD-DS-0004'] },
     risk: 'exposure',
   },
   dockerfile: {

@@ -18,7 +18,7 @@ export default defineRule({
     remediation: 'Add `HEALTHCHECK CMD <command that fails when the service is unhealthy>` to the final stage.',
     provider: 'docker',
     service: 'health',
-    peers: { checkov: ['CKV_DOCKER_2'], kics: ['b03a748a-542d-44f4-bb86-9199ab4fd2d5'] },
+    peers: { checkov: ['CKV_DOCKER_2'] },
     risk: 'availability',
     links: [`${DOCKERFILE_REFERENCE}#healthcheck`],
   },

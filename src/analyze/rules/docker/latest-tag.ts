@@ -18,7 +18,7 @@ export default defineRule({
     remediation: 'Pin the base image to a version tag, or better a digest (`FROM node:20.11-alpine@sha256:…`), and update it deliberately.',
     provider: 'docker',
     service: 'image',
-    peers: { checkov: ['CKV_DOCKER_7'], trivy: ['AVD-DS-0001'], kics: ['965a08d7-ef86-4f14-8792-4a3b2098937e'] },
+    peers: { checkov: ['CKV_DOCKER_7'], trivy: ['AVD-DS-0001'] },
     risk: 'protection',
     links: [`${DOCKERFILE_REFERENCE}#from`],
   },

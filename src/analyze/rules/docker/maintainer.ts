@@ -16,7 +16,7 @@ export default defineRule({
     remediation: 'Replace it with `LABEL org.opencontainers.image.authors="…"`.',
     provider: 'docker',
     service: 'build',
-    peers: { trivy: ['AVD-DS-0022'], kics: ['99614418-f82b-4852-a9ae-5051402b741c'] },
+    peers: { trivy: ['AVD-DS-0022'] },
     risk: 'detection',
     links: [`${DOCKERFILE_REFERENCE}#maintainer-deprecated`],
   },

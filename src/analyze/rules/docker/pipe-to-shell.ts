@@ -19,7 +19,7 @@ export default defineRule({
     remediation: 'Download the script to a file, verify its checksum (`sha256sum -c`), then run it; or install the tool from a package.',
     provider: 'docker',
     service: 'packages',
-    peers: { checkov: [], kics: ['62bfdc52-a8b5-47b6-9a4f-6e4c7e2a4a5c'] },
+    peers: { checkov: [] },
     risk: 'protection',
   },
   dockerfile: {

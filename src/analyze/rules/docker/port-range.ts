@@ -15,7 +15,7 @@ export default defineRule({
     remediation: 'Correct the port number.',
     provider: 'docker',
     service: 'network',
-    peers: { trivy: ['AVD-DS-0008'], kics: ['71bf8cf8-f0a1-42fa-b9d2-d10525e0a38e'] },
+    peers: { trivy: ['AVD-DS-0008'] },
     risk: 'availability',
   },
   dockerfile: {

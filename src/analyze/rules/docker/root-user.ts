@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule.js';
 import { effectiveUser, type DockerInstruction } from '../../../parse/dockerfile/read.js';
 import type { YamlFixContext } from '../../fix.js';
-import { DOCKER_COMPLIANCE, DOCKERFILE_REFERENCE, finalStage, insertLineAfter, markForInput } from './support.js';
+import { DOCKER_COMPLIANCE, DOCKERFILE_REFERENCE, finalStage, insertLineAfter, markForInput, parseImage } from './support.js';
 
 interface RootFix {
   /** Where a USER line goes: after the final stage's last instruction. */
@@ -11,6 +11,12 @@ interface RootFix {
 }
 
 const ROOT = /^(root|0)(:.*)?$/;
+
+/** Base images published to run as an unprivileged user already (distroless :nonroot, Chainguard, Bitnami, *-unprivileged). */
+export function runsUnprivileged(image: string): boolean {
+  const { registry, repository, tag } = parseImage(image);
+  return /(^|-)nonroot$/.test(tag ?? '') || registry === 'cgr.dev' || /^bitnami\//.test(repository) || /unprivileged/.test(repository);
+}
 
 export default defineRule({
   meta: {
@@ -28,7 +34,7 @@ export default defineRule({
     remediation: 'Create an unprivileged user in the image and switch to it with `USER` in the final stage (a numeric UID lets Kubernetes verify runAsNonRoot).',
     provider: 'docker',
     service: 'user',
-    peers: { checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'], trivy: ['AVD-DS-0002'], kics: ['fd54f200-402c-4333-a5a4-36ef6709af2f'] },
+    peers: { checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'], trivy: ['AVD-DS-0002'] },
     risk: 'privilege',
     uses: ['runAsUser'],
     links: [`${DOCKERFILE_REFERENCE}#user`],
@@ -39,6 +45,10 @@ export default defineRule({
       const user = effectiveUser(file, stage);
       const last = stage.instructions[stage.instructions.length - 1]!;
       if (!user) {
+        // The base of the chain of stages decides the user an image without USER runs as.
+        let base = stage;
+        while (base.parent !== undefined) base = file.stages[base.parent]!;
+        if (runsUnprivileged(base.image)) return;
         ctx.report({ stage, message: `The image runs as root: its final stage (FROM ${stage.image}) never sets USER.`, part: 'USER', fixData: { last, from: stage.from, explicit: false } satisfies RootFix });
       } else if (ROOT.test(user.user)) {
         ctx.report({ at: user.at, stage, message: `The image runs as root: the final stage's user is ${user.user}.`, part: 'USER', fixData: { last, from: stage.from, explicit: true } satisfies RootFix });
@@ -71,6 +81,13 @@ RUN useradd -u 10001 app
 USER 10001
 
 FROM build
+CMD ["/app"]
+`,
+        `FROM golang:1.22 AS build
+RUN go build -o /out/app ./cmd/app
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/app /app
 CMD ["/app"]
 `,
       ],

@@ -16,7 +16,7 @@ export default defineRule({
     remediation: 'Run the step as root (before `USER`) without sudo, and do not install sudo in the image.',
     provider: 'docker',
     service: 'user',
-    peers: { trivy: ['AVD-DS-0010'], kics: ['8ada6e80-0ade-439e-b176-0b28f6bce35a'] },
+    peers: { trivy: ['AVD-DS-0010'] },
     risk: 'privilege',
   },
   dockerfile: {

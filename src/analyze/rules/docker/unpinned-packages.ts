@@ -24,7 +24,7 @@ export default defineRule({
     remediation: 'Pin versions (`apt-get install curl=8.5.0-2`, `apk add curl=8.9.1-r0`, `pip install flask==3.0.3`), or install from a lock file (`pip install -r requirements.txt` with hashes, `npm ci`).',
     provider: 'docker',
     service: 'packages',
-    peers: { checkov: [], kics: [] },
+    peers: { checkov: [] },
     risk: 'protection',
   },
   dockerfile: {

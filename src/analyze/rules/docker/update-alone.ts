@@ -17,7 +17,7 @@ export default defineRule({
     remediation: 'Update and install in the same RUN: `RUN apt-get update && apt-get install -y …`.',
     provider: 'docker',
     service: 'packages',
-    peers: { trivy: ['AVD-DS-0017'], kics: ['9bae49be-0aa3-4de5-bab2-4c3a069e40cd'] },
+    peers: { trivy: ['AVD-DS-0017'] },
     risk: 'protection',
   },
   dockerfile: {

@@ -14,7 +14,7 @@ export default defineRule({
     remediation: 'Write WORKDIR as an absolute path (`WORKDIR /app`).',
     provider: 'docker',
     service: 'build',
-    peers: { trivy: ['AVD-DS-0009'], kics: ['6b376af8-cfe8-49ab-a08d-f32de23661a4'] },
+    peers: { trivy: ['AVD-DS-0009'] },
     risk: 'protection',
     links: [`${DOCKERFILE_REFERENCE}#workdir`],
   },

@@ -21,7 +21,7 @@ export default defineRule({
     remediation: 'Remove the hostPath volume of the socket; use the Kubernetes API, or a rootless build tool (kaniko, buildkit rootless) instead.',
     provider: 'kubernetes',
     service: 'volumes',
-    peers: { trivy: ['AVD-KSV-0006'], kics: ['a737be28-37d8-4bff-aa6d-1be8aa0a0015'] },
+    peers: { trivy: ['AVD-KSV-0006'] },
     risk: 'privilege',
   },
   kubernetes: podCheck((object, pod, ctx) => {

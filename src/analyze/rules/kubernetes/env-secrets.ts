@@ -28,7 +28,7 @@ export default defineRule({
     remediation: 'Move the value into a Secret and reference it with `valueFrom.secretKeyRef` (or mount the Secret as a volume); rotate the exposed value.',
     provider: 'kubernetes',
     service: 'secrets',
-    peers: { checkov: ['CKV_K8S_35'], trivy: [], kics: ['3d658f8b-d988-41a0-a841-40043121de1e'] },
+    peers: { checkov: ['CKV_K8S_35'], trivy: [] },
     risk: 'credentials',
     links: ['https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables'],
   },

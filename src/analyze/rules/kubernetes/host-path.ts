@@ -17,7 +17,7 @@ export default defineRule({
     remediation: 'Use an emptyDir, a ConfigMap, a Secret or a PersistentVolumeClaim instead; if a node agent truly needs the path, mount it read-only and suppress with the reason.',
     provider: 'kubernetes',
     service: 'volumes',
-    peers: { trivy: ['AVD-KSV-0023'], kics: ['b7652612-de4e-4466-a0bf-1cd81f0c6063'] },
+    peers: { trivy: ['AVD-KSV-0023'] },
     risk: 'privilege',
     links: [PSS_LINK],
   },

@@ -18,7 +18,7 @@ export default defineRule({
     remediation: 'Pin the image to a version tag, or better to a digest (`image: registry.example.com/app:1.4.2@sha256:…`).',
     provider: 'kubernetes',
     service: 'images',
-    peers: { checkov: ['CKV_K8S_14', 'CKV_K8S_43'], trivy: ['AVD-KSV-0013'], kics: ['583053b7-e632-46f0-b989-f81ff8045385'] },
+    peers: { checkov: ['CKV_K8S_14', 'CKV_K8S_43'], trivy: ['AVD-KSV-0013'] },
     risk: 'protection',
     links: ['https://kubernetes.io/docs/concepts/containers/images/#image-names'],
   },

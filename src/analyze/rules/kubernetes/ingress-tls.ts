@@ -21,7 +21,7 @@ export default defineRule({
     remediation: 'Add `spec.tls` with the hosts and a certificate Secret (cert-manager can issue and renew it).',
     provider: 'kubernetes',
     service: 'ingress',
-    peers: { checkov: [], trivy: [], kics: ['5d0ae20b-7a2b-4a2d-9d28-bd5b8d1d1a7f'] },
+    peers: { checkov: [], trivy: [] },
     risk: 'exposure',
     links: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls'],
   },

@@ -17,7 +17,7 @@ export default defineRule({
     remediation: 'Deploy the workload into a namespace of its own.',
     provider: 'kubernetes',
     service: 'namespaces',
-    peers: { trivy: ['AVD-KSV-0037'], checkov: ['CKV_K8S_21'] },
+    peers: { trivy: ['AVD-KSV-0037'] },
     risk: 'privilege',
   },
   kubernetes: {

@@ -18,7 +18,7 @@ export default defineRule({
     remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container.',
     provider: 'kubernetes',
     service: 'pod-security',
-    peers: { checkov: ['CKV_K8S_20'], trivy: ['AVD-KSV-0001'], kics: ['5572cc5e-1e4c-4113-92a6-7a8a3bd25e6d'] },
+    peers: { checkov: ['CKV_K8S_20'], trivy: ['AVD-KSV-0001'] },
     risk: 'privilege',
     links: [PSS_LINK],
   },

@@ -17,7 +17,7 @@ export default defineRule({
     remediation: 'Remove `privileged: true`; grant the specific capabilities or devices the container needs instead.',
     provider: 'kubernetes',
     service: 'pod-security',
-    peers: { checkov: ['CKV_K8S_16'], trivy: ['AVD-KSV-0017'], kics: ['dd29336b-fe57-445b-a26e-e6aa867ae609'] },
+    peers: { checkov: ['CKV_K8S_16'], trivy: ['AVD-KSV-0017'] },
     risk: 'privilege',
     links: [PSS_LINK],
   },

@@ -18,7 +18,7 @@ export default defineRule({
     remediation: 'Limit the rule to the Secrets needed with `resourceNames`, or mount those Secrets into the pod instead of reading them through the API.',
     provider: 'kubernetes',
     service: 'rbac',
-    peers: { checkov: ['CKV_K8S_113'], trivy: ['AVD-KSV-0041'] },
+    peers: { trivy: ['AVD-KSV-0041'] },
     risk: 'credentials',
   },
   kubernetes: {

@@ -17,7 +17,7 @@ export default defineRule({
     remediation: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` volume where the process must write (/tmp, caches).',
     provider: 'kubernetes',
     service: 'pod-security',
-    peers: { checkov: ['CKV_K8S_22'], trivy: ['AVD-KSV-0014'], kics: ['a9c2f49d-0671-4fc9-9ece-f4e261e128d0'] },
+    peers: { checkov: ['CKV_K8S_22'], trivy: ['AVD-KSV-0014'] },
     risk: 'protection',
   },
   kubernetes: containerCheck((v, ctx) => {

@@ -19,7 +19,7 @@ export default defineRule({
     remediation: 'Set `securityContext.runAsNonRoot: true` on the container (or the pod), and `runAsUser` to a non-zero UID if the image does not set one.',
     provider: 'kubernetes',
     service: 'pod-security',
-    peers: { checkov: ['CKV_K8S_23'], trivy: ['AVD-KSV-0012'], kics: ['cf34805e-3872-4c08-bf92-6ff7bb0cfadb'] },
+    peers: { checkov: ['CKV_K8S_23'], trivy: ['AVD-KSV-0012'] },
     risk: 'privilege',
     uses: ['runAsUser'],
     links: [PSS_LINK, 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
