@@ -58,6 +58,9 @@ export interface PreparedScan {
 
 type DiscoveredFile = Awaited<ReturnType<typeof discover>>['files'][number];
 
+/** The formats Bulwark reads, for messages. */
+const READ_FORMATS = 'Terraform, Kubernetes, Dockerfile, docker-compose';
+
 export async function scan(paths: readonly string[], options: ScanCallOptions = {}): Promise<ScanResult> {
   return scanPrepared(await prepareScan(paths, options), options);
 }
@@ -108,7 +111,8 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
   const findings: Finding[] = [];
   const formats: Record<string, FormatStats> = {};
   // Files of no format (a package.json next to the templates, say) were only looked at; the count is of the rest.
-  const counted = [...claimed.flatMap((c) => c.files), ...unclaimed.filter((f) => f.explicit)];
+  // Files of a format (each once, whoever else reads it), and files named on the command line.
+  const counted = [...new Set([...claimed.filter((c) => !c.scanner.shared).flatMap((c) => c.files), ...files.filter((f) => f.explicit)])];
   // Files that may hold suppression comments: those the scanners name, and every file of a scanner that does not say.
   const mayHoldSuppressions = new Set<string>();
   const passed: PassedCheck[] = [];
@@ -130,26 +134,31 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
     pushAll(findings, outcome.findings);
     pushAll(diagnostics, outcome.diagnostics);
   }
-  for (const file of unclaimed.filter((f) => f.explicit)) {
+  const ofAFormat = new Set(claimed.filter((c) => !c.scanner.shared).flatMap((c) => c.files));
+  const searched = new Set(claimed.filter((c) => c.scanner.shared).flatMap((c) => c.files));
+  for (const file of files.filter((f) => f.explicit && !ofAFormat.has(f))) {
     diagnostics.push({
       severity: 'warning',
       code: 'file-not-read',
-      message: `${file.rel} is not in a format Bulwark reads (Terraform), nor one it recognises; it was not checked.`,
+      message: `${file.rel} is not in a format Bulwark reads (${READ_FORMATS}), nor one it recognises; ${searched.has(file) ? 'it was only searched for secrets' : 'it was not checked'}.`,
       location: { file: file.rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
     });
   }
 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const merged = withoutRepeatedSecrets(findings, rules);
   const decided = suppressInline(
-    options.policy ? decide(findings, rules, options.policy, diagnostics, today) : findings,
+    options.policy ? decide(merged, rules, options.policy, diagnostics, today) : merged,
     files.filter((f) => mayHoldSuppressions.has(f.rel)),
     rules,
     diagnostics,
     today,
     overlay,
   );
-  const checked = Object.values(formats).reduce((n, f) => n + f.checked, 0);
-  if (checked === 0) diagnostics.push(nothingChecked(counted.length, formats));
+  // What the secrets scanner searched is said in its own line; it does not make a configuration checked.
+  const shared = new Set<string>(claimed.filter((c) => c.scanner.shared).map((c) => c.scanner.id));
+  const checked = Object.entries(formats).reduce((n, [id, f]) => n + (shared.has(id) ? 0 : f.checked), 0);
+  if (checked === 0) diagnostics.push(nothingChecked(counted.length, Object.fromEntries(Object.entries(formats).filter(([id]) => !shared.has(id))), formats.secrets?.checked ?? 0));
   return {
     schemaVersion: SCAN_RESULT_VERSION,
     tool: { name: 'bulwark', version: VERSION },
@@ -166,6 +175,22 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
     rules: rules.map((r) => r.meta),
     ...(options.showPassed ? { passed: passedChecks(passed, rules, options.policy) } : {}),
   };
+}
+
+/**
+ * The secrets scanner reads every file, so a secret that a format's own rule already reports (a literal in a
+ * Kubernetes env var, a Terraform variable default) would be reported twice: the format's rule, which knows the
+ * resource, is kept.
+ */
+function withoutRepeatedSecrets(findings: readonly Finding[], rules: readonly Rule[]): Finding[] {
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const fromSecretsScanner = (f: Finding) => byId.get(f.ruleId)?.secrets !== undefined;
+  const known = new Set<string>();
+  for (const f of findings) {
+    if (!fromSecretsScanner(f) && byId.get(f.ruleId)?.meta.risk === 'credentials') known.add(`${f.location.file}:${f.location.range.start.line}`);
+  }
+  if (!known.size) return [...findings];
+  return findings.filter((f) => !fromSecretsScanner(f) || !known.has(`${f.location.file}:${f.location.range.start.line}`));
 }
 
 /** The checks that passed, once each, without the rules the policy turns off, in file and line order. */
@@ -252,7 +277,7 @@ function formatOptions(format: string, options: ScanCallOptions, root: string): 
   return {};
 }
 
-function nothingChecked(fileCount: number, formats: Record<string, FormatStats>): Diagnostic {
+function nothingChecked(fileCount: number, formats: Record<string, FormatStats>, searchedForSecrets: number): Diagnostic {
   const read = Object.values(formats).filter((f) => f.read && f.files > 0);
   const why =
     fileCount === 0
@@ -263,6 +288,8 @@ function nothingChecked(fileCount: number, formats: Record<string, FormatStats>)
   return {
     severity: 'warning',
     code: 'nothing-checked',
-    message: `Nothing was checked: ${why} (${plural(fileCount, 'file')} found). No findings does not mean no problems.`,
+    message:
+      `Nothing was checked: ${why} (${plural(fileCount, 'file')} found)` +
+      `${searchedForSecrets ? `; ${plural(searchedForSecrets, 'file')} searched for secrets only` : ''}. No findings does not mean no problems.`,
   };
 }

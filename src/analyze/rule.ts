@@ -14,6 +14,7 @@ import type { Spot } from '../state/source.js';
 import type { TfAttribute, TfBody, TfProject, TfResource } from '../evaluate/terraform/view.js';
 import type { ComposeCheck, KubernetesCheck } from './yaml-rule.js';
 import type { DockerfileCheck } from './dockerfile-rule.js';
+import type { SecretsCheck } from './secrets-rule.js';
 
 export interface TerraformReport {
   message: string;
@@ -63,6 +64,8 @@ export interface ExpectedFinding {
 
 export interface BadExample {
   code: string;
+  /** The file name it is scanned as, when the format's example file name will not do (an `.env` file). */
+  file?: string;
   errors: readonly ExpectedFinding[];
   /**
    * For a rule with a fix, like ESLint's `output`: the file after `bulwark fix --write` (with `defaults`). The
@@ -95,6 +98,8 @@ export interface Rule {
   dockerfile?: DockerfileCheck;
   /** A check over a docker-compose service (values interpolated from the project's .env). */
   compose?: ComposeCheck;
+  /** A check over any text file and the secrets found in it. */
+  secrets?: SecretsCheck;
   /** How to fix a finding, per format: text edits from the source, verified before they are written. */
   fix?: RuleFix;
   /** Why the rule has no automatic fix (a decision only a person can make); shown in its docs and fix reports. */

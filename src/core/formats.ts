@@ -26,6 +26,7 @@ export const FORMATS = {
   arm: { name: 'Azure Resource Manager template', files: 'ARM templates', exampleFile: 'azuredeploy.json', language: 'json' },
   bicep: { name: 'Bicep', files: 'Bicep files', exampleFile: 'main.bicep', language: 'bicep' },
   serverless: { name: 'Serverless Framework', files: 'Serverless Framework files', exampleFile: 'serverless.yml', language: 'yaml' },
+  secrets: { name: 'Secrets', files: 'text files', exampleFile: 'src/config.js', language: 'text' },
 } as const satisfies Record<string, FormatInfo>;
 
 export type FormatId = keyof typeof FORMATS;

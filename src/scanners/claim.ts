@@ -1,4 +1,5 @@
-// Which scanner reads which file: the first scanner, in registry order, that claims it. Names decide
+// Which scanner reads which file: the first scanner, in registry order, that claims it (and every shared
+// scanner that claims it too, like the secrets scanner). Names decide
 // most files; the start of the text decides the rest (a `.yaml` may be Kubernetes or CloudFormation).
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
@@ -24,9 +25,16 @@ export function claimFiles<F extends SourceFile>(
     const name = baseName(file.rel);
     let text: string | undefined;
     const lazyHead = () => (text ??= head(file));
-    const owner = scanners.find((s) => s.mayClaim(name) && s.claims(file.rel, lazyHead));
+    const owner = scanners.find((s) => !s.shared && s.mayClaim(name) && s.claims(file.rel, lazyHead));
     if (owner) groups.get(owner)!.push(file);
-    else unclaimed.push(file);
+    let shared = false;
+    for (const s of scanners) {
+      if (s.shared && s.mayClaim(name) && s.claims(file.rel, lazyHead)) {
+        groups.get(s)!.push(file);
+        shared = true;
+      }
+    }
+    if (!owner && !shared) unclaimed.push(file);
   }
   return { claimed: [...groups].filter(([, list]) => list.length).map(([scanner, list]) => ({ scanner, files: list })), unclaimed };
 }

@@ -65,6 +65,11 @@ export interface FormatScanInput<Options = unknown> {
 export interface FormatScanner<Options = unknown> {
   /** Stable id, used in stats and JSON; its name and example file name are in core/formats.ts. */
   id: FormatId;
+  /**
+   * A scanner that reads files whatever else reads them (the secrets scanner reads every text file): it is
+   * handed each file it claims, and never takes a file from another scanner.
+   */
+  shared?: boolean;
   /** Cheap test on the file's base name alone: could this format hold it? Only such files are discovered. */
   mayClaim(name: string): boolean;
   /** Final say, given the start of the text when the name alone cannot tell. */

@@ -27,7 +27,7 @@ describe('rule examples', () => {
         const examples = rule.examples[format]!;
         examples.bad.forEach((bad, i) => {
           it(`flags ${format} bad example ${i + 1} where it says`, () => {
-            const findings = scanFiles([rule], { [FORMATS[format].exampleFile]: bad.code }, bad.defaults ?? examples.defaults).filter((f) => f.ruleId === rule.meta.id);
+            const findings = scanFiles([rule], { [bad.file ?? FORMATS[format].exampleFile]: bad.code }, bad.defaults ?? examples.defaults).filter((f) => f.ruleId === rule.meta.id);
             const lines = findings.map((f) => f.location.range.start.line).sort((a, b) => a - b);
             assert.deepEqual(lines, bad.errors.map((e) => e.line), `findings:\n${findings.map((f) => `${f.location.range.start.line}: ${f.message}`).join('\n')}`);
             for (const f of findings) assert.ok(f.message.length > 10, 'message explains the finding');
@@ -38,7 +38,7 @@ describe('rule examples', () => {
             // Like ESLint's `output`: the fixed text byte for byte, clean of what automatic fixes fix, and stable.
             it(`fixes ${format} bad example ${i + 1} as its output says, verified and stable`, async () => {
               assert.notEqual(bad.output, undefined, 'a rule with a fix states the output of every bad example (null: no fix applies)');
-              const file = FORMATS[format].exampleFile;
+              const file = bad.file ?? FORMATS[format].exampleFile;
               const defaults = bad.defaults ?? examples.defaults;
               const first = await fixFiles([rule], { [file]: bad.code }, defaults);
               const fixed = first.files[file]!;

@@ -8,6 +8,7 @@ import { kmsRules } from './aws/kms/index.js';
 import { kubernetesRules } from './kubernetes/index.js';
 import { dockerfileRules } from './docker/index.js';
 import { composeRules } from './compose/index.js';
+import { secretRules } from './secrets/index.js';
 import { lambdaRules } from './aws/lambda/index.js';
 import { rdsRules } from './aws/rds/index.js';
 import { s3Rules } from './aws/s3/index.js';
@@ -35,6 +36,7 @@ export const builtinRules: readonly Rule[] = [
   ...kubernetesRules,
   ...dockerfileRules,
   ...composeRules,
+  ...secretRules,
 ].sort((a, b) => compareText(a.meta.id, b.meta.id));
 
 export function findRule(id: string): Rule | undefined {

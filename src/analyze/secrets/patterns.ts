@@ -21,11 +21,16 @@ const WEAK_PASSWORDS = new Set([
   'mysecretpassword', 'supersecret', 'default', 'demo', 'sa', 'oracle', 'master', 'elastic', 'changeit',
 ]);
 
-/** A literal password anyone would try first: a dictionary default, or the account or service name again. */
-export function isWeakPassword(value: string, name = ''): boolean {
+/**
+ * A literal password anyone would try first: a dictionary default, something short, or a word from its context
+ * again (the variable's name, the service, the image, the user or database it protects: `POSTGRES_PASSWORD=nextcloud`).
+ */
+export function isWeakPassword(value: string, name = '', context: readonly string[] = []): boolean {
   const v = value.trim().toLowerCase();
   if (!v || PLACEHOLDER.test(v)) return false;
-  return WEAK_PASSWORDS.has(v) || (name !== '' && v === name.toLowerCase().replace(/_?(password|passwd|pass|pwd)$/, '')) || v.length < 6;
+  const words = [name.toLowerCase().replace(/_?(password|passwd|pass|pwd)$/, ''), ...context.map((c) => c.toLowerCase())].filter((w) => w.length > 1);
+  const stem = v.replace(/[\d_!.-]+$/, '');
+  return WEAK_PASSWORDS.has(v) || WEAK_PASSWORDS.has(stem) || v.length < 6 || words.some((w) => v === w || stem === w || (stem.length >= 4 && w.includes(stem)) || (w.length >= 5 && v.includes(w)));
 }
 
 /** `scheme://user:password@host` with a literal password. */

@@ -1,7 +1,7 @@
 // Literal secrets in a service's environment: the shared check and fix of the two secret rules (a literal
 // secret, and a weak one anybody would guess, which is worse).
 
-import { environmentOf, type ComposeService, type EnvironmentVariable } from '../../../adapt/compose/services.js';
+import { environmentOf, setting, type ComposeService, type EnvironmentVariable } from '../../../adapt/compose/services.js';
 import type { YamlFixContext, FixOutcome } from '../../fix.js';
 import { findNamedSecrets, isSecretName, isWeakPassword, mask } from '../../secrets/patterns.js';
 import type { ComposeRuleContext } from '../../yaml-rule.js';
@@ -14,9 +14,17 @@ export interface EnvSecretFix {
 /** A literal (no `${VAR}` in it) that is a secret: its name announces one, or its value holds credentials. */
 export function literalSecrets(service: ComposeService): { variable: EnvironmentVariable; masked: string; weak: boolean }[] {
   const out: { variable: EnvironmentVariable; masked: string; weak: boolean }[] = [];
-  for (const variable of environmentOf(service)) {
+  const environment = environmentOf(service);
+  // What a guessable password repeats: the service, its image, and the user and database names next to it.
+  const image = setting(service, 'image')?.value ?? '';
+  const context = [
+    service.name,
+    ...image.replace(/[:@].*$/, '').split('/'),
+    ...environment.filter((v) => /(USER|DB|DATABASE|NAME)$/i.test(v.name) && v.value).map((v) => v.value!),
+  ];
+  for (const variable of environment) {
     if (variable.raw === undefined || variable.usesVariables) continue;
-    const weak = isSecretName(variable.name) && /pass|pwd/i.test(variable.name) && isWeakPassword(variable.raw, variable.name);
+    const weak = isSecretName(variable.name) && /pass|pwd/i.test(variable.name) && isWeakPassword(variable.raw, variable.name, context);
     const [hit] = findNamedSecrets([[variable.name, variable.raw]]);
     if (weak || hit) out.push({ variable, masked: hit?.masked ?? mask(variable.raw), weak });
   }
