@@ -2,6 +2,8 @@
 // end as replacements of [start, end) spans of the original text, so applying, merging and
 // diffing them is format-agnostic.
 
+import { mergeTrees, renderTree, type YamlInsertion } from './yaml-tree.js';
+
 /** Replace the UTF-16 span [start, end) of the original text with `text` (an insertion when start = end). */
 export interface TextEdit {
   start: number;
@@ -12,6 +14,34 @@ export interface TextEdit {
    * new resources), whatever order the fixes come in. Default 0.
    */
   rank?: number;
+  /**
+   * For an insertion of new YAML keys: the keys as data. Insertions at one point with the same indentation are
+   * merged into one block (see mergeInsertions), so two fixes adding keys under one new mapping write it once.
+   */
+  yaml?: YamlInsertion;
+}
+
+/**
+ * The edits with YAML insertions at one point merged: the first of each group carries the merged block, the others
+ * become empty insertions there (so every fix keeps an edit, and its span, in the same order).
+ */
+export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const groups = new Map<string, number[]>();
+  edits.forEach((e, i) => {
+    if (!e.yaml || e.start !== e.end) return;
+    const key = `${e.start}:${e.yaml.indent}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out = [...edits];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const first = edits[members[0]!]!;
+    let tree = first.yaml!.tree;
+    for (const i of members.slice(1)) tree = mergeTrees(tree, edits[i]!.yaml!.tree);
+    out[members[0]!] = { ...first, text: renderTree(tree, first.yaml!.indent, first.yaml!.step, first.yaml!.eol), yaml: { ...first.yaml!, tree } };
+    for (const i of members.slice(1)) out[i] = { start: first.start, end: first.start, text: '' };
+  }
+  return out;
 }
 
 /** Same span and same text: two findings on one resource asking for the same change. */

@@ -4,6 +4,9 @@
 
 import { EditDeclined } from './hcl-edit.js';
 import type { TextEdit } from './text-edit.js';
+import { renderTree, treeOf, type YamlTree } from './yaml-tree.js';
+
+export type { YamlTree };
 import { isMap, type YEntry, type YMap, type YNode, type YScalar } from '../parse/yaml/tree.js';
 
 /** A YAML scalar as written in block style: plain when that reads back as the same string, quoted otherwise. */
@@ -104,7 +107,10 @@ export function insertEntries(text: string, map: YMap, path: readonly string[], 
   const last = map.entries[map.entries.length - 1]!;
   const at = endOfContent(text, last.keyStart, Math.max(last.value.end, last.keyEnd));
   const indent = columnOf(text, map.entries[0]!.keyStart);
-  return [{ start: at, end: at, text: nestedLines(path, value, indent, indentStep(text, map), lineEnding(text)) }];
+  const step = indentStep(text, map);
+  const eol = lineEnding(text);
+  const yaml = typeof value === 'string' ? { yaml: { indent, step, eol, tree: treeOf(path, value) } } : {};
+  return [{ start: at, end: at, text: nestedLines(path, value, indent, step, eol), ...yaml }];
 }
 
 /** `key:` with nothing after it gets nested keys on the lines below. */
@@ -133,20 +139,6 @@ export function markYamlForInput(text: string, node: YNode | YEntry, question: s
   return [{ start: lineStart, end: lineStart, text: `${indent}# NEEDS YOUR INPUT: ${question.replace(/[\r\n]+/g, ' ')}${lineEnding(text)}` }];
 }
 
-/** Nested keys to write: a scalar's text at each leaf. */
-export interface YamlTree {
-  [key: string]: string | YamlTree;
-}
-
-function renderTree(tree: YamlTree, indent: number, step: number, eol: string): string {
-  let out = '';
-  for (const [key, value] of Object.entries(tree)) {
-    const pad = ' '.repeat(indent);
-    out += typeof value === 'string' ? `${eol}${pad}${key}: ${value}` : `${eol}${pad}${key}:${renderTree(value, indent + step, step, eol)}`;
-  }
-  return out;
-}
-
 /**
  * Adds every key of `tree` that `map` lacks, leaving the values already there alone: one insertion per mapping
  * that exists, holding all the keys missing from it. Fixes of related rules (CPU and memory limits, say) that
@@ -172,7 +164,8 @@ export function addMissing(text: string, map: YMap, tree: YamlTree): TextEdit[] 
     if (!map.entries.length) throw new EditDeclined('the mapping is empty; edit it by hand');
     const last = map.entries[map.entries.length - 1]!;
     const at = endOfContent(text, last.keyStart, Math.max(last.value.end, last.keyEnd));
-    edits.push({ start: at, end: at, text: renderTree(missing, columnOf(text, map.entries[0]!.keyStart), indentStep(text, map), lineEnding(text)) });
+    const yaml = { indent: columnOf(text, map.entries[0]!.keyStart), step: indentStep(text, map), eol: lineEnding(text), tree: missing };
+    edits.push({ start: at, end: at, text: renderTree(missing, yaml.indent, yaml.step, yaml.eol), yaml });
   }
   return edits;
 }

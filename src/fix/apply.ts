@@ -4,7 +4,7 @@
 // tell which fix a later finding belongs to.
 
 import { realignInserted } from '../edit/hcl-align.js';
-import { applyEdits, applyEditsTracked, editsConflict, mapOffset, type TextEdit } from '../edit/text-edit.js';
+import { applyEdits, applyEditsTracked, editsConflict, mapOffset, mergeInsertions, type TextEdit } from '../edit/text-edit.js';
 import { positionsIn } from '../core/positions.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import type { ProposedFix, Unfixed } from './propose.js';
@@ -56,6 +56,9 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
       edits.push(...fix.edits);
     }
     if (!accepted.length) continue;
+    // New YAML keys that several fixes add under one new mapping are written as one block.
+    const merged = mergeInsertions(edits);
+    edits.splice(0, edits.length, ...merged);
     const applied = applyEditsTracked(before, edits);
     const positionOf = positionsIn(applied.text);
     const lineOf = (offset: number) => positionOf(offset).line;

@@ -17,7 +17,7 @@ const NOT_TEXT =
 /** Lock files and other generated manifests: hashes and checksums, never secrets someone wrote. */
 const GENERATED = /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|\.terraform\.lock\.hcl|gradle\.lockfile)$/;
 /** Tests and fixtures: only formatted tokens are reported there, not password-like assignments. */
-const FIXTURE_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|testdata|mocks?|__mocks__|examples?|samples?|docs?)\//i;
+const FIXTURE_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|testdata|mocks?|__mocks__)\//i;
 
 export const secretsScanner: FormatScanner = {
   id: 'secrets',

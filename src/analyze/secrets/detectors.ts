@@ -63,7 +63,7 @@ const SECRET_KEY = '(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apik
 /** Where a secret-looking name may be: the search starts at these words, then widens to the whole identifier. */
 const SECRET_WORD = new RegExp(SECRET_KEY, 'gi');
 /** After the identifier: an optional closing quote, the assignment operator, an optional quote and the value. */
-const ASSIGNED = /["']?[ \t]*(?::=|=>|[:=])[ \t]*(["'`]?)([^\s"'`,;{}()<>[\]]{1,200})/y;
+const ASSIGNED = /["']?[ \t]*(?::=|=>|=|:(?=[ \t"'`]))[ \t]*(["'`]?)([^\s"'`,;{}()<>[\]]{1,200})/y;
 const IDENTIFIER_CHAR = /[\w.-]/;
 
 /**

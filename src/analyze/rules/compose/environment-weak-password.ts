@@ -12,7 +12,7 @@ export default defineRule({
     cwe: ['CWE-798', 'CWE-521'],
     compliance: COMPOSE_COMPLIANCE.secrets,
     description:
-      "A weak password (rootpassword, admin, postgres, the service name again) is the first one any scanner or attacker tries: a data store published with it is open to anyone who can reach the port. Being written in the compose file, it is also in the repository.",
+      "A weak password (admin, postgres, password123, the service or database name again) is the first one any scanner or attacker tries: a data store published with it is open to anyone who can reach the port. Being written in the compose file, it is also in the repository.",
     remediation: 'Replace the literal with `${VAR}` (or `${VAR:?message}`), keep the value in an untracked .env or a secrets manager, list the name in .env.example, and rotate the exposed value.',
     provider: 'docker',
     service: 'compose',
