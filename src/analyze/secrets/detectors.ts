@@ -50,8 +50,8 @@ const TOKENS: readonly TokenDetector[] = [
   { detector: 'openai-api-key', kind: 'OpenAI API key', family: 'token', pattern: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})\b/g },
   { detector: 'anthropic-api-key', kind: 'Anthropic API key', family: 'token', pattern: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120})/g },
   { detector: 'shopify-access-token', kind: 'Shopify access token', family: 'token', pattern: /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/g },
-  { detector: 'private-key', kind: 'private key', family: 'private-key', pattern: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\n:-]{32,}?-----END)/g },
-  { detector: 'jwt', kind: 'JSON Web Token', family: 'jwt', pattern: /\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})/g },
+  { detector: 'private-key', kind: 'private key', family: 'private-key', pattern: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\n:-]{32,16384}?-----END)/g },
+  { detector: 'jwt', kind: 'JSON Web Token', family: 'jwt', pattern: /\b(eyJ[A-Za-z0-9_-]{10,4096}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{16,4096})/g },
 ];
 
 /** `scheme://user:password@host`. */
@@ -87,8 +87,8 @@ function* assignments(text: string): Generator<{ name: string; quote: string; va
 
 /** A secret-named variable with a literal fallback in code: `process.env.DB_PASSWORD || "rootpassword"`, `os.getenv("DB_PASSWORD", "x")`. */
 const CODE_FALLBACK = new RegExp(
-  `((?:process\\.env|import\\.meta\\.env)(?:\\.|\\[["'])\\w*${SECRET_KEY}\\w*(?:["']\\])?)\\s*(?:\\|\\||\\?\\?)\\s*(["'\`])([^"'\`\\n]{1,200})\\2` +
-    `|(?:getenv|environ\\.get|ENV\\.fetch|env)\\(\\s*["'](\\w*${SECRET_KEY}\\w*)["']\\s*,\\s*(["'])([^"'\\n]{1,200})\\5`,
+  `((?:process\\.env|import\\.meta\\.env)(?:\\.|\\[["'])\\w{0,40}${SECRET_KEY}\\w{0,40}(?:["']\\])?)\\s*(?:\\|\\||\\?\\?)\\s*(["'\`])([^"'\`\\n]{1,200})\\2` +
+    `|(?:getenv|environ\\.get|ENV\\.fetch|env)\\(\\s*["'](\\w{0,40}${SECRET_KEY}\\w{0,40})["']\\s*,\\s*(["'])([^"'\\n]{1,200})\\5`,
   'gi',
 );
 

@@ -42,9 +42,14 @@ export interface DockerFile {
 }
 
 export function readDockerfile(text: string): DockerFile {
+  // The parser counts lines as its text document does: `\r\n`, `\r` and `\n` each end one.
   const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (ch === 10 || ch === 13) lineStarts.push(i + 1);
+  }
+  const offset = (p: { line: number; character: number }) => Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
   const parsed = DockerfileParser.parse(text);
   const instructions: DockerInstruction[] = [];
   const stages: DockerStage[] = [];

@@ -36,7 +36,7 @@ export default defineRule({
       const text = ctx.text.slice(ctx.data.start, ctx.data.end);
       const edits: TextEdit[] = [];
       // Each `apt-get install` (or `apt install`) without a yes flag before the next command separator gets `-y`.
-      for (const m of text.matchAll(/\bapt(?:-get)?((?:\s+-[-\w=]+)*)\s+install\b([^&|;\n]*)/g)) {
+      for (const m of text.matchAll(/\bapt(?:-get)?((?:\s+-[-\w=]+){0,8})\s+install\b([^&|;\n]{0,4096})/g)) {
         const options = `${m[1]} ${m[2]}`.split(/\s+/).filter((w) => w.startsWith('-'));
         if (options.some(ASSUME_YES)) continue;
         const at = ctx.data.start + m.index! + m[0].length - m[2]!.length;

@@ -4,10 +4,10 @@ import { INSTALL_ACTIONS, packageCommand, type Manager } from './packages.js';
 
 /** What cleans each manager's cache in the same RUN. */
 const CLEANUP: Partial<Record<Manager, (script: string, options: string[]) => boolean>> = {
-  apt: (script) => /rm\s+(-\w+\s+)*[^&|;]*\/var\/lib\/apt\/lists/.test(script) || /apt(-get)?\s+clean/.test(script),
-  apk: (script, options) => options.includes('--no-cache') || /rm\s+(-\w+\s+)*[^&|;]*\/var\/cache\/apk/.test(script),
-  yum: (script) => /yum\s+clean\s+all/.test(script) || /rm\s+(-\w+\s+)*[^&|;]*\/var\/cache\/yum/.test(script),
-  dnf: (script) => /dnf\s+clean\s+all/.test(script) || /rm\s+(-\w+\s+)*[^&|;]*\/var\/cache\/dnf/.test(script),
+  apt: (script) => /rm\s+(-\w+\s+){0,4}[^&|;]{0,512}\/var\/lib\/apt\/lists/.test(script) || /apt(-get)?\s+clean/.test(script),
+  apk: (script, options) => options.includes('--no-cache') || /rm\s+(-\w+\s+){0,4}[^&|;]{0,512}\/var\/cache\/apk/.test(script),
+  yum: (script) => /yum\s+clean\s+all/.test(script) || /rm\s+(-\w+\s+){0,4}[^&|;]{0,512}\/var\/cache\/yum/.test(script),
+  dnf: (script) => /dnf\s+clean\s+all/.test(script) || /rm\s+(-\w+\s+){0,4}[^&|;]{0,512}\/var\/cache\/dnf/.test(script),
   microdnf: (script) => /microdnf\s+clean\s+all/.test(script),
   zypper: (script) => /zypper\s+(clean|cc)\b/.test(script),
 };

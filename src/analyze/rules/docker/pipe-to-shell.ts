@@ -1,8 +1,24 @@
 import { defineRule } from '../../rule.js';
-import { DOCKER_COMPLIANCE, runScript } from './support.js';
+import { bare, DOCKER_COMPLIANCE, runScript } from './support.js';
 
-/** `curl … | sh`, `wget -qO- … | sudo bash`, `curl … | python3 -` and the like. */
-const PIPE_TO_SHELL = /\b(curl|wget)\b[^|;&\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+\S+\s+)*(ba|z|k|da)?sh\b|\b(curl|wget)\b[^|;&\n]*\|\s*(sudo\s+)?(python3?|perl|ruby|node)\b/;
+const INTERPRETER = /^(ba|z|k|da)?sh$|^(python3?|perl|ruby|node)$/;
+
+/**
+ * `curl … | sh`, `wget -qO- … | sudo bash`, `curl … | python3 -`: within each pipeline (split at `&&`, `||`, `;` and
+ * line ends, then at `|`), a download whose output is the input of an interpreter. Splitting first keeps the cost
+ * linear in the length of the RUN, whatever it holds.
+ */
+export function pipedToInterpreter(script: string): string | undefined {
+  for (const pipeline of script.split(/&&|\|\||;|\n/)) {
+    const stages = pipeline.split('|').map((stage) => bare(stage.trim().split(/\s+/).filter(Boolean)));
+    for (let i = 0; i + 1 < stages.length; i++) {
+      const downloader = stages[i]![0];
+      const consumer = stages[i + 1]![0];
+      if ((downloader === 'curl' || downloader === 'wget') && consumer && INTERPRETER.test(consumer)) return `${downloader} … | ${consumer}`;
+    }
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -25,8 +41,8 @@ export default defineRule({
   dockerfile: {
     check(file, ctx) {
       for (const run of file.instructions.filter((i) => i.keyword === 'RUN')) {
-        const m = PIPE_TO_SHELL.exec(runScript(run));
-        if (m) ctx.report({ at: run, message: `RUN pipes a download into an interpreter (${m[0].replace(/\s+/g, ' ').slice(0, 80)}) without verifying it.`, part: 'RUN curl|sh' });
+        const piped = pipedToInterpreter(runScript(run));
+        if (piped) ctx.report({ at: run, message: `RUN pipes a download into an interpreter (${piped}) without verifying it.`, part: 'RUN curl|sh' });
       }
     },
   },
