@@ -7,7 +7,9 @@
 //   - start-up of the installed CLI scanning one small file;
 //   - the hostile-input table: inputs built to hang, crash or exhaust a scanner (scripts/bench/hostile.ts).
 //
-//   npm run bench [-- --files N] [--skip-scan] [--skip-startup] [--skip-model] [--skip-hostile]
+//   - the mixed tree (Terraform, 20 MB of Kubernetes YAML, 2,000 Dockerfiles and compose files) end to end,
+//     and the secrets search's throughput (scripts/bench/mixed.ts);
+//   npm run bench [-- --files N] [--skip-scan] [--skip-mixed] [--skip-startup] [--skip-model] [--skip-hostile]
 //   npm run bench -- --hostile-only [--case TEXT]
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHcl } from '../src/parse/hcl/parser.js';
 import { generateTree } from './bench/generate-tree.js';
 import { benchHostile } from './bench/hostile.js';
+import { benchMixed } from './bench/mixed.js';
 import { packAndInstall, removeInstall } from './package/install.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -206,6 +209,7 @@ async function main(): Promise<void> {
     const scanMbPerSecond = benchScan();
     if (!process.argv.includes('--skip-fix')) benchFix(scanMbPerSecond);
   }
+  if (!process.argv.includes('--skip-mixed')) benchMixed(benchDir, compiledCli(), statSync(join(repoRoot, 'scripts', 'bench', 'generate-mixed.ts')).mtimeMs);
   if (!process.argv.includes('--skip-startup')) benchStartup();
   if (!process.argv.includes('--skip-model')) await benchModel();
   if (!process.argv.includes('--skip-hostile') && !benchHostile(compiledCli())) process.exitCode = 1;

@@ -116,8 +116,11 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
   // Files that may hold suppression comments: those the scanners name, and every file of a scanner that does not say.
   const mayHoldSuppressions = new Set<string>();
   const passed: PassedCheck[] = [];
-  for (const { scanner, files: own } of claimed) {
-    const outcome = await scanner.scan({
+  // Every scanner at once: the Terraform stage works in worker threads while the others read in this one
+  // (in time slices). Their results are merged in registry order, so the result does not depend on timing.
+  const outcomes = await Promise.all(
+    claimed.map(({ scanner, files: own }) =>
+      scanner.scan({
       source: diskSource(own, overlay),
       rules,
       builtinRulesOnly: rules === builtinRules || rules.every((r) => builtinRules.includes(r) || r.portable !== undefined),
@@ -126,7 +129,11 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
       ...(options.onFixProposals ? { proposeFixes: options.proposeOnly ? { only: options.proposeOnly } : {} } : {}),
       options: formatOptions(scanner.id, options, root),
       ...(options.onProgress ? { onProgress: (done: number, total: number, unit: string) => options.onProgress!({ done, total, unit }) } : {}),
-    });
+      }),
+    ),
+  );
+  for (const [i, { scanner, files: own }] of claimed.entries()) {
+    const outcome = outcomes[i]!;
     formats[scanner.id] = outcome.stats;
     if (outcome.proposals) options.onFixProposals?.(outcome.proposals);
     for (const rel of outcome.commented ?? own.map((f) => f.rel)) mayHoldSuppressions.add(rel);

@@ -25,6 +25,8 @@ export interface YamlRuleContext {
 export interface KubernetesRuleContext extends YamlRuleContext {
   /** Every object in the scan, across files. */
   objects: readonly K8sObject[];
+  /** A value computed once per scan (an index of `objects`, say) and shared by every check of it. */
+  memo<T>(key: symbol, create: () => T): T;
 }
 
 export interface KubernetesCheck {

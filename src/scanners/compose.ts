@@ -13,6 +13,7 @@ import type { Diagnostic, Finding } from '../core/types.js';
 import { readYaml } from '../parse/yaml/read.js';
 import { commentedFiles, documentFinding, parseErrorFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 import { COMPOSE_NAME, isCompose } from './recognised.js';
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -24,11 +25,11 @@ export const composeScanner: FormatScanner = {
   mayClaim: (name) => YAML_NAME.test(name) || name === DOTENV,
   claims: (rel, head) => baseName(rel) === DOTENV || COMPOSE_NAME.test(baseName(rel)) || isCompose(head()),
   hasChecks: (rule) => rule.compose !== undefined,
-  scan: async (input) => scanCompose(input),
-  scanSync: (input) => scanCompose(input),
+  scan: (input) => runStepsInSlices(scanCompose(input)),
+  scanSync: (input) => runSteps(scanCompose(input)),
 };
 
-function scanCompose(input: FormatScanInput): FormatOutcome {
+function* scanCompose(input: FormatScanInput): Steps<FormatOutcome> {
   const defaults = input.defaults ?? {};
   const rules = input.rules.filter((r) => r.compose && (r.meta.requires ?? []).every((name) => defaults[name] !== undefined));
   const diagnostics: Diagnostic[] = [];
@@ -45,6 +46,7 @@ function scanCompose(input: FormatScanInput): FormatOutcome {
   }
   let checked = 0;
   for (const file of composeFiles) {
+    yield;
     const source = readSource(input.source, file, 'compose', diagnostics);
     if (!source) continue;
     sources.push(source);

@@ -10,6 +10,7 @@ import type { Diagnostic, Finding } from '../core/types.js';
 import { readDockerfile, type DockerFile, type DockerStage } from '../parse/dockerfile/read.js';
 import { commentedFiles, documentFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 
 export const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)([.-][\w.-]+)?$|\.(dockerfile|containerfile)$/i;
 
@@ -21,11 +22,11 @@ export const dockerfileScanner: FormatScanner = {
   mayClaim: (name) => DOCKERFILE_NAME.test(name) && !NOT_A_DOCKERFILE.test(name),
   claims: (rel) => dockerfileScanner.mayClaim(rel.slice(rel.lastIndexOf('/') + 1)),
   hasChecks: (rule) => rule.dockerfile !== undefined,
-  scan: async (input) => scanDockerfiles(input),
-  scanSync: (input) => scanDockerfiles(input),
+  scan: (input) => runStepsInSlices(scanDockerfiles(input)),
+  scanSync: (input) => runSteps(scanDockerfiles(input)),
 };
 
-function scanDockerfiles(input: FormatScanInput): FormatOutcome {
+function* scanDockerfiles(input: FormatScanInput): Steps<FormatOutcome> {
   const defaults = input.defaults ?? {};
   const rules = input.rules.filter((r) => r.dockerfile && (r.meta.requires ?? []).every((name) => defaults[name] !== undefined));
   const diagnostics: Diagnostic[] = [];
@@ -36,6 +37,7 @@ function scanDockerfiles(input: FormatScanInput): FormatOutcome {
   const applied = new Set<string>();
   let checked = 0;
   for (const file of input.source.files) {
+    yield;
     const source = readSource(input.source, file, 'dockerfile', diagnostics);
     if (!source) continue;
     sources.push(source);

@@ -11,6 +11,7 @@ import type { PassedCheck } from '../analyze/engine.js';
 import { readYaml } from '../parse/yaml/read.js';
 import { commentedFiles, documentFinding, parseErrorFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 import { isKubernetesManifest } from './recognised.js';
 
 const MANIFEST_NAME = /\.(ya?ml|json)$/i;
@@ -20,11 +21,11 @@ export const kubernetesScanner: FormatScanner = {
   mayClaim: (name) => MANIFEST_NAME.test(name),
   claims: (_, head) => isKubernetesManifest(head()),
   hasChecks: (rule) => rule.kubernetes !== undefined,
-  scan: async (input) => scanManifests(input),
-  scanSync: (input) => scanManifests(input),
+  scan: (input) => runStepsInSlices(scanManifests(input)),
+  scanSync: (input) => runSteps(scanManifests(input)),
 };
 
-function scanManifests(input: FormatScanInput): FormatOutcome {
+function* scanManifests(input: FormatScanInput): Steps<FormatOutcome> {
   const defaults = input.defaults ?? {};
   const rules = input.rules.filter((r) => r.kubernetes && (r.meta.requires ?? []).every((name) => defaults[name] !== undefined));
   const diagnostics: Diagnostic[] = [];
@@ -40,9 +41,15 @@ function scanManifests(input: FormatScanInput): FormatOutcome {
     const stream = readYaml(source.text);
     if (stream.error) findings.push(parseErrorFinding(source, stream.error, stream.documents.length ? 'The documents before the error were still scanned.' : 'Nothing in it was scanned.'));
     objects.push(...objectsOf(file.rel, stream.documents));
+    yield;
   }
 
   const pending: PendingFix[] = [];
+  const memos = new Map<symbol, unknown>();
+  const memo = <T>(key: symbol, create: () => T): T => {
+    if (!memos.has(key)) memos.set(key, create());
+    return memos.get(key) as T;
+  };
   const passed: PassedCheck[] = [];
   const applied = new Set<string>();
   const checkedObjects = new Set<K8sObject>();
@@ -56,11 +63,12 @@ function scanManifests(input: FormatScanInput): FormatOutcome {
       checkedBy++;
       applied.add(rule.meta.id);
       const before = findings.length;
-      check.check(object, contextFor(rule, object, source, objects, defaults, findings, pending));
+      check.check(object, contextFor(rule, object, source, objects, defaults, findings, pending, memo));
       if (input.showPassed && findings.length === before) passed.push({ ruleId: rule.meta.id, resource: object.label, file: object.file, line: source.range(object.node.start, object.node.start).start.line });
     }
     if (checkedBy) checkedObjects.add(object);
     else kindsWithoutRules.set(object.kind, (kindsWithoutRules.get(object.kind) ?? 0) + 1);
+    yield;
   }
 
   const typesWithoutRules = [...kindsWithoutRules].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
@@ -92,10 +100,12 @@ function contextFor(
   defaults: KubernetesRuleContext['defaults'],
   findings: Finding[],
   pending: PendingFix[],
+  memo: KubernetesRuleContext['memo'],
 ): KubernetesRuleContext {
   return {
     defaults,
     objects,
+    memo,
     report(report: YamlReport) {
       const at = report.at;
       const [start, end] = !at ? [object.node.start, object.node.start] : 'key' in at ? [at.keyStart, at.value.end] : [at.start, at.end];

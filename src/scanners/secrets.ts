@@ -10,6 +10,7 @@ import { FORMATS } from '../core/formats.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 import { commentedFiles, readSource, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 
 /** Extensions of files that are not text, or whose text is generated. */
 const NOT_TEXT =
@@ -25,8 +26,8 @@ export const secretsScanner: FormatScanner = {
   mayClaim: (name) => !NOT_TEXT.test(name) && !GENERATED.test(name) && !/\.min\.(js|css)$/i.test(name),
   claims: () => true,
   hasChecks: (rule) => rule.secrets !== undefined,
-  scan: async (input) => scanSecrets(input),
-  scanSync: (input) => scanSecrets(input),
+  scan: (input) => runStepsInSlices(scanSecrets(input)),
+  scanSync: (input) => runSteps(scanSecrets(input)),
 };
 
 /** Binary: a NUL byte near the start. Minified: long lines make up most of it. */
@@ -46,7 +47,7 @@ export function notPlainText(text: string): 'binary' | 'minified' | undefined {
   return undefined;
 }
 
-function scanSecrets(input: FormatScanInput): FormatOutcome {
+function* scanSecrets(input: FormatScanInput): Steps<FormatOutcome> {
   const rules = input.rules.filter((r) => r.secrets);
   const diagnostics: Diagnostic[] = [];
   const findings: Finding[] = [];
@@ -56,6 +57,7 @@ function scanSecrets(input: FormatScanInput): FormatOutcome {
   let skipped = 0;
   let bytes = 0;
   for (const file of input.source.files) {
+    yield;
     const source = readSource(input.source, file, 'secrets', diagnostics);
     if (!source) continue;
     if (notPlainText(source.text)) {

@@ -75,8 +75,16 @@ function collect(file: string, node: YNode | undefined, path: string, out: K8sOb
   out.push({ file, kind, apiVersion, name, ...(namespace ? { namespace } : {}), node, label: [kind, namespace, name || '(unnamed)'].filter(Boolean).join('/'), path });
 }
 
-/** The pod spec of a workload, with its containers; undefined for other kinds. */
+const podSpecs = new WeakMap<K8sObject, PodSpec | null>();
+
+/** The pod spec of a workload, with its containers; undefined for other kinds. Read once per object, whatever the number of rules asking. */
 export function podSpecOf(object: K8sObject): PodSpec | undefined {
+  let spec = podSpecs.get(object);
+  if (spec === undefined) podSpecs.set(object, (spec = readPodSpec(object) ?? null));
+  return spec ?? undefined;
+}
+
+function readPodSpec(object: K8sObject): PodSpec | undefined {
   const path = POD_SPEC_PATHS[object.kind];
   if (!path) return undefined;
   const node = getMap(object.node, path);

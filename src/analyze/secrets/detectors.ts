@@ -24,34 +24,37 @@ interface TokenDetector {
   family: SecretFamily;
   /** Global, case-sensitive; group 1 is the secret. */
   pattern: RegExp;
+  /** Text every match contains: a file without any of these is not searched with the pattern at all. */
+  hints: readonly string[];
 }
 
 const TOKENS: readonly TokenDetector[] = [
-  { detector: 'aws-access-key-id', kind: 'AWS access key ID', family: 'aws', pattern: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/g },
+  { detector: 'aws-access-key-id', kind: 'AWS access key ID', family: 'aws', pattern: /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Z0-9])/g, hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA'] },
   {
     detector: 'aws-secret-access-key',
     kind: 'AWS secret access key',
     family: 'aws',
     pattern: /(?:aws_?secret_?access_?key|secret_?access_?key|SecretAccessKey)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+    hints: ['ecret', 'ECRET'],
   },
-  { detector: 'github-pat', kind: 'GitHub token', family: 'token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,255})\b/g },
-  { detector: 'github-fine-grained-pat', kind: 'GitHub fine-grained token', family: 'token', pattern: /\b(github_pat_[A-Za-z0-9_]{82})\b/g },
-  { detector: 'gitlab-pat', kind: 'GitLab token', family: 'token', pattern: /\b(gl(?:pat|ptt|dt|rt|cbt|imt|soat|ft)-[A-Za-z0-9_-]{20,})\b/g },
-  { detector: 'slack-token', kind: 'Slack token', family: 'token', pattern: /\b(xox[abposr]-(?:\d+-)?[0-9A-Za-z-]{10,250})\b/g },
-  { detector: 'slack-webhook-url', kind: 'Slack webhook URL', family: 'token', pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{40,})/g },
-  { detector: 'stripe-secret-key', kind: 'Stripe secret key', family: 'token', pattern: /\b((?:sk|rk)_(?:live|test|prod)_[0-9a-zA-Z]{20,247})\b/g },
-  { detector: 'gcp-api-key', kind: 'Google API key', family: 'token', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g },
-  { detector: 'azure-storage-account-key', kind: 'Azure storage account key', family: 'token', pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/g },
-  { detector: 'azure-ad-client-secret', kind: 'Azure AD client secret', family: 'token', pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g },
-  { detector: 'npm-access-token', kind: 'npm access token', family: 'token', pattern: /\b(npm_[A-Za-z0-9]{36})\b/g },
-  { detector: 'pypi-upload-token', kind: 'PyPI upload token', family: 'token', pattern: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})/g },
-  { detector: 'sendgrid-api-token', kind: 'SendGrid API key', family: 'token', pattern: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g },
-  { detector: 'twilio-api-key', kind: 'Twilio API key', family: 'token', pattern: /\b(SK[0-9a-f]{32})\b/g },
-  { detector: 'openai-api-key', kind: 'OpenAI API key', family: 'token', pattern: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})\b/g },
-  { detector: 'anthropic-api-key', kind: 'Anthropic API key', family: 'token', pattern: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120})/g },
-  { detector: 'shopify-access-token', kind: 'Shopify access token', family: 'token', pattern: /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/g },
-  { detector: 'private-key', kind: 'private key', family: 'private-key', pattern: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\n:-]{32,16384}?-----END)/g },
-  { detector: 'jwt', kind: 'JSON Web Token', family: 'jwt', pattern: /\b(eyJ[A-Za-z0-9_-]{10,4096}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{16,4096})/g },
+  { detector: 'github-pat', kind: 'GitHub token', family: 'token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,255})\b/g, hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'] },
+  { detector: 'github-fine-grained-pat', kind: 'GitHub fine-grained token', family: 'token', pattern: /\b(github_pat_[A-Za-z0-9_]{82})\b/g, hints: ['github_pat_'] },
+  { detector: 'gitlab-pat', kind: 'GitLab token', family: 'token', pattern: /\b(gl(?:pat|ptt|dt|rt|cbt|imt|soat|ft)-[A-Za-z0-9_-]{20,})\b/g, hints: ['gl'] },
+  { detector: 'slack-token', kind: 'Slack token', family: 'token', pattern: /\b(xox[abposr]-(?:\d+-)?[0-9A-Za-z-]{10,250})\b/g, hints: ['xox'] },
+  { detector: 'slack-webhook-url', kind: 'Slack webhook URL', family: 'token', pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{40,})/g, hints: ['hooks.slack.com'] },
+  { detector: 'stripe-secret-key', kind: 'Stripe secret key', family: 'token', pattern: /\b((?:sk|rk)_(?:live|test|prod)_[0-9a-zA-Z]{20,247})\b/g, hints: ['k_live_', 'k_test_', 'k_prod_'] },
+  { detector: 'gcp-api-key', kind: 'Google API key', family: 'token', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/g, hints: ['AIza'] },
+  { detector: 'azure-storage-account-key', kind: 'Azure storage account key', family: 'token', pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/g, hints: ['AccountKey='] },
+  { detector: 'azure-ad-client-secret', kind: 'Azure AD client secret', family: 'token', pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/g, hints: ['Q~'] },
+  { detector: 'npm-access-token', kind: 'npm access token', family: 'token', pattern: /\b(npm_[A-Za-z0-9]{36})\b/g, hints: ['npm_'] },
+  { detector: 'pypi-upload-token', kind: 'PyPI upload token', family: 'token', pattern: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})/g, hints: ['pypi-AgEIcHlwaS5vcmc'] },
+  { detector: 'sendgrid-api-token', kind: 'SendGrid API key', family: 'token', pattern: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g, hints: ['SG.'] },
+  { detector: 'twilio-api-key', kind: 'Twilio API key', family: 'token', pattern: /\b(SK[0-9a-f]{32})\b/g, hints: ['SK'] },
+  { detector: 'openai-api-key', kind: 'OpenAI API key', family: 'token', pattern: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})\b/g, hints: ['T3BlbkFJ'] },
+  { detector: 'anthropic-api-key', kind: 'Anthropic API key', family: 'token', pattern: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120})/g, hints: ['sk-ant-'] },
+  { detector: 'shopify-access-token', kind: 'Shopify access token', family: 'token', pattern: /\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b/g, hints: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+  { detector: 'private-key', kind: 'private key', family: 'private-key', pattern: /(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\n:-]{32,16384}?-----END)/g, hints: ['PRIVATE KEY'] },
+  { detector: 'jwt', kind: 'JSON Web Token', family: 'jwt', pattern: /\b(eyJ[A-Za-z0-9_-]{10,4096}\.eyJ[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{16,4096})/g, hints: ['eyJ'] },
 ];
 
 /** `scheme://user:password@host`. */
@@ -140,6 +143,7 @@ export function findSecrets(text: string, options: ScanOptions = {}): SecretMatc
     found.push(m);
   };
   for (const t of TOKENS) {
+    if (!t.hints.some((hint) => text.includes(hint))) continue;
     for (const m of text.matchAll(t.pattern)) {
       const secret = m[1]!;
       if (isDocumentationToken(secret)) continue;
@@ -147,7 +151,7 @@ export function findSecrets(text: string, options: ScanOptions = {}): SecretMatc
       add({ family: t.family, detector: t.detector, kind: t.kind, secret, start, end: start + secret.length });
     }
   }
-  for (const m of text.matchAll(CONNECTION_STRING)) {
+  for (const m of text.includes('://') ? text.matchAll(CONNECTION_STRING) : []) {
     const password = m[3]!;
     if (isPlaceholder(password) && !/^.{4,}$/.test(password)) continue;
     if (/^\$|\$\{|\{\{|<|%/.test(password) || isDocumentationToken(password) || /^(password|pass|secret|pwd)$/i.test(password)) continue;
@@ -155,7 +159,8 @@ export function findSecrets(text: string, options: ScanOptions = {}): SecretMatc
     add({ family: 'connection-string', detector: 'connection-string-password', kind: `${m[1]!.toLowerCase()} connection string password`, secret: password, start, end: start + password.length });
   }
   if (options.fixture) return found.sort((a, b) => a.start - b.start);
-  for (const m of text.matchAll(CODE_FALLBACK)) {
+  const fallbacks = /env|ENV/.test(text) ? text.matchAll(CODE_FALLBACK) : [];
+  for (const m of fallbacks) {
     const name = (m[1] ?? m[4])!;
     const value = (m[3] ?? m[6])!;
     if (isPlaceholder(value, name.replace(/^.*[.[]["']?/, ''))) continue;

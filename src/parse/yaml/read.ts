@@ -8,6 +8,7 @@
 
 import { Composer, isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, Lexer, Parser, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { aliasExpansion } from './aliases.js';
+import { readYamlFast } from './fast.js';
 import type { YDocument, YEntry, YMap, YNode, YScalar } from './tree.js';
 
 /** Collections open at once; real manifests nest a dozen levels. */
@@ -27,6 +28,14 @@ export interface YamlStream {
 }
 
 export function readYaml(text: string): YamlStream {
+  // The common case, fast; anything it does not read exactly as the package would is read by the package.
+  const fast = readYamlFast(text, MAX_NESTING);
+  if (fast) return { documents: fast };
+  return readWithPackage(text);
+}
+
+/** The `yaml` package's reading of the text, converted (also the reference the fast reader is tested against). */
+export function readWithPackage(text: string): YamlStream {
   const documents: YDocument[] = [];
   let syntaxError: YamlError | undefined;
   const parser = new Parser();

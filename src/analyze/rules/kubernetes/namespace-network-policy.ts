@@ -3,6 +3,18 @@ import type { K8sObject } from '../../../adapt/kubernetes/objects.js';
 import { K8S_COMPLIANCE, WORKLOAD_KINDS } from './support.js';
 
 const namespaceOf = (o: K8sObject) => o.namespace ?? '';
+const INDEX = Symbol('namespaces with a NetworkPolicy, and each namespace\'s first workload');
+
+/** Built once per scan: checking every workload against every object was quadratic. */
+function indexOf(objects: readonly K8sObject[]): { covered: Set<string>; first: Map<string, K8sObject> } {
+  const covered = new Set<string>();
+  const first = new Map<string, K8sObject>();
+  for (const o of objects) {
+    if (o.kind === 'NetworkPolicy') covered.add(namespaceOf(o));
+    else if (WORKLOAD_KINDS.includes(o.kind) && !first.has(namespaceOf(o))) first.set(namespaceOf(o), o);
+  }
+  return { covered, first };
+}
 
 export default defineRule({
   meta: {
@@ -27,10 +39,9 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     check(object, ctx) {
       const ns = namespaceOf(object);
-      if (ctx.objects.some((o) => o.kind === 'NetworkPolicy' && namespaceOf(o) === ns)) return;
+      const { covered, first } = ctx.memo(INDEX, () => indexOf(ctx.objects));
       // Reported once per namespace, on its first workload.
-      const first = ctx.objects.find((o) => WORKLOAD_KINDS.includes(o.kind) && namespaceOf(o) === ns);
-      if (first !== object) return;
+      if (covered.has(ns) || first.get(ns) !== object) return;
       const where = ns ? `namespace ${ns}` : 'the namespace these manifests are applied to';
       ctx.report({ message: `No NetworkPolicy in the scanned manifests covers ${where}, where ${object.label} runs: every pod of the cluster can reach it.`, part: 'networkPolicy' });
     },

@@ -1,6 +1,8 @@
 import { defineRule } from '../../rule.js';
 import { K8S_COMPLIANCE } from './support.js';
-import { bindingsOf, BROAD_SUBJECTS, grants, policyRules, ROLE_KINDS, subjectsOf } from './rbac.js';
+import { bindingIndex, bindingsOf, BROAD_SUBJECTS, grants, policyRules, ROLE_KINDS, subjectsOf } from './rbac.js';
+
+const BINDINGS = Symbol('bindings by role');
 
 export default defineRule({
   meta: {
@@ -26,7 +28,7 @@ export default defineRule({
     check(object, ctx) {
       for (const rule of policyRules(object)) {
         if (!grants(rule, ['get', 'list', 'watch'], 'secrets') || rule.node.entries.some((e) => e.key === 'resourceNames')) continue;
-        const broad = bindingsOf(object, ctx.objects).flatMap((b) => subjectsOf(b)).filter((s) => BROAD_SUBJECTS.includes(s.name) || s.name.startsWith('system:serviceaccounts'));
+        const broad = bindingsOf(object, ctx.memo(BINDINGS, () => bindingIndex(ctx.objects))).flatMap((b) => subjectsOf(b)).filter((s) => BROAD_SUBJECTS.includes(s.name) || s.name.startsWith('system:serviceaccounts'));
         const scope = object.kind === 'ClusterRole' ? 'every Secret of the cluster' : `every Secret of namespace ${object.namespace ?? '(the one it is applied to)'}`;
         const to = broad.length ? `, and is bound to ${broad.map((s) => s.name).join(', ')}` : '';
         ctx.report({ at: rule.resourcesEntry ?? rule.node, message: `${object.kind} ${object.label} can read ${scope} (${rule.verbs.join(', ')})${to}.`, part: `rules[${rule.index}]` });

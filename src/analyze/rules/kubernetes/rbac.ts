@@ -59,12 +59,18 @@ export function subjectsOf(binding: K8sObject): Subject[] {
   return out;
 }
 
-/** Bindings (in `objects`) that give `role` to a subject, by the role's kind and name. */
-export function bindingsOf(role: K8sObject, objects: readonly K8sObject[]): K8sObject[] {
-  return objects.filter((o) => {
-    if (!BINDING_KINDS.includes(o.kind)) return false;
-    const kind = getText(o.node, 'roleRef.kind');
-    const name = getText(o.node, 'roleRef.name');
-    return kind === role.kind && name === role.name && (role.kind === 'ClusterRole' || o.namespace === role.namespace);
-  });
+/** The bindings of a scan by the role they refer to (`ClusterRole/view`), built once per scan. */
+export function bindingIndex(objects: readonly K8sObject[]): Map<string, K8sObject[]> {
+  const index = new Map<string, K8sObject[]>();
+  for (const o of objects) {
+    if (!BINDING_KINDS.includes(o.kind)) continue;
+    const key = `${getText(o.node, 'roleRef.kind')}/${getText(o.node, 'roleRef.name')}`;
+    index.set(key, [...(index.get(key) ?? []), o]);
+  }
+  return index;
+}
+
+/** Bindings (in the index) that give `role` to a subject: a Role only from its own namespace. */
+export function bindingsOf(role: K8sObject, index: ReadonlyMap<string, K8sObject[]>): K8sObject[] {
+  return (index.get(`${role.kind}/${role.name}`) ?? []).filter((o) => role.kind === 'ClusterRole' || o.namespace === role.namespace);
 }
