@@ -69,3 +69,27 @@ function addEvidence(resource: TfResource | undefined, tags: Record<string, stri
     }
   }
 }
+
+/**
+ * The risk score of findings of formats without Terraform's resource view (Kubernetes, compose, Dockerfiles,
+ * secrets): exploitability from the rule (and an exposure finding on the same resource), data sensitivity from
+ * the policy's classes or the resource's name and file.
+ */
+export function attachDocumentRisk(findings: Finding[], byId: ReadonlyMap<string, Rule>, dataClasses: readonly DataClass[]): void {
+  const exposedBy = new Map<string, string>();
+  for (const f of findings) {
+    if (byId.get(f.ruleId)?.meta.risk === 'exposure' && f.resource && !exposedBy.has(`${f.location.file}\0${f.resource}`)) exposedBy.set(`${f.location.file}\0${f.resource}`, f.ruleId);
+  }
+  const sensitivity = new Map<string, ReturnType<typeof dataSensitivity>>();
+  for (const f of findings) {
+    const meta = byId.get(f.ruleId)?.meta;
+    if (!meta || f.risk) continue;
+    const key = `${f.location.file}\0${f.resource ?? ''}`;
+    let d = sensitivity.get(key);
+    if (!d) sensitivity.set(key, (d = dataSensitivity({ tags: {}, names: f.resource ? [f.resource] : [], file: f.location.file }, dataClasses)));
+    const exposure = exposedBy.get(key);
+    const e = exploitability(meta, exposure && exposure !== f.ruleId ? `${exposure} on the same resource` : undefined);
+    const score = Math.round(SEVERITY_WEIGHT[f.severity] * e.factor * d.factor * 10) / 10;
+    f.risk = { score, rating: rating(score), severityWeight: SEVERITY_WEIGHT[f.severity], exploitability: e, dataSensitivity: d };
+  }
+}

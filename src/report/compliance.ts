@@ -17,13 +17,19 @@ export function frameworkFromChoice(choice: string): ComplianceFramework | undef
 
 /** Each finding with the controls its rule fails, described from the catalogue. */
 export function withComplianceFailures(findings: readonly Finding[], metas: readonly RuleMeta[]): Finding[] {
-  const byId = new Map(metas.map((m) => [m.id, m]));
+  // Described once per rule: every finding of a rule fails the same controls.
+  const failuresOf = new Map<string, string[]>();
+  for (const m of metas) {
+    failuresOf.set(
+      m.id,
+      m.compliance.flatMap((ref) => {
+        const control = complianceControl(ref);
+        return control ? [describeControl(control)] : [];
+      }),
+    );
+  }
   return findings.map((f) => {
-    const refs = byId.get(f.ruleId)?.compliance ?? [];
-    const failures = refs.flatMap((ref) => {
-      const control = complianceControl(ref);
-      return control ? [describeControl(control)] : [];
-    });
+    const failures = failuresOf.get(f.ruleId) ?? [];
     return failures.length ? { ...f, complianceFailures: failures } : f;
   });
 }

@@ -13,6 +13,7 @@ import type { Diagnostic, Finding } from '../core/types.js';
 import { readYaml } from '../parse/yaml/read.js';
 import { commentedFiles, documentFinding, parseErrorFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { attachDocumentRisk } from '../analyze/risk-evidence.js';
 import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 import { COMPOSE_NAME, isCompose } from './recognised.js';
 
@@ -63,6 +64,7 @@ function* scanCompose(input: FormatScanInput): Steps<FormatOutcome> {
       }
     }
   }
+  attachDocumentRisk(findings, new Map(rules.map((r) => [r.meta.id, r])), input.dataClasses ?? []);
   return {
     findings,
     diagnostics,

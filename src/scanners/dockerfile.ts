@@ -10,6 +10,7 @@ import type { Diagnostic, Finding } from '../core/types.js';
 import { readDockerfile, type DockerFile, type DockerStage } from '../parse/dockerfile/read.js';
 import { commentedFiles, documentFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { attachDocumentRisk } from '../analyze/risk-evidence.js';
 import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 
 export const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)([.-][\w.-]+)?$|\.(dockerfile|containerfile)$/i;
@@ -54,6 +55,7 @@ function* scanDockerfiles(input: FormatScanInput): Steps<FormatOutcome> {
       if (input.showPassed && findings.length === before) passed.push({ ruleId: rule.meta.id, resource: stageLabel(docker.stages[docker.stages.length - 1]!), file: file.rel, line: 1 });
     }
   }
+  attachDocumentRisk(findings, new Map(rules.map((r) => [r.meta.id, r])), input.dataClasses ?? []);
   return {
     findings,
     diagnostics,

@@ -11,6 +11,7 @@ import type { PassedCheck } from '../analyze/engine.js';
 import { readYaml } from '../parse/yaml/read.js';
 import { commentedFiles, documentFinding, parseErrorFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { attachDocumentRisk } from '../analyze/risk-evidence.js';
 import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 import { isKubernetesManifest } from './recognised.js';
 
@@ -72,6 +73,7 @@ function* scanManifests(input: FormatScanInput): Steps<FormatOutcome> {
   }
 
   const typesWithoutRules = [...kindsWithoutRules].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1));
+  attachDocumentRisk(findings, new Map(rules.map((r) => [r.meta.id, r])), input.dataClasses ?? []);
   return {
     findings,
     diagnostics,

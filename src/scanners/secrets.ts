@@ -10,6 +10,7 @@ import { FORMATS } from '../core/formats.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 import { commentedFiles, readSource, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
+import { attachDocumentRisk } from '../analyze/risk-evidence.js';
 import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 
 /** Extensions of files that are not text, or whose text is generated. */
@@ -74,6 +75,7 @@ function* scanSecrets(input: FormatScanInput): Steps<FormatOutcome> {
     }
   }
   if (skipped) diagnostics.push({ severity: 'note', code: 'secrets-skipped', format: 'secrets', message: `${skipped} binary or minified file${skipped === 1 ? ' was' : 's were'} not searched for secrets.` });
+  attachDocumentRisk(findings, new Map(rules.map((r) => [r.meta.id, r])), input.dataClasses ?? []);
   return {
     findings,
     diagnostics,
