@@ -13,6 +13,12 @@ import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js'
 import { attachDocumentRisk } from '../analyze/risk-evidence.js';
 import { runSteps, runStepsInSlices, type Steps } from './steps.js';
 
+/**
+ * Bytes of a Dockerfile read. Real ones are a few kilobytes; the parser takes about a second per 300 KB, so a
+ * larger file (generated, or hostile) is named as too large rather than read for a minute.
+ */
+export const MAX_DOCKERFILE_BYTES = 1024 * 1024;
+
 export const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)([.-][\w.-]+)?$|\.(dockerfile|containerfile)$/i;
 
 /** Files named after a Dockerfile that are something else: its docs, its ignore file, scripts and data beside it. */
@@ -39,7 +45,7 @@ function* scanDockerfiles(input: FormatScanInput): Steps<FormatOutcome> {
   let checked = 0;
   for (const file of input.source.files) {
     yield;
-    const source = readSource(input.source, file, 'dockerfile', diagnostics);
+    const source = readSource(input.source, file, 'dockerfile', diagnostics, MAX_DOCKERFILE_BYTES);
     if (!source) continue;
     sources.push(source);
     const docker = readDockerfile(source.text);

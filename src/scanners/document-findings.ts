@@ -32,10 +32,11 @@ export class SourceText {
 }
 
 /** The file's text, or a diagnostic saying why it was not read (too large, unreadable). */
-export function readSource(source: FileSource, file: SourceFile, format: FormatId, diagnostics: Diagnostic[]): SourceText | undefined {
+export function readSource(source: FileSource, file: SourceFile, format: FormatId, diagnostics: Diagnostic[], maxBytes = MAX_FILE_BYTES): SourceText | undefined {
   const at = { file: file.rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
-  if (file.size > MAX_FILE_BYTES && !source.overlay?.has(file.rel)) {
-    diagnostics.push({ severity: 'warning', code: 'file-too-large', format, message: `${overLimitMessage(file.rel, file.size, MAX_FILE_BYTES)}; not scanned.`, location: at });
+  const size = source.overlay?.has(file.rel) ? Buffer.byteLength(source.overlay.get(file.rel)!) : file.size;
+  if (size > maxBytes) {
+    diagnostics.push({ severity: 'warning', code: 'file-too-large', format, message: `${overLimitMessage(file.rel, size, maxBytes)}; not scanned.`, location: at });
     return undefined;
   }
   try {

@@ -18,7 +18,8 @@ export default defineTarget<Record<string, string>, ScanOutcome>({
   description: 'Dockerfiles (stages, heredocs, continuations, flags, JSON forms): mutated rule examples and corpus snippets',
   arbitrary() {
     const seeds = formatSeeds('dockerfile', (p) => /(^|\/)Dockerfile[^/]*$/.test(p));
-    return mutated(seeds, { tokens: TOKENS, nesting: [['[', ']'], ['${', '}'], ['<<EOF\n', '\nEOF\n']] }).map((text) => ({ Dockerfile: text }));
+    // Up to 256 KB: larger Dockerfiles take the parser over the fuzzer's time limit (and over 1 MB are not read).
+    return mutated(seeds, { tokens: TOKENS, nesting: [['[', ']'], ['${', '}'], ['<<EOF\n', '\nEOF\n']], maxLength: 256 * 1024 }).map((text) => ({ Dockerfile: text }));
   },
   run: (files) => scanFiles(files),
   check: (files, outcome) => ({ violations: scanViolations(files, outcome), counters: { findings: outcome.findings.length } }),
