@@ -5,7 +5,7 @@ import { entry, text } from '../../../parse/yaml/tree.js';
 import { insertEntries } from '../../../edit/yaml-edit.js';
 import type { YamlFixContext } from '../../fix.js';
 import { COMPOSE_REFERENCE } from './support.js';
-import { parseImageName } from './images.js';
+import { imageName } from '../../images.js';
 
 /** Images of data stores, for ports remapped away from their defaults (`"13306:3306"` still reaches MariaDB). */
 const DATA_STORE_IMAGES = /(^|\/)(mysql|mariadb|postgres|postgis|mongo|redis|valkey|keydb|memcached|elasticsearch|opensearch|cassandra|couchdb|neo4j|influxdb|clickhouse|mssql|rabbitmq|etcd)([-/]|$)/;
@@ -41,7 +41,7 @@ export default defineRule({
   compose: {
     check(service, ctx) {
       const image = setting(service, 'image')?.value ?? '';
-      const isStore = DATA_STORE_IMAGES.test(parseImageName(image));
+      const isStore = DATA_STORE_IMAGES.test(imageName(image));
       for (const port of portsOf(service)) {
         if (bindsLocally(port.hostIp) || port.target === undefined) continue;
         const known = DATA_STORE_PORTS.get(port.target);

@@ -4,7 +4,7 @@ import { markYamlForInput } from '../../../edit/yaml-edit.js';
 import type { YEntry } from '../../../parse/yaml/tree.js';
 import type { YamlFixContext } from '../../fix.js';
 import { COMPOSE_REFERENCE } from './support.js';
-import { imageTag } from './images.js';
+import { parseImage } from '../../images.js';
 
 export default defineRule({
   meta: {
@@ -27,7 +27,7 @@ export default defineRule({
     check(service, ctx) {
       const image = setting(service, 'image');
       if (!image || image.unresolved.length || image.value.includes('@')) return;
-      const tag = imageTag(image.value);
+      const { tag } = parseImage(image.value);
       if (tag && tag !== 'latest') return;
       ctx.report({ at: image.entry, message: `Service ${service.name} runs ${image.value}${tag ? '' : ', which has no tag and so means latest'}.`, part: 'image', fixData: image.entry });
     },

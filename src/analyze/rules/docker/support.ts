@@ -4,6 +4,7 @@
 import type { ComplianceRef } from '../../../core/compliance.js';
 import type { DockerFile, DockerInstruction, DockerStage } from '../../../parse/dockerfile/read.js';
 import type { TextEdit } from '../../../edit/text-edit.js';
+export { parseImage } from '../../images.js';
 
 export const DOCKER_COMPLIANCE = {
   leastPrivilege: [
@@ -66,18 +67,6 @@ export function bare(command: string[]): string[] {
   let i = 0;
   while (i < command.length && (command[i] === 'sudo' || command[i] === 'exec' || command[i] === 'env' || /^\w+=/.test(command[i]!) || (command[i - 1] === 'sudo' && command[i]!.startsWith('-')))) i++;
   return command.slice(i);
-}
-
-/** The image reference's parts: `registry.example.com:5000/team/app:1.2@sha256:…`. */
-export function parseImage(image: string): { registry: string | undefined; repository: string; tag: string | undefined; digest: string | undefined } {
-  const [withoutDigest, digest] = image.split('@', 2) as [string, string | undefined];
-  const slash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.lastIndexOf(':');
-  const tag = colon > slash ? withoutDigest.slice(colon + 1) : undefined;
-  const name = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
-  const first = name.split('/')[0]!;
-  const registry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
-  return { registry, repository: registry ? name.slice(registry.length + 1) : name, tag, digest };
 }
 
 /** Stages that start from an image (not `scratch`, not an earlier stage, not a variable). */

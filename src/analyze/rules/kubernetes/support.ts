@@ -4,6 +4,7 @@
 import { describeContainer, podSpecOf, WORKLOAD_KINDS, type K8sContainer, type K8sObject, type PodSpec } from '../../../adapt/kubernetes/objects.js';
 import type { ComplianceRef } from '../../../core/compliance.js';
 import { entry, type YEntry, type YMap, type YNode } from '../../../parse/yaml/tree.js';
+export { parseImage } from '../../images.js';
 import { markYamlForInput, setIn } from '../../../edit/yaml-edit.js';
 import type { FixOutcome, YamlFixContext } from '../../fix.js';
 import type { KubernetesRuleContext } from '../../yaml-rule.js';
@@ -94,18 +95,6 @@ export function containerCheck(judge: (v: ContainerVisit, ctx: KubernetesRuleCon
       forEachContainer(object, (v) => judge(v, ctx));
     },
   };
-}
-
-/** The image reference's parts: `registry.example.com:5000/team/app:1.2@sha256:…`. */
-export function parseImage(image: string): { registry: string | undefined; repository: string; tag: string | undefined; digest: string | undefined } {
-  const [withoutDigest, digest] = image.split('@', 2) as [string, string | undefined];
-  const slash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.lastIndexOf(':');
-  const tag = colon > slash ? withoutDigest.slice(colon + 1) : undefined;
-  const name = colon > slash ? withoutDigest.slice(0, colon) : withoutDigest;
-  const first = name.split('/')[0]!;
-  const registry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
-  return { registry, repository: registry ? name.slice(registry.length + 1) : name, tag, digest };
 }
 
 /** A rule over workloads' pod specs: `judge` reports what is wrong with one pod. */
