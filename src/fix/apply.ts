@@ -4,7 +4,7 @@
 // tell which fix a later finding belongs to.
 
 import { realignInserted } from '../edit/hcl-align.js';
-import { applyEdits, applyEditsTracked, editsConflict, mapOffset, mergeInsertions, type TextEdit } from '../edit/text-edit.js';
+import { applyEdits, applyEditsTracked, editsConflict, mergeInsertions, offsetMapper, type TextEdit } from '../edit/text-edit.js';
 import { positionsIn } from '../core/positions.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import type { ProposedFix, Unfixed } from './propose.js';
@@ -60,6 +60,7 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
     const merged = mergeInsertions(edits);
     edits.splice(0, edits.length, ...merged);
     const applied = applyEditsTracked(before, edits);
+    const mapped = offsetMapper(edits);
     const positionOf = positionsIn(applied.text);
     const lineOf = (offset: number) => positionOf(offset).line;
     const inserted = new Set<number>();
@@ -71,8 +72,8 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
       at += fix.edits.length;
       const lines = spans.map((s) => ({ from: lineOf(s.start), to: lineOf(Math.max(s.start, s.end - 1)) }));
       for (const l of lines) for (let n = l.from; n <= l.to; n++) inserted.add(n);
-      const start = mapOffset(fix.resourceRange.start.offset, edits);
-      const end = mapOffset(fix.resourceRange.end.offset, edits);
+      const start = mapped(fix.resourceRange.start.offset);
+      const end = mapped(fix.resourceRange.end.offset);
       blocks.set(start, Math.max(end, blocks.get(start) ?? end));
       owned.set(fix, { edits: lines, resource: { from: lineOf(start), to: lineOf(end) } });
     }

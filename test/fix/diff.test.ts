@@ -43,3 +43,26 @@ describe('unified diff of a fixed file', () => {
     );
   });
 });
+
+describe('offsetMapper', () => {
+  it('maps every offset as mapOffset does, on random non-overlapping edits', async () => {
+    const { mapOffset, offsetMapper } = await import('../../src/edit/text-edit.js');
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const length = 40 + next(40);
+      const edits: { start: number; end: number; text: string }[] = [];
+      for (let at = next(5); at < length; at += 1 + next(8)) {
+        const end = next(3) === 0 ? at : Math.min(length, at + next(4));
+        edits.push({ start: at, end, text: 'x'.repeat(next(5)) });
+        if (next(4) === 0) edits.push({ start: at, end, text: edits[edits.length - 1]!.text }); // a duplicate
+        at = end;
+      }
+      const mapped = offsetMapper(edits);
+      for (let offset = 0; offset <= length; offset++) assert.equal(mapped(offset), mapOffset(offset, edits), `round ${round}, offset ${offset}`);
+    }
+  });
+});
