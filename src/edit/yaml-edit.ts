@@ -110,7 +110,8 @@ export function insertEntries(text: string, map: YMap, path: readonly string[], 
   const step = indentStep(text, map);
   const eol = lineEnding(text);
   const yaml = typeof value === 'string' ? { yaml: { indent, step, eol, tree: treeOf(path, value) } } : {};
-  return [{ start: at, end: at, text: nestedLines(path, value, indent, step, eol), ...yaml }];
+  // Insertions at one point go deepest first: keys closing a nested mapping before the keys of its parent.
+  return [{ start: at, end: at, text: nestedLines(path, value, indent, step, eol), rank: -indent, ...yaml }];
 }
 
 /** `key:` with nothing after it gets nested keys on the lines below. */
@@ -156,7 +157,7 @@ export function addMissing(text: string, map: YMap, tree: YamlTree): TextEdit[] 
       else if (found.value.kind === 'scalar' && found.value.value === null) {
         const at = endOfContent(text, found.keyStart, found.keyEnd + 1);
         const step = indentStep(text, map);
-        edits.push({ start: at, end: at, text: renderTree(value, columnOf(text, found.keyStart) + step, step, lineEnding(text)) });
+        edits.push({ start: at, end: at, text: renderTree(value, columnOf(text, found.keyStart) + step, step, lineEnding(text)), rank: -(columnOf(text, found.keyStart) + step) });
       } else throw new EditDeclined(`${key} is not a mapping; edit it by hand`);
     }
   }
@@ -165,7 +166,8 @@ export function addMissing(text: string, map: YMap, tree: YamlTree): TextEdit[] 
     const last = map.entries[map.entries.length - 1]!;
     const at = endOfContent(text, last.keyStart, Math.max(last.value.end, last.keyEnd));
     const yaml = { indent: columnOf(text, map.entries[0]!.keyStart), step: indentStep(text, map), eol: lineEnding(text), tree: missing };
-    edits.push({ start: at, end: at, text: renderTree(missing, yaml.indent, yaml.step, yaml.eol), yaml });
+    // Deepest first at one point (see insertEntries).
+    edits.push({ start: at, end: at, text: renderTree(missing, yaml.indent, yaml.step, yaml.eol), rank: -yaml.indent, yaml });
   }
   return edits;
 }

@@ -107,3 +107,17 @@ describe("the mission's Kubernetes violations", () => {
     assert.ok(!left.includes(MISSION_RULES.hostNetwork) && !left.includes(MISSION_RULES.root) && !left.includes(MISSION_RULES.secretInEnv));
   });
 });
+
+describe('resource fixes on containers that set some of their resources', () => {
+  it('add the missing requests inside the existing mapping and the limits beside it, in one valid block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-k8s-res-'));
+    writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: shared\nspec:\n  containers:\n  - image: quay.io/example/visualizer:1.0\n    name: shared\n    resources:\n      requests:\n        cpu: 100m\n');
+    writeFileSync(join(dir, 'bulwark.yaml'), POLICY);
+    const run = await runCli(dir, ['fix', '.', '--write', '--rule', 'BW-K8S-RES-001', 'BW-K8S-RES-002', 'BW-K8S-RES-003', 'BW-K8S-RES-004']);
+    assert.equal(run.code, 0, run.err + run.out);
+    const fixed = readFileSync(join(dir, 'pod.yaml'), 'utf8');
+    assert.ok(fixed.endsWith('    resources:\n      requests:\n        cpu: 100m\n        memory: 128Mi\n      limits:\n        cpu: 500m\n        memory: 256Mi\n'), fixed);
+    const left = (await findings(dir)).map((f) => f.ruleId).filter((id) => id.startsWith('BW-K8S-RES-'));
+    assert.deepEqual(left, []);
+  });
+});
