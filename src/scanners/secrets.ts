@@ -19,6 +19,8 @@ const NOT_TEXT =
 /** Lock files and other generated manifests: hashes and checksums, never secrets someone wrote. */
 const GENERATED = /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|\.terraform\.lock\.hcl|gradle\.lockfile)$/;
 /** Tests and fixtures: only formatted tokens are reported there, not password-like assignments. */
+/** Program source: an unquoted value assigned there is a variable. */
+const CODE_FILE = /\.(js|mjs|cjs|jsx|ts|tsx|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|h|hpp|m|dart|lua|groovy|ex|exs|erl|clj)$/i;
 const FIXTURE_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|testdata|mocks?|__mocks__)\//i;
 
 export const secretsScanner: FormatScanner = {
@@ -68,7 +70,7 @@ function* scanSecrets(input: FormatScanInput): Steps<FormatOutcome> {
     checked++;
     bytes += file.size;
     sources.push(source);
-    const matches = findSecrets(source.text, { fixture: FIXTURE_PATH.test(file.rel) });
+    const matches = findSecrets(source.text, { fixture: FIXTURE_PATH.test(file.rel), code: CODE_FILE.test(file.rel) });
     for (const rule of rules) {
       applied.add(rule.meta.id);
       rule.secrets!.check({ rel: file.rel, text: source.text, matches }, { report: (r) => findings.push(secretFinding(rule, source, r)) });

@@ -84,6 +84,8 @@ function* assignments(text: string): Generator<{ name: string; quote: string; va
     ASSIGNED.lastIndex = end;
     const m = ASSIGNED.exec(text);
     if (!m) continue;
+    // `token = GetToken(request)`, `password=response['SecretString']`: a call or a lookup, not a value.
+    if (!m[1] && (text[end + m[0].length] === '(' || text[end + m[0].length] === '[')) continue;
     yield { name, quote: m[1]!, value: m[2]!, valueStart: end + m[0].length - m[2]!.length };
   }
 }
@@ -106,6 +108,8 @@ export function isPlaceholder(value: string, name = ''): boolean {
   if (/example|sample|dummy|placeholder|changeme|redacted|your[-_]|xxxx|\*\*\*\*|lorem|fake/i.test(v)) return true;
   if (/^(arn:|\/|\.\.?\/|~\/|https?:\/\/[^:@]*$|ssm:|secretsmanager:|vault:|file:|env:|sm:\/\/|\w+:\/\/\$)/i.test(v)) return true;
   if (name && v.toLowerCase() === name.toLowerCase()) return true;
+  // A template's variable: `DOMAIN_ADMIN_PW`, `DB_PASSWORD_HERE`.
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v)) return true;
   // A lookup, not a literal: `config.password`, `settings.SECRET_KEY`, `getSecret()`, `env.DB_PASS`.
   if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/.test(v) || /\w\(/.test(v)) return true;
   return new Set(v).size <= 2;
@@ -131,6 +135,8 @@ function isDocumentationToken(secret: string): boolean {
 export interface ScanOptions {
   /** Test and fixture files: only formatted tokens are reported there, not assignments. */
   fixture?: boolean;
+  /** Program source (not configuration): an unquoted value assigned there is a variable, not a literal. */
+  code?: boolean;
 }
 
 /** Every secret in a text, in offset order, each once. */
@@ -168,6 +174,7 @@ export function findSecrets(text: string, options: ScanOptions = {}): SecretMatc
     add({ family: 'assignment', detector: 'hardcoded-fallback', kind: `fallback for ${name.replace(/^.*[.[]["']?|["']\]$/g, '')}`, secret: value, start, end: start + value.length });
   }
   for (const { name, quote, value, valueStart } of assignments(text)) {
+    if (options.code && quote === '') continue;
     if (!assignedSecret(name, value, quote !== '')) continue;
     add({ family: 'assignment', detector: 'generic-secret-assignment', kind: name, secret: value, start: valueStart, end: valueStart + value.length });
   }
