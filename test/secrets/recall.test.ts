@@ -118,6 +118,10 @@ const PLACEHOLDERS: [string, string][] = [
   ['Makefile', 'test:\n\tDB_PASSWORD=$(shell cat .db_password) go test ./...\n'],
   ['docker/entry.sh', 'export PGPASSWORD="$POSTGRES_PASSWORD"\n'],
   ['src/dummy.js', "const apiKey = 'dummy-api-key-for-tests';\n"],
+  ['src/Auth.cs', 'string token = GetTokenFromRequest(request.AuthorizationToken);\n'],
+  ['app/stack.py', 'api = RestApi(self, "api", credentials_role=rest_api_role, secretArn=credentials_arn)\n'],
+  ['app/cache.py', "redis.Redis(host=host, password=response['SecretString'])\n"],
+  ['ops/login.sh', `curl -d '{"username":"DOMAIN_ADMIN_UNAME", "password" : "DOMAIN_ADMIN_PW"}' https://host/login\n`],
 ];
 
 const reportedIn = (file: string, text: string) => runRulesOnFiles(secretRules, { [file]: text }).filter((f) => f.ruleId.startsWith('BW-SECRET-'));
