@@ -9,6 +9,7 @@ import { FORMATS } from '../core/formats.js';
 import type { Diagnostic, Finding } from '../core/types.js';
 import type { PassedCheck } from '../analyze/engine.js';
 import { readYaml } from '../parse/yaml/read.js';
+import { getMap, text } from '../parse/yaml/tree.js';
 import { commentedFiles, documentFinding, parseErrorFinding, proposeDocumentFixes, readSource, type PendingFix, type SourceText } from './document-findings.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner } from './format.js';
 import { attachDocumentRisk } from '../analyze/risk-evidence.js';
@@ -57,6 +58,7 @@ function* scanManifests(input: FormatScanInput): Steps<FormatOutcome> {
   const kindsWithoutRules = new Map<string, number>();
   for (const object of objects) {
     const source = sourceOf.get(object.file)!;
+    const findingsBefore = findings.length;
     let checkedBy = 0;
     for (const rule of rules) {
       const check = rule.kubernetes!;
@@ -67,6 +69,7 @@ function* scanManifests(input: FormatScanInput): Steps<FormatOutcome> {
       check.check(object, contextFor(rule, object, source, objects, defaults, findings, pending, memo));
       if (input.showPassed && findings.length === before) passed.push({ ruleId: rule.meta.id, resource: object.label, file: object.file, line: source.range(object.node.start, object.node.start).start.line });
     }
+    applyCheckovAnnotations(object, source, rules, findings, findingsBefore);
     if (checkedBy) checkedObjects.add(object);
     else kindsWithoutRules.set(object.kind, (kindsWithoutRules.get(object.kind) ?? 0) + 1);
     yield;
@@ -117,4 +120,25 @@ function contextFor(
       if (report.fixData !== undefined && rule.fix?.kubernetes) pending.push({ finding, rule, source, data: report.fixData });
     },
   };
+}
+
+/**
+ * Checkov's suppressions for Kubernetes are annotations, not comments: `checkov.io/skip1: CKV_K8S_20=the reason` on
+ * the object covers the findings of the rules that name that Checkov check among their peers.
+ */
+function applyCheckovAnnotations(object: K8sObject, source: SourceText, rules: readonly Rule[], findings: Finding[], from: number): void {
+  const annotations = getMap(object.node, 'metadata.annotations');
+  if (!annotations) return;
+  for (const annotation of annotations.entries) {
+    if (!/^checkov\.io\/skip\d*$/.test(annotation.key)) continue;
+    const value = text(annotation.value) ?? '';
+    const [check, ...reason] = value.split('=');
+    const ruleIds = new Set(rules.filter((r) => r.meta.peers.checkov?.includes(check!.trim())).map((r) => r.meta.id));
+    for (let i = from; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (!ruleIds.has(f.ruleId) || f.suppression) continue;
+      const why = reason.join('=').trim();
+      findings[i] = { ...f, suppression: { kind: 'inline', ...(why ? { reason: why } : {}), location: { file: source.rel, range: source.range(annotation.keyStart, annotation.value.end) } } };
+    }
+  }
 }

@@ -52,4 +52,26 @@ CMD ["nginx", "-g", "daemon off;"]
     assert.ok(suppressed('BW-DOCKER-USER-001'));
     assert.equal(suppressed('BW-K8S-POD-001'), undefined, 'other rules are not suppressed');
   });
+
+  it("honour Checkov's annotations on a Kubernetes object, mapped through the rules' peer ids", async () => {
+    const dir = project({
+      'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: agent
+  annotations:
+    checkov.io/skip1: CKV_K8S_19=the agent reads node metrics
+spec:
+  hostNetwork: true
+  containers:
+    - name: agent
+      image: registry.example.com/agent:1.0.0
+`,
+    });
+    const result = await scan([dir]);
+    const hostNetwork = result.findings.find((f) => f.ruleId === 'BW-K8S-POD-006')!;
+    assert.equal(hostNetwork.suppression?.reason, 'the agent reads node metrics');
+    assert.equal(hostNetwork.suppression?.location?.range.start.line, 6);
+    assert.equal(result.findings.find((f) => f.ruleId === 'BW-K8S-POD-001')?.suppression, undefined);
+  });
 });
