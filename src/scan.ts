@@ -110,9 +110,11 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];
   const findings: Finding[] = [];
   const formats: Record<string, FormatStats> = {};
-  // Files of no format (a package.json next to the templates, say) were only looked at; the count is of the rest.
-  // Files of a format (each once, whoever else reads it), and files named on the command line.
-  const counted = [...new Set([...claimed.filter((c) => !c.scanner.shared).flatMap((c) => c.files), ...files.filter((f) => f.explicit)])];
+  // Files of no format (a package.json next to the templates, say) were only looked at, or only searched for
+  // secrets; the count is of files of a format (each once) and files named on the command line.
+  const ofAFormat = new Set(claimed.filter((c) => !c.scanner.shared).flatMap((c) => c.files));
+  const searched = new Set(claimed.filter((c) => c.scanner.shared).flatMap((c) => c.files));
+  const counted = [...new Set([...ofAFormat, ...files.filter((f) => f.explicit)])];
   // Files that may hold suppression comments: those the scanners name, and every file of a scanner that does not say.
   const mayHoldSuppressions = new Set<string>();
   const passed: PassedCheck[] = [];
@@ -141,8 +143,6 @@ export async function scanPrepared(prepared: PreparedScan, options: ScanCallOpti
     pushAll(findings, outcome.findings);
     pushAll(diagnostics, outcome.diagnostics);
   }
-  const ofAFormat = new Set(claimed.filter((c) => !c.scanner.shared).flatMap((c) => c.files));
-  const searched = new Set(claimed.filter((c) => c.scanner.shared).flatMap((c) => c.files));
   for (const file of files.filter((f) => f.explicit && !ofAFormat.has(f))) {
     diagnostics.push({
       severity: 'warning',

@@ -60,6 +60,14 @@ const TOKENS: readonly TokenDetector[] = [
 /** `scheme://user:password@host`. */
 const CONNECTION_STRING = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^:/\s@'"`]{1,64}):([^@\s/'"`]{1,128})@[\w.-]/gi;
 
+/** The `scheme://user:password@host` URLs of a text: each scheme, its password and where the password starts. */
+export function* connectionStrings(text: string): Generator<{ scheme: string; password: string; start: number }> {
+  if (!text.includes('://')) return;
+  for (const m of text.matchAll(CONNECTION_STRING)) {
+    yield { scheme: m[1]!.toLowerCase(), password: m[3]!, start: m.index! + m[1]!.length + 3 + m[2]!.length + 1 };
+  }
+}
+
 /** Names that hold a secret, at the end of an identifier (`DB_PASSWORD`, `apiKey`, `client-secret`, `authToken`). */
 const SECRET_KEY = '(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|auth[_-]?key|client[_-]?secret|credentials?)';
 
@@ -157,12 +165,9 @@ export function findSecrets(text: string, options: ScanOptions = {}): SecretMatc
       add({ family: t.family, detector: t.detector, kind: t.kind, secret, start, end: start + secret.length });
     }
   }
-  for (const m of text.includes('://') ? text.matchAll(CONNECTION_STRING) : []) {
-    const password = m[3]!;
-    if (isPlaceholder(password) && !/^.{4,}$/.test(password)) continue;
-    if (/^\$|\$\{|\{\{|<|%/.test(password) || isDocumentationToken(password) || /^(password|pass|secret|pwd)$/i.test(password)) continue;
-    const start = m.index! + m[1]!.length + 3 + m[2]!.length + 1;
-    add({ family: 'connection-string', detector: 'connection-string-password', kind: `${m[1]!.toLowerCase()} connection string password`, secret: password, start, end: start + password.length });
+  for (const { scheme, password, start } of connectionStrings(text)) {
+    if (password.length < 4 || /^\$|\$\{|\{\{|<|%/.test(password) || isDocumentationToken(password) || /^(password|pass|secret|pwd)$/i.test(password)) continue;
+    add({ family: 'connection-string', detector: 'connection-string-password', kind: `${scheme} connection string password`, secret: password, start, end: start + password.length });
   }
   if (options.fixture) return found.sort((a, b) => a.start - b.start);
   const fallbacks = /env|ENV/.test(text) ? text.matchAll(CODE_FALLBACK) : [];

@@ -3,6 +3,7 @@
 // shown masked.
 
 import { pushAll } from '../../core/arrays.js';
+import { connectionStrings } from './detectors.js';
 
 /**
  * Shows enough of a secret to find it, never enough to use it: at most its first four characters (`AKIA****`),
@@ -33,16 +34,12 @@ export function isWeakPassword(value: string, name = '', context: readonly strin
   return WEAK_PASSWORDS.has(v) || WEAK_PASSWORDS.has(stem) || v.length < 6 || words.some((w) => v === w || stem === w || (stem.length >= 4 && w.includes(stem)) || (w.length >= 5 && v.includes(w)));
 }
 
-/** `scheme://user:password@host` with a literal password. */
-const CONNECTION_STRING = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^:\/\s@'"]{1,64}):([^@\s\/'"]{1,128})@/gi;
-
 /** Passwords written into connection strings (`mysql://root:s3cret@db:3306/orders`). */
 export function findConnectionStringPasswords(text: string): SecretHit[] {
   const hits: SecretHit[] = [];
-  for (const m of text.matchAll(CONNECTION_STRING)) {
-    const password = m[3]!;
+  for (const { scheme, password } of connectionStrings(text)) {
     if (PLACEHOLDER.test(password) || /^\$|\{\{|\$\{|<|%/.test(password)) continue;
-    hits.push({ kind: `${m[1]!.toLowerCase()} connection string password`, masked: mask(password) });
+    hits.push({ kind: `${scheme} connection string password`, masked: mask(password) });
   }
   return hits;
 }
