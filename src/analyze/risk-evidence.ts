@@ -5,7 +5,7 @@
 import type { Finding } from '../core/types.js';
 import type { DataClass } from '../core/safe-defaults.js';
 import { isUnknown, type TfResource } from '../evaluate/terraform/view.js';
-import { dataSensitivity, exploitability, rating, SEVERITY_WEIGHT, type DataEvidence } from './risk.js';
+import { dataSensitivity, exploitability, rating, SEVERITY_WEIGHT, type DataEvidence, type Factor } from './risk.js';
 import type { Rule } from './rule.js';
 
 /** Attributes that name what a resource holds (`bucket = "acme-customer-pii"`). */
@@ -20,16 +20,16 @@ export function attachRisk(findings: Finding[], resources: readonly TfResource[]
     const meta = index.byId.get(f.ruleId)?.meta;
     if (meta?.risk === 'exposure' && f.resource && !exposedBy.has(f.resource)) exposedBy.set(f.resource, f.ruleId);
   }
-  const evidence = new Map<string, DataEvidence>();
+  // One sensitivity per resource: a resource has many findings, and reading its names is not cheap.
+  const sensitivity = new Map<string, Factor>();
   for (const f of findings) {
     const meta = index.byId.get(f.ruleId)?.meta;
     if (!meta) continue;
     const address = f.resource ?? '';
-    let data = evidence.get(address);
-    if (!data) evidence.set(address, (data = evidenceOf(byAddress.get(address), address, f.resourceLocation?.file ?? f.location.file, byAddress)));
+    let d = sensitivity.get(address);
+    if (!d) sensitivity.set(address, (d = dataSensitivity(evidenceOf(byAddress.get(address), address, f.resourceLocation?.file ?? f.location.file, byAddress), index.dataClasses)));
     const exposure = f.resource ? exposedBy.get(f.resource) : undefined;
     const e = exploitability(meta, exposure && exposure !== f.ruleId ? `${exposure} on the same resource` : undefined);
-    const d = dataSensitivity(data, index.dataClasses);
     const score = Math.round(SEVERITY_WEIGHT[f.severity] * e.factor * d.factor * 10) / 10;
     f.risk = { score, rating: rating(score), severityWeight: SEVERITY_WEIGHT[f.severity], exploitability: e, dataSensitivity: d };
   }

@@ -4,12 +4,18 @@
 
 import type { ScanResult } from '../core/result.js';
 import { compareText } from '../core/types.js';
+import { jsonChunks } from './json-pieces.js';
 import { inKeyOrder } from './key-order.js';
 import { SCAN_RESULT_KEY_ORDER } from './scan-json-order.js';
 import { sortDiagnostics, sortFindings } from '../scanners/merge.js';
 
 export function renderJson(result: ScanResult): string {
   return JSON.stringify(toStableJson(result), null, 2) + '\n';
+}
+
+/** The same text as `renderJson`, in pieces: a scan of a large estate never holds its report as one string. */
+export function renderJsonChunks(result: ScanResult): Iterable<string> {
+  return jsonChunks(toStableJson(result));
 }
 
 /** The ScanResult rebuilt with keys in schema order, findings, diagnostics and rules sorted (see docs/json-output.md). */

@@ -7,6 +7,7 @@ import type { RuleMeta } from '../core/rule-meta.js';
 import type { ScanResult } from '../core/result.js';
 import type { Diagnostic, Finding, Severity, SourceLocation } from '../core/types.js';
 import { formatComplianceRef } from '../core/compliance.js';
+import { jsonChunks } from './json-pieces.js';
 import { sortedFindings } from './order.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -19,6 +20,11 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { critical: 'error', high: '
 
 export function renderSarif(result: ScanResult): string {
   return JSON.stringify(buildSarif(result), null, 2) + '\n';
+}
+
+/** The same text as `renderSarif`, in pieces (see renderJsonChunks). */
+export function renderSarifChunks(result: ScanResult): Iterable<string> {
+  return jsonChunks(buildSarif(result));
 }
 
 export function buildSarif(result: ScanResult): Sarif.Log {

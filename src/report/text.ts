@@ -53,28 +53,71 @@ function palette(color: boolean): Palette {
 }
 
 export function renderText(result: ScanResult, options: TextReportOptions): string {
+  let text = '';
+  for (const chunk of renderTextChunks(result, options)) text += chunk;
+  return text;
+}
+
+/** The same text as `renderText`, in pieces of about 64 KB: a scan with 100,000 findings is never one string. */
+export function* renderTextChunks(result: ScanResult, options: TextReportOptions): Generator<string> {
   const p = palette(options.color);
-  const lines: string[] = [];
+  const out = new LineBatch();
   for (const group of groupBySeverity(result.findings)) {
-    lines.push(p.severity[group.severity](`${group.severity.toUpperCase()} (${group.findings.length})`), '');
-    for (const finding of group.findings) pushAll(lines, renderFinding(finding, p)).push('');
+    out.add([p.severity[group.severity](`${group.severity.toUpperCase()} (${group.findings.length})`), '']);
+    for (const finding of group.findings) {
+      out.add(renderFinding(finding, p));
+      out.add('');
+      if (out.size >= CHUNK_CHARS) yield out.take();
+    }
   }
-  if (result.passed) pushAll(lines, renderPassed(result.passed, p));
+  if (result.passed) out.add(renderPassed(result.passed, p));
   const coverage = coverageOf(result);
-  if (!options.quiet && Object.keys(result.stats.formats).length) lines.push(...renderCoverage(coverage, p), '');
+  if (!options.quiet && Object.keys(result.stats.formats).length) {
+    out.add(renderCoverage(coverage, p));
+    out.add('');
+  }
   const diagnostics = result.diagnostics.filter((d) => !COVERAGE_CODES.has(d.code) && (!options.quiet || d.severity === 'error'));
   // Problems with the input first; notes about the run itself (the policy applied, findings not shown) apart.
   const problems = diagnostics.filter((d) => d.severity !== 'note' || !RUN_NOTES.has(d.code));
   const notes = diagnostics.filter((d) => d.severity === 'note' && RUN_NOTES.has(d.code));
   for (const [heading, list] of [['Input problems', problems], ['Notes', notes]] as const) {
     if (!list.length) continue;
-    lines.push(p.dim(heading));
-    for (const d of list) lines.push(renderDiagnostic(d, p));
-    lines.push('');
+    out.add(p.dim(heading));
+    for (const d of list) out.add(renderDiagnostic(d, p));
+    out.add('');
   }
-  if (!options.quiet) lines.push(summaryLine(result, coverage, p));
-  while (lines.at(-1) === '') lines.pop();
-  return lines.length ? lines.join('\n') + '\n' : '';
+  if (!options.quiet) out.add(summaryLine(result, coverage, p));
+  yield out.take();
+}
+
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * Lines joined by newlines, each line ending in one; blank lines at the very end are left out. A blank line is
+ * held back until a line with text follows it, so the text is the same however it is cut into pieces.
+ */
+class LineBatch {
+  private parts: string[] = [];
+  private blanks = 0;
+  size = 0;
+  add(lines: string | readonly string[]): void {
+    for (const line of typeof lines === 'string' ? [lines] : lines) {
+      if (line === '') {
+        this.blanks++;
+        continue;
+      }
+      const text = `${'\n'.repeat(this.blanks)}${line}\n`;
+      this.blanks = 0;
+      this.parts.push(text);
+      this.size += text.length;
+    }
+  }
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    return text;
+  }
 }
 
 /** `--show-passed`: per resource, the rules that checked it and found nothing. */

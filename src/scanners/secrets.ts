@@ -37,7 +37,10 @@ export const secretsScanner: FormatScanner = {
 export function notPlainText(text: string): 'binary' | 'minified' | undefined {
   if (text.slice(0, 8192).includes('\u0000')) return 'binary';
   if (text.length > 4096) {
-    const lines = text.length / (text.split('\n', 2000).length || 1);
+    // The average line length over the first 2,000 lines decides first: most files end here, unsplit.
+    let lineCount = 1;
+    for (let at = text.indexOf('\n'); at >= 0 && lineCount < 2000; at = text.indexOf('\n', at + 1)) lineCount++;
+    if (text.length / lineCount <= 500) return undefined;
     let longest = 0;
     for (let at = 0; at < text.length && at < 1_000_000; ) {
       const next = text.indexOf('\n', at);
@@ -45,7 +48,7 @@ export function notPlainText(text: string): 'binary' | 'minified' | undefined {
       longest = Math.max(longest, end - at);
       at = end + 1;
     }
-    if (longest > 5000 && lines > 500) return 'minified';
+    if (longest > 5000) return 'minified';
   }
   return undefined;
 }

@@ -147,6 +147,31 @@ export interface ScanOptions {
   code?: boolean;
 }
 
+const ALL_HINTS = [...new Set(TOKENS.flatMap((t) => t.hints))];
+/** One alternation per set of hints still unseen, made once: most files need only the first. */
+const hintSearches = new Map<string, RegExp>();
+
+/**
+ * The detectors' hints that occur in the text, in one pass or a few: a search for every hint not seen yet,
+ * resumed after each find. (Searching for each hint on its own read every file once per hint.)
+ */
+function hintsIn(text: string): Set<string> {
+  const seen = new Set<string>();
+  for (let at = 0; seen.size < ALL_HINTS.length; ) {
+    const unseen = ALL_HINTS.filter((h) => !seen.has(h));
+    const key = unseen.join('\u0000');
+    let search = hintSearches.get(key);
+    if (!search) hintSearches.set(key, (search = new RegExp(unseen.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')));
+    search.lastIndex = at;
+    const m = search.exec(text);
+    if (!m) break;
+    seen.add(m[0]);
+    // From the same place: another hint may start there too (each search has one hint fewer, so this ends).
+    at = m.index;
+  }
+  return seen;
+}
+
 /** Every secret in a text, in offset order, each once. */
 export function findSecrets(text: string, options: ScanOptions = {}): SecretMatch[] {
   const found: SecretMatch[] = [];
@@ -156,8 +181,9 @@ export function findSecrets(text: string, options: ScanOptions = {}): SecretMatc
     taken.push([m.start, m.end]);
     found.push(m);
   };
+  const hints = hintsIn(text);
   for (const t of TOKENS) {
-    if (!t.hints.some((hint) => text.includes(hint))) continue;
+    if (!t.hints.some((hint) => hints.has(hint))) continue;
     for (const m of text.matchAll(t.pattern)) {
       const secret = m[1]!;
       if (isDocumentationToken(secret)) continue;

@@ -119,7 +119,7 @@ async function render(report: ThreatReport, format: ModelFormat): Promise<string
     {
       // A diagram of tens of thousands of cells is more than Threat Dragon's editor can show; past that the
       // export is refused, as the YAML model is, rather than written for nobody (and in more than 1 GB).
-      const { jsonChunks, ONE_LINE_ITEMS_OVER } = await import('../../model/report/json-pieces.js');
+      const { jsonChunks, ONE_LINE_ITEMS_OVER } = await import('../../report/json-pieces.js');
       const items = report.model.elements.length + report.model.flows.length;
       if (items > ONE_LINE_ITEMS_OVER) {
         throw usageError(`the design has ${items.toLocaleString('en-US')} elements and flows, more than the ${ONE_LINE_ITEMS_OVER.toLocaleString('en-US')} exported to Threat Dragon (more than its editor can show); use --format json`);
@@ -129,7 +129,7 @@ async function render(report: ThreatReport, format: ModelFormat): Promise<string
     case 'yaml': {
       // The YAML model is for editing by hand, and YAML is slow to write and to read back (Bulwark reads at most
       // 4 MiB of it): a large design is written as JSON, which is the same model and reads back at any size.
-      const { ONE_LINE_ITEMS_OVER } = await import('../../model/report/json-pieces.js');
+      const { ONE_LINE_ITEMS_OVER } = await import('../../report/json-pieces.js');
       const items = report.model.elements.length + report.model.flows.length;
       if (items > ONE_LINE_ITEMS_OVER) {
         throw usageError(`the design has ${items.toLocaleString('en-US')} elements and flows, more than the ${ONE_LINE_ITEMS_OVER.toLocaleString('en-US')} written as a YAML model (slow to write, and more than Bulwark reads back as YAML); use --format json, whose "model" is the same model`);

@@ -10,6 +10,7 @@ import { atLeast, SEVERITIES, type Severity } from '../../core/types.js';
 import { EXIT_CODES_HELP } from '../support/help.js';
 import { CliExit, ExitCode, usageError, useColor, type CliIo } from '../support/io.js';
 import { startProgress } from '../support/progress.js';
+import type { Content } from '../support/write-file.js';
 import { COMPLIANCE_FRAMEWORKS } from '../../core/compliance.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -112,7 +113,7 @@ async function runScan(paths: string[], options: ScanCliOptions, io: CliIo): Pro
       io.stderr.write(`Wrote ${options.format} report to ${options.output} (${plural(shown.findings.length, 'finding')}).\n`);
     }
   } else {
-    io.stdout.write(report);
+    await (await import('../support/write-file.js')).writeToStream(io, 'stdout', report);
   }
 
   if (failsThreshold(result, options.failOn ?? policy?.failOn ?? 'high')) throw new CliExit(ExitCode.Findings);
@@ -225,19 +226,20 @@ function onlyFrom(result: ScanResult, severity: Severity): ScanResult {
 }
 
 /** Renders with the one renderer the format needs, loading it now. */
-async function render(result: ScanResult, options: ScanCliOptions, color: boolean): Promise<string> {
+async function render(result: ScanResult, options: ScanCliOptions, color: boolean): Promise<Content> {
   switch (options.format) {
+    // The machine formats in pieces, written as they are made: no report-sized string, no report-sized buffer.
     case 'json':
-      return (await import('../../report/json.js')).renderJson(result);
+      return (await import('../../report/json.js')).renderJsonChunks(result);
     case 'sarif':
-      return (await import('../../report/sarif.js')).renderSarif(result);
+      return (await import('../../report/sarif.js')).renderSarifChunks(result);
     case 'markdown':
       return (await import('../../report/markdown.js')).renderMarkdown(result) + (result.compliance ? `\n${(await import('../../report/compliance.js')).renderCompliance(result.compliance, { markdown: true })}` : '');
     case 'text': {
-      const text = (await import('../../report/text.js')).renderText(result, { color, quiet: options.quiet ?? false });
+      const text = (await import('../../report/text.js')).renderTextChunks(result, { color, quiet: options.quiet ?? false });
       if (!result.compliance) return text;
       const pc = (await import('picocolors')).createColors(color);
-      return `${text}\n${(await import('../../report/compliance.js')).renderCompliance(result.compliance, { paint: { bad: pc.red, good: pc.green, dim: pc.dim } })}`;
+      return [...text, `\n${(await import('../../report/compliance.js')).renderCompliance(result.compliance, { paint: { bad: pc.red, good: pc.green, dim: pc.dim } })}`];
     }
   }
 }

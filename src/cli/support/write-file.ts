@@ -81,6 +81,17 @@ async function writeContent(handle: FileHandle, text: Content): Promise<void> {
   }
 }
 
+/**
+ * For a FIFO or a device: each write waits off the main thread, so a reader in this same process (or one slow to
+ * read) is never blocked out by a synchronous write into a full pipe.
+ */
+async function writeContentWaiting(handle: FileHandle, text: Content): Promise<void> {
+  for (const chunk of typeof text === 'string' ? [text] : text) {
+    const bytes = Buffer.from(chunk);
+    for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+  }
+}
+
 /** Writes `text` to the absolute path `abs`, following the rules above; `display` names it in messages. */
 export async function writeFileSafely(abs: string, text: Content, display = abs): Promise<void> {
   const { path, info } = await followLinks(abs, display);
@@ -139,7 +150,7 @@ async function writeStream(path: string, text: Content, display: string): Promis
   try {
     const handle = await open(path, constants.O_WRONLY);
     try {
-      await writeContent(handle, text);
+      await writeContentWaiting(handle, text);
     } finally {
       await handle.close();
     }

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { ThreatReportSchema, type ThreatReport } from '../engine/types.js';
-import { jsonChunks, ONE_LINE_ITEMS_OVER } from './json-pieces.js';
+import { jsonChunks, ONE_LINE_ITEMS_OVER } from '../../report/json-pieces.js';
 
 export { ONE_LINE_ITEMS_OVER };
 

@@ -10,7 +10,7 @@ import type { Threat, ThreatReport } from '../engine/types.js';
 import { THREAT_RULES } from '../knowledge/patterns/index.js';
 import type { ThreatRule } from '../knowledge/types.js';
 import { resolveMitigations, STRIDE_LABEL } from './register.js';
-import { jsonChunks, ONE_LINE_ITEMS_OVER } from './json-pieces.js';
+import { jsonChunks, ONE_LINE_ITEMS_OVER } from '../../report/json-pieces.js';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 

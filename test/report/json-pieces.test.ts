@@ -2,8 +2,8 @@
 // awkward values too, while no chunk holds more than a small part of a large report.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { jsonChunks } from '../../../src/model/report/json-pieces.js';
-import { prettyJson } from '../../../src/model/report/json-pretty.js';
+import { jsonChunks } from '../../src/report/json-pieces.js';
+import { prettyJson } from '../../src/report/json-pretty.js';
 
 const whole = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 const joined = (value: unknown): string => [...jsonChunks(value)].join('');
