@@ -164,9 +164,6 @@ function analyzeWith(
     rootFiles = new Map();
     const rootFindings = evaluateRoot(root);
     if (options.proposeFixes) {
-      // The root's evaluation is garbage by now; collected first, it is not copied along by the collections the
-      // proposals' allocations would trigger (copied twice, it would be promoted, and cost far more later).
-      collectYoungGeneration();
       const propose = { rules: index.byId, parse: (rel: string) => rootFiles.get(rel), dirFiles: (dir: string) => plan.tfByDir.get(dir) ?? [], defaults: index.defaults, ...(proposeOnly ? { only: proposeOnly } : {}) };
       pushAll(proposals, proposeFixes(rootFindings, propose));
     }
@@ -194,9 +191,12 @@ function analyzeWith(
     pushAll(diagnostics, result.diagnostics);
     return run.findings;
   };
+  // Between roots the previous root is garbage (its frame is gone): collecting there keeps collections out of the
+  // middle of a root. Not when fixes are proposed: then each collection found far more alive (measured on the
+  // benchmark tree: forced collections cost `bulwark fix` 3 s of 14, while they save a plain scan about 2%).
+  const collectBetweenRoots = roots.length > 1 && !options.proposeFixes;
   for (const root of roots) {
-    // The previous root is garbage now (its frame is gone): collecting here keeps collections out of the middle of a root.
-    if (roots.length > 1) collectYoungGeneration();
+    if (collectBetweenRoots) collectYoungGeneration();
     analyzeRoot(root);
     onRootDone?.();
   }
