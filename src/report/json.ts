@@ -4,7 +4,7 @@
 
 import type { ScanResult } from '../core/result.js';
 import { compareText } from '../core/types.js';
-import { jsonChunks } from './json-pieces.js';
+import { jsonChunks, ONE_LINE_ITEMS_OVER } from './json-pieces.js';
 import { inKeyOrder } from './key-order.js';
 import { SCAN_RESULT_KEY_ORDER } from './scan-json-order.js';
 import { sortDiagnostics, sortFindings } from '../scanners/merge.js';
@@ -13,9 +13,13 @@ export function renderJson(result: ScanResult): string {
   return JSON.stringify(toStableJson(result), null, 2) + '\n';
 }
 
-/** The same text as `renderJson`, in pieces: a scan of a large estate never holds its report as one string. */
+/**
+ * The same JSON as `renderJson`, in pieces: a scan of a large estate never holds its report as one string. Past
+ * ONE_LINE_ITEMS_OVER findings each finding is written on one line, as the threat model's report does: the same
+ * JSON value in about half the bytes and time, for a report read by programs.
+ */
 export function renderJsonChunks(result: ScanResult): Iterable<string> {
-  return jsonChunks(toStableJson(result));
+  return jsonChunks(toStableJson(result), { compactItems: result.findings.length > ONE_LINE_ITEMS_OVER });
 }
 
 /** The ScanResult rebuilt with keys in schema order, findings, diagnostics and rules sorted (see docs/json-output.md). */

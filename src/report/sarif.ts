@@ -7,7 +7,7 @@ import type { RuleMeta } from '../core/rule-meta.js';
 import type { ScanResult } from '../core/result.js';
 import type { Diagnostic, Finding, Severity, SourceLocation } from '../core/types.js';
 import { formatComplianceRef } from '../core/compliance.js';
-import { jsonChunks } from './json-pieces.js';
+import { jsonChunks, ONE_LINE_ITEMS_OVER } from './json-pieces.js';
 import { sortedFindings } from './order.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -22,9 +22,9 @@ export function renderSarif(result: ScanResult): string {
   return JSON.stringify(buildSarif(result), null, 2) + '\n';
 }
 
-/** The same text as `renderSarif`, in pieces (see renderJsonChunks). */
+/** The same log as `renderSarif`, in pieces, each result on one line past ONE_LINE_ITEMS_OVER (see renderJsonChunks). */
 export function renderSarifChunks(result: ScanResult): Iterable<string> {
-  return jsonChunks(buildSarif(result));
+  return jsonChunks(buildSarif(result), { compactItems: result.findings.length > ONE_LINE_ITEMS_OVER });
 }
 
 export function buildSarif(result: ScanResult): Sarif.Log {
