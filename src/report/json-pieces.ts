@@ -49,7 +49,7 @@ interface Frame {
 }
 
 /** Appends pieces of text and hands them on about 64 KB at a time. */
-class Batch {
+export class TextBatch {
   parts: string[] = [];
   size = 0;
   add(text: string): void {
@@ -65,7 +65,7 @@ class Batch {
 }
 
 /** Starts writing `value`: a leaf is written whole, a container becomes a frame (undefined for a leaf). */
-function open(value: unknown, indent: string, depth: number, out: Batch, item: boolean, compact: boolean): Frame | undefined {
+function open(value: unknown, indent: string, depth: number, out: TextBatch, item: boolean, compact: boolean): Frame | undefined {
   const walk = depth <= WALK_DEPTH && walkable(value) && (!item || holdsLongList(value));
   if (!walk && item && compact) {
     // As in an array: a value JSON leaves out (a toJSON that gives undefined) is null.
@@ -81,7 +81,7 @@ function open(value: unknown, indent: string, depth: number, out: Batch, item: b
 }
 
 /** Writes the frame's next entry (or its end); returns the frame of a nested container, or false at the end. */
-function step(frame: Frame, out: Batch, compact: boolean): Frame | undefined | false {
+function step(frame: Frame, out: TextBatch, compact: boolean): Frame | undefined | false {
   const { value, keys, indent } = frame;
   const inner = `${indent}  `;
   const length = keys ? keys.length : (value as unknown[]).length;
@@ -117,7 +117,7 @@ export interface ChunkOptions {
 /** The text of `JSON.stringify(value, null, 2) + '\n'` (or its compact-items form), in chunks of about 64 KB. */
 export function* jsonChunks(value: unknown, options: ChunkOptions = {}): Generator<string> {
   const compact = options.compactItems ?? false;
-  const out = new Batch();
+  const out = new TextBatch();
   const stack: Frame[] = [];
   const top = open(value, '', 0, out, false, compact);
   if (top) stack.push(top);

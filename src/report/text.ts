@@ -8,6 +8,7 @@ import { pushAll } from '../core/arrays.js';
 import { visible, visibleLines } from '../core/escape.js';
 import type { Diagnostic, Finding, Severity } from '../core/types.js';
 import { COVERAGE_CODES, coverageOf, type Coverage } from './coverage.js';
+import { TextBatch } from './json-pieces.js';
 import { countBySeverity, formatLocation, groupBySeverity, plural } from './order.js';
 
 export interface TextReportOptions {
@@ -97,26 +98,23 @@ const CHUNK_CHARS = 1 << 16;
  * held back until a line with text follows it, so the text is the same however it is cut into pieces.
  */
 class LineBatch {
-  private parts: string[] = [];
+  private readonly batch = new TextBatch();
   private blanks = 0;
-  size = 0;
+  get size(): number {
+    return this.batch.size;
+  }
   add(lines: string | readonly string[]): void {
     for (const line of typeof lines === 'string' ? [lines] : lines) {
       if (line === '') {
         this.blanks++;
         continue;
       }
-      const text = `${'\n'.repeat(this.blanks)}${line}\n`;
+      this.batch.add(`${'\n'.repeat(this.blanks)}${line}\n`);
       this.blanks = 0;
-      this.parts.push(text);
-      this.size += text.length;
     }
   }
   take(): string {
-    const text = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    return text;
+    return this.batch.take();
   }
 }
 
