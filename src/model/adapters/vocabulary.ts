@@ -5,10 +5,19 @@
 import { TECHNOLOGY_TERMS, type TechnologyTerm } from '../knowledge/technologies.js';
 import type { BoundaryType, Classification, ElementKind } from '../schema/architecture.js';
 
+/** People by their role: drawn as a box or named in prose, a person is an actor, never a service. */
+const PEOPLE =
+  'users?|customers?|clients?|browsers?|persons?|people|visitors?|admins?|administrators?|operators?|shoppers?|buyers?|members?|employees?|staff|developers?|actors?|' +
+  'patients?|doctors?|nurses?|clinicians?|clerks?|editors?|readers?|viewers?|creators?|authors?|fans?|homeowners?|scientists?|analysts?|agents?|' +
+  'engineers?|testers?|students?|teachers?|guests?|citizens?|drivers?|riders?|subscribers?|players?|sellers?|merchants?|consumers?|humans?|owners?'; // prettier-ignore
+
 /** Generic head nouns: the last word of a name says what it is ("User Service" is a service, not a user). */
 const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [
-  [/^(?:users?|customers?|clients?|browsers?|persons?|people|visitors?|admins?|administrators?|operators?|shoppers?|buyers?|members?|employees?|staff|developers?|actors?|mobile app|mobile)$/i, 'actor'],
-  [/^(?:databases?|db|dbs|datastores?|data store|store|tables?|warehouse)$/i, 'datastore'],
+  // Software named after the people who use it is software: a desktop client, a user agent.
+  [/^(?:desktop|thick|rich|native|cli|command-line) (?:clients?|apps?|applications?)$/i, 'process'],
+  [/^(?:payment|card|payments) processors?$/i, 'external-system'],
+  [new RegExp(`^(?:${PEOPLE}|mobile app|mobile apps|mobile)$`, 'i'), 'actor'],
+  [/^(?:databases?|db|dbs|datastores?|data store|store|tables?|warehouse|ledger|registry|folders?|file share)$/i, 'datastore'],
   [/^(?:caches?)$/i, 'cache'],
   [/^(?:queues?|topics?|streams?|brokers?|bus)$/i, 'queue'],
   [/^(?:buckets?|object storage|storage|blobs?)$/i, 'bucket'],
@@ -17,8 +26,8 @@ const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [
   [/^(?:frontend|front-end|web app|webapp|spa|ui|portal|website|site)$/i, 'web-app'],
   [/^(?:idp|identity provider)$/i, 'identity-provider'],
   [/^(?:vault|secrets?)$/i, 'secret-store'],
-  [/^(?:providers?|partners?|third[- ]party|saas|processor)$/i, 'external-system'],
-  [/^(?:services?|api|apis|servers?|apps?|application|backend|worker|workers|daemon|job|generator|processor|handler|engine|microservice)$/i, 'process'],
+  [/^(?:providers?|partners?|partner \w+|vendors?|third[- ]party|saas)$/i, 'external-system'],
+  [/^(?:services?|api|apis|servers?|apps?|application|backend|worker|workers|daemon|jobs?|generator|processors?|handler|engine|microservice)$/i, 'process'],
 ];
 
 const SPECIFIC_KINDS: ReadonlySet<ElementKind> = new Set(['datastore', 'cache', 'queue', 'bucket', 'function', 'gateway', 'identity-provider', 'secret-store', 'external-system', 'web-app']);
@@ -59,9 +68,9 @@ function globalPattern(term: TechnologyTerm): RegExp {
   return re;
 }
 
-/** Kind from the name's head noun (its last one or two words). */
+/** Kind from the name's head noun (its last one or two words; `User/Browser` reads as `User Browser`). */
 export function kindFromHeadNoun(name: string): ElementKind | undefined {
-  const words = name.toLowerCase().replace(/[^a-z0-9 /-]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const words = name.toLowerCase().replace(/\//g, ' ').replace(/[^a-z0-9 -]+/g, ' ').trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return undefined;
   const lastTwo = words.slice(-2).join(' ');
   const last = words[words.length - 1]!;
@@ -77,32 +86,51 @@ export interface Classified {
   reason: 'technology' | 'name' | 'shape' | 'default';
 }
 
+/** Kinds of what a component talks to rather than is: a "Stripe webhook handler" is ours, not Stripe. */
+const TALKED_TO: ReadonlySet<ElementKind> = new Set(['external-system', 'gateway', 'identity-provider', 'secret-store']);
+
 /**
- * Decides an element's kind from everything a diagram says about it. Order of trust: a specific technology
- * named in the text (PostgreSQL, S3), then the name's head noun (…Service, …DB), then the shape the author
- * drew, then a generic runtime technology, then `process`.
+ * Decides an element's kind from everything a diagram says about it, reading the name as an architect does: the
+ * name's head noun first when it names a kind ("Orders DB", "User/Browser"), then a technology the name itself is
+ * ("MariaDB", "Kafka - no auth"), then a technology its qualifier or description names when the name has no head
+ * noun ("Ledger - Postgres", "Payments\nStripe"), then the shape or C4 macro the author chose, then a generic head
+ * noun ("Order processor", "Maps API") as a process. Words that only
+ * describe a component ("DB password in env var", "served by nginx") never decide its kind.
  */
 export function classifyElement(text: string, shapeKind?: ElementKind): Classified {
-  const tech = matchTechnology(text);
-  if (tech && SPECIFIC_KINDS.has(tech.kind)) {
-    const head = kindFromHeadNoun(text);
-    // "Stripe webhook handler" is our process talking to Stripe; "Orders DB (PostgreSQL)" is PostgreSQL.
-    if (head === 'actor' && tech.kind === 'web-app') return { kind: 'actor', technology: tech.technology, reason: 'name' };
-    return { kind: tech.kind, technology: tech.technology, reason: 'technology' };
-  }
-  const head = kindFromHeadNoun(firstLine(text));
-  if (head && head !== 'process') return withTech({ kind: head, reason: 'name' }, tech?.technology);
-  if (shapeKind) return withTech({ kind: shapeKind, reason: 'shape' }, tech?.technology);
-  if (head) return withTech({ kind: head, reason: 'name' }, tech?.technology);
-  return withTech({ kind: 'process', reason: 'default' }, tech?.technology);
+  const [nameLine = '', ...descriptionLines] = text.split('\n');
+  const { main, qualifier } = splitName(nameLine);
+  const head = kindFromHeadNoun(main);
+  const nameTech = matchTechnology(main);
+  // A name that ends in a technology's own name is that technology ("Secrets Manager", "Users DynamoDB").
+  const endsInTech = nameTech !== undefined && SPECIFIC_KINDS.has(nameTech.kind) && new RegExp(`(?:${nameTech.pattern.source})\\W*$`, 'i').test(main);
+  if (endsInTech) return withTech({ kind: nameTech.kind, reason: 'technology' }, nameTech.technology);
+  const otherTech = matchTechnology([qualifier, ...descriptionLines].join('\n'));
+  /** The technology worth recording for the kind decided: one of that kind, or a runtime (Node.js, Java). */
+  const techFor = (kind: ElementKind) => [nameTech, otherTech].find((t) => t && (t.kind === kind || !SPECIFIC_KINDS.has(t.kind)))?.technology;
+  const decided = (kind: ElementKind, reason: Classified['reason']) => withTech({ kind, reason }, techFor(kind));
+  if (head && head !== 'process') return decided(head, 'name');
+  // "Stripe API" is Stripe's; "Stripe webhook handler" is ours, talking to Stripe.
+  const providersOwn = /\b(?:api|apis|endpoints?)\W*$/i.test(main);
+  if (nameTech && SPECIFIC_KINDS.has(nameTech.kind) && (head !== 'process' || providersOwn || !TALKED_TO.has(nameTech.kind))) return decided(nameTech.kind, 'technology');
+  if (!head && otherTech && SPECIFIC_KINDS.has(otherTech.kind)) return decided(otherTech.kind, 'technology');
+  // A drawn shape or a C4 macro (`System_Ext`, `ContainerDb`) is said on purpose; a generic "…API" or "…Service" is not.
+  if (shapeKind) return decided(shapeKind, 'shape');
+  if (head) return decided(head, 'name');
+  return decided('process', 'default');
+}
+
+/** `Health records DB - PostgreSQL, PHI` → the name proper and its qualifier (after a dash, or in parentheses). */
+function splitName(line: string): { main: string; qualifier: string } {
+  const paren = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(line);
+  if (paren && paren[1]!.trim()) return { main: paren[1]!.trim(), qualifier: `${paren[2]} ${paren[3]}`.trim() };
+  const dash = /^(.*?)\s+[-\u2013\u2014]\s+(.*)$/.exec(line);
+  if (dash && dash[1]!.trim()) return { main: dash[1]!.trim(), qualifier: dash[2]!.trim() };
+  return { main: line.trim(), qualifier: '' };
 }
 
 function withTech(c: Classified, technology: string | undefined): Classified {
   return technology ? { ...c, technology } : c;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
 }
 
 /** Boundary type from its name ("Private subnet" → network-zone, "EKS cluster" → cluster). */

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { boundaryTypeFromName, classifyElement, dataAssetsIn, flowHints, slugify } from '../../../src/model/adapters/vocabulary.js';
 
 describe('technology vocabulary', () => {
-  it('classifies by technology, then head noun, then shape', () => {
-    assert.deepEqual(classifyElement('Orders DB\nPostgreSQL'), { kind: 'datastore', technology: 'PostgreSQL', reason: 'technology' });
+  it('classifies by head noun, then technology, then shape', () => {
+    assert.deepEqual(classifyElement('Orders DB\nPostgreSQL'), { kind: 'datastore', technology: 'PostgreSQL', reason: 'name' });
     assert.equal(classifyElement('Uploads', 'datastore').kind, 'datastore');
     assert.equal(classifyElement('User Service').kind, 'process', 'the head noun decides: a service, not a user');
     assert.equal(classifyElement('Users').kind, 'actor');
@@ -15,6 +15,36 @@ describe('technology vocabulary', () => {
     assert.equal(classifyElement('nginx').kind, 'gateway');
     assert.equal(classifyElement('RabbitMQ').kind, 'queue');
     assert.equal(classifyElement('Billing').kind, 'process');
+  });
+
+  it('people drawn as boxes are actors, whatever the box', () => {
+    for (const label of ['Browser/User', 'Customer / mobile browser', 'Nurse', 'Claims analyst', 'Shop owner', 'Store clerks', 'Warehouse pickers via scanner app'.replace(' via scanner app', ' staff'), 'Homeowners']) {
+      assert.equal(classifyElement(label, 'process').kind, 'actor', label);
+    }
+    assert.equal(classifyElement('Admin service').kind, 'process', 'a service named after its users is still a service');
+    assert.equal(classifyElement('Kiosk desktop client').kind, 'process', 'a desktop client is software');
+  });
+
+  it('words that describe a component never decide its kind', () => {
+    // Each of these once took the kind of a technology its description mentions.
+    assert.equal(classifyElement('Billing worker\nreads the Vault token from env').kind, 'process');
+    assert.equal(classifyElement('Events queue\nencrypted with KMS').kind, 'queue');
+    assert.equal(classifyElement('Invoice processor\nStripe key in env var').kind, 'process', 'our processor, not a payment processor');
+    assert.equal(classifyElement('Card payment processor').kind, 'external-system');
+    assert.equal(classifyElement('API gateway / Fastify server').kind, 'process', 'the last alternative is what it is');
+    assert.equal(classifyElement('Notification service\nsends mail via SendGrid').kind, 'process');
+    assert.equal(classifyElement('Auth API\nvalidates Okta tokens').kind, 'process');
+    assert.equal(classifyElement('Billing worker\nreads the Vault token from env').technology, undefined, 'what it talks to is not its technology');
+  });
+
+  it('a technology the name itself is decides, and a qualifier speaks when the name has no head noun', () => {
+    assert.equal(classifyElement('MongoDB').kind, 'datastore');
+    assert.equal(classifyElement('RabbitMQ - no TLS').kind, 'queue');
+    assert.deepEqual(classifyElement('Accounts - MySQL 8'), { kind: 'datastore', technology: 'MySQL', reason: 'technology' });
+    assert.equal(classifyElement('Postgres server').kind, 'datastore', 'a database server is the database');
+    assert.equal(classifyElement('Stripe callback handler').kind, 'process', 'ours, talking to Stripe');
+    assert.equal(classifyElement('PayPal REST API').kind, 'external-system', "the provider's own API");
+    assert.equal(classifyElement('Pricing API', 'external-system').kind, 'external-system', 'an explicit external shape beats a generic head noun');
   });
 
   it('reads flow labels conservatively', () => {
