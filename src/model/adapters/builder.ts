@@ -16,7 +16,10 @@ import { boundaryDepths, deepestBoundary } from '../schema/nesting.js';
 import { allocateIds } from './build-ids.js';
 import { validateItem, type ValidationNote } from './build-validate.js';
 import { exact, MAX_BOUNDARIES, MAX_BOUNDARY_DEPTH, MAX_ELEMENTS, MAX_FLOWS, MAX_NOTES } from './limits.js';
-import { slugify } from './vocabulary.js';
+import { dataAssetsIn, slugify } from './vocabulary.js';
+
+/** Kinds whose name and description say what data they hold. */
+const HOLDS_DATA: ReadonlySet<string> = new Set(['datastore', 'cache', 'bucket', 'queue']);
 
 export interface AdapterNote {
   /** `error`: the input was refused or not understood; the model must not be taken as the design. */
@@ -142,6 +145,17 @@ export class ModelBuilder {
     return full;
   }
 
+  /**
+   * What a store holds, read from its name and description when nothing states it ("Redis<br/>sessions",
+   * "Health records DB - PHI"): the data its flows then carry, and what its threats are about.
+   */
+  private inferHeldData(): void {
+    for (const e of this.elements.values()) {
+      if (e.data.length || !HOLDS_DATA.has(e.kind)) continue;
+      for (const a of dataAssetsIn(`${e.name}\n${e.description ?? ''}`)) e.data.push(this.addAsset({ id: a.id, name: a.name, classification: a.classification }));
+    }
+  }
+
   addAsset(asset: AssetDraft): string {
     if (!this.assets.has(asset.id)) this.assets.set(asset.id, asset);
     return asset.id;
@@ -156,6 +170,7 @@ export class ModelBuilder {
     this.summariseUnlistedNotes();
     if (this.refused) return this.emptyModel();
     if (options.inferInternetFacing) this.inferInternetFacing();
+    this.inferHeldData();
     const issues: ValidationNote[] = [];
     const elementIds = allocateIds(mapEntries(this.elements, (e) => e.id ?? slugify(e.name)), new Set());
     const boundaryIds = allocateIds(mapEntries(this.boundaries, (b) => b.id ?? slugify(b.name)), new Set(elementIds.values()), '-zone');

@@ -86,6 +86,8 @@ export interface Classified {
   reason: 'technology' | 'name' | 'shape' | 'default';
 }
 
+const STORES: ReadonlySet<ElementKind> = new Set(['datastore', 'cache', 'bucket', 'queue']);
+
 /** Kinds of what a component talks to rather than is: a "Stripe webhook handler" is ours, not Stripe. */
 const TALKED_TO: ReadonlySet<ElementKind> = new Set(['external-system', 'gateway', 'identity-provider', 'secret-store']);
 
@@ -109,6 +111,9 @@ export function classifyElement(text: string, shapeKind?: ElementKind): Classifi
   /** The technology worth recording for the kind decided: one of that kind, or a runtime (Node.js, Java). */
   const techFor = (kind: ElementKind) => [nameTech, otherTech].find((t) => t && (t.kind === kind || !SPECIFIC_KINDS.has(t.kind)))?.technology;
   const decided = (kind: ElementKind, reason: Classified['reason']) => withTech({ kind, reason }, techFor(kind));
+  // "Refresh token store - Memcached": a generic store whose technology says what kind of store.
+  const storeTech = [nameTech, otherTech].find((t) => t && STORES.has(t.kind));
+  if (head === 'datastore' && storeTech && /\b(?:store|storage|data ?store)\W*$/i.test(main)) return decided(storeTech.kind, 'technology');
   if (head && head !== 'process') return decided(head, 'name');
   // "Stripe API" is Stripe's; "Stripe webhook handler" is ours, talking to Stripe.
   const providersOwn = /\b(?:api|apis|endpoints?)\W*$/i.test(main);
@@ -216,8 +221,10 @@ const DATA_NOUNS: ReadonlyArray<readonly [RegExp, Omit<DataAssetHint, 'match'>, 
   [/\b(?:credentials?|passwords?|passphrases?|logins?|log(?:s|ged)? in|sign(?:s|ed)? in)\b/i, { id: 'credentials', name: 'User credentials', classification: 'credentials' }, false],
   [/\b(?:jwts?|access tokens?|id tokens?|refresh tokens?|session tokens?|tokens?)\b/i, { id: 'auth-tokens', name: 'Authentication tokens', classification: 'credentials' }, true],
   [/\b(?:api keys?|secrets?|private keys?)\b/i, { id: 'secrets', name: 'Secrets and keys', classification: 'credentials' }, true],
+  [/\bsessions?\b/i, { id: 'sessions', name: 'Sessions', classification: 'credentials' }, true],
   [/\b(?:card(?:holder)?s?(?: data| details| numbers?)?|payments?|billing|pan|cvv)\b/i, { id: 'payment-data', name: 'Payment data', classification: 'payment' }, false],
-  [/\b(?:pii|personal data|emails?|e-mail|addresses|address|profiles?|phone numbers?|customer data|user data|names)\b/i, { id: 'personal-data', name: 'Personal data', classification: 'pii' }, false],
+  [/\b(?:phi|ephi|health (?:records?|data)|medical (?:records?|data)|patient (?:data|records?)|diagnos[ei]s|prescriptions?|lab results?)\b/i, { id: 'health-records', name: 'Health records', classification: 'pii' }, false],
+  [/\b(?:pii|personal data|emails?|e-mail|addresses|address|profiles?|phone numbers?|customer data|user data|names|national ids?|ssns?|social security numbers?|bank details|salar(?:y|ies)|dates? of birth|birth ?dates?)\b/i, { id: 'personal-data', name: 'Personal data', classification: 'pii' }, false],
   [/\b(?:uploads?|images?|photos?|files?|documents?|attachments?|videos?|user content)\b/i, { id: 'user-uploads', name: 'User uploads', classification: 'confidential' }, false],
   [/\bsigned urls?\b/i, { id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential' }, false],
   [/\borders?\b/i, { id: 'orders', name: 'Orders', classification: 'confidential' }, false],

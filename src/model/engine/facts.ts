@@ -81,6 +81,13 @@ function crossingsBetween(source: readonly Boundary[], target: readonly Boundary
   return [...source.filter((b) => !targetIds.has(b.id)), ...target.filter((b) => !sourceIds.has(b.id))];
 }
 
+/** Kinds that hold data: a flow to or from one carries that data. */
+const STORAGE_KINDS: ReadonlySet<string> = new Set(['datastore', 'cache', 'bucket', 'queue']);
+
+function heldBy(facts: ElementFacts): readonly DataAsset[] {
+  return STORAGE_KINDS.has(facts.element.kind) ? facts.data : NO_DATA;
+}
+
 export function computeFacts(model: Architecture): ModelFacts {
   const warnings: string[] = [];
   // Many flows share a text (a protocol, a data set): its tags are found once. The sets are never changed.
@@ -144,7 +151,9 @@ export function computeFacts(model: Architecture): ModelFacts {
     const crossings = crossingsOf(source.boundaries, target.boundaries);
     const data = resolveData(flow.data);
     const { text, tags, credentials } = flowWords(flow, data);
-    const sensitivity = maxClassification(data.map((d) => d.classification));
+    // A flow to or from a store carries what the store holds (reads and writes of it), stated on the flow or not.
+    const held = heldBy(source).length || heldBy(target).length ? [...data, ...heldBy(source), ...heldBy(target)] : data;
+    const sensitivity = maxClassification(held.map((d) => d.classification));
     const view: FlowView = {
       flow,
       source: source.element,

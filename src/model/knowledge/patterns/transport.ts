@@ -60,6 +60,29 @@ export const transportRules: FlowThreatRule[] = [
     mitigations: ['MIT-TLS'],
   },
   {
+    id: 'TM-FLOW-004',
+    scope: 'flow',
+    pattern: 'transport',
+    stride: 'information-disclosure',
+    crossing: 'internal',
+    condition:
+      'a flow inside one trust boundary is stated to be plaintext (`encrypted: false`, "no TLS", http, plaintext) and carries credentials, sessions, PII, health or payment data, or reaches a store holding them',
+    applies: (ctx) => ctx.flow.encrypted === false && (ctx.flow.carriesCredentials || isSensitive(ctx.flow.sensitivity)),
+    controls: [flowEncrypted],
+    title: (ctx) => `${capitalize(carried(ctx))} readable on the internal network on ${ctx.flow.display}`,
+    description: (ctx) =>
+      `${ctx.flow.display} stays inside ${ctx.model.element(ctx.flow.source.id)?.boundaries[0]?.name ?? 'one network'} but carries ${carried(ctx)} in plaintext${
+        ctx.flow.flow.protocol ? ` (${ctx.flow.flow.protocol})` : ''
+      }: any compromised workload, sidecar or node on that network can read and replay it, and insiders see it in packet captures.`,
+    severity: 'medium',
+    likelihood: 'low',
+    raiseForSensitiveData: true,
+    cwe: ['CWE-319'],
+    capec: ['CAPEC-157'],
+    compliance: [C.gdprSecurity, C.pciTransit, C.soc2Transmission, C.isoCrypto, C.nistTransit],
+    mitigations: ['MIT-TLS'],
+  },
+  {
     id: 'TM-FLOW-003',
     scope: 'flow',
     pattern: 'transport',
