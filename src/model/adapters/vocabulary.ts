@@ -143,11 +143,23 @@ export function boundaryTypeFromName(name: string): BoundaryType | undefined {
   const n = name.toLowerCase();
   if (/\b(?:docker|compose|container network|bridge network|podman)\b/.test(n)) return 'container-network';
   if (/\b(?:kubernetes|k8s|cluster|namespace|eks|gke|aks|openshift)\b/.test(n)) return 'cluster';
+  if (namesTheInternet(n)) return 'internet';
   if (/\b(?:vpc|vnet|subnets?|network|dmz|zone|lan|segment|intranet|on-?prem(?:ise)?s?)\b/.test(n)) return 'network-zone';
-  if (/\b(?:internet|public|external|outside|untrusted|world|clients?|users?)\b/.test(n)) return 'internet';
   if (/\b(?:aws|azure|gcp|google cloud|account|subscription|project|tenant|cloud|region)\b/.test(n)) return 'cloud-account';
   if (/\b(?:process|pod|container|runtime|jvm|host|vm|server|machine|instance)\b/.test(n)) return 'process';
   return undefined;
+}
+
+/**
+ * Whether a boundary's name is the internet itself ("Internet", "Public internet", "External users"), judged by its
+ * head noun: "Internet Banking" is a system, and "Internet-facing services" a group of our services.
+ */
+function namesTheInternet(name: string): boolean {
+  const words = name.replace(/\([^)]*\)/g, ' ').replace(/[^a-z0-9 ]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const head = words[words.length - 1] ?? '';
+  if (/^(?:internet|web|world|outside|clients?|users?|visitors?|public|external|untrusted)$/.test(head)) return true;
+  // "Untrusted zone", "Internet edge": the internet when the qualifier says so and the head is only a zone or an edge.
+  return words.length === 2 && /^(?:internet|public|external|untrusted|outside)$/.test(words[0]!) && /^(?:zone|area|side|edge)$/.test(head);
 }
 
 export interface FlowHints {
