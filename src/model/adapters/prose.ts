@@ -54,6 +54,9 @@ export function parseProse(lines: readonly SourceLine[], builder: ModelBuilder):
   }
 }
 
+/** Signed or presigned download URLs, however written. */
+const SIGNED_URLS = /\b(?:pre-?)?signed[- ]urls?\b/i;
+
 class ProseReader {
   private readonly full: string;
   private readonly lineStarts: Array<{ offset: number; line: number }> = [];
@@ -102,7 +105,8 @@ class ProseReader {
         this.sentence({ text: bullet[2]!, offset: offset + bullet[1]!.length }, true);
       } else if (!l.text.trim()) {
         flush();
-        this.listSubject = undefined;
+        // Markdown puts a blank line between "We're building a web API that:" and its bullets: they still belong to it.
+        if (!/:\s*$/.test(this.lines[i - 1]?.text ?? '') || this.lines[i - 1]?.text.trim() === '') this.listSubject = undefined;
       } else if (paragraph) {
         paragraph.text += ` ${l.text}`;
       } else {
@@ -305,8 +309,8 @@ class ProseReader {
         break;
       }
       case 'return': {
-        if (subject && /\bsigned[- ]urls?\b/i.test(c.text)) {
-          generator = this.ensure({ start: 0, end: 0, key: 'name:signed-url generator', name: 'Signed-URL generator', kind: 'process', words: /\bsigned[- ]urls?\b/i.exec(c.text)![0], bare: false, head: 'generator' }, c);
+        if (subject && SIGNED_URLS.test(c.text)) {
+          generator = this.ensure({ start: 0, end: 0, key: 'name:signed-url generator', name: 'Signed-URL generator', kind: 'process', words: SIGNED_URLS.exec(c.text)![0], bare: false, head: 'generator' }, c);
           flows.push([subject, generator]);
           const requester = this.requesters.get(subject);
           if (requester) flows.push([generator, requester]);
@@ -334,6 +338,12 @@ class ProseReader {
       }
       default:
         break;
+    }
+    // "Downloads use presigned URLs": whatever the verb, the service at hand hands out signed URLs.
+    const server = subject ?? ctx.implicitSubject ?? this.lastSubject;
+    if (!generator && verbClass !== 'return' && server && SIGNED_URLS.test(c.text) && !this.builder.elements.has('name:signed-url generator')) {
+      generator = this.ensure({ start: 0, end: 0, key: 'name:signed-url generator', name: 'Signed-URL generator', kind: 'process', words: SIGNED_URLS.exec(c.text)![0], bare: false, head: 'generator' }, c);
+      flows.push([server, generator]);
     }
     return generator ? { flows, generator } : { flows };
   }

@@ -238,7 +238,7 @@ const DATA_NOUNS: ReadonlyArray<readonly [RegExp, Omit<DataAssetHint, 'match'>, 
   [/\b(?:phi|ephi|health (?:records?|data)|medical (?:records?|data)|patient (?:data|records?)|diagnos[ei]s|prescriptions?|lab results?)\b/i, { id: 'health-records', name: 'Health records', classification: 'pii' }, false],
   [/\b(?:pii|personal data|emails?|e-mail|addresses|address|profiles?|phone numbers?|customer data|user data|names|national ids?|ssns?|social security numbers?|bank details|salar(?:y|ies)|dates? of birth|birth ?dates?)\b/i, { id: 'personal-data', name: 'Personal data', classification: 'pii' }, false],
   [/\b(?:uploads?|images?|photos?|files?|documents?|attachments?|videos?|user content)\b/i, { id: 'user-uploads', name: 'User uploads', classification: 'confidential' }, false],
-  [/\bsigned urls?\b/i, { id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential' }, false],
+  [/\b(?:pre-?)?signed urls?\b/i, { id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential' }, false],
   [/\borders?\b/i, { id: 'orders', name: 'Orders', classification: 'confidential' }, false],
   [/\bmetadata\b/i, { id: 'metadata', name: 'Metadata', classification: 'internal' }, false],
   [/\b(?:logs?(?!\s+in\b)|audit trail|audit events?)\b/i, { id: 'logs', name: 'Logs and events', classification: 'internal' }, false],
@@ -247,7 +247,7 @@ const DATA_NOUNS: ReadonlyArray<readonly [RegExp, Omit<DataAssetHint, 'match'>, 
 /** Data assets named in a text. `includeAuthMechanisms` is off for diagram edge labels ("HTTPS + JWT"). */
 export function dataAssetsIn(text: string, includeAuthMechanisms = true): DataAssetHint[] {
   const found: DataAssetHint[] = [];
-  const withoutSignedUrls = text.replace(/\bsigned urls?\b/gi, (m) => (found.push({ id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential', match: m }), ' '));
+  const withoutSignedUrls = text.replace(/\b(?:pre-?)?signed urls?\b/gi, (m) => (found.push({ id: 'signed-urls', name: 'Signed download URLs', classification: 'confidential', match: m }), ' '));
   for (const [re, asset, isAuth] of DATA_NOUNS) {
     if (isAuth && !includeAuthMechanisms) continue;
     if (asset.id === 'signed-urls') continue;
