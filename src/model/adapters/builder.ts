@@ -16,6 +16,7 @@ import { boundaryDepths, deepestBoundary } from '../schema/nesting.js';
 import { allocateIds } from './build-ids.js';
 import { validateItem, type ValidationNote } from './build-validate.js';
 import { exact, MAX_BOUNDARIES, MAX_BOUNDARY_DEPTH, MAX_ELEMENTS, MAX_FLOWS, MAX_NOTES } from './limits.js';
+import { elementControls } from './prose-controls.js';
 import { dataAssetsIn, slugify } from './vocabulary.js';
 
 /** Kinds whose name and description say what data they hold. */
@@ -156,6 +157,20 @@ export class ModelBuilder {
     }
   }
 
+  /**
+   * Controls and weaknesses a diagram writes in a component's description ("JWT auth, rate limited", "DB password
+   * in env var", "no authentication enabled"), as the properties prose gets from the same words. What the input
+   * states as a property itself wins.
+   */
+  private inferStatedControls(): void {
+    for (const e of this.elements.values()) {
+      if (!e.description) continue;
+      for (const control of elementControls(e.description)) {
+        if (e.props[control.prop] === undefined) e.props[control.prop] = control.value;
+      }
+    }
+  }
+
   addAsset(asset: AssetDraft): string {
     if (!this.assets.has(asset.id)) this.assets.set(asset.id, asset);
     return asset.id;
@@ -171,6 +186,7 @@ export class ModelBuilder {
     if (this.refused) return this.emptyModel();
     if (options.inferInternetFacing) this.inferInternetFacing();
     this.inferHeldData();
+    this.inferStatedControls();
     const issues: ValidationNote[] = [];
     const elementIds = allocateIds(mapEntries(this.elements, (e) => e.id ?? slugify(e.name)), new Set());
     const boundaryIds = allocateIds(mapEntries(this.boundaries, (b) => b.id ?? slugify(b.name)), new Set(elementIds.values()), '-zone');

@@ -19,6 +19,14 @@ export interface FlowControl {
 }
 
 const ELEMENT_RULES: ReadonlyArray<readonly [RegExp, keyof ElementProps, boolean, ElementControl['on']]> = [
+  // The first rule that matches sets a property, so what a design denies comes before what it states.
+  [/\b(?:no|without|not)\s+(?:any\s+)?(?:rate[- ]limit\w*|throttling)\b/i, 'rateLimited', false, 'receiver'],
+  [/\b(?:no|without|not)\s+(?:any\s+)?(?:input validation|validation|request[- ]size limits?)\b/i, 'validatesInput', false, 'receiver'],
+  [/\b(?:no|without|not)\s+(?:any\s+)?audit(?:[- ]log\w*)?\b/i, 'auditLogging', false, 'receiver'],
+  // Where a service gets its secrets: from a secret store is the control, in its environment or code the weakness.
+  [/\b(?:from|via|in|using)\s+(?:the\s+|a\s+)?(?:aws\s+)?(?:secrets? manager|vault|key vault|secret store|parameter store|secretkeyref|kubernetes secrets?)\b/i, 'storesCredentials', false, 'actor-or-subject'],
+  [/\b(?:passwords?|secrets?|credentials?|api[- ]?keys?|keys?|tokens?|secret keys?|private keys?)\b[^.;]{0,40}?\b(?:in|from)\s+(?:an?\s+|the\s+)?(?:env(?:ironment)?(?:\s+var(?:iable)?s?)?|\.env|config(?:uration)?(?: files?)?|source(?: code)?|code|image|repo(?:sitory)?)\b|\bhard-?coded\b/i, 'storesCredentials', true, 'actor-or-subject'],
+  [/\b(?:jwt|oauth2?|oidc|sso|saml|api[- ]key|mtls|token)[- ](?:auth\w*|protected|login)\b/i, 'authenticatesCallers', true, 'receiver'],
   [/\b(?:not|never|without|no)\s+(?:\w+\s+)?(?:encrypt\w*|encryption)(?: at rest)?\b/i, 'encryptedAtRest', false, 'store'],
   [/\b(?:encrypted at rest|encrypts? (?:\w+ )?at rest|server-side encryption|sse-kms|sse-s3|kms[- ]encrypted|encryption at rest)\b/i, 'encryptedAtRest', true, 'store'],
   [/\b(?:rate[- ]limit(?:ed|s|ing)?|throttl(?:ed|es|ing))\b/i, 'rateLimited', true, 'receiver'],

@@ -64,3 +64,43 @@ describe('security facts in labels', () => {
     assert.deepEqual(report.model.elements[0]!.data, []);
   });
 });
+
+describe('controls and weaknesses written on a component', () => {
+  const props = (text: string, name: string, fileName = 'design.mmd') => model(text, fileName).model.elements.find((e) => e.name.startsWith(name))!.props;
+
+  it('a secret kept in the environment or the code is a weakness; one read from a secret store is not', () => {
+    const leaky = `flowchart LR
+  u((Customer)) -->|HTTPS| api[Invoice API<br/>Stripe key in .env file]
+  api --> w[Report builder<br/>hard-coded SMTP password]`;
+    assert.equal(props(leaky, 'Invoice API').storesCredentials, true);
+    assert.equal(props(leaky, 'Report builder').storesCredentials, true);
+    assert.ok(ruleIds(leaky).includes('TM-SECRET-001'));
+    const kept = leaky.replace('Stripe key in .env file', 'Stripe key from Vault').replace('hard-coded SMTP password', 'SMTP password via AWS Secrets Manager');
+    assert.equal(props(kept, 'Invoice API').storesCredentials, false);
+    assert.ok(!ruleIds(kept).includes('TM-SECRET-001'));
+  });
+
+  it('what a description denies is never read as stated', () => {
+    const c4 = `@startuml
+Container(api, "Refund API", "Go", "Refunds for support staff; no rate limiting, no input validation")
+Container(ok, "Catalog API", "Go", "Rate limited, validates all requests, OIDC-protected")
+@enduml`;
+    assert.equal(props(c4, 'Refund API', 'design.puml').rateLimited, false);
+    assert.equal(props(c4, 'Refund API', 'design.puml').validatesInput, false);
+    assert.equal(props(c4, 'Catalog API', 'design.puml').rateLimited, true);
+    assert.equal(props(c4, 'Catalog API', 'design.puml').validatesInput, true);
+    assert.equal(props(c4, 'Catalog API', 'design.puml').authenticatesCallers, true);
+  });
+
+  it('a property the input states itself wins over its description', () => {
+    const yaml = `name: t
+elements:
+  - name: Search API
+    kind: process
+    description: JWT auth, rate limited
+    props: { rateLimited: false }
+`;
+    assert.equal(props(yaml, 'Search API', 'design.yaml').rateLimited, false);
+    assert.equal(props(yaml, 'Search API', 'design.yaml').authenticatesCallers, true);
+  });
+});
