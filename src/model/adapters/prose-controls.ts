@@ -31,7 +31,7 @@ const ELEMENT_RULES: ReadonlyArray<readonly [RegExp, keyof ElementProps, boolean
   [/\b(?:encrypted at rest|encrypts? (?:\w+ )?at rest|server-side encryption|sse-kms|sse-s3|kms[- ]encrypted|encryption at rest)\b/i, 'encryptedAtRest', true, 'store'],
   [/\b(?:rate[- ]limit(?:ed|s|ing)?|throttl(?:ed|es|ing))\b/i, 'rateLimited', true, 'receiver'],
   [/\b(?:up to|max(?:imum)?|at most|limit(?:ed)? (?:to|of)|no (?:larger|bigger) than)\s*\d+(?:\.\d+)?\s*(?:[kmgt]i?b|bytes?|megabytes?|gigabytes?)\b|\bsize[- ]limit(?:ed|s)?\b/i, 'sizeLimits', true, 'receiver'],
-  [/\b(?:validat\w+|sanitiz\w+|sanitis\w+) (?:the |all |every )?(?:input|requests?|payloads?|uploads?|files?|content)\b|\bschema validation\b/i, 'validatesInput', true, 'receiver'],
+  [/\b(?:validat\w+|sanitiz\w+|sanitis\w+) (?:the |all |every )?(?:input|requests?|responses?|payloads?|uploads?|files?|content|messages?|data)\b|\bschema validation\b/i, 'validatesInput', true, 'receiver'],
   [/\b(?:unauthenticated|anonymous(?:ly)?|without (?:any )?(?:auth|authentication|login)|no (?:auth|authentication|login))\b/i, 'authenticatesCallers', false, 'receiver'],
   [/\b(?:authenticated (?:with|by|using|via)|requires? (?:an? )?(?:authentication|auth|login|jwt|tokens?|api keys?|sign[- ]in)|(?:with|using|via|behind) (?:jwt|oauth2?|oidc|api keys?|cognito|auth0|keycloak|okta|bearer tokens?|mtls)|authenticates (?:users|callers|requests|clients))\b/i, 'authenticatesCallers', true, 'receiver'],
   [/\b(?:checks? (?:roles?|permissions?|scopes?)|authoriz\w+ (?:every|each|all) requests?|rbac|role-based access)\b/i, 'authorizesRequests', true, 'receiver'],

@@ -61,3 +61,10 @@ export const targetAuthenticatesCallers: Control<FlowContext> = {
   present: (ctx) => ctx.flow.target.props.authenticatesCallers === true,
   reason: (ctx) => `${ctx.flow.target.name} authenticates its callers`,
 };
+
+export const sourceValidatesInput: Control<FlowContext> = {
+  id: 'source.validatesInput',
+  effect: 'remove',
+  present: (ctx) => ctx.flow.source.props.validatesInput === true,
+  reason: (ctx) => `${ctx.flow.source.name} validates the data it receives`,
+};

@@ -212,6 +212,22 @@ export const MITIGATIONS: readonly Mitigation[] = [
     steps: ['Verify the provider’s request signature (HMAC) and timestamp on every webhook/callback.', 'Reject replays; allow-list the provider’s IP ranges where published.'],
   },
   {
+    id: 'MIT-3P-RESPONSE-VALIDATION',
+    title: 'Treat third-party responses as untrusted input',
+    steps: [
+      'Validate every response from the provider against a schema (types, ranges, lengths) before using it.',
+      'Never pass provider data into queries, templates or commands without the same escaping as user input.',
+    ],
+  },
+  {
+    id: 'MIT-3P-RESILIENCE',
+    title: 'Survive a slow or failing provider',
+    steps: [
+      'Set connect and read timeouts on every call to the provider, and retry idempotent calls with backoff.',
+      'Add a circuit breaker and a fallback (cached value, queued retry, clear error), and alert on the provider’s error rate.',
+    ],
+  },
+  {
     id: 'MIT-SERVERLESS-THROTTLE',
     title: 'Throttle public function invocations',
     steps: ['Put the function behind an API gateway with usage plans and throttling.', 'Set reserved concurrency and budget alarms (denial of wallet).'],

@@ -104,3 +104,27 @@ elements:
     assert.equal(props(yaml, 'Search API', 'design.yaml').authenticatesCallers, true);
   });
 });
+
+describe('third parties are trust boundaries', () => {
+  const design = `flowchart LR
+  subgraph k8s[Cluster]
+    fx[Currency service]
+  end
+  ecb[Exchange-rate provider - ECB]
+  fx -->|HTTPS| ecb
+  hook[Shipping partner webhooks] -->|POST /events| fx`;
+
+  it('a call out gets response-trust and availability threats, not impersonation; a call in gets forgery', () => {
+    const report = model(design);
+    const titles = report.threats.map((t) => `${t.ruleId} ${t.title}`);
+    assert.ok(titles.some((t) => t.startsWith('TM-3P-002') && /Currency service trusts what Exchange-rate provider - ECB returns/.test(t)), titles.join('\n'));
+    assert.ok(titles.some((t) => t.startsWith('TM-3P-003')));
+    assert.ok(titles.some((t) => t.startsWith('TM-3P-001') && /Forged callbacks to Currency service/.test(t)));
+    assert.ok(!titles.some((t) => /impersonate Currency service towards Exchange-rate provider/.test(t)));
+  });
+
+  it('validating what comes back removes the response-trust threat', () => {
+    const validated = design.replace('fx[Currency service]', 'fx[Currency service<br/>validates all responses]');
+    assert.ok(!ruleIds(validated).includes('TM-3P-002'));
+  });
+});
