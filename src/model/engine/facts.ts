@@ -81,6 +81,9 @@ function crossingsBetween(source: readonly Boundary[], target: readonly Boundary
   return [...source.filter((b) => !targetIds.has(b.id)), ...target.filter((b) => !sourceIds.has(b.id))];
 }
 
+/** An edge that creates or changes its target rather than exchanging data with it. */
+const PROVISIONING = /\b(?:provisions?|provisioned|provisioning|deploys?|deployed|deploying|deployments?|bootstraps?|rolls? out|terraform apply|kubectl apply|helm (?:install|upgrade)|creates? (?:the )?(?:infrastructure|resources?|stack))\b/i;
+
 /** Kinds that hold data: a flow to or from one carries that data. */
 const STORAGE_KINDS: ReadonlySet<string> = new Set(['datastore', 'cache', 'bucket', 'queue']);
 
@@ -137,6 +140,7 @@ export function computeFacts(model: Architecture): ModelFacts {
       uploadEndpoint: false,
       issuesTokens: false,
       verifiesTokens: false,
+      provisions: [],
     });
   }
 
@@ -146,6 +150,11 @@ export function computeFacts(model: Architecture): ModelFacts {
     const target = elements.get(flow.target);
     if (!source || !target) {
       warnings.push(`flow "${flow.id}" refers to a missing element (${!source ? flow.source : flow.target})`);
+      continue;
+    }
+    // "Provisions", "deploys": the pipeline's power over its targets, not data moving between them.
+    if (flow.label && PROVISIONING.test(flow.label)) {
+      source.provisions.push(target.element);
       continue;
     }
     const crossings = crossingsOf(source.boundaries, target.boundaries);

@@ -228,6 +228,14 @@ export const MITIGATIONS: readonly Mitigation[] = [
     ],
   },
   {
+    id: 'MIT-PIPELINE-CREDENTIALS',
+    title: 'Deploy with least-privilege, short-lived credentials',
+    steps: [
+      'Give the pipeline short-lived credentials through OIDC federation instead of stored access keys, scoped to the resources it manages.',
+      'Protect the branches that deploy (required review, signed commits), pin third-party actions and modules, and separate plan from apply.',
+    ],
+  },
+  {
     id: 'MIT-SERVERLESS-THROTTLE',
     title: 'Throttle public function invocations',
     steps: ['Put the function behind an API gateway with usage plans and throttling.', 'Set reserved concurrency and budget alarms (denial of wallet).'],

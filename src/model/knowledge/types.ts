@@ -23,6 +23,7 @@ export const PATTERNS = [
   'third-party',
   'secrets',
   'transport',
+  'supply-chain',
 ] as const;
 export type Pattern = (typeof PATTERNS)[number];
 
@@ -95,6 +96,8 @@ export interface ElementFacts {
   issuesTokens: boolean;
   /** Receives bearer tokens and must verify them before trusting their claims. */
   verifiesTokens: boolean;
+  /** What this element provisions or deploys ("Terraform -.->|provisions| SQS"): supply-chain edges, not data flows. */
+  provisions: Element[];
 }
 
 /** Read-only access to the rest of the model, for rules that look one hop away. */

@@ -128,3 +128,30 @@ describe('third parties are trust boundaries', () => {
     assert.ok(!ruleIds(validated).includes('TM-3P-002'));
   });
 });
+
+describe('provisioning and deployment edges', () => {
+  const design = `flowchart LR
+  subgraph aws[Production account]
+    q[(Orders queue - SQS)]
+    fn[Order handler - Lambda]
+  end
+  gha[Release pipeline]
+  tf[Terraform]
+  gha -->|runs| tf
+  tf -.->|provisions| q
+  gha -->|deploys| fn
+  fn -->|reads| q`;
+
+  it('are supply-chain power over their targets, not data flows', () => {
+    const report = model(design);
+    const supply = report.threats.filter((t) => t.ruleId === 'TM-SUPPLY-001');
+    assert.deepEqual(supply.map((t) => t.title).sort(), ['Whoever controls Release pipeline controls Order handler - Lambda', 'Whoever controls Terraform controls Orders queue - SQS']);
+    // No data-flow threat (impersonation, plaintext) is drawn on a provisioning edge.
+    for (const t of report.threats) assert.ok(!/Terraform → |Release pipeline → Order handler/.test(`${t.title} ${t.description}`), t.title);
+  });
+
+  it('least-privilege deploy credentials remove the threat', () => {
+    const hardened = design.replace('gha[Release pipeline]', 'gha[Release pipeline<br/>OIDC role, least privilege]').replace('tf[Terraform]', 'tf[Terraform<br/>least-privilege deploy role]');
+    assert.ok(!ruleIds(hardened).includes('TM-SUPPLY-001'));
+  });
+});

@@ -9,6 +9,7 @@ import { objectStorageRules } from './object-storage.js';
 import { queueRules } from './queue.js';
 import { secretsRules } from './secrets.js';
 import { serverlessRules } from './serverless.js';
+import { supplyChainRules } from './supply-chain.js';
 import { thirdPartyRules } from './third-party.js';
 import { transportRules } from './transport.js';
 import { webApiRules } from './web-api.js';
@@ -25,6 +26,7 @@ export const ELEMENT_THREAT_RULES: readonly ElementThreatRule[] = [
   ...queueRules,
   ...kubernetesRules,
   ...secretsRules,
+  ...supplyChainRules,
 ];
 
 export const FLOW_THREAT_RULES: readonly FlowThreatRule[] = [...transportRules, ...thirdPartyRules];
