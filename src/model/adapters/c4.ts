@@ -62,7 +62,8 @@ function addElement(call: MacroCall, level: string, variant: string | undefined,
   else if (variant === 'Db') shapeKind = 'datastore';
   else if (variant === 'Queue') shapeKind = 'queue';
   else if (external) shapeKind = 'external-system';
-  const d = describeNode(label ?? alias, shapeKind, [techn, tags].filter(Boolean).join('\n'));
+  // A C4 technology argument is what the element is built with, said on purpose: it counts as the name's own.
+  const d = describeNode(label ?? alias, shapeKind, tags, techn);
   const kind: ElementKind = level === 'Person' ? 'actor' : d.kind;
   const technology = techn ? (matchTechnology(techn)?.technology ?? cleanLabel(techn)) : d.technology;
   const description = [d.description, descr ? cleanLabel(descr) : undefined].filter(Boolean).join(' ') || undefined;

@@ -41,11 +41,11 @@ export interface NodeDescription {
 }
 
 /** Name = first label line; the rest is a description; kind and technology from the whole label. */
-export function describeNode(label: string, shapeKind?: ElementKind, extraHints = ''): NodeDescription {
+export function describeNode(label: string, shapeKind?: ElementKind, extraHints = '', declaredTechnology?: string): NodeDescription {
   const text = cleanLabel(label);
   const [first, ...rest] = text.split('\n');
   const name = (first ?? '').replace(/^\[(.*)\]$/, '$1').trim() || 'Unnamed';
-  const classified = classifyElement([text, extraHints].filter(Boolean).join('\n'), shapeKind);
+  const classified = classifyElement([text, extraHints].filter(Boolean).join('\n'), shapeKind, declaredTechnology);
   const out: NodeDescription = { name, kind: classified.kind };
   if (classified.technology) out.technology = classified.technology;
   const description = rest.join(' ').trim();

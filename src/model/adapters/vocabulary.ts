@@ -96,14 +96,15 @@ const TALKED_TO: ReadonlySet<ElementKind> = new Set(['external-system', 'gateway
  * name's head noun first when it names a kind ("Orders DB", "User/Browser"), then a technology the name itself is
  * ("MariaDB", "Kafka - no auth"), then a technology its qualifier or description names when the name has no head
  * noun ("Ledger - Postgres", "Payments\nStripe"), then the shape or C4 macro the author chose, then a generic head
- * noun ("Order processor", "Maps API") as a process. Words that only
+ * noun ("Order processor", "Maps API") as a process. A technology the input declares for the element (C4's technology
+ * argument) counts as the name's own. Words that only
  * describe a component ("DB password in env var", "served by nginx") never decide its kind.
  */
-export function classifyElement(text: string, shapeKind?: ElementKind): Classified {
+export function classifyElement(text: string, shapeKind?: ElementKind, declaredTechnology?: string): Classified {
   const [nameLine = '', ...descriptionLines] = text.split('\n');
   const { main, qualifier } = splitName(nameLine);
   const head = kindFromHeadNoun(main);
-  const nameTech = matchTechnology(main);
+  const nameTech = matchTechnology(main) ?? (declaredTechnology ? matchTechnology(declaredTechnology) : undefined);
   // A name that ends in a technology's own name is that technology ("Secrets Manager", "Users DynamoDB").
   const endsInTech = nameTech !== undefined && SPECIFIC_KINDS.has(nameTech.kind) && new RegExp(`(?:${nameTech.pattern.source})\\W*$`, 'i').test(main);
   if (endsInTech) return withTech({ kind: nameTech.kind, reason: 'technology' }, nameTech.technology);

@@ -45,6 +45,8 @@ describe('technology vocabulary', () => {
     assert.equal(classifyElement('Stripe callback handler').kind, 'process', 'ours, talking to Stripe');
     assert.equal(classifyElement('PayPal REST API').kind, 'external-system', "the provider's own API");
     assert.equal(classifyElement('Pricing API', 'external-system').kind, 'external-system', 'an explicit external shape beats a generic head noun');
+    assert.equal(classifyElement('Frontend Application', undefined, 'React, Vite').kind, 'web-app', "a declared technology (C4's techn) is the element's own");
+    assert.equal(classifyElement('Frontend Application\nTalks to React Native apps').kind, 'process', 'a description is not');
   });
 
   it('reads flow labels conservatively', () => {
