@@ -84,6 +84,16 @@ function crossingsBetween(source: readonly Boundary[], target: readonly Boundary
 /** An edge that creates or changes its target rather than exchanging data with it. */
 const PROVISIONING = /\b(?:provisions?|provisioned|provisioning|deploys?|deployed|deploying|deployments?|bootstraps?|rolls? out|terraform apply|kubectl apply|helm (?:install|upgrade)|creates? (?:the )?(?:infrastructure|resources?|stack))\b/i;
 
+/** An edge that is a code dependency (a library, a workspace package), not a call. */
+const CODE_DEPENDENCY = /^\s*(?:imports?|imported|includes? (?:the )?(?:library|package|module)|links? against|depends on (?:the )?(?:library|package))\b|\blocal workspace\b/i;
+
+/** Browser and mobile frontends: code that runs on the users' devices, not on our servers. */
+const CLIENT_SIDE = /\b(?:spa|single[- ]page|react(?! server)|angular|vue(?:\.js)?|svelte|ember|mobile app|ios app|android app|react native|flutter|pwa)\b/i;
+
+function runsOnUsersDevices(element: Element): boolean {
+  return element.kind === 'web-app' && CLIENT_SIDE.test(`${element.name} ${element.technology ?? ''} ${element.description ?? ''}`);
+}
+
 /** Kinds that hold data: a flow to or from one carries that data. */
 const STORAGE_KINDS: ReadonlySet<string> = new Set(['datastore', 'cache', 'bucket', 'queue']);
 
@@ -152,6 +162,8 @@ export function computeFacts(model: Architecture): ModelFacts {
       warnings.push(`flow "${flow.id}" refers to a missing element (${!source ? flow.source : flow.target})`);
       continue;
     }
+    // "Imports" a shared library: a build-time dependency, nothing moves between them at run time.
+    if (flow.label && CODE_DEPENDENCY.test(`${flow.label} ${flow.protocol ?? ''}`)) continue;
     // "Provisions", "deploys": the pipeline's power over its targets, not data moving between them.
     if (flow.label && PROVISIONING.test(flow.label)) {
       source.provisions.push(target.element);
@@ -169,7 +181,8 @@ export function computeFacts(model: Architecture): ModelFacts {
       target: target.element,
       crossings,
       crossesBoundary: crossings.length > 0 || source.inInternet !== target.inInternet,
-      fromInternet: source.inInternet && !target.inInternet,
+      // A single-page or mobile app runs on its users' devices: what it calls is called from the internet.
+      fromInternet: (source.inInternet || runsOnUsersDevices(source.element)) && !target.inInternet,
       encrypted: flow.encrypted ?? encryptionOfProtocol(flow.protocol),
       authenticated: flow.authenticated,
       data,

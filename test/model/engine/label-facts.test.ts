@@ -155,3 +155,34 @@ describe('provisioning and deployment edges', () => {
     assert.ok(!ruleIds(hardened).includes('TM-SUPPLY-001'));
   });
 });
+
+describe('clients run on users\' devices', () => {
+  const c4 = (frontTech: string) => `@startuml
+Person(u, "Shopper")
+System_Boundary(s, "Shop") {
+  Container(fe, "Storefront", "${frontTech}", "What shoppers see")
+  Container(api, "Cart service", "Go", "Carts")
+  Container(lib, "Pricing rules", "TypeScript", "Shared library")
+}
+Rel(u, fe, "Uses", "HTTPS")
+Rel(fe, api, "Calls", "JSON/HTTPS")
+Rel(fe, lib, "Imports", "Local workspace")
+@enduml`;
+
+  it("what a single-page app calls is called from the internet, and never the app itself", () => {
+    const report = model(c4('Vue.js SPA'), 'design.puml');
+    const spoofed = report.threats.filter((t) => t.ruleId === 'TM-API-001').map((t) => t.title);
+    assert.ok(spoofed.some((t) => /Cart service/.test(t)), spoofed.join('; '));
+    assert.ok(!spoofed.some((t) => /Storefront/.test(t)), 'the app runs in the browser: it receives no server-side threats');
+  });
+
+  it('a server-rendered web app calls from our servers', () => {
+    const report = model(c4('Django templates'), 'design.puml');
+    assert.ok(!report.threats.some((t) => t.ruleId === 'TM-API-001' && /Cart service/.test(t.title)));
+  });
+
+  it('an imported library is a code dependency, not a service with callers', () => {
+    const report = model(c4('Vue.js SPA'), 'design.puml');
+    assert.ok(!report.threats.some((t) => /Pricing rules/.test(`${t.title} ${t.description}`)), 'no threat about the imported library');
+  });
+});
