@@ -128,10 +128,14 @@ export function classifyElement(text: string, shapeKind?: ElementKind, declaredT
 
 /** `Health records DB - PostgreSQL, PHI` → the name proper and its qualifier (after a dash, or in parentheses). */
 function splitName(line: string): { main: string; qualifier: string } {
-  const paren = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(line);
-  if (paren && paren[1]!.trim()) return { main: paren[1]!.trim(), qualifier: `${paren[2]} ${paren[3]}`.trim() };
-  const dash = /^(.*?)\s+[-\u2013\u2014]\s+(.*)$/.exec(line);
-  if (dash && dash[1]!.trim()) return { main: dash[1]!.trim(), qualifier: dash[2]!.trim() };
+  // Found with indexOf and a one-character-wide search, not backtracking patterns: a label can be hostile input.
+  const open = line.indexOf('(');
+  const close = open >= 0 ? line.indexOf(')', open) : -1;
+  if (open > 0 && close > open && line.slice(0, open).trim()) {
+    return { main: line.slice(0, open).trim(), qualifier: `${line.slice(open + 1, close)} ${line.slice(close + 1)}`.trim() };
+  }
+  const dash = /\s[-\u2013\u2014]\s/.exec(line);
+  if (dash && line.slice(0, dash.index).trim()) return { main: line.slice(0, dash.index).trim(), qualifier: line.slice(dash.index + 3).trim() };
   return { main: line.trim(), qualifier: '' };
 }
 
