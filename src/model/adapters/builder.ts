@@ -3,6 +3,7 @@
 
 import {
   BoundarySchema,
+  DATA_HOLDING_KINDS,
   DataAssetSchema,
   ElementSchema,
   FlowSchema,
@@ -18,9 +19,6 @@ import { validateItem, type ValidationNote } from './build-validate.js';
 import { exact, MAX_BOUNDARIES, MAX_BOUNDARY_DEPTH, MAX_ELEMENTS, MAX_FLOWS, MAX_NOTES } from './limits.js';
 import { elementControls } from './prose-controls.js';
 import { dataAssetsIn, slugify } from './vocabulary.js';
-
-/** Kinds whose name and description say what data they hold. */
-const HOLDS_DATA: ReadonlySet<string> = new Set(['datastore', 'cache', 'bucket', 'queue']);
 
 export interface AdapterNote {
   /** `error`: the input was refused or not understood; the model must not be taken as the design. */
@@ -152,7 +150,7 @@ export class ModelBuilder {
    */
   private inferHeldData(): void {
     for (const e of this.elements.values()) {
-      if (e.data.length || !HOLDS_DATA.has(e.kind)) continue;
+      if (e.data.length || !DATA_HOLDING_KINDS.has(e.kind)) continue;
       for (const a of dataAssetsIn(`${e.name}\n${e.description ?? ''}`)) e.data.push(this.addAsset({ id: a.id, name: a.name, classification: a.classification }));
     }
   }

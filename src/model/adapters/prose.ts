@@ -56,6 +56,7 @@ export function parseProse(lines: readonly SourceLine[], builder: ModelBuilder):
 
 /** Signed or presigned download URLs, however written. */
 const SIGNED_URLS = /\b(?:pre-?)?signed[- ]urls?\b/i;
+const SIGNED_URL_GENERATOR = 'name:signed-url generator';
 
 class ProseReader {
   private readonly full: string;
@@ -106,7 +107,7 @@ class ProseReader {
       } else if (!l.text.trim()) {
         flush();
         // Markdown puts a blank line between "We're building a web API that:" and its bullets: they still belong to it.
-        if (!/:\s*$/.test(this.lines[i - 1]?.text ?? '') || this.lines[i - 1]?.text.trim() === '') this.listSubject = undefined;
+        if (!/:\s*$/.test(this.lines[i - 1]?.text ?? '')) this.listSubject = undefined;
       } else if (paragraph) {
         paragraph.text += ` ${l.text}`;
       } else {
@@ -310,7 +311,7 @@ class ProseReader {
       }
       case 'return': {
         if (subject && SIGNED_URLS.test(c.text)) {
-          generator = this.ensure({ start: 0, end: 0, key: 'name:signed-url generator', name: 'Signed-URL generator', kind: 'process', words: SIGNED_URLS.exec(c.text)![0], bare: false, head: 'generator' }, c);
+          generator = this.signedUrlGenerator(c);
           flows.push([subject, generator]);
           const requester = this.requesters.get(subject);
           if (requester) flows.push([generator, requester]);
@@ -341,11 +342,16 @@ class ProseReader {
     }
     // "Downloads use presigned URLs": whatever the verb, the service at hand hands out signed URLs.
     const server = subject ?? ctx.implicitSubject ?? this.lastSubject;
-    if (!generator && verbClass !== 'return' && server && SIGNED_URLS.test(c.text) && !this.builder.elements.has('name:signed-url generator')) {
-      generator = this.ensure({ start: 0, end: 0, key: 'name:signed-url generator', name: 'Signed-URL generator', kind: 'process', words: SIGNED_URLS.exec(c.text)![0], bare: false, head: 'generator' }, c);
+    if (!generator && verbClass !== 'return' && server && SIGNED_URLS.test(c.text) && !this.builder.elements.has(SIGNED_URL_GENERATOR)) {
+      generator = this.signedUrlGenerator(c);
       flows.push([server, generator]);
     }
     return generator ? { flows, generator } : { flows };
+  }
+
+  /** The one component that hands out signed URLs, made on first mention. */
+  private signedUrlGenerator(c: Span): string {
+    return this.ensure({ start: 0, end: 0, key: SIGNED_URL_GENERATOR, name: 'Signed-URL generator', kind: 'process', words: SIGNED_URLS.exec(c.text)![0], bare: false, head: 'generator' }, c);
   }
 
   private applyControls(c: Span, parts: { subject?: string; flows: Array<[string, string]>; generator?: string; others: string[] }, verbClass: VerbClass | undefined, line: number): void {

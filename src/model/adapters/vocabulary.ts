@@ -3,7 +3,7 @@
 // the knowledge base's catalogue, which tags them for the threat patterns too.
 
 import { TECHNOLOGY_TERMS, type TechnologyTerm } from '../knowledge/technologies.js';
-import type { BoundaryType, Classification, ElementKind } from '../schema/architecture.js';
+import { DATA_HOLDING_KINDS, type BoundaryType, type Classification, type ElementKind } from '../schema/architecture.js';
 
 /** People by their role: drawn as a box or named in prose, a person is an actor, never a service. */
 const PEOPLE =
@@ -86,8 +86,6 @@ export interface Classified {
   reason: 'technology' | 'name' | 'shape' | 'default';
 }
 
-const STORES: ReadonlySet<ElementKind> = new Set(['datastore', 'cache', 'bucket', 'queue']);
-
 /** Kinds of what a component talks to rather than is: a "Stripe webhook handler" is ours, not Stripe. */
 const TALKED_TO: ReadonlySet<ElementKind> = new Set(['external-system', 'gateway', 'identity-provider', 'secret-store']);
 
@@ -113,7 +111,7 @@ export function classifyElement(text: string, shapeKind?: ElementKind, declaredT
   const techFor = (kind: ElementKind) => [nameTech, otherTech].find((t) => t && (t.kind === kind || !SPECIFIC_KINDS.has(t.kind)))?.technology;
   const decided = (kind: ElementKind, reason: Classified['reason']) => withTech({ kind, reason }, techFor(kind));
   // "Refresh token store - Memcached": a generic store whose technology says what kind of store.
-  const storeTech = [nameTech, otherTech].find((t) => t && STORES.has(t.kind));
+  const storeTech = [nameTech, otherTech].find((t) => t && DATA_HOLDING_KINDS.has(t.kind));
   if (head === 'datastore' && storeTech && /\b(?:store|storage|data ?store)\W*$/i.test(main)) return decided(storeTech.kind, 'technology');
   if (head && head !== 'process') return decided(head, 'name');
   // "Stripe API" is Stripe's; "Stripe webhook handler" is ours, talking to Stripe.

@@ -4,7 +4,7 @@
 
 import type { ElementFacts, FlowView, ModelView, TechTag } from '../knowledge/types.js';
 import { encryptionOfProtocol, maxClassification, mentionsCredentials, tagsOfElement, tagsOfText } from '../knowledge/vocabulary.js';
-import type { Architecture, Boundary, DataAsset, Element, Flow } from '../schema/architecture.js';
+import { DATA_HOLDING_KINDS, type Architecture, type Boundary, type DataAsset, type Element, type Flow } from '../schema/architecture.js';
 
 const STORE_KINDS = new Set(['datastore', 'cache', 'queue', 'bucket', 'secret-store']);
 const OUTSIDE_KINDS = new Set(['actor', 'external-system']);
@@ -94,11 +94,8 @@ function runsOnUsersDevices(element: Element): boolean {
   return element.kind === 'web-app' && CLIENT_SIDE.test(`${element.name} ${element.technology ?? ''} ${element.description ?? ''}`);
 }
 
-/** Kinds that hold data: a flow to or from one carries that data. */
-const STORAGE_KINDS: ReadonlySet<string> = new Set(['datastore', 'cache', 'bucket', 'queue']);
-
 function heldBy(facts: ElementFacts): readonly DataAsset[] {
-  return STORAGE_KINDS.has(facts.element.kind) ? facts.data : NO_DATA;
+  return DATA_HOLDING_KINDS.has(facts.element.kind) ? facts.data : NO_DATA;
 }
 
 export function computeFacts(model: Architecture): ModelFacts {
@@ -133,9 +130,12 @@ export function computeFacts(model: Architecture): ModelFacts {
   };
 
   const elements = new Map<string, ElementFacts>();
+  // Decided once per element, not once per flow it sends.
+  const clientSide = new Set<string>();
   for (const element of model.elements) {
     if (elements.has(element.id)) warnings.push(`duplicate element id "${element.id}"`);
     const boundaries = chainOf(element.boundary);
+    if (runsOnUsersDevices(element)) clientSide.add(element.id);
     elements.set(element.id, {
       element,
       tags: tagsOfElement(element),
@@ -173,8 +173,8 @@ export function computeFacts(model: Architecture): ModelFacts {
     const data = resolveData(flow.data);
     const { text, tags, credentials } = flowWords(flow, data);
     // A flow to or from a store carries what the store holds (reads and writes of it), stated on the flow or not.
-    const held = heldBy(source).length || heldBy(target).length ? [...data, ...heldBy(source), ...heldBy(target)] : data;
-    const sensitivity = maxClassification(held.map((d) => d.classification));
+    const held = [...heldBy(source), ...heldBy(target)];
+    const sensitivity = maxClassification((held.length ? [...data, ...held] : data).map((d) => d.classification));
     const view: FlowView = {
       flow,
       source: source.element,
@@ -182,7 +182,7 @@ export function computeFacts(model: Architecture): ModelFacts {
       crossings,
       crossesBoundary: crossings.length > 0 || source.inInternet !== target.inInternet,
       // A single-page or mobile app runs on its users' devices: what it calls is called from the internet.
-      fromInternet: (source.inInternet || runsOnUsersDevices(source.element)) && !target.inInternet,
+      fromInternet: (source.inInternet || clientSide.has(source.element.id)) && !target.inInternet,
       encrypted: flow.encrypted ?? encryptionOfProtocol(flow.protocol),
       authenticated: flow.authenticated,
       data,

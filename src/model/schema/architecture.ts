@@ -20,6 +20,9 @@ export const ELEMENT_KINDS = [
 ] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
+/** Kinds that hold the system's data: their names say what they hold, and a flow to or from one carries it. */
+export const DATA_HOLDING_KINDS: ReadonlySet<ElementKind> = new Set(['datastore', 'cache', 'bucket', 'queue']);
+
 export const BOUNDARY_TYPES = ['internet', 'network-zone', 'cloud-account', 'cluster', 'container-network', 'process', 'other'] as const;
 export type BoundaryType = (typeof BOUNDARY_TYPES)[number];
 
