@@ -1,4 +1,4 @@
-// Writes docs/rules/ from rule metadata (`npm run docs`). test/report/rule-docs.test.ts fails when they drift.
+// Writes docs/rules/, the JSON Schemas and the scan key order from metadata (`npm run docs`); tests fail when they drift.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { generateRuleDocs } from '../src/report/rule-docs.js';
 import { ScanResultSchema, scanResultJsonSchema } from '../src/core/scan-schema.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
 import { keyOrderModule, keyOrderOf } from '../src/report/key-order.js';
+import { architectureJsonSchema } from '../src/model/schema/architecture.js';
+import { architectureInputJsonSchema } from '../src/model/schema/input.js';
 
 const dir = fileURLToPath(new URL('../docs/rules/', import.meta.url));
 const files = generateRuleDocs(builtinRules);
@@ -27,6 +29,12 @@ await writeFile(
   keyOrderModule('SCAN_RESULT_KEY_ORDER', keyOrderOf(ScanResultSchema), 'ScanResultSchema'),
 );
 console.log('wrote docs/scan-result-schema.json, docs/policy-schema.json and src/report/scan-json-order.ts');
+
+// The threat modeller's schemas: the canonical model, and the editor schema for models written by hand.
+const modelSchema = { title: 'Bulwark architecture model', ...(architectureJsonSchema() as object) };
+await writeFile(fileURLToPath(new URL('../docs/model-schema.json', import.meta.url)), JSON.stringify(modelSchema, null, 2) + '\n');
+await writeFile(fileURLToPath(new URL('../docs/model-input-schema.json', import.meta.url)), JSON.stringify(architectureInputJsonSchema(), null, 2) + '\n');
+console.log('wrote docs/model-schema.json and docs/model-input-schema.json');
 
 // The knowledge-base section of docs/threat-model.md, from the threat rules and mitigations.
 const { renderKnowledgeBaseMarkdown } = await import('../src/model/report/knowledge-doc.js');

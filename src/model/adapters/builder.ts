@@ -49,6 +49,9 @@ export interface BoundaryDraft {
   line?: number;
 }
 
+/** Properties an edge label can state about the element it reaches. */
+const TARGET_PROPS: ReadonlySet<keyof ElementProps> = new Set(['weakCredentials', 'corsRestricted', 'rateLimited', 'validatesInput', 'sizeLimits']);
+
 export interface FlowDraft {
   sourceKey: string;
   targetKey: string;
@@ -165,6 +168,25 @@ export class ModelBuilder {
       if (!e.description) continue;
       for (const control of elementControls(e.description)) {
         if (e.props[control.prop] === undefined) e.props[control.prop] = control.value;
+      }
+    }
+    // "The worker logs in as root/root": weak credentials a client states are the credentials of the stores it uses.
+    for (const [key, e] of this.elements) {
+      if (e.props.weakCredentials === undefined || DATA_HOLDING_KINDS.has(e.kind)) continue;
+      const stores = this.flows.filter((f) => f.sourceKey === key).map((f) => this.elements.get(f.targetKey)).filter((t) => t !== undefined && DATA_HOLDING_KINDS.has(t.kind));
+      if (!stores.length) continue;
+      for (const store of stores) store!.props.weakCredentials ??= e.props.weakCredentials;
+      delete e.props.weakCredentials;
+    }
+    // An edge's words about the service it reaches ("CORS *", "no rate limit", "as root/root") describe the target.
+    for (const f of this.flows) {
+      const target = this.elements.get(f.targetKey);
+      if (!f.label || !target) continue;
+      for (const control of elementControls(f.label)) {
+        if (!TARGET_PROPS.has(control.prop)) continue;
+        if (target.props[control.prop] === undefined) target.props[control.prop] = control.value;
+        // "password 'password'" is how the flow logs in, not user credentials it carries.
+        if (control.prop === 'weakCredentials') f.data = f.data.filter((id) => id !== 'credentials');
       }
     }
   }

@@ -48,7 +48,8 @@ export function describeNode(label: string, shapeKind?: ElementKind, extraHints 
   const classified = classifyElement([text, extraHints].filter(Boolean).join('\n'), shapeKind, declaredTechnology);
   const out: NodeDescription = { name, kind: classified.kind };
   if (classified.technology) out.technology = classified.technology;
-  const description = rest.join(' ').trim();
+  // Lines stay lines: each is its own phrase ("no audit logging" does not deny the next line's words).
+  const description = rest.join('\n').trim();
   if (description) out.description = description;
   return out;
 }

@@ -46,6 +46,7 @@ const MODIFIERS = new Set([
   'email', 'admin', 'image', 'upload', 'search', 'inventory', 'billing', 'account', 'accounts', 'identity', 'internal', 'public',
   'backend', 'frontend', 'front-end', 'rest', 'graphql', 'http', 'login', 'session', 'user', 'profile', 'checkout', 'catalog',
   'reporting', 'analytics', 'file', 'media', 'signed-url', 'url', 'api', 'external', 'third-party', 'partner', 'end',
+  'dead-letter', 'retry', 'job', 'jobs', 'task', 'tasks', 'event', 'events', 'message', 'messages',
 ]);
 const STOP = new Set([
   'the', 'a', 'an', 'our', 'their', 'its', 'this', 'that', 'these', 'those', 'which', 'then', 'we', 'it', 'and', 'or', 'to', 'in',
@@ -56,6 +57,9 @@ const VERB_LIKE_HEADS = /^(?:caches|queues|stores|serves|logs|functions|proxies|
 
 /** Bare runtime names used as adjectives ("a Node worker"). */
 const RUNTIME_WORDS: Record<string, string> = { node: 'Node.js', express: 'Node.js', java: 'Java', spring: 'Java', python: 'Python', django: 'Python', go: 'Go', golang: 'Go', rust: 'Rust', ruby: 'Ruby', rails: 'Ruby', php: 'PHP' };
+/** Nouns after a component word that make it a modifier of something it has ("database password", "customer names"). */
+const DESCRIBED_THING =
+  /^\s+(?:passwords?|credentials?|secrets?|keys?|tokens?|urls?|endpoints?|hosts?(?:names?)?|connection strings?|ports?|names?|addresses|emails?|e-mails?|phone numbers?|details|data|information|profiles?|ids?|numbers?|schemas?|migrations?|backups?|dumps?|metrics)\b/i;
 const ACTOR_HEADS = /^(?:users?|customers?|browsers?|clients?|admins?|administrators?|visitors?|shoppers?|operators?)$/i;
 
 export function findMentions(text: string): Mention[] {
@@ -81,15 +85,21 @@ export function findMentions(text: string): Mention[] {
     if (prefix && CLOUD_PREFIXES.has(prefix.word.toLowerCase())) start = prefix.index;
     const tail = TECH_TAIL.exec(after);
     let name = hit.term.displayName;
+    let head = hit.term.technology.toLowerCase();
     if (tail && !(next && next.index < end + tail[0].length)) {
       end += tail[0].length;
       const noun = tail[1]!.toLowerCase();
-      if (!name.toLowerCase().endsWith(noun) && !new RegExp(`\\b${noun}\\b`, 'i').test(name)) name = `${name} ${noun}`;
+      // "Express API", "Django service": a runtime before a component noun is named as written.
+      if (hit.term.kind === 'process') name = text.slice(start, end).replace(/\s+/g, ' ').replace(/\b(api|db)\b/gi, (w) => w.toUpperCase());
+      else if (!name.toLowerCase().endsWith(noun) && !new RegExp(`\\b${noun}\\b`, 'i').test(name)) name = `${name} ${noun}`;
+      head = singular(noun);
     }
     const previous = mentions[mentions.length - 1];
     if (previous && previous.kind === hit.term.kind && onlySpaceBetween(text, previous.end, start)) {
-      // "nginx reverse proxy", "Kafka stream": one component named twice.
+      // "nginx reverse proxy", "Kafka stream", "React single-page app": one component named twice.
       previous.end = end;
+      const last = /([A-Za-z]+)$/.exec(text.slice(start, end))?.[1];
+      if (last && new RegExp(`^(?:${HEADS})$`, 'i').test(last)) previous.head = singular(last.toLowerCase());
       extended.add(previous);
       return;
     }
@@ -103,7 +113,7 @@ export function findMentions(text: string): Mention[] {
       technology: runtime && (hit.term.kind === 'gateway' || hit.term.kind === 'process') ? runtime : hit.term.technology,
       words: text.slice(start, end),
       bare: false,
-      head: hit.term.technology.toLowerCase(),
+      head,
     });
   });
   for (const m of extended) m.words = text.slice(m.start, m.end);
@@ -131,7 +141,12 @@ export function findMentions(text: string): Mention[] {
     const headEnd = m.index + m[0].length;
     if (overlapsTechnology(headStart, headEnd) || overlapsHead(headStart, headEnd)) continue;
     // "user uploads": an actor word used as a modifier still names the actor; "API key" is not an API.
-    if (/^\s+(?:keys?|calls?|requests?|docs?|tokens?|secrets?)\b/i.test(text.slice(headEnd, headEnd + TAIL_REACH)) && /^apis?$/i.test(m[0])) continue;
+    const following = text.slice(headEnd, headEnd + TAIL_REACH);
+    if (/^\s+(?:keys?|calls?|requests?|docs?|tokens?|secrets?)\b/i.test(following) && /^apis?$/i.test(m[0])) continue;
+    // "database password", "queue URL", "customer names": what a component has or is about, not the component.
+    if (DESCRIBED_THING.test(following) && !/^apis?$/i.test(m[0])) continue;
+    // "logs in as a least-privilege user": an account, not a person.
+    if (/^users?$/i.test(m[0]) && /\bas\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$/i.test(text.slice(Math.max(0, headStart - 40), headStart))) continue;
     const modifiers = modifiersBefore(text, headStart);
     // "caches sessions", "queues jobs": a verb, unless a determiner makes it a noun ("the cache").
     if (modifiers.length === 0 && VERB_LIKE_HEADS.test(m[0]) && !DETERMINERS.has(wordBefore(text, headStart)?.word.toLowerCase() ?? '')) continue;

@@ -2,7 +2,7 @@
 // "that:" lists, bullets, `;` clauses and `→` chains; each clause names components (prose-mentions), a verb
 // says which way data moves, and stated controls set properties. Everything inferred quotes its words.
 
-import type { ElementKind } from '../schema/architecture.js';
+import { DATA_HOLDING_KINDS, type ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import type { SourceLine } from './source.js';
 import { elementControls, flowControls } from './prose-controls.js';
@@ -13,6 +13,7 @@ import { splitAtColon } from './text-scan.js';
 
 const LEADING_FILLER = /^\s*(?:(?:the|a|an|our|then|and|finally|first|next|also)\s+)*$/i;
 const STORE_KINDS: ReadonlySet<ElementKind> = new Set(['bucket', 'datastore', 'queue', 'cache', 'secret-store']);
+const HOLDS = /\b(?:holds?|contains?|keeps?|stores?|persists?|has)\b/i;
 /** How many callers back along a chain ("A → B → C → returns …") a reply is carried. */
 const MAX_REPLY_HOPS = 20;
 /** "through the gateway", "via an Express API": the words just before a mention, looked at within this reach. */
@@ -255,11 +256,16 @@ class ProseReader {
     const otherKeys = others.map((m) => ({ key: this.ensure(m, c), m }));
     const verbMatch = VERB_RE.exec(explicitSubject ? c.text.slice(mentions[0]!.end) : c.text);
     const verbClass = verbMatch ? classOf(verbMatch[1]!) : undefined;
-    const assets = dataAssetsIn(c.text).map((a) => this.builder.addAsset({ id: a.id, name: a.name, classification: a.classification }));
+    const fc = flowControls(c.text);
+    // "calls the API with JWT authentication": the token is how the call authenticates, not data it carries.
+    const authStated = fc.some((f) => f.prop === 'authenticated' && f.value === true);
+    // Component names are not data: "Secrets Manager" holds secrets, a clause naming it does not carry them.
+    let unnamed = c.text;
+    for (const m of mentions) unnamed = unnamed.slice(0, m.start) + ' '.repeat(m.end - m.start) + unnamed.slice(m.end);
+    const assets = dataAssetsIn(unnamed, !authStated).map((a) => this.builder.addAsset({ id: a.id, name: a.name, classification: a.classification }));
     const data = assets.length > 0 ? assets : (ctx.carriedData ?? []);
     const { flows, generator } = this.relations({ c, subject, explicitSubject, otherKeys, data, ctx }, verbClass);
     if (verbClass === 'return' || verbClass === 'inbound') this.doer = undefined;
-    const fc = flowControls(c.text);
     for (const [source, target] of flows) {
       const props = Object.fromEntries(fc.map((f) => [f.prop, f.value]));
       this.builder.addFlow({ sourceKey: source, targetKey: target, label: truncate(text), data, line, inferredFrom: `"${truncate(text)}"`, ...props });
@@ -270,8 +276,13 @@ class ProseReader {
       }
       if (!this.requesters.has(target)) this.requesters.set(target, source);
     }
+    // "The database holds customer names and addresses": what a store keeps, with no flow to say it.
+    const subjectElement = subject === undefined ? undefined : this.builder.elements.get(subject);
+    if (flows.length === 0 && assets.length && subjectElement && DATA_HOLDING_KINDS.has(subjectElement.kind) && HOLDS.test(c.text)) {
+      for (const d of assets) subjectElement.data.push(d);
+    }
     for (const f of fc) this.builder.note('info', `flow property ${f.prop} = ${String(f.value)} from "${f.words}"`, line);
-    this.applyControls(c, { subject, flows, generator, others: otherKeys.map((o) => o.key) }, verbClass, line);
+    this.applyControls(c, { subject, explicitSubject, flows, generator, others: otherKeys.map((o) => o.key) }, verbClass, line);
     if (mentions.length === 0 && flows.length === 0 && !subject) this.builder.note('info', `no component named in "${truncate(text)}"`, line);
     else if (flows.length === 0 && verbClass && verbClass !== 'process') this.builder.note('info', `no data flow could be read from "${truncate(text)}"`, line);
     if (subject) this.lastSubject = subject;
@@ -354,12 +365,14 @@ class ProseReader {
     return this.ensure({ start: 0, end: 0, key: SIGNED_URL_GENERATOR, name: 'Signed-URL generator', kind: 'process', words: SIGNED_URLS.exec(c.text)![0], bare: false, head: 'generator' }, c);
   }
 
-  private applyControls(c: Span, parts: { subject?: string; flows: Array<[string, string]>; generator?: string; others: string[] }, verbClass: VerbClass | undefined, line: number): void {
+  private applyControls(c: Span, parts: { subject?: string; explicitSubject: boolean; flows: Array<[string, string]>; generator?: string; others: string[] }, verbClass: VerbClass | undefined, line: number): void {
     for (const control of elementControls(c.text)) {
       let key: string | undefined;
       if (control.on === 'store') {
-        const candidates = [...parts.flows.map(([, t]) => t), ...parts.others, parts.subject].filter((k): k is string => k !== undefined);
-        key = candidates.find((k) => STORE_KINDS.has(this.builder.elements.get(k)?.kind ?? 'process')) ?? parts.subject;
+        // The store the clause is about: its subject when that holds data, else one it reaches ("with SSE-KMS" names a key, not the store).
+        const candidates = (parts.explicitSubject ? [parts.subject, ...parts.flows.map(([, t]) => t), ...parts.others] : [...parts.flows.map(([, t]) => t), ...parts.others, parts.subject]).filter((k): k is string => k !== undefined);
+        const kindOf = (k: string) => this.builder.elements.get(k)?.kind ?? 'process';
+        key = candidates.find((k) => DATA_HOLDING_KINDS.has(kindOf(k))) ?? candidates.find((k) => STORE_KINDS.has(kindOf(k))) ?? parts.subject;
       } else if (control.on === 'receiver') {
         key = verbClass === 'inbound' || parts.flows.length === 0 ? parts.subject : parts.flows[0]![1];
       } else {

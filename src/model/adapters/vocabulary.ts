@@ -19,7 +19,7 @@ const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [
   [new RegExp(`^(?:${PEOPLE}|mobile app|mobile apps|mobile)$`, 'i'), 'actor'],
   [/^(?:databases?|db|dbs|datastores?|data store|store|tables?|warehouse|ledger|registry|folders?|file share)$/i, 'datastore'],
   [/^(?:caches?)$/i, 'cache'],
-  [/^(?:queues?|topics?|streams?|brokers?|bus)$/i, 'queue'],
+  [/^(?:queues?|dlqs?|topics?|streams?|brokers?|bus)$/i, 'queue'],
   [/^(?:buckets?|object storage|storage|blobs?)$/i, 'bucket'],
   [/^(?:functions?|lambdas?)$/i, 'function'],
   [/^(?:gateways?|gw|proxy|proxies|load balancer|balancer|lb|cdn|ingress|waf)$/i, 'gateway'],
@@ -216,7 +216,9 @@ export function flowHints(text: string): FlowHints {
     hints.protocol ??= 'https';
   }
   if (/\b(?:plain ?text|unencrypted|no tls|without tls|cleartext)\b/.test(t)) hints.encrypted = false;
-  if (/\b(?:jwt|oauth2?|oidc|openid|api[- ]?keys?|bearer|mtls|basic auth|sigv4|iam auth|authenticated|signed requests?|session cookie|saml|hmac)\b/.test(t)) {
+  // "returns JWT", "issues tokens": the token is what the flow carries (being issued), not how it authenticates.
+  const issuing = /\b(?:returns?|returning|issues?|issuing|sends? back|responds? with|hands? (?:out|back)|mints?|generates?)\b[^,;]{0,24}\b(?:jwts?|tokens?|session cookies?|api keys?)\b/.test(t);
+  if (!issuing && /\b(?:jwt|oauth2?|oidc|openid|api[- ]?keys?|bearer|mtls|basic auth|sigv4|iam auth|authenticated|signed requests?|session cookie|saml|hmac)\b/.test(t)) {
     hints.authenticated = true;
   }
   if (/\b(?:unauthenticated|anonymous|no auth(?:entication)?|without auth(?:entication)?|public access)\b/.test(t)) hints.authenticated = false;

@@ -18,7 +18,7 @@ import {
 import { strip, type BuildOptions, type ModelBuilder } from './builder.js';
 import { valueOf, type DocMap, type DocNode } from './doc-nodes.js';
 import { modelDocumentRoot } from './model-document-root.js';
-import { boundaryTypeFromName, classifyElement, dataAssetsIn, matchTechnology, slugify } from './vocabulary.js';
+import { boundaryTypeFromName, classifyElement, dataAssetsIn, flowHints, matchTechnology, slugify } from './vocabulary.js';
 
 const PROP_KEYS = INPUT_FIELDS.props;
 const ELEMENT_KEYS = INPUT_FIELDS.element;
@@ -260,9 +260,12 @@ class ModelDocumentReader {
     }
     const port = typeof e.value.port === 'number' && Number.isInteger(e.value.port) && e.value.port >= 0 && e.value.port <= 65535 ? e.value.port : undefined;
     if (e.value.port !== undefined && port === undefined) this.builder.note('warning', 'port must be a number from 0 to 65535', e.line);
+    const label = str(e.value.label) ?? str(e.value.name);
+    // What the label says ("REST, no auth", "JWT auth", "over TLS") fills what the fields leave unstated.
+    const said = label ? flowHints(label) : {};
     this.builder.addFlow(strip({
-      sourceKey, targetKey, id: str(e.value.id), label: str(e.value.label) ?? str(e.value.name), protocol: str(e.value.protocol)?.toLowerCase(), port,
-      encrypted: bool(e.value.encrypted), authenticated: bool(e.value.authenticated), data: this.dataRefs(e.value.data, e.line),
+      sourceKey, targetKey, id: str(e.value.id), label, protocol: str(e.value.protocol)?.toLowerCase() ?? said.protocol, port: port ?? said.port,
+      encrypted: bool(e.value.encrypted) ?? said.encrypted, authenticated: bool(e.value.authenticated) ?? said.authenticated, data: this.dataRefs(e.value.data, e.line),
       bidirectional: bool(e.value.bidirectional), line: e.line, inferredFrom: str(e.value.inferredFrom),
     }));
   }

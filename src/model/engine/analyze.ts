@@ -7,6 +7,7 @@ import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThrea
 import { describeClassification, isSensitive } from '../knowledge/vocabulary.js';
 import type { Architecture, Classification, SourceRef } from '../schema/architecture.js';
 import { computeFacts, type ModelFacts } from './facts.js';
+import { accountResiduals, type Residual } from './residuals.js';
 import { riskScore, shiftLikelihood, shiftSeverity } from './scoring.js';
 import { describeModel } from './surfaces.js';
 import { THREAT_REPORT_VERSION, type AnalyzeOptions, type SeverityCounts, type Threat, type ThreatReport } from './types.js';
@@ -32,6 +33,9 @@ function referencesOf(rule: ElementThreatRule | FlowThreatRule, cache: Map<objec
   return refs;
 }
 
+/** The ids of the controls that removed each threat, for the residual accounting. */
+const REMOVERS = new WeakMap<Threat, string[]>();
+
 function evaluate<C>(
   rule: ElementThreatRule | FlowThreatRule,
   ctx: C,
@@ -40,7 +44,8 @@ function evaluate<C>(
 ): Threat {
   const controls = rule.controls as Control<C>[];
   const present = controls.filter((c) => c.present(ctx));
-  const removedBy = present.filter((c) => c.effect === 'remove').map((c) => c.reason(ctx));
+  const removers = present.filter((c) => c.effect === 'remove');
+  const removedBy = removers.map((c) => c.reason(ctx));
   const adjustments: string[] = [];
   let severity = rule.severity;
   let likelihood = rule.likelihood;
@@ -58,7 +63,7 @@ function evaluate<C>(
   }
   const title = (rule.title as (c: C) => string)(ctx);
   const description = (rule.description as (c: C) => string)(ctx);
-  return {
+  const threat: Threat = {
     id: subject.id,
     ruleId: rule.id,
     pattern: rule.pattern,
@@ -72,13 +77,15 @@ function evaluate<C>(
     elements: subject.elements,
     flows: subject.flows,
     locations: subject.locations,
-    mitigations: refs.mitigations,
+    mitigations: rule.mitigationApplies ? refs.mitigations.filter((id) => (rule.mitigationApplies as (id: string, c: C) => boolean)(id, ctx)) : refs.mitigations,
     cwe: refs.cwe,
     capec: refs.capec,
     compliance: refs.compliance,
     suppressedBy: removedBy,
     status: 'open',
   };
+  if (removers.length) REMOVERS.set(threat, removers.map((r) => r.id));
+  return threat;
 }
 
 function elementRuleMatches(rule: ElementThreatRule, ctx: ElementContext): boolean {
@@ -103,6 +110,7 @@ function withFile(ref: SourceRef | undefined, file: string | undefined): SourceR
 export function collectThreats(model: Architecture, facts: ModelFacts): Threat[] {
   const file = model.origin?.file;
   const threats: Threat[] = [];
+  const residuals: Residual[] = [];
   const refs = new Map<object, References>();
   for (const elementFacts of facts.elements.values()) {
     const ctx: ElementContext = { element: elementFacts.element, facts: elementFacts, model: facts.view };
@@ -111,14 +119,14 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
     for (const rule of ELEMENT_THREAT_RULES) {
       if (!elementRuleMatches(rule, ctx) || !rule.applies(ctx)) continue;
       shared ??= { elements: [ctx.element.id], flows: [], locations: withFile(ctx.element.location, file) };
-      threats.push(
-        evaluate(rule, ctx, {
-          id: `${rule.id}@${ctx.element.id}`,
-          ...shared,
-          sensitivity: elementFacts.sensitivity,
-          internet: elementFacts.internetFacing,
-        }, referencesOf(rule, refs)),
-      );
+      const threat = evaluate(rule, ctx, {
+        id: `${rule.id}@${ctx.element.id}`,
+        ...shared,
+        sensitivity: elementFacts.sensitivity,
+        internet: elementFacts.internetFacing,
+      }, referencesOf(rule, refs));
+      threats.push(threat);
+      if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: ctx.element.id, sensitivity: elementFacts.sensitivity });
     }
   }
   const flowIds = new Set<string>();
@@ -132,15 +140,27 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
       // Two flows between the same pair: disambiguate by flow id so both stay stable.
       if (flowIds.has(id)) id = `${id}#${flow.flow.id}`;
       flowIds.add(id);
-      threats.push(
-        evaluate(rule, ctx, {
-          id,
-          ...shared,
-          sensitivity: flow.sensitivity,
-          internet: flow.fromInternet || (facts.elements.get(flow.target.id)?.internetFacing ?? false),
-        }, referencesOf(rule, refs)),
-      );
+      const threat = evaluate(rule, ctx, {
+        id,
+        ...shared,
+        sensitivity: flow.sensitivity,
+        internet: flow.fromInternet || (facts.elements.get(flow.target.id)?.internetFacing ?? false),
+      }, referencesOf(rule, refs));
+      threats.push(threat);
+      if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: flow.target.id, sensitivity: flow.sensitivity });
     }
+  }
+  if (residuals.length) {
+    const tokenAuthenticated = (f: FlowView) => f.authenticated === true && f.tags.has('jwt');
+    const tokenFlows = new Set(facts.flows.filter(tokenAuthenticated).map((f) => f.flow.id));
+    // Removed only by flow authentication, and by that of the token flows: without them it would be open.
+    const freedByTokens = (t: Threat): boolean => {
+      const removers = REMOVERS.get(t) ?? [];
+      if (!removers.length || !removers.every((id) => id === 'flow.authenticated')) return false;
+      if (t.flows.length) return t.flows.every((id) => tokenFlows.has(id));
+      return facts.elements.get(t.elements[0]!)?.incoming.some((f) => f.fromInternet && tokenAuthenticated(f)) ?? false;
+    };
+    accountResiduals(threats, residuals, freedByTokens);
   }
   return threats;
 }

@@ -84,6 +84,9 @@ function crossingsBetween(source: readonly Boundary[], target: readonly Boundary
 /** An edge that creates or changes its target rather than exchanging data with it. */
 const PROVISIONING = /\b(?:provisions?|provisioned|provisioning|deploys?|deployed|deploying|deployments?|bootstraps?|rolls? out|terraform apply|kubectl apply|helm (?:install|upgrade)|creates? (?:the )?(?:infrastructure|resources?|stack))\b/i;
 
+/** A call to a store that takes data out of it ("ReceiveMessage", "reads orders from", "consumes"): data moves to the caller. */
+const READS = /\b(?:reads?|receives?|receivemessage|consumes?|consuming|polls?|polling|pulls?|subscribes?(?: to)?|dequeues?|listens?(?: to| on)?|fetch(?:es)?|downloads?|get(?:s|object)?)\b/i;
+
 /** An edge that is a code dependency (a library, a workspace package), not a call. */
 const CODE_DEPENDENCY = /^\s*(?:imports?|imported|includes? (?:the )?(?:library|package|module)|links? against|depends on (?:the )?(?:library|package))\b|\blocal workspace\b/i;
 
@@ -180,7 +183,8 @@ export function computeFacts(model: Architecture): ModelFacts {
       source: source.element,
       target: target.element,
       crossings,
-      crossesBoundary: crossings.length > 0 || source.inInternet !== target.inInternet,
+      // A call from an app on users' devices leaves their device for our servers, whatever zone it is drawn in.
+      crossesBoundary: crossings.length > 0 || source.inInternet !== target.inInternet || (clientSide.has(source.element.id) && !target.inInternet),
       // A single-page or mobile app runs on its users' devices: what it calls is called from the internet.
       fromInternet: (source.inInternet || clientSide.has(source.element.id)) && !target.inInternet,
       encrypted: flow.encrypted ?? encryptionOfProtocol(flow.protocol),
@@ -190,6 +194,7 @@ export function computeFacts(model: Architecture): ModelFacts {
       text,
       tags,
       carriesCredentials: sensitivity === 'credentials' || tags.has('jwt') || credentials,
+      reads: DATA_HOLDING_KINDS.has(target.element.kind) && !DATA_HOLDING_KINDS.has(source.element.kind) && READS.test(flow.label ?? ''),
       display: `${source.element.name} → ${target.element.name}`,
     };
     flows.push(view);
@@ -197,7 +202,7 @@ export function computeFacts(model: Architecture): ModelFacts {
     target.incoming.push(view);
     if (flow.bidirectional) {
       // The reverse direction exposes the source the same way.
-      const reverse: FlowView = { ...view, source: target.element, target: source.element, fromInternet: target.inInternet && !source.inInternet, display: `${target.element.name} → ${source.element.name}` };
+      const reverse: FlowView = { ...view, reads: false, source: target.element, target: source.element, fromInternet: target.inInternet && !source.inInternet, display: `${target.element.name} → ${source.element.name}` };
       target.outgoing.push(reverse);
       source.incoming.push(reverse);
     }
@@ -262,8 +267,9 @@ function deriveRoles(facts: ElementFacts, elements: ReadonlyMap<string, ElementF
     element.kind === 'identity-provider' ||
     facts.tags.has('auth') ||
     facts.incoming.some((f) => mentionsCredentials(f.text) || (f.sensitivity === 'credentials' && !f.tags.has('jwt')));
+  // A call that states token authentication presents a token; it does not issue one.
   facts.issuesTokens =
-    (facts.outgoing.some(tokenFlow) && !receivesTokenFromService && authenticatesUsers) ||
+    (facts.outgoing.some((f) => tokenFlow(f) && f.authenticated !== true) && !receivesTokenFromService && authenticatesUsers) ||
     (element.kind === 'identity-provider' && (facts.tags.has('oauth') || facts.tags.has('jwt')));
   if (facts.issuesTokens) return;
   // A token handed to an actor comes back on the actor's next requests: the services it calls verify it.

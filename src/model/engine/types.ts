@@ -50,6 +50,8 @@ export const ThreatSchema = z.object({
   compliance: z.array(ComplianceRefSchema),
   /** Controls in the design that remove this threat; non-empty only in `mitigatedByDesign`. */
   suppressedBy: z.array(z.string()),
+  /** Threats a stated control removed and this one remains of (JWT authentication leaves token validation). */
+  replaces: z.array(z.string()).optional(),
   status: z.enum(THREAT_STATUSES),
   decision: DecisionSchema.optional(),
 });

@@ -183,6 +183,38 @@ export const MITIGATIONS: readonly Mitigation[] = [
     steps: ['Configure a dead-letter queue with a max-receive count.', 'Alarm on DLQ depth and message age; make consumers idempotent.'],
   },
   {
+    id: 'MIT-DLQ-ALARM',
+    title: 'Alarm on the dead-letter queue and handle what lands there',
+    steps: [
+      'Alarm when the dead-letter queue holds any message or its oldest message ages past a threshold, routed to the owning team.',
+      'Keep a runbook and a redrive tool to inspect, fix and replay failed messages; record why each one failed.',
+    ],
+  },
+  {
+    id: 'MIT-CORS-ALLOWLIST',
+    title: 'Allow only known origins (CORS allow-list)',
+    steps: [
+      'Answer CORS requests only for an explicit list of origins (the frontend\'s own), never `*` or a reflected Origin header.',
+      'Never combine credentials (`Access-Control-Allow-Credentials: true`) with a broad origin; keep state-changing routes behind CSRF defences.',
+    ],
+  },
+  {
+    id: 'MIT-REQUEST-LIMITS',
+    title: 'Limit request size and time',
+    steps: [
+      'Cap request bodies at the parser (e.g. `express.json({ limit: "100kb" })`) and at the proxy in front of it.',
+      'Set header, connection and handler timeouts; reject deeply nested or oversized JSON before it reaches business logic.',
+    ],
+  },
+  {
+    id: 'MIT-DB-STRONG-CREDENTIALS',
+    title: 'No default or shared database logins',
+    steps: [
+      'Disable or rename default administrative accounts (root, sa, postgres); never let an application connect as one.',
+      'Give each service its own least-privilege user with a long generated password from a secrets manager, or IAM/certificate authentication.',
+    ],
+  },
+  {
     id: 'MIT-QUEUE-ENCRYPTION',
     title: 'Encrypt messages and restrict the queue',
     steps: ['Enable server-side encryption with a KMS key.', 'Queue policy allows only the named producers and consumers; deny non-TLS access.'],

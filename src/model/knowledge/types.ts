@@ -69,6 +69,8 @@ export interface FlowView {
   tags: ReadonlySet<TechTag>;
   /** Carries credentials or bearer tokens (by classification, or by its words: password, login, JWT, token). */
   carriesCredentials: boolean;
+  /** A call to a store that takes data out of it (receive, consume, read): the data moves from target to source. */
+  reads: boolean;
   /** `Source → Target`, for messages. */
   display: string;
 }
@@ -154,6 +156,17 @@ interface ThreatRuleBase<C> {
   compliance: ComplianceRef[];
   /** Ids from the mitigation library. */
   mitigations: string[];
+  /** Element properties whose statement decides whether the threat applies (for rules about a stated weakness). */
+  decidedBy?: readonly (keyof Element['props'])[];
+  /**
+   * What a stated control leaves behind: this threat exists because the design states a control (e.g. JWT
+   * authentication makes a service a token verifier). When `introducedByControl` holds, the threat is counted
+   * against the threats of `rules` that the control removed on the element (a flow threat's target) or on flows into it, so stating a
+   * control never adds risk (see engine/residuals.ts).
+   */
+  residualOf?: { rules: readonly string[]; introducedByControl(ctx: C): boolean };
+  /** Whether a listed mitigation applies to this design (absent: all do); a step for uploads is not advice where nothing is uploaded. */
+  mitigationApplies?(id: string, ctx: C): boolean;
 }
 
 export interface ElementThreatRule extends ThreatRuleBase<ElementContext> {

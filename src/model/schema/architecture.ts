@@ -67,6 +67,12 @@ export const ElementPropsSchema = z
     deadLetterQueue: z.boolean(),
     /** Object lock / immutable storage (WORM). */
     objectLock: z.boolean(),
+    /** Cross-origin requests limited to an allow-list of origins (`false`: CORS `*` or any origin reflected). */
+    corsRestricted: z.boolean(),
+    /** Alarms or monitoring watch it (a dead-letter queue's depth, failures); `false`: stated unmonitored. */
+    monitored: z.boolean(),
+    /** Logged into with default, well-known or weak credentials (root/root, `password`). */
+    weakCredentials: z.boolean(),
   })
   .partial();
 export type ElementProps = z.infer<typeof ElementPropsSchema>;

@@ -12,10 +12,10 @@ import { ELEMENT_KINDS, type Architecture, type ElementProps } from '../../../sr
 const CONTROLS = [
   'authenticatesCallers', 'authorizesRequests', 'encryptedAtRest', 'auditLogging', 'rateLimited', 'validatesInput', 'versioning',
   'leastPrivilege', 'sizeLimits', 'backups', 'mfa', 'signedUrlExpiry', 'tokenValidation', 'shortLivedTokens', 'pkce', 'resourceLimits',
-  'deadLetterQueue', 'objectLock',
+  'deadLetterQueue', 'objectLock', 'corsRestricted', 'monitored',
 ] as const satisfies readonly (keyof ElementProps)[]; // prettier-ignore
 /** Properties whose false is the safer statement. */
-const WEAKNESSES = ['runsAsRoot', 'storesCredentials', 'publicAccess'] as const satisfies readonly (keyof ElementProps)[];
+const WEAKNESSES = ['runsAsRoot', 'storesCredentials', 'publicAccess', 'weakCredentials'] as const satisfies readonly (keyof ElementProps)[];
 
 const CLASSES = ['public', 'internal', 'confidential', 'pii', 'credentials', 'payment'] as const;
 const PROTOCOLS = [undefined, 'http', 'https', 'grpc', 'sql', 'amqp', 'resp'] as const;
@@ -96,10 +96,16 @@ function hardenings(model: Architecture): { what: string; model: Architecture }[
       const flows = model.flows.map((x, j) => (j === i ? { ...x, [key]: true } : x));
       out.push({ what: `${f.id}.${key} = true`, model: { ...model, flows } });
     }
-    // The same controls written in words on the flow, as people label diagrams. ("JWT auth" is not among them
-    // yet: it makes the target a token verifier, whose token threats can outweigh the spoofing threat it removes.)
-    for (const words of ['over HTTPS', 'mTLS']) {
-      const flows = model.flows.map((x, j) => (j === i ? { ...x, label: `${x.label ?? ''} ${words}`.trim() } : x));
+    // The same controls written in words on the flow, as people label diagrams. "JWT auth" makes the target a
+    // token verifier: its token threats are counted against the spoofing threats the authentication removes.
+    // (Written on a request to a service: sent by an identity provider, or to a person or an outside system, a JWT
+    // is a token being issued, which is data. And like the properties above, only where it is not stated yet:
+    // naming the mechanism of a flow already stated as authenticated adds no control.)
+    const kindOf = (id: string) => model.elements.find((e) => e.id === id)?.kind ?? 'process';
+    const issued = ['actor', 'external-system'].includes(kindOf(f.target)) || kindOf(f.source) === 'identity-provider';
+    for (const words of issued || f.authenticated === true ? ['over HTTPS', 'mTLS'] : ['over HTTPS', 'mTLS', 'JWT auth']) {
+      const authenticated = words === 'JWT auth' ? { authenticated: true } : {};
+      const flows = model.flows.map((x, j) => (j === i ? { ...x, ...authenticated, label: `${x.label ?? ''} ${words}`.trim() } : x));
       out.push({ what: `${f.id} labelled "${words}"`, model: { ...model, flows } });
     }
   });

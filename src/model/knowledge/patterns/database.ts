@@ -1,20 +1,56 @@
 // Relational and NoSQL database pattern: injection, exposure, encryption at rest, backups.
 
 import { C } from '../compliance.js';
-import { elementHas } from '../controls.js';
-import type { ElementContext, ElementThreatRule } from '../types.js';
+import { elementDenies, elementHas } from '../controls.js';
+import type { Control, ElementContext, ElementThreatRule } from '../types.js';
 import { describeClassification, isSensitive, joinNames } from '../vocabulary.js';
 
-/** Internet-facing services that write to this store without validating input. */
-function taintedWriters(ctx: ElementContext): string[] {
-  const names = ctx.facts.incoming
-    .filter((f) => {
-      const writer = ctx.model.element(f.source.id);
-      return writer !== undefined && writer.internetFacing && f.source.kind !== 'actor' && f.source.props.validatesInput !== true;
-    })
-    .map((f) => f.source.name);
-  return [...new Set(names)];
+/** Takes requests from the internet and does not validate them. */
+function untrustedWriter(ctx: ElementContext, id: string): boolean {
+  const writer = ctx.model.element(id);
+  return writer !== undefined && writer.internetFacing && writer.element.kind !== 'actor' && writer.element.props.validatesInput !== true;
 }
+
+interface TaintedWriter {
+  name: string;
+  /** For a second-order writer: the queue it consumes and who fills it from the internet. */
+  via?: { queue: string; from: string };
+}
+
+/**
+ * Services that write to this store what came from the internet unvalidated: internet-facing writers, and (second
+ * order) consumers of a queue that such a writer fills, unless the consumer validates what it receives.
+ */
+function taintedWriters(ctx: ElementContext): TaintedWriter[] {
+  const found = new Map<string, TaintedWriter>();
+  for (const f of ctx.facts.incoming) {
+    if (f.source.kind === 'actor' || found.has(f.source.id)) continue;
+    if (untrustedWriter(ctx, f.source.id)) {
+      found.set(f.source.id, { name: f.source.name });
+      continue;
+    }
+    if (f.source.props.validatesInput === true) continue;
+    const writer = ctx.model.element(f.source.id);
+    if (!writer) continue;
+    const queues = [...writer.outgoing.filter((q) => q.reads).map((q) => q.target), ...writer.incoming.filter((q) => q.source.kind === 'queue').map((q) => q.source)];
+    for (const queue of queues) {
+      const producer = ctx.model.element(queue.id)?.incoming.find((p) => !p.reads && p.source.kind !== 'queue' && untrustedWriter(ctx, p.source.id));
+      if (producer) {
+        found.set(f.source.id, { name: f.source.name, via: { queue: queue.name, from: producer.source.name } });
+        break;
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+function describeWriters(writers: TaintedWriter[]): string {
+  return writers
+    .map((w) => (w.via ? `${w.name} writes what ${w.via.from} took from the internet and passed through ${w.via.queue}` : `${w.name} takes requests from the internet`))
+    .join('; ');
+}
+
+const strongCredentials: Control<ElementContext> = elementDenies('weakCredentials', 'uses strong, non-default credentials');
 
 export const databaseRules: ElementThreatRule[] = [
   {
@@ -23,12 +59,13 @@ export const databaseRules: ElementThreatRule[] = [
     pattern: 'database',
     stride: 'tampering',
     kinds: ['datastore'],
-    condition: 'written to directly by an internet-facing service that does not state input validation (`validatesInput: true`)',
+    condition:
+      'written to by an internet-facing service that does not state input validation (`validatesInput: true`), or by a consumer of a queue such a service fills',
     applies: (ctx) => taintedWriters(ctx).length > 0,
     controls: [],
-    title: (ctx) => `${ctx.facts.tags.has('nosql') ? 'NoSQL' : 'SQL'} injection into ${ctx.element.name} via ${joinNames(taintedWriters(ctx))}`,
+    title: (ctx) => `${ctx.facts.tags.has('nosql') ? 'NoSQL' : 'SQL'} injection into ${ctx.element.name} via ${joinNames(taintedWriters(ctx).map((w) => w.name))}`,
     description: (ctx) =>
-      `${joinNames(taintedWriters(ctx))} takes requests from the internet and writes to ${ctx.element.name}. Input built into queries (string concatenation, ${
+      `${describeWriters(taintedWriters(ctx))}, and writes to ${ctx.element.name} without validating it. Input built into queries (string concatenation, ${
         ctx.facts.tags.has('nosql') ? '`$where`/`$ne` operators in JSON bodies' : 'dynamic ORDER BY or raw SQL'
       }) lets an attacker read or change any row.`,
     severity: 'high',
@@ -45,8 +82,8 @@ export const databaseRules: ElementThreatRule[] = [
     pattern: 'database',
     stride: 'information-disclosure',
     kinds: ['datastore'],
-    condition: 'a database holding PII, credentials or payment data without encryption at rest',
-    applies: (ctx) => isSensitive(ctx.facts.sensitivity),
+    condition: 'a database holding PII, credentials or payment data, or stated unencrypted, without encryption at rest',
+    applies: (ctx) => isSensitive(ctx.facts.sensitivity) || ctx.element.props.encryptedAtRest === false,
     controls: [elementHas('encryptedAtRest', 'is encrypted at rest')],
     title: (ctx) => `${ctx.element.name} stores ${ctx.facts.sensitivity ? describeClassification(ctx.facts.sensitivity) : 'data'} unencrypted at rest`,
     description: (ctx) =>
@@ -57,6 +94,7 @@ export const databaseRules: ElementThreatRule[] = [
     cwe: ['CWE-311', 'CWE-312'],
     capec: [],
     compliance: [C.gdprSecurity, C.pciAtRest, C.soc2Transmission, C.isoCrypto, C.nistAtRest],
+    decidedBy: ['encryptedAtRest'],
     mitigations: ['MIT-ENCRYPT-AT-REST'],
   },
   {
@@ -77,6 +115,7 @@ export const databaseRules: ElementThreatRule[] = [
     cwe: ['CWE-284', 'CWE-668'],
     capec: ['CAPEC-118'],
     compliance: [C.pciNetwork, C.soc2Boundary, C.isoNetwork, C.nistBoundary],
+    decidedBy: ['internetFacing'],
     mitigations: ['MIT-PRIVATE-NETWORK'],
   },
   {
@@ -96,6 +135,29 @@ export const databaseRules: ElementThreatRule[] = [
     cwe: ['CWE-404'],
     capec: [],
     compliance: [C.soc2Availability, C.isoBackup, C.nistBackup],
+    decidedBy: ['backups'],
     mitigations: ['MIT-BACKUPS'],
+  },
+  {
+    id: 'TM-DB-005',
+    scope: 'element',
+    pattern: 'database',
+    stride: 'spoofing',
+    kinds: ['datastore', 'cache', 'queue'],
+    raiseForInternet: true,
+    condition: 'the design states default, well-known or weak credentials for the store (`weakCredentials: true`: root/root, `password`)',
+    applies: (ctx) => ctx.element.props.weakCredentials === true,
+    controls: [strongCredentials],
+    title: (ctx) => `Anyone who reaches ${ctx.element.name} logs in with its guessable credentials`,
+    description: (ctx) =>
+      `${ctx.element.name} is logged into with default or weak credentials${ctx.facts.internetFacing ? ` and is reachable from outside (${ctx.facts.exposure})` : ''}: whoever reaches its port, or reads the configuration, gets full control of its data, and every client shares the same identity.`,
+    severity: 'high',
+    likelihood: 'medium',
+    raiseForSensitiveData: true,
+    cwe: ['CWE-521', 'CWE-1392'],
+    capec: ['CAPEC-70'],
+    compliance: [C.pciAuthn, C.soc2Access, C.isoAuthn, C.nistSecrets],
+    decidedBy: ['weakCredentials'],
+    mitigations: ['MIT-DB-STRONG-CREDENTIALS'],
   },
 ];

@@ -2,11 +2,28 @@
 
 import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
-import type { ElementThreatRule } from '../types.js';
+import type { ElementContext, ElementThreatRule } from '../types.js';
 import { joinNames } from '../vocabulary.js';
 
 const NOT_PASSIVE = ['actor', 'external-system', 'datastore', 'cache', 'bucket', 'queue', 'secret-store'] as const;
 const isActive = (kind: string): boolean => !(NOT_PASSIVE as readonly string[]).includes(kind);
+const STORES: ReadonlySet<string> = new Set(['datastore', 'cache', 'bucket', 'queue', 'secret-store']);
+
+/**
+ * The service verifies tokens only because the design states token authentication on the flows into it ("JWT
+ * auth"): the token threats are what is left of the spoofing threats that authentication removed.
+ */
+const tokenAuthStated = (ctx: ElementContext): boolean => {
+  const tokenFlows = [
+    ...ctx.facts.incoming.filter((f) => f.tags.has('jwt') && !STORES.has(f.source.kind)),
+    // A token handed to a person comes back on their requests: that too makes this a verifier.
+    ...ctx.facts.outgoing.filter((f) => f.tags.has('jwt') && (f.target.kind === 'actor' || f.target.kind === 'external-system')),
+  ];
+  return tokenFlows.length > 0 && tokenFlows.every((f) => f.authenticated === true);
+};
+
+/** Spoofing threats that token authentication removes. */
+const RESIDUAL_OF_AUTHENTICATION = { rules: ['TM-API-001', 'TM-FLOW-003'], introducedByControl: tokenAuthStated } as const;
 
 export const oauthRules: ElementThreatRule[] = [
   {
@@ -28,6 +45,7 @@ export const oauthRules: ElementThreatRule[] = [
     capec: ['CAPEC-196'],
     compliance: [C.soc2Access, C.isoAuthn, C.nistAuthn],
     mitigations: ['MIT-JWT-VALIDATION'],
+    residualOf: RESIDUAL_OF_AUTHENTICATION,
   },
   {
     id: 'TM-TOKEN-002',
@@ -65,6 +83,7 @@ export const oauthRules: ElementThreatRule[] = [
     capec: ['CAPEC-233'],
     compliance: [C.pciLeastPrivilege, C.soc2Access, C.isoAccess, C.nistAccess],
     mitigations: ['MIT-SERVER-SIDE-AUTHZ'],
+    residualOf: RESIDUAL_OF_AUTHENTICATION,
   },
   {
     id: 'TM-OAUTH-001',

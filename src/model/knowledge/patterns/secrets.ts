@@ -28,6 +28,7 @@ export const secretsRules: ElementThreatRule[] = [
     cwe: ['CWE-798', 'CWE-522'],
     capec: ['CAPEC-191'],
     compliance: [C.pciAuthn, C.soc2Access, C.nistSecrets],
+    decidedBy: ['storesCredentials'],
     mitigations: ['MIT-SECRETS-MANAGER'],
   },
 ];

@@ -15,6 +15,12 @@ function carried(ctx: FlowContext): string {
   return ctx.flow.sensitivity ? describeClassification(ctx.flow.sensitivity) : 'data';
 }
 
+/** A bearer token on a flow that states token authentication is there because of that control. */
+const TOKEN_ON_AUTHENTICATED_FLOW = {
+  rules: ['TM-API-001', 'TM-FLOW-003'],
+  introducedByControl: (ctx: FlowContext) => ctx.flow.authenticated === true && ctx.flow.tags.has('jwt') && ctx.flow.sensitivity !== 'credentials',
+} as const;
+
 export const transportRules: FlowThreatRule[] = [
   {
     id: 'TM-FLOW-001',
@@ -37,6 +43,8 @@ export const transportRules: FlowThreatRule[] = [
     capec: ['CAPEC-157', 'CAPEC-102'],
     compliance: [C.gdprSecurity, C.pciTransit, C.soc2Transmission, C.isoCrypto, C.nistTransit],
     mitigations: ['MIT-TLS', 'MIT-TOKEN-LIFETIME'],
+    // A bearer token on a flow that states token authentication is there because of that control.
+    residualOf: TOKEN_ON_AUTHENTICATED_FLOW,
   },
   {
     id: 'TM-FLOW-002',
@@ -81,6 +89,7 @@ export const transportRules: FlowThreatRule[] = [
     capec: ['CAPEC-157'],
     compliance: [C.gdprSecurity, C.pciTransit, C.soc2Transmission, C.isoCrypto, C.nistTransit],
     mitigations: ['MIT-TLS'],
+    residualOf: TOKEN_ON_AUTHENTICATED_FLOW,
   },
   {
     id: 'TM-FLOW-003',
