@@ -4,6 +4,7 @@
 import type { ElementKind } from '../schema/architecture.js';
 import { capitalize } from '../knowledge/vocabulary.js';
 import { onlySpaceBetween, wordBefore } from './text-scan.js';
+import { VERB_RE } from './prose-text.js';
 import { findTechnologies, kindFromHeadNoun } from './vocabulary.js';
 
 export interface Mention {
@@ -22,8 +23,10 @@ export interface Mention {
 }
 
 const HEADS =
-  'apis?|apps?|applications?|services?|servers?|gateways?|databases?|dbs?|queues?|workers?|frontends?|front-ends?|backends?|caches?|buckets?|functions?|users?|customers?|browsers?|clients?|admins?|administrators?|generators?|providers?|portals?|websites?|dashboards?|visitors?|shoppers?|operators?';
+  'storefronts?|apis?|apps?|applications?|services?|servers?|gateways?|databases?|dbs?|queues?|workers?|frontends?|front-ends?|backends?|caches?|buckets?|functions?|users?|customers?|browsers?|clients?|admins?|administrators?|generators?|providers?|portals?|websites?|dashboards?|visitors?|shoppers?|operators?';
 const TECH_TAIL = /^\s+(bucket|function|database|db|queue|topic|cache|table|cluster|instance|stream|distribution|service|api|server)s?\b/i;
+/** A frontend technology followed by what it is ("Vue storefront", "React app"). */
+const HEAD_TAIL = /^\s+(storefronts?|apps?|applications?|frontends?|front-ends?|portals?|websites?|sites?|dashboards?|clients?|uis?)\b/i;
 /** Cloud names written before a technology ("AWS S3"), which the mention takes in. */
 const CLOUD_PREFIXES = new Set(['aws', 'amazon', 'azure', 'google', 'gcp']);
 /** Words that make a verb-like head a noun ("the cache"). */
@@ -53,6 +56,8 @@ const STOP = new Set([
   'into', 'from', 'with', 'using', 'for', 'of', 'on', 'via', 'by', 'through', 'against', 'at', 'each', 'every', 'all', 'any',
   'new', 'when', 'if', 'once', 'after', 'before', 'also', 'is', 'are', 'be', 'uses', 'calls', 'i', 'you', 'they', 'he', 'she',
 ]);
+/** A word that is one of the prose verbs in any form ("reads", "stored"), never a modifier. */
+const VERB_WORD = new RegExp(`^(?:${VERB_RE.source})$`, 'i');
 const VERB_LIKE_HEADS = /^(?:caches|queues|stores|serves|logs|functions|proxies|buckets)$/i;
 
 /** Bare runtime names used as adjectives ("a Node worker"). */
@@ -83,14 +88,14 @@ export function findMentions(text: string): Mention[] {
     let end = hitEnd;
     const prefix = wordBefore(text, start);
     if (prefix && CLOUD_PREFIXES.has(prefix.word.toLowerCase())) start = prefix.index;
-    const tail = TECH_TAIL.exec(after);
+    const tail = TECH_TAIL.exec(after) ?? (hit.term.kind === 'web-app' ? HEAD_TAIL.exec(after) : null);
     let name = hit.term.displayName;
     let head = hit.term.technology.toLowerCase();
     if (tail && !(next && next.index < end + tail[0].length)) {
       end += tail[0].length;
       const noun = tail[1]!.toLowerCase();
       // "Express API", "Django service": a runtime before a component noun is named as written.
-      if (hit.term.kind === 'process') name = text.slice(start, end).replace(/\s+/g, ' ').replace(/\b(api|db)\b/gi, (w) => w.toUpperCase());
+      if (hit.term.kind === 'process' || hit.term.kind === 'web-app') name = text.slice(start, end).replace(/\s+/g, ' ').replace(/\b(api|db)\b/gi, (w) => w.toUpperCase());
       else if (!name.toLowerCase().endsWith(noun) && !new RegExp(`\\b${noun}\\b`, 'i').test(name)) name = `${name} ${noun}`;
       head = singular(noun);
     }
@@ -103,6 +108,8 @@ export function findMentions(text: string): Mention[] {
       extended.add(previous);
       return;
     }
+    // "Stripe API keys", "the RabbitMQ queue URL": what the component has, not the component.
+    if (DESCRIBED_THING.test(text.slice(end, end + TAIL_REACH))) return;
     const runtime = runtimeBefore.get(start);
     mentions.push({
       start,
@@ -136,12 +143,15 @@ export function findMentions(text: string): Mention[] {
     return false;
   };
   const headRe = new RegExp(`\\b(${HEADS})\\b`, 'gi');
+  const nextHeadRe = new RegExp(`^\\s+(?:${HEADS})\\b`, 'i');
   for (let m = headRe.exec(text); m; m = headRe.exec(text)) {
     const headStart = m.index;
     const headEnd = m.index + m[0].length;
     if (overlapsTechnology(headStart, headEnd) || overlapsHead(headStart, headEnd)) continue;
     // "user uploads": an actor word used as a modifier still names the actor; "API key" is not an API.
     const following = text.slice(headEnd, headEnd + TAIL_REACH);
+    // "backend API", "frontend app": the first noun describes the second, which names the component.
+    if (nextHeadRe.test(following)) continue;
     if (/^\s+(?:keys?|calls?|requests?|docs?|tokens?|secrets?)\b/i.test(following) && /^apis?$/i.test(m[0])) continue;
     // "database password", "queue URL", "customer names": what a component has or is about, not the component.
     if (DESCRIBED_THING.test(following) && !/^apis?$/i.test(m[0])) continue;
@@ -185,7 +195,9 @@ function modifiersBefore(text: string, headStart: number): Array<{ word: string;
     const lower = word.toLowerCase();
     if (STOP.has(lower)) break;
     const capitalized = /^[A-Z]/.test(word);
-    if (!MODIFIERS.has(lower) && !capitalized) break;
+    // "a fulfilment worker", "the billing service": any noun-like word between a determiner and the head.
+    const named = n === 0 && /^[a-z][a-z-]{2,}$/.test(word) && !VERB_WORD.test(word) && !/ly$/.test(word) && DETERMINERS.has(wordBefore(text, m.index)?.word.toLowerCase() ?? '');
+    if (!MODIFIERS.has(lower) && !capitalized && !named) break;
     if (ACTOR_HEADS.test(word) && !MODIFIERS.has(lower)) break;
     out.unshift({ word, index: m.index });
     pos = m.index;

@@ -14,7 +14,7 @@ export const VERBS: ReadonlyArray<readonly [VerbClass, string]> = [
   ['pull', 'read|fetch|load|pull|poll|consume|subscribe|download|get'],
   ['process', 'process|transform|resize|analy[sz]e|convert|scan|compress|transcode|render|thumbnail'],
   ['return', 'return|respond|reply|issue|hand back|send back'],
-  ['push', 'place|store|save|write|put|upload|persist|insert|update|record|log|cache|archive|push|publish|send|post|submit|enqueue|emit|forward|call|invoke|notify|request|query|check|validate|verify|authenticate|use|talk|connect|charge|create|delete|sync|trigger|route|proxy|serve|pass|deliver|look|rely|depend|go|move|land|redrive'],
+  ['push', 'place|store|save|write|put|upload|persist|insert|update|record|log|cache|archive|push|publish|send|post|submit|enqueue|emit|forward|call|invoke|notify|request|query|check|validate|verify|authenticate|use|talk|connect|charge|create|delete|sync|trigger|route|proxy|serve|pass|deliver|look|rely|depend|go|move|land|redrive|visit|browse|open'],
 ];
 export const VERB_RE = new RegExp(`\\b(${VERBS.map(([, v]) => v).join('|')})(?:s|es|ed|d|ing)?\\b`, 'i');
 const THIRD_PERSON = `(?:${VERBS.map(([, v]) => v).join('|')})(?:s|es)`;

@@ -13,6 +13,8 @@ import { splitAtColon } from './text-scan.js';
 
 const LEADING_FILLER = /^\s*(?:(?:the|a|an|our|then|and|finally|first|next|also)\s+)*$/i;
 const STORE_KINDS: ReadonlySet<ElementKind> = new Set(['bucket', 'datastore', 'queue', 'cache', 'secret-store']);
+/** What a list after a colon starts with: a verb ("accepts user uploads; stores …"). */
+const LEADING_VERB = new RegExp(`^\\s*${VERB_RE.source}`, 'i');
 const HOLDS = /\b(?:holds?|contains?|keeps?|stores?|persists?|has)\b/i;
 /** How many callers back along a chain ("A → B → C → returns …") a reply is carried. */
 const MAX_REPLY_HOPS = 20;
@@ -71,6 +73,8 @@ class ProseReader {
   private readonly latestByHead = new Map<string, string>();
   /** The latest element of each kind, for bare references by kind ("the database"). */
   private readonly latestByKind = new Map<ElementKind, string>();
+  /** The latest element by the last two words of a longer name ("Express backend API" → "backend api"). */
+  private readonly latestByEnding = new Map<string, string>();
   /** Each clause quoted once, however many components it names. */
   private readonly quoted = new WeakMap<Span, string>();
 
@@ -147,7 +151,9 @@ class ProseReader {
     const s: Span = { text, offset: span.offset };
     if (!isBullet) this.doer = undefined;
     // "a web API that: accepts …; stores …" and "a web API that accepts …; stores …" both list what X does.
-    const colon = splitAtColon(text);
+    // "Access-Control-Allow-Origin: *" is a value, not a list: a list after a colon says what something does.
+    const split = splitAtColon(text);
+    const colon = split && (split[2] === undefined || split[2].includes(';') || LEADING_VERB.test(split[2])) ? split : undefined;
     const relative = colon ? undefined : RELATIVE_INTRO.exec(text);
     const intro = colon ?? relative;
     if (intro && !/\b(?:https?|wss?)$/i.test(intro[1]!) && intro[1]!.trim()) {
@@ -205,6 +211,9 @@ class ProseReader {
       if (earlier) return earlier;
     }
     if (!this.builder.elements.has(m.key)) {
+      // "the backend API" after "a Node/Express backend API": the same component, named by the end of its name.
+      const named = this.latestByEnding.get(m.name.toLowerCase());
+      if (named && named !== m.key) return named;
       this.builder.addElement(m.key, {
         name: m.name,
         kind: m.kind,
@@ -216,6 +225,8 @@ class ProseReader {
       this.latestByHead.set(m.head, m.key);
       const lastWord = m.name.toLowerCase().split(/\s+/).at(-1);
       if (lastWord) this.latestByHead.set(lastWord, m.key);
+      const words = m.name.toLowerCase().split(/\s+/);
+      if (words.length >= 3) this.latestByEnding.set(words.slice(-2).join(' '), m.key);
       this.latestByKind.set(m.kind, m.key);
     }
     return m.key;
@@ -282,7 +293,9 @@ class ProseReader {
       for (const d of assets) subjectElement.data.push(d);
     }
     for (const f of fc) this.builder.note('info', `flow property ${f.prop} = ${String(f.value)} from "${f.words}"`, line);
-    this.applyControls(c, { subject, explicitSubject, flows, generator, others: otherKeys.map((o) => o.key) }, verbClass, line);
+    // "hard-coded in the backend API's config": the possessor is who holds it.
+    const possessor = otherKeys.find((o) => /^['’]s\b/.test(c.text.slice(o.m.end, o.m.end + 3)))?.key;
+    this.applyControls(c, { subject, explicitSubject, flows, generator, others: otherKeys.map((o) => o.key), ...(possessor ? { possessor } : {}) }, verbClass, line);
     if (mentions.length === 0 && flows.length === 0 && !subject) this.builder.note('info', `no component named in "${truncate(text)}"`, line);
     else if (flows.length === 0 && verbClass && verbClass !== 'process') this.builder.note('info', `no data flow could be read from "${truncate(text)}"`, line);
     if (subject) this.lastSubject = subject;
@@ -365,7 +378,7 @@ class ProseReader {
     return this.ensure({ start: 0, end: 0, key: SIGNED_URL_GENERATOR, name: 'Signed-URL generator', kind: 'process', words: SIGNED_URLS.exec(c.text)![0], bare: false, head: 'generator' }, c);
   }
 
-  private applyControls(c: Span, parts: { subject?: string; explicitSubject: boolean; flows: Array<[string, string]>; generator?: string; others: string[] }, verbClass: VerbClass | undefined, line: number): void {
+  private applyControls(c: Span, parts: { subject?: string; explicitSubject: boolean; possessor?: string; flows: Array<[string, string]>; generator?: string; others: string[] }, verbClass: VerbClass | undefined, line: number): void {
     for (const control of elementControls(c.text)) {
       let key: string | undefined;
       if (control.on === 'store') {
@@ -376,7 +389,7 @@ class ProseReader {
       } else if (control.on === 'receiver') {
         key = verbClass === 'inbound' || parts.flows.length === 0 ? parts.subject : parts.flows[0]![1];
       } else {
-        key = control.prop === 'signedUrlExpiry' ? (parts.generator ?? parts.subject) : parts.subject;
+        key = control.prop === 'signedUrlExpiry' ? (parts.generator ?? parts.subject) : (parts.possessor ?? parts.subject);
       }
       const element = key === undefined ? undefined : this.builder.elements.get(key);
       if (!element) continue;

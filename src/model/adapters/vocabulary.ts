@@ -23,7 +23,7 @@ const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [
   [/^(?:buckets?|object storage|storage|blobs?)$/i, 'bucket'],
   [/^(?:functions?|lambdas?)$/i, 'function'],
   [/^(?:gateways?|gw|proxy|proxies|load balancer|balancer|lb|cdn|ingress|waf)$/i, 'gateway'],
-  [/^(?:frontend|front-end|web app|webapp|spa|ui|portal|website|site)$/i, 'web-app'],
+  [/^(?:frontend|front-end|web app|webapp|spa|ui|portal|website|site|storefront|web shop|webshop)$/i, 'web-app'],
   [/^(?:idp|identity provider)$/i, 'identity-provider'],
   [/^(?:vault|secrets?)$/i, 'secret-store'],
   [/^(?:providers?|partners?|partner \w+|vendors?|third[- ]party|saas)$/i, 'external-system'],

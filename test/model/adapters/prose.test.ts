@@ -100,13 +100,13 @@ A worker:
   it('takes the heading as the name and resolves "the frontend" and "It"', () => {
     assert.equal(model.name, 'Orders');
     assert.equal(model.origin?.format, 'prose');
-    assert.equal(element(model, 'web-frontend').kind, 'web-app');
-    assert.ok(flow(model, 'web-frontend', 'order-api'));
+    assert.equal(element(model, 'react-frontend').kind, 'web-app');
+    assert.ok(flow(model, 'react-frontend', 'order-api'));
     assert.ok(flow(model, 'order-api', 'postgresql'), '"It writes" is the Order API');
   });
 
   it('sets stated controls on the right element or flow', () => {
-    const call = flow(model, 'web-frontend', 'order-api');
+    const call = flow(model, 'react-frontend', 'order-api');
     assert.deepEqual([call.protocol, call.encrypted, call.authenticated], ['https', true, true]);
     assert.equal(element(model, 'order-api').props.authenticatesCallers, true);
     assert.equal(element(model, 'order-api').props.rateLimited, true);
@@ -158,10 +158,10 @@ describe('prose: the ordering-system scenario', () => {
       'A React frontend places orders through an Express API gateway into an SQS queue. A Node worker reads the queue and inserts rows into MariaDB.',
       { format: 'prose' },
     );
-    assert.deepEqual(ids(model.elements), ['api-gateway', 'mariadb', 'node-worker', 'sqs-queue', 'web-frontend']);
+    assert.deepEqual(ids(model.elements), ['api-gateway', 'mariadb', 'node-worker', 'react-frontend', 'sqs-queue']);
     assert.deepEqual([element(model, 'api-gateway').kind, element(model, 'api-gateway').technology], ['gateway', 'Node.js']);
     assert.equal(element(model, 'node-worker').technology, 'Node.js');
-    assert.deepEqual(flow(model, 'web-frontend', 'api-gateway').data, ['orders']);
+    assert.deepEqual(flow(model, 'react-frontend', 'api-gateway').data, ['orders']);
     assert.deepEqual(flow(model, 'api-gateway', 'sqs-queue').data, ['orders']);
     assert.ok(flow(model, 'sqs-queue', 'node-worker'), '"reads the queue" resolves to the SQS queue');
     assert.ok(flow(model, 'node-worker', 'mariadb'));

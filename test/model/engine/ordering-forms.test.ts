@@ -70,3 +70,35 @@ for (const form of ['mmd', 'md', 'yaml']) {
     });
   });
 }
+
+describe('ordering system rephrased as bullets with other words', () => {
+  // Vue instead of React, RabbitMQ and Postgres, "Access-Control-Allow-Origin: *", "does not throttle", "the
+  // default password", "exposed to the internet", keys "hard-coded in the backend API's config file".
+  const r = report('rephrased-bullets.md');
+  const has = (ruleId: string, subject: RegExp) => r.threats.some((t) => t.ruleId === ruleId && subject.test(t.title));
+
+  it('reads the components and which way data moves', () => {
+    const flows = r.model.flows.map((f) => `${f.source}->${f.target}`);
+    assert.deepEqual(flows, [
+      'shopper->vue-storefront',
+      'vue-storefront->express-backend-api',
+      'express-backend-api->rabbitmq-queue',
+      'rabbitmq-queue->fulfilment-worker',
+      'fulfilment-worker->postgresql-database',
+    ]);
+  });
+
+  for (const [problem, ruleId, subject] of [
+    ['no authentication', 'TM-API-001', /Express Backend API/],
+    ['plain HTTP from the storefront', 'TM-FLOW-002', /storefront → Express Backend API/],
+    ['any origin', 'TM-API-005', /Express Backend API/],
+    ['no throttling', 'TM-API-003', /Express Backend API/],
+    ['keys hard-coded in the API', 'TM-SECRET-001', /Express Backend API/],
+    ['unencrypted queue', 'TM-QUEUE-001', /RabbitMQ/],
+    ['injection through the queue', 'TM-DB-001', /PostgreSQL/],
+    ['default password', 'TM-DB-005', /PostgreSQL/],
+    ['exposed port', 'TM-DB-003', /PostgreSQL/],
+  ] as const) {
+    it(`finds: ${problem}`, () => assert.ok(has(ruleId, subject), r.threats.map((t) => `${t.ruleId} ${t.title}`).join(' | ')));
+  }
+});
