@@ -4,40 +4,13 @@
 // about, whether its resource is exposed to the internet, and what its tags, names and path say (or
 // the policy's data classes, which win).
 
-import type { DataClass, SensitivityLevel } from '../core/safe-defaults.js';
+import type { DataClass } from '../core/safe-defaults.js';
 import type { RuleMeta } from '../core/rule-meta.js';
-import type { Finding, Severity } from '../core/types.js';
+import type { Finding } from '../core/types.js';
 import { globMatcher } from '../core/glob.js';
+import { exploitabilityOf, rating, scoreOf, SENSITIVITY, SEVERITY_WEIGHT, STRIDE_KIND, type Factor } from '../core/risk-factors.js';
 
-/** A rule's severity as the first factor: its impact if exploited. */
-export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 9, medium: 6, low: 3 };
-
-/** How directly a finding of each kind can be exploited. */
-const EXPLOITABILITY = {
-  exposure: { factor: 1, reason: 'reachable from the internet' },
-  credentials: { factor: 0.9, reason: 'a credential readable by anyone with the code' },
-  privilege: { factor: 0.7, reason: 'exploitable by whoever holds or can assume the principal' },
-  protection: { factor: 0.6, reason: 'exploitable after another breach (storage, network or account access)' },
-  availability: { factor: 0.5, reason: 'hurts when something else goes wrong (loss, outage, deletion)' },
-  detection: { factor: 0.3, reason: 'not exploitable by itself: it hides or delays the detection of other attacks' },
-} as const;
-export type ExploitKind = keyof typeof EXPLOITABILITY;
-
-const STRIDE_KIND: Record<RuleMeta['stride'], ExploitKind> = {
-  spoofing: 'privilege',
-  tampering: 'protection',
-  repudiation: 'detection',
-  'information-disclosure': 'protection',
-  'denial-of-service': 'availability',
-  'elevation-of-privilege': 'privilege',
-};
-
-export const SENSITIVITY: Record<SensitivityLevel, number> = { restricted: 1, confidential: 0.9, internal: 0.8, public: 0.4 };
-
-export interface Factor {
-  factor: number;
-  reason: string;
-}
+export { rating, SENSITIVITY, SEVERITY_WEIGHT, type ExploitKind, type Factor } from '../core/risk-factors.js';
 
 /** What a resource tells about its data: its tags, the names it carries, and its file. */
 export interface DataEvidence {
@@ -48,8 +21,7 @@ export interface DataEvidence {
 }
 
 export function exploitability(meta: RuleMeta, exposedBy?: string): Factor {
-  if (exposedBy) return { factor: 1, reason: `reachable from the internet (${exposedBy})` };
-  return EXPLOITABILITY[meta.risk ?? STRIDE_KIND[meta.stride]];
+  return exploitabilityOf(meta.risk ?? STRIDE_KIND[meta.stride], exposedBy);
 }
 
 const RESTRICTED = /\b(pii|phi|pci|ssn|gdpr|hipaa|patients?|medical|health|payments?|cards?|cardholder|billing|customers?|personal|secrets?|credentials?|passwords?|restricted)\b/i;
@@ -96,14 +68,10 @@ function matchClass(c: DataClass, evidence: DataEvidence): string | undefined {
   return undefined;
 }
 
-export function rating(score: number): Severity {
-  return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
-}
-
 /** The finding's score from its factors and its (final) severity. */
 export function scoreRisk(finding: Finding): Finding {
   const risk = finding.risk;
   if (!risk) return finding;
-  const score = Math.round(SEVERITY_WEIGHT[finding.severity] * risk.exploitability.factor * risk.dataSensitivity.factor * 10) / 10;
+  const score = scoreOf(finding.severity, risk.exploitability.factor, risk.dataSensitivity.factor);
   return { ...finding, risk: { ...risk, score, rating: rating(score), severityWeight: SEVERITY_WEIGHT[finding.severity] } };
 }

@@ -5,7 +5,7 @@
 import type { ElementKind } from '../schema/architecture.js';
 import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
-import { boundaryTypeFromName, matchTechnology } from './vocabulary.js';
+import { boundaryTypeFromName, matchTechnology, slugify } from './vocabulary.js';
 
 export interface C4Context {
   builder: ModelBuilder;
@@ -69,6 +69,7 @@ function addElement(call: MacroCall, level: string, variant: string | undefined,
   const description = [d.description, descr ? cleanLabel(descr) : undefined].filter(Boolean).join(' ') || undefined;
   const boundaryKey = ctx.currentBoundary();
   ctx.builder.addElement(alias, {
+    id: slugify(alias),
     name: d.name,
     kind,
     ...(technology ? { technology } : {}),

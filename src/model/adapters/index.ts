@@ -99,6 +99,11 @@ export function readArchitecture(text: string, options: ReadOptions = {}): ReadR
     builder.note('error', `could not read the ${format} input: ${truncateForMessage(oneLine(message), 200)}`);
     return { model: builder.build(), notes: builder.notes };
   }
+  // A design that names nothing is named after its file ("photo-upload.txt" → "Photo upload").
+  if (builder.name === undefined && fileName) {
+    const named = nameFromFile(fileName);
+    if (named) builder.name = named;
+  }
   const model = builder.build(buildOptions);
   if (!builder.refused) {
     const problem = nothingToAnalyse(model);
@@ -109,6 +114,19 @@ export function readArchitecture(text: string, options: ReadOptions = {}): ReadR
     }
   }
   return { model, notes: builder.notes };
+}
+
+/** Files named for what they are, not for the system, say nothing of its name. */
+const GENERIC_FILE_NAMES = /^(?:readme|index|design|architecture|arch|diagram|diagrams|model|models|system|threat-?model|c4|context|container|components?|deployment|overview|docs?|stdin|-)$/i;
+
+/** "photo-upload.txt" → "Photo upload", "order_system.v2.mmd" → "Order system v2"; undefined for generic names. */
+function nameFromFile(fileName: string): string | undefined {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const stem = base.replace(/\.[^.]+$/, '');
+  if (!stem || GENERIC_FILE_NAMES.test(stem)) return undefined;
+  const words = stem.replace(/[-_.]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  if (!words || words.length > 80) return undefined;
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }
 
 function readInto(format: InputFormat, text: string, fileName: string | undefined, builder: ModelBuilder): BuildOptions {

@@ -2,8 +2,9 @@
 // and the split of a multi-line label into a name and a description.
 
 import type { ElementKind } from '../schema/architecture.js';
-import { classifyElement, dataAssetsIn, flowHints, type FlowHints } from './vocabulary.js';
+import { classifyElement, dataAssetsIn, flowHints, kindFromHeadNoun, matchTechnology, type FlowHints } from './vocabulary.js';
 import type { ModelBuilder } from './builder.js';
+import { VERB_RE } from './prose-text.js';
 
 /** Plain text of a diagram label; line breaks become "\n". */
 export function cleanLabel(raw: string): string {
@@ -40,11 +41,30 @@ export interface NodeDescription {
   description?: string;
 }
 
+/** Whether a name says what it is: a head noun ("Order Service") or a technology ("MariaDB"). */
+function namesComponent(name: string): boolean {
+  return kindFromHeadNoun(name) !== undefined || matchTechnology(name) !== undefined || /^\(.*\)$/.test(name.trim());
+}
+
+/** "Handles invoices", "Stores sessions": a note on what it does, not more of its name. */
+const STARTS_WITH_VERB = new RegExp(`^${VERB_RE.source}`, 'i');
+
+/** A short line that goes on with a name: capitalised ("Service", "Orders DB") or ending in a head noun ("customer"). */
+function continuesName(line: string): boolean {
+  if (!/^[\w .&'-]{1,40}$/.test(line) || line.split(' ').length > 4 || STARTS_WITH_VERB.test(line)) return false;
+  return /^[A-Z]/.test(line) || kindFromHeadNoun(line) !== undefined;
+}
+
 /** Name = first label line; the rest is a description; kind and technology from the whole label. */
 export function describeNode(label: string, shapeKind?: ElementKind, extraHints = '', declaredTechnology?: string): NodeDescription {
   const text = cleanLabel(label);
-  const [first, ...rest] = text.split('\n');
-  const name = (first ?? '').replace(/^\[(.*)\]$/, '$1').trim() || 'Unnamed';
+  const lines = text.split('\n');
+  const rest = lines.slice(1);
+  let first = lines[0] ?? '';
+  // "Order\nService": a long name wrapped over lines. Lines join while the name is not yet a component (no head
+  // noun, no technology) and the next line is a short continuation, not a note ("CORS *, no auth").
+  while (rest.length && !namesComponent(first) && continuesName(rest[0]!)) first = `${first} ${rest.shift()!}`;
+  const name = first.replace(/^\[(.*)\]$/, '$1').trim() || 'Unnamed';
   const classified = classifyElement([text, extraHints].filter(Boolean).join('\n'), shapeKind, declaredTechnology);
   const out: NodeDescription = { name, kind: classified.kind };
   if (classified.technology) out.technology = classified.technology;

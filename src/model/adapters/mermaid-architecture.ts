@@ -7,7 +7,7 @@ import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';
 import { exact, MAX_FLOWS } from './limits.js';
-import { boundaryTypeFromName, matchTechnology } from './vocabulary.js';
+import { boundaryTypeFromName, matchTechnology, slugify } from './vocabulary.js';
 
 const ICON_KINDS: Record<string, ElementKind> = {
   database: 'datastore',
@@ -52,6 +52,7 @@ export function parseMermaidArchitecture(lines: readonly SourceLine[], builder: 
       const iconKind = (Object.hasOwn(ICON_KINDS, iconName) ? ICON_KINDS[iconName] : undefined) ?? matchTechnology(iconName.replace(/-/g, ' '))?.kind;
       const d = describeNode(label ?? id!, iconKind, iconName.replace(/-/g, ' '));
       builder.addElement(id!, {
+        id: slugify(id!),
         name: d.name,
         kind: d.kind,
         ...(d.technology ? { technology: d.technology } : {}),

@@ -7,7 +7,7 @@ import type { ModelBuilder } from './builder.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';
 import { MAX_LABEL_LINES } from './limits.js';
-import { boundaryTypeFromName } from './vocabulary.js';
+import { boundaryTypeFromName, slugify } from './vocabulary.js';
 
 
 const SHAPES: ReadonlyArray<{ open: string; close: readonly string[]; kind?: ElementKind }> = [
@@ -206,6 +206,8 @@ class FlowchartState {
     }
     const d = describeNode(label ?? id, shapeKind);
     const draft = {
+      // The node id, not its label: renaming a label keeps the threat ids that tracked decisions use.
+      id: slugify(id),
       name: d.name,
       kind: d.kind,
       ...(d.technology ? { technology: d.technology } : {}),

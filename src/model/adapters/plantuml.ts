@@ -8,7 +8,7 @@ import { handleC4Line } from './c4.js';
 import { cleanLabel, describeNode, flowFromLabel } from './labels.js';
 import type { SourceLine } from './source.js';
 import { truncateForMessage } from './messages.js';
-import { boundaryTypeFromName } from './vocabulary.js';
+import { boundaryTypeFromName, slugify } from './vocabulary.js';
 
 const ELEMENT_KEYWORDS: Record<string, ElementKind | null> = {
   actor: 'actor',
@@ -199,6 +199,8 @@ class PlantUmlReader {
     const kind: ElementKind = keyword === 'actor' || keyword === 'person' ? 'actor' : stereotypes.some((s) => /^external$/i.test(s)) ? 'external-system' : d.kind;
     const boundaryKey = this.currentBoundary();
     const draft = {
+      // An alias ("as orders") is the element's id: renaming the label keeps the threat ids.
+      ...(parsed.alias !== parsed.label ? { id: slugify(parsed.alias) } : {}),
       name: d.name,
       kind,
       ...(d.technology ? { technology: d.technology } : {}),

@@ -8,7 +8,7 @@ import { describeClassification, isSensitive } from '../knowledge/vocabulary.js'
 import type { Architecture, Classification, SourceRef } from '../schema/architecture.js';
 import { computeFacts, type ModelFacts } from './facts.js';
 import { accountResiduals, type Residual } from './residuals.js';
-import { riskScore, shiftLikelihood, shiftSeverity } from './scoring.js';
+import { exploitabilityFactor, sensitivityFactor, shiftLikelihood, shiftSeverity, threatRisk } from './scoring.js';
 import { describeModel } from './surfaces.js';
 import { THREAT_REPORT_VERSION, type AnalyzeOptions, type SeverityCounts, type Threat, type ThreatReport } from './types.js';
 
@@ -19,6 +19,8 @@ interface Subject {
   locations: SourceRef[];
   sensitivity: Classification | undefined;
   internet: boolean;
+  /** How it is reachable from the internet, when it is (for the exploitability factor). */
+  exposure: string | undefined;
 }
 
 /** A rule's references, copied once per analysis and shared by its threats (a report can hold 100,000s). */
@@ -61,6 +63,7 @@ function evaluate<C>(
     severity = shiftSeverity(severity, -1);
     adjustments.push(`severity lowered: ${control.reason(ctx)}`);
   }
+  const risk = threatRisk(severity, exploitabilityFactor(rule.stride, rule.exploit, subject.exposure), sensitivityFactor(subject.sensitivity));
   const title = (rule.title as (c: C) => string)(ctx);
   const description = (rule.description as (c: C) => string)(ctx);
   const threat: Threat = {
@@ -72,7 +75,8 @@ function evaluate<C>(
     description,
     severity,
     likelihood,
-    riskScore: riskScore(severity, likelihood, subject.sensitivity),
+    riskScore: risk.score,
+    risk,
     adjustments,
     elements: subject.elements,
     flows: subject.flows,
@@ -124,6 +128,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
         ...shared,
         sensitivity: elementFacts.sensitivity,
         internet: elementFacts.internetFacing,
+        exposure: elementFacts.internetFacing ? elementFacts.exposure ?? 'internet-facing' : undefined,
       }, referencesOf(rule, refs));
       threats.push(threat);
       if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: ctx.element.id, sensitivity: elementFacts.sensitivity });
@@ -132,6 +137,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
   const flowIds = new Set<string>();
   for (const flow of facts.flows) {
     const ctx: FlowContext = { flow, model: facts.view };
+    const targetFacts = facts.elements.get(flow.target.id);
     let shared: Pick<Subject, 'elements' | 'flows' | 'locations'> | undefined;
     for (const rule of FLOW_THREAT_RULES) {
       if (!flowRuleMatches(rule, flow) || !rule.applies(ctx)) continue;
@@ -144,7 +150,8 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
         id,
         ...shared,
         sensitivity: flow.sensitivity,
-        internet: flow.fromInternet || (facts.elements.get(flow.target.id)?.internetFacing ?? false),
+        internet: flow.fromInternet || targetFacts?.internetFacing === true,
+        exposure: flow.fromInternet ? `${flow.source.name} is on the internet` : targetFacts?.internetFacing ? `${flow.target.name}: ${targetFacts.exposure ?? 'internet-facing'}` : undefined,
       }, referencesOf(rule, refs));
       threats.push(threat);
       if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: flow.target.id, sensitivity: flow.sensitivity });
@@ -165,9 +172,9 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
   return threats;
 }
 
-/** Worst first: severity, then risk score, then id (locale-independent). */
+/** Worst first, as the auditor orders findings: risk score, then severity, then id (locale-independent). */
 export function compareThreats(a: Threat, b: Threat): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.riskScore - a.riskScore || compareText(a.id, b.id);
+  return b.riskScore - a.riskScore || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareText(a.id, b.id);
 }
 
 /**
@@ -176,7 +183,8 @@ export function compareThreats(a: Threat, b: Threat): number {
  */
 function sortThreats(threats: Threat[]): Threat[] {
   const rank = new Float64Array(threats.length);
-  for (let i = 0; i < threats.length; i++) rank[i] = SEVERITY_RANK[threats[i]!.severity] * 1000 + threats[i]!.riskScore;
+  // Scores have one decimal (0–10), so score × 100 + severity rank keeps both orders in one number.
+  for (let i = 0; i < threats.length; i++) rank[i] = Math.round(threats[i]!.riskScore * 10) * 10 + SEVERITY_RANK[threats[i]!.severity];
   const order = Array.from({ length: threats.length }, (_, i) => i);
   order.sort((a, b) => rank[b]! - rank[a]! || compareText(threats[a]!.id, threats[b]!.id));
   return order.map((i) => threats[i]!);

@@ -3,10 +3,11 @@
 // removed, so they are counted against it: each is at most one severity step below it, and together they never
 // carry more risk than it did. Stating a control therefore never adds risk, as an architect expects.
 
+import { rating } from '../../core/risk-factors.js';
 import { SEVERITY_RANK, type Severity } from '../../core/types.js';
 import type { Likelihood, ThreatRule } from '../knowledge/types.js';
 import type { Classification } from '../schema/architecture.js';
-import { riskScore, shiftSeverity } from './scoring.js';
+import { shiftSeverity, threatRisk } from './scoring.js';
 import type { Threat } from './types.js';
 
 export interface Residual {
@@ -73,7 +74,8 @@ export function accountResiduals(
       const cap = shiftSeverity(ceiling, -1);
       if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[cap]) t.severity = cap;
       if (LIKELIHOOD_RANK[t.likelihood] > LIKELIHOOD_RANK.medium) t.likelihood = 'medium';
-      t.riskScore = riskScore(t.severity, t.likelihood, r.sensitivity);
+      t.risk = threatRisk(t.severity, t.risk.exploitability, t.risk.dataSensitivity);
+      t.riskScore = t.risk.score;
       // Together they carry no more than what was replaced: the risk is capped at what is left of it (so the
       // total falls as controls are added, step by step), and one with nothing left is counted within it.
       const room = Math.floor(left * 10 + 1e-6) / 10;
@@ -83,6 +85,7 @@ export function accountResiduals(
       }
       if (t.riskScore > room) {
         t.riskScore = room;
+        t.risk = { ...t.risk, score: room, rating: rating(room) };
         t.adjustments = [...t.adjustments, `risk capped at ${room.toFixed(1)}: what is left of ${replaced}, which it replaces`];
       }
       left -= t.riskScore;

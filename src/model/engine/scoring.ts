@@ -1,22 +1,55 @@
-// Severity adjustment and the 0–10 risk score.
-// Risk = severity weight × likelihood factor × data-sensitivity factor, rounded to one decimal:
-//   severity:    critical 10, high 7.5, medium 5, low 2.5
-//   likelihood:  high 1.0, medium 0.8, low 0.6
-//   sensitivity: credentials/payment/PII 1.0, confidential 0.9, internal or unclassified 0.8, public 0.7
-// So a critical, likely threat to PII scores 10; a low, unlikely one to public data about 1.
+// Severity adjustment and the 0–10 risk score, with the auditor's factors (core/risk-factors.ts):
+//   risk = severity weight × exploitability × data sensitivity, rounded to one decimal
+//   severity:       critical 10, high 9, medium 6, low 3
+//   exploitability: 1.0 reachable from the internet, else by the kind of weakness (credentials 0.9,
+//                   privilege 0.7, protection 0.6, availability 0.5, detection 0.3)
+//   sensitivity:    credentials/payment/PII 1.0 (restricted), confidential 0.9, internal 0.8, public 0.4,
+//                   unclassified 0.9 (assumed confidential)
+// So an internet-reachable critical threat to PII scores 10, and an audit gap on public data about 0.4.
 
-import { SEVERITIES, type Severity } from '../../core/types.js';
+import { exploitabilityOf, rating, scoreOf, SENSITIVITY, SEVERITY_WEIGHT, STRIDE_KIND, UNCLASSIFIED, type ExploitKind, type Factor } from '../../core/risk-factors.js';
+import { SEVERITIES, type Severity, type StrideCategory } from '../../core/types.js';
 import type { Likelihood } from '../knowledge/types.js';
+import { describeClassification } from '../knowledge/vocabulary.js';
 import type { Classification } from '../schema/architecture.js';
 
-const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 7.5, medium: 5, low: 2.5 };
-const LIKELIHOOD_FACTOR: Record<Likelihood, number> = { high: 1, medium: 0.8, low: 0.6 };
-const SENSITIVITY_FACTOR: Record<Classification, number> = { credentials: 1, payment: 1, pii: 1, confidential: 0.9, internal: 0.8, public: 0.7 };
-const UNCLASSIFIED_FACTOR = 0.8;
+const LEVEL: Record<Classification, keyof typeof SENSITIVITY> = {
+  credentials: 'restricted',
+  payment: 'restricted',
+  pii: 'restricted',
+  confidential: 'confidential',
+  internal: 'internal',
+  public: 'public',
+};
 
-export function riskScore(severity: Severity, likelihood: Likelihood, sensitivity: Classification | undefined): number {
-  const score = SEVERITY_WEIGHT[severity] * LIKELIHOOD_FACTOR[likelihood] * (sensitivity ? SENSITIVITY_FACTOR[sensitivity] : UNCLASSIFIED_FACTOR);
-  return Math.round(score * 10) / 10;
+/** The data-sensitivity factor of the data a threat involves. */
+export function sensitivityFactor(classification: Classification | undefined): Factor {
+  if (!classification) return UNCLASSIFIED;
+  const level = LEVEL[classification];
+  return { factor: SENSITIVITY[level], reason: `${level} data (${describeClassification(classification)})` };
+}
+
+/** How exploitable a threat is: reachable from the internet, else the kind of weakness its rule names. */
+export function exploitabilityFactor(stride: StrideCategory, kind: ExploitKind | undefined, exposure: string | undefined): Factor {
+  return exploitabilityOf(kind ?? STRIDE_KIND[stride], exposure);
+}
+
+export interface ThreatRisk {
+  score: number;
+  rating: Severity;
+  severityWeight: number;
+  exploitability: Factor;
+  dataSensitivity: Factor;
+}
+
+export function threatRisk(severity: Severity, exploitability: Factor, dataSensitivity: Factor): ThreatRisk {
+  const score = scoreOf(severity, exploitability.factor, dataSensitivity.factor);
+  return { score, rating: rating(score), severityWeight: SEVERITY_WEIGHT[severity], exploitability, dataSensitivity };
+}
+
+/** The score alone: severity × exploitability factor × the sensitivity of the data involved. */
+export function riskScore(severity: Severity, exploitability: number, sensitivity: Classification | undefined): number {
+  return scoreOf(severity, exploitability, sensitivityFactor(sensitivity).factor);
 }
 
 /** One step up (`delta` 1) or down (-1), clamped to the scale. SEVERITIES runs worst first. */

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { COMPLIANCE_FRAMEWORKS } from '../../core/compliance.js';
+import { RiskSchema } from '../../core/scan-schema.js';
 import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
 import { LIKELIHOODS, PATTERNS } from '../knowledge/types.js';
 import { ArchitectureSchema, SourceRefSchema } from '../schema/architecture.js';
@@ -37,8 +38,10 @@ export const ThreatSchema = z.object({
   description: z.string(),
   severity: z.enum(SEVERITIES),
   likelihood: z.enum(LIKELIHOODS),
-  /** 0–10: severity × likelihood × data sensitivity (see docs/threat-model.md). */
+  /** 0–10: severity weight × exploitability × data sensitivity, as `risk.score` (see docs/threat-model.md). */
   riskScore: z.number().min(0).max(10),
+  /** The score's factors, each with its reason: the auditor's, so findings and threats of the same weight score the same. */
+  risk: RiskSchema,
   /** Why severity or likelihood moved from the rule's base (sensitive data, internet exposure, partial controls). */
   adjustments: z.array(z.string()),
   elements: z.array(z.string()),

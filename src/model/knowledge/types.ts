@@ -3,6 +3,7 @@
 // Rules are data plus small pure predicates; the engine evaluates them and never needs to know a pattern.
 
 import type { ComplianceRef } from '../../core/compliance.js';
+import type { ExploitKind } from '../../core/risk-factors.js';
 import type { Severity, StrideCategory } from '../../core/types.js';
 import type { Boundary, Classification, DataAsset, Element, ElementKind, Flow } from '../schema/architecture.js';
 
@@ -147,6 +148,8 @@ interface ThreatRuleBase<C> {
   description(ctx: C): string;
   severity: Severity;
   likelihood: Likelihood;
+  /** The kind of weakness, for the risk score's exploitability (default: from the STRIDE category, as the auditor's rules). */
+  exploit?: ExploitKind;
   /** Raise severity one step when the data involved is PII, credentials or payment data. */
   raiseForSensitiveData?: boolean;
   /** Raise likelihood one step when the element/flow is reachable from the internet. */

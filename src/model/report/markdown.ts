@@ -67,7 +67,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   for (const s of ['critical', 'high', 'medium', 'low'] as const) push(`| ${s[0]!.toUpperCase()}${s.slice(1)} | ${report.counts[s]} |`);
   push('');
   if (report.threats.length) {
-    push('| # | Risk | Severity | Likelihood | STRIDE | Threat | Affected | Mitigation | Id |', '|---|---|---|---|---|---|---|---|---|');
+    push('| # | Risk | Severity × exploitability × data | STRIDE | Threat | Affected | Mitigation | Id |', '|---|---|---|---|---|---|---|---|');
     for (const a of capped(actions, 'threats')) {
       if (isMore(a)) {
         push('', a.more);
@@ -75,7 +75,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
       }
       const t = a.threat;
       push(
-        `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} | ${t.likelihood} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${cell(affected(t, names))} | ${cell(a.mitigations.map((m) => m.title).join('; '))} | ${code(t.id, true)} |`,
+        `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} ${t.risk.severityWeight} × ${t.risk.exploitability.factor.toFixed(1)} × ${t.risk.dataSensitivity.factor.toFixed(1)} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${cell(affected(t, names))} | ${cell(a.mitigations.map((m) => m.title).join('; '))} | ${code(t.id, true)} |`,
       );
     }
     push('');
@@ -109,9 +109,12 @@ export function renderThreatMarkdown(report: ThreatReport): string {
         break;
       }
       push(`#### ${md(t.title)}`, '');
-      push(`${code(t.id)} · **${t.severity.toUpperCase()}** · likelihood ${t.likelihood} · risk ${t.riskScore.toFixed(1)}/10${t.locations.length ? ` · ${where(t.locations)}` : ''}`, '');
+      const r = t.risk;
+      const factors = `severity ${r.severityWeight} × exploitability ${r.exploitability.factor.toFixed(1)} × data ${r.dataSensitivity.factor.toFixed(1)}`;
+      push(`${code(t.id)} · **${t.severity.toUpperCase()}** · risk ${t.riskScore.toFixed(1)}/10 (${factors})${t.locations.length ? ` · ${where(t.locations)}` : ''}`, '');
       push(md(t.description), '');
-      if (t.adjustments.length) pushAll([...t.adjustments.map((a) => `- ${md(a)}`), '']);
+      push(`- exploitability: ${md(r.exploitability.reason)}; data: ${md(r.dataSensitivity.reason)}`);
+      pushAll([...t.adjustments.map((a) => `- ${md(a)}`), '']);
       const refs = [t.cwe.join(', '), t.capec.join(', '), t.compliance.map(formatComplianceRef).join(', ')].filter(Boolean).join(' · ');
       if (refs) push(`References: ${refs}`, '');
       push(`Mitigation: ${resolveMitigations(t.mitigations).map((m) => m.title).join('; ')}`, '');

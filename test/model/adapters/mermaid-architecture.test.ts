@@ -36,21 +36,21 @@ describe('Mermaid architecture-beta', () => {
         ['private-subnet', 'network-zone', 'vpc'],
       ],
     );
-    assert.deepEqual(ids(model.elements), ['media-bucket-s3', 'photo-api', 'photos-db', 'thumbnailer', 'visitors']);
+    assert.deepEqual(ids(model.elements), ['api', 'db', 'media', 'thumbs', 'visitors'], 'the service ids, not their labels');
     assert.equal(element(model, 'visitors').kind, 'actor');
-    assert.equal(element(model, 'photos-db').kind, 'datastore');
-    assert.equal(element(model, 'media-bucket-s3').kind, 'bucket', 'the S3 in the label beats the disk icon');
-    assert.equal(element(model, 'thumbnailer').kind, 'function', 'iconify logos:aws-lambda');
-    assert.equal(element(model, 'photos-db').boundary, 'private-subnet');
-    assert.equal(element(model, 'photos-db').location?.line, 9);
+    assert.equal(element(model, 'db').kind, 'datastore');
+    assert.equal(element(model, 'media').kind, 'bucket', 'the S3 in the label beats the disk icon');
+    assert.equal(element(model, 'thumbs').kind, 'function', 'iconify logos:aws-lambda');
+    assert.equal(element(model, 'db').boundary, 'private-subnet');
+    assert.equal(element(model, 'db').location?.line, 9);
   });
 
   it('reads edges, collapses junctions, honours arrow direction and edge labels', () => {
-    assert.ok(flow(model, 'visitors', 'photo-api'));
-    assert.ok(flow(model, 'photo-api', 'photos-db'), 'through the junction');
-    assert.ok(flow(model, 'photo-api', 'thumbnailer'), 'through the junction');
-    assert.deepEqual(flow(model, 'photo-api', 'media-bucket-s3').data, ['user-uploads']);
-    assert.ok(flow(model, 'media-bucket-s3', 'thumbnailer'), '`thumbs <-- media` carries data from media to thumbs');
+    assert.ok(flow(model, 'visitors', 'api'));
+    assert.ok(flow(model, 'api', 'db'), 'through the junction');
+    assert.ok(flow(model, 'api', 'thumbs'), 'through the junction');
+    assert.deepEqual(flow(model, 'api', 'media').data, ['user-uploads']);
+    assert.ok(flow(model, 'media', 'thumbs'), '`thumbs <-- media` carries data from media to thumbs');
     assert.equal(model.flows.length, 5);
     assert.equal(notes.filter((n) => n.level === 'warning').length, 0);
   });
@@ -81,25 +81,25 @@ describe('Mermaid C4', () => {
 
   it('reads people, containers and nested boundaries', () => {
     assert.equal(model.name, 'Internet banking');
-    assert.equal(element(model, 'banking-customer').kind, 'actor');
-    assert.equal(element(model, 'e-mail-system').kind, 'external-system');
-    assert.equal(element(model, 'single-page-app').kind, 'web-app');
-    assert.equal(element(model, 'api-application').kind, 'process');
-    assert.equal(element(model, 'api-application').technology, 'Java');
-    assert.equal(element(model, 'database').kind, 'datastore');
-    assert.equal(element(model, 'database').technology, 'Oracle Database');
-    assert.equal(element(model, 'event-stream').kind, 'queue');
-    assert.equal(element(model, 'database').boundary, 'internet-banking');
+    assert.equal(element(model, 'customer').kind, 'actor');
+    assert.equal(element(model, 'mail').kind, 'external-system');
+    assert.equal(element(model, 'spa').kind, 'web-app');
+    assert.equal(element(model, 'backend').kind, 'process');
+    assert.equal(element(model, 'backend').technology, 'Java');
+    assert.equal(element(model, 'db').kind, 'datastore');
+    assert.equal(element(model, 'db').technology, 'Oracle Database');
+    assert.equal(element(model, 'events').kind, 'queue');
+    assert.equal(element(model, 'db').boundary, 'internet-banking');
     assert.deepEqual(model.boundaries.map((b) => [b.id, b.parent]), [['big-bank-plc', undefined], ['internet-banking', 'big-bank-plc']]);
   });
 
   it('reads Rel variants with their technology as protocol hints', () => {
-    const calls = flow(model, 'single-page-app', 'api-application');
+    const calls = flow(model, 'spa', 'backend');
     assert.deepEqual([calls.protocol, calls.encrypted, calls.authenticated], ['https', true, true]);
-    assert.equal(flow(model, 'api-application', 'database').protocol, 'sql', 'Rel_Back reverses the arrow; JDBC is SQL');
-    assert.equal(flow(model, 'api-application', 'event-stream').bidirectional, true);
-    assert.equal(flow(model, 'api-application', 'event-stream').encrypted, true);
-    assert.equal(flow(model, 'api-application', 'e-mail-system').protocol, 'smtp');
+    assert.equal(flow(model, 'backend', 'db').protocol, 'sql', 'Rel_Back reverses the arrow; JDBC is SQL');
+    assert.equal(flow(model, 'backend', 'events').bidirectional, true);
+    assert.equal(flow(model, 'backend', 'events').encrypted, true);
+    assert.equal(flow(model, 'backend', 'mail').protocol, 'smtp');
     assert.equal(notes.filter((n) => n.level === 'warning').length, 0);
   });
 });

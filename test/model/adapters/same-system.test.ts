@@ -23,18 +23,18 @@ describe('the same shop written in Mermaid, PlantUML, C4-PlantUML and YAML', () 
     const model = results['shop.mmd']!.model;
     assert.equal(model.elements.length, 9);
     assert.equal(model.flows.length, 8);
-    assert.equal(element(model, 'session-cache').kind, 'cache');
-    assert.equal(element(model, 'session-cache').technology, 'Redis');
-    assert.equal(element(model, 'order-queue').technology, 'AWS SQS');
-    assert.equal(element(model, 'api-gateway').boundary, 'public-subnet');
+    assert.equal(element(model, 'cache').kind, 'cache');
+    assert.equal(element(model, 'cache').technology, 'Redis');
+    assert.equal(element(model, 'queue').technology, 'AWS SQS');
+    assert.equal(element(model, 'gateway').boundary, 'public-subnet');
     assert.equal(element(model, 'stripe').boundary, undefined);
-    const cache = flow(model, 'order-service', 'session-cache');
+    const cache = flow(model, 'orders', 'cache');
     assert.deepEqual([cache.protocol, cache.encrypted, cache.authenticated], ['resp', false, undefined]);
-    const stripe = flow(model, 'fulfilment-worker', 'stripe');
+    const stripe = flow(model, 'worker', 'stripe');
     assert.deepEqual([stripe.protocol, stripe.encrypted, stripe.authenticated], ['https', true, true]);
   });
 
   it('agrees on the inferred entry point', () => {
-    for (const f of FILES) assert.equal(element(results[f]!.model, 'cloudfront-cdn').props.internetFacing, true, f);
+    for (const f of FILES) assert.equal(element(results[f]!.model, 'cdn').props.internetFacing, true, f);
   });
 });

@@ -33,14 +33,14 @@ describe('Threat Dragon export', () => {
     const byId = new Map(cells.map((c) => [c.id, c]));
     assert.equal(byId.get('customer').shape, 'actor');
     assert.equal(byId.get('customer').data.type, 'tm.Actor');
-    assert.equal(byId.get('order-service').data.type, 'tm.Process');
-    assert.equal(byId.get('orders-db').shape, 'store');
+    assert.equal(byId.get('orders').data.type, 'tm.Process');
+    assert.equal(byId.get('db').shape, 'store');
     assert.equal(byId.get('stripe').shape, 'actor', 'external systems are actors in a DFD');
-    const flowCell = byId.get('fulfilment-worker-to-stripe');
-    assert.deepEqual([flowCell.shape, flowCell.data.type, flowCell.source.cell, flowCell.target.cell], ['flow', 'tm.Flow', 'fulfilment-worker', 'stripe']);
+    const flowCell = byId.get('worker-to-stripe');
+    assert.deepEqual([flowCell.shape, flowCell.data.type, flowCell.source.cell, flowCell.target.cell], ['flow', 'tm.Flow', 'worker', 'stripe']);
     assert.equal(flowCell.data.isEncrypted, true);
-    assert.equal(byId.get('order-service-to-session-cache').data.isEncrypted, false);
-    assert.equal(byId.get('customer-to-cloudfront-cdn').data.isPublicNetwork, true);
+    assert.equal(byId.get('orders-to-cache').data.isEncrypted, false);
+    assert.equal(byId.get('customer-to-cdn').data.isPublicNetwork, true);
     const inside = (inner: any, outer: any) =>
       inner.position.x >= outer.position.x &&
       inner.position.y >= outer.position.y &&
@@ -48,7 +48,7 @@ describe('Threat Dragon export', () => {
       inner.position.y + inner.size.height <= outer.position.y + outer.size.height;
     const privateBox = byId.get('boundary-private-subnet');
     assert.equal(privateBox.shape, 'trust-boundary-box');
-    assert.ok(inside(byId.get('orders-db'), privateBox));
+    assert.ok(inside(byId.get('db'), privateBox));
     assert.ok(inside(privateBox, byId.get('boundary-vpc')));
     assert.ok(inside(byId.get('boundary-vpc'), byId.get('boundary-aws-account')));
     assert.ok(!inside(byId.get('customer'), byId.get('boundary-aws-account')));
@@ -62,10 +62,10 @@ describe('Threat Dragon export', () => {
     // The export keeps each item's line in the design it came from; on import that line is kept only if it
     // is a line of the file being read (a stored line number is input like any other).
     const pretty = JSON.stringify(toThreatDragon(original), null, 2);
-    const line = element(original, 'orders-db').location!.line;
+    const line = element(original, 'db').location!.line;
     assert.ok(line > 1 && line <= pretty.split('\n').length);
-    assert.equal(element(readArchitecture(pretty, { fileName: 'shop.json' }).model, 'orders-db').location?.line, line);
-    assert.equal(element(back.model, 'orders-db').location, undefined, 'line 46 is not a line of a one-line file');
+    assert.equal(element(readArchitecture(pretty, { fileName: 'shop.json' }).model, 'db').location?.line, line);
+    assert.equal(element(back.model, 'db').location, undefined, 'line 46 is not a line of a one-line file');
   });
 
   it('round-trips models read from prose too, inferences included', () => {
@@ -83,18 +83,18 @@ describe('Threat Dragon export', () => {
 
   it('attaches threats to the element or flow they are about', () => {
     const threats: ExportableThreat[] = [
-      { id: 'T1', title: 'Card data sent to Stripe could be replayed', stride: 'tampering', severity: 'high', flows: ['fulfilment-worker-to-stripe'], mitigations: ['Use idempotency keys'], riskScore: 7.5 },
-      { id: 'T2', title: 'Orders DB readable by every service', stride: 'information-disclosure', severity: 'critical', elements: ['orders-db'], status: 'mitigated' },
+      { id: 'T1', title: 'Card data sent to Stripe could be replayed', stride: 'tampering', severity: 'high', flows: ['worker-to-stripe'], mitigations: ['Use idempotency keys'], riskScore: 7.5 },
+      { id: 'T2', title: 'Orders DB readable by every service', stride: 'information-disclosure', severity: 'critical', elements: ['db'], status: 'mitigated' },
     ];
     const td = toThreatDragon(shop(), threats) as any;
     assert.equal(validate(td), true, JSON.stringify(validate.errors, null, 1));
     const cells: any[] = td.detail.diagrams[0].cells;
-    const onFlow = cells.find((c) => c.id === 'fulfilment-worker-to-stripe').data.threats;
+    const onFlow = cells.find((c) => c.id === 'worker-to-stripe').data.threats;
     assert.deepEqual(
       onFlow.map((t: any) => [t.title, t.type, t.severity, t.status, t.mitigation, t.score]),
       [['Card data sent to Stripe could be replayed', 'Tampering', 'High', 'Open', 'Use idempotency keys', '7.5']],
     );
-    const onDb = cells.find((c) => c.id === 'orders-db').data;
+    const onDb = cells.find((c) => c.id === 'db').data;
     assert.deepEqual([onDb.threats[0].type, onDb.threats[0].status, onDb.hasOpenThreats], ['Information disclosure', 'Mitigated', false]);
     assert.equal(td.detail.threatTop, 2);
   });

@@ -32,7 +32,8 @@ describe('a design of 21,000 elements and flows', () => {
     assert.ok(out.includes(more(json.threats.length - MARKDOWN_LIST_CAP, 'threats')));
     assert.ok(out.includes(more(json.model.flows.length - MARKDOWN_LIST_CAP, 'data flows')));
     assert.match(out, /## Data-flow diagram\n\n_Left out: 3,000 components and 18,000 data flows are more than a diagram can show/);
-    assert.ok(out.length < 4_000_000, `${out.length} characters`);
+    // Bounded by the list caps, whatever the design's size (each shown threat carries its risk factors and reasons).
+    assert.ok(out.length < 5_000_000, `${out.length} characters`);
   });
 
   it('writes SARIF whole, indented below 20,000 results', async () => {

@@ -27,7 +27,7 @@ describe('Markdown threat model', () => {
     const register = section(md, 'Risk register');
     assert.match(register, /\| High \| 3 \|/);
     assert.match(register, /\| Medium \| 3 \|/);
-    assert.match(register, /\| 1 \| 6\.8 \| HIGH \| high \| Spoofing \| Unauthenticated users upload malicious files to Web API \| Web API \|/);
+    assert.match(register, /\| 1 \| 8\.1 \| HIGH 9 × 1\.0 × 0\.9 \| Spoofing \| Unauthenticated users upload malicious files to Web API \| Web API \|/);
   });
 
   it('lists recommended actions in risk order with steps for high risks', () => {
@@ -43,7 +43,8 @@ describe('Markdown threat model', () => {
     assert.match(stride, /### Spoofing \(1\)/);
     assert.match(stride, /### Information disclosure \(2\)/);
     assert.match(stride, /### Repudiation \(0\)\n\nNo open threats in this category/);
-    assert.match(stride, /`TM-STORAGE-001@s3` · \*\*HIGH\*\* · likelihood medium/);
+    assert.match(stride, /`TM-STORAGE-001@s3` · \*\*HIGH\*\* · risk 4\.9\/10 \(severity 9 × exploitability 0\.6 × data 0\.9\)/);
+    assert.match(stride, /- exploitability: exploitable after another breach \(storage, network or account access\); data: unclassified data \(assumed confidential\)/);
   });
 
   it('describes components, flows, boundaries, attack surfaces, the diagram and mitigations', () => {

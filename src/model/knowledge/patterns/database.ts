@@ -151,6 +151,7 @@ export const databaseRules: ElementThreatRule[] = [
     title: (ctx) => `Anyone who reaches ${ctx.element.name} logs in with its guessable credentials`,
     description: (ctx) =>
       `${ctx.element.name} is logged into with default or weak credentials${ctx.facts.internetFacing ? ` and is reachable from outside (${ctx.facts.exposure})` : ''}: whoever reaches its port, or reads the configuration, gets full control of its data, and every client shares the same identity.`,
+    exploit: 'credentials',
     severity: 'high',
     likelihood: 'medium',
     raiseForSensitiveData: true,

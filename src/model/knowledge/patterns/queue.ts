@@ -87,6 +87,7 @@ export const queueRules: ElementThreatRule[] = [
     title: (ctx) => `Failed messages pile up unnoticed in ${ctx.element.name}`,
     description: (ctx) =>
       `${ctx.element.name} collects the messages that could not be processed${ctx.element.props.monitored === false ? ', and the design states nobody watches it' : ' and the design shows no alarm on it'}: failed work (an order, a payment) is silently dropped until a customer complains, and an attack that poisons messages goes unseen.`,
+    exploit: 'detection',
     severity: 'low',
     likelihood: 'medium',
     raiseForSensitiveData: true,

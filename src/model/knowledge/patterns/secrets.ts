@@ -23,6 +23,7 @@ export const secretsRules: ElementThreatRule[] = [
     title: (ctx) => `Credentials held by ${ctx.element.name} leak through code, images or environment`,
     description: (ctx) =>
       `${ctx.element.name} holds credentials and the design shows no secrets manager. Credentials in source, environment variables or images end up in repositories, logs and crash dumps, and rarely get rotated.`,
+    exploit: 'credentials',
     severity: 'high',
     likelihood: 'medium',
     cwe: ['CWE-798', 'CWE-522'],
