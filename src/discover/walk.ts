@@ -10,6 +10,7 @@ import { dirname, join, parse as parsePath, relative, resolve } from 'node:path'
 import type { Diagnostic } from '../core/types.js';
 import { describeFileType } from '../core/regular-file.js';
 import { ALWAYS_SKIPPED_DIRS, IGNORE_FILE_NAMES, IgnoreStack, toPosix, withTrailingSep } from './ignore-stack.js';
+import { findRepositoryTop } from '../core/repository-top.js';
 
 // The native realpath(3), as the promise form used: one call instead of an lstat per path segment.
 const realpathSync = jsRealpathSync.native;
@@ -349,18 +350,6 @@ function sizeOf(abs: string): number | undefined {
   }
 }
 
-/** The nearest ancestor (or `dir` itself) holding `.git`, whose ignore files also apply. */
-export function findRepositoryTop(dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    try {
-      if (statSync(join(d, '.git'), { throwIfNoEntry: false })) return d;
-    } catch {
-      // Unreadable: treated as absent, like a missing `.git`.
-    }
-    if (dirname(d) === d) return undefined;
-  }
-}
-
 function describeDirent(entry: Dirent): string {
   if (entry.isDirectory()) return 'a directory';
   if (entry.isFIFO()) return 'a FIFO (named pipe)';
@@ -397,3 +386,6 @@ function unreadableDirectory(rel: string, error: unknown): Diagnostic {
     location: { file: rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
   };
 }
+
+/** The nearest ancestor (or `dir` itself) holding `.git`, whose ignore files also apply. */
+export { findRepositoryTop };

@@ -24,4 +24,5 @@ export interface ModelCliOptions {
   updateTracking?: boolean;
   diff?: string[];
   quiet?: boolean;
+  projectRoot?: string;
 }

@@ -1,7 +1,8 @@
 // What `bulwark model` does once its options are parsed. Loaded only when the command runs; the
 // renderers, tracking and diff code load only when the chosen format or option needs them.
 
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { findRepositoryTop } from '../../core/repository-top.js';
 import { atLeast } from '../../core/types.js';
 import { FileReadError, readRegularFile } from '../../core/regular-file.js';
 import { architectureToYaml, readArchitecture, toThreatDragon, type AdapterNote } from '../../model/adapters/index.js';
@@ -15,11 +16,15 @@ import { CliExit, ExitCode, usageError, type CliIo } from '../support/io.js';
 import { writeFileSafely, writeOutput, writeToStream } from '../support/write-file.js';
 import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type DiffFormat, type ModelCliOptions, type ModelFormat } from './model-options.js';
 
-/** Path as reports show it: relative to the working directory, with forward slashes. */
-function displayPath(io: CliIo, path: string): string {
+/**
+ * Path as reports show it, as the auditor shows paths: relative to the project root (`--project-root`, else the
+ * git top level above the design, else the working directory), with forward slashes.
+ */
+function displayPath(io: CliIo, path: string, projectRoot: string | undefined): string {
   if (path === '-') return '<stdin>';
   const abs = resolve(io.cwd, path);
-  const rel = relative(io.cwd, abs);
+  const root = projectRoot !== undefined ? resolve(io.cwd, projectRoot) : (findRepositoryTop(dirname(abs)) ?? io.cwd);
+  const rel = relative(root, abs);
   return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
 }
 
@@ -39,7 +44,7 @@ async function readText(io: CliIo, path: string, what: string): Promise<string> 
 
 async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Promise<ThreatReport> {
   const text = await readText(io, path, 'design file');
-  const shown = displayPath(io, path);
+  const shown = displayPath(io, path, options.projectRoot);
   const { model, notes } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
   // Messages quote the design (names, labels, the file name): escaped, so they cannot drive the terminal.
   const located = (note: AdapterNote) => `${shown}${note.line ? `:${note.line}` : ''}: ${note.message}`;

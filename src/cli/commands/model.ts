@@ -45,6 +45,7 @@ export function registerModelCommand(program: Command, io: CliIo): Command {
     .option('--update-tracking', 'add new open threats to the tracking file, keeping existing decisions')
     .option('--diff <files...>', 'compare two designs: --diff OLD NEW')
     .option('-q, --quiet', 'no notes or warnings on stderr')
+    .option('--project-root <dir>', 'make reported paths relative to this directory (default: the git top level, else the working directory)')
     .addHelpText('after', HELP_AFTER)
     .action(async (file: string | undefined, options: ModelCliOptions) => {
       // Loaded on demand: other commands and `--help` need no modeller, knowledge base or schemas.

@@ -1,6 +1,6 @@
 // `bulwark model` in-process: formats, thresholds, tracking, diff and usage errors, on real files.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -20,6 +20,21 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const bulwark = (...argv: string[]) => runCli(dir, argv);
 
 describe('bulwark model', () => {
+  it('reports paths relative to the project root, as the auditor does', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'bulwark-model-repo-'));
+    try {
+      mkdirSync(join(repo, '.git'));
+      mkdirSync(join(repo, 'docs', 'design'), { recursive: true });
+      copyFileSync(new URL('shop.mmd', examples), join(repo, 'docs', 'design', 'shop.mmd'));
+      const fromInside = JSON.parse((await runCli(join(repo, 'docs'), ['model', 'design/shop.mmd', '--format', 'json'])).out) as { threats: { locations: { file: string }[] }[] };
+      assert.equal(fromInside.threats[0]!.locations[0]!.file, 'docs/design/shop.mmd', 'the git top level, wherever it runs');
+      const chosen = JSON.parse((await runCli(repo, ['model', 'docs/design/shop.mmd', '--format', 'json', '--project-root', 'docs'])).out) as typeof fromInside;
+      assert.equal(chosen.threats[0]!.locations[0]!.file, 'design/shop.mmd');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   it('prints the Markdown threat model by default and exits 0', async () => {
     const r = await bulwark('model', 'photo-upload.txt');
     assert.equal(r.code, 0, r.err);
