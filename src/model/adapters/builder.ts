@@ -204,7 +204,10 @@ export class ModelBuilder {
     this.checkLimits();
     this.summariseUnlistedNotes();
     if (this.refused) return this.emptyModel();
-    if (options.inferInternetFacing) this.inferInternetFacing();
+    if (options.inferInternetFacing) {
+      this.inferExternalSystems();
+      this.inferInternetFacing();
+    }
     this.inferHeldData();
     this.inferStatedControls();
     const issues: ValidationNote[] = [];
@@ -319,6 +322,32 @@ export class ModelBuilder {
   }
 
   /** An element an actor talks to directly is reachable from outside: say so unless the source already did. */
+  /**
+   * "European Central Bank rates API" drawn outside every trust boundary and only called from inside them is a
+   * third party's system, not a service of ours: its calls get third-party threats, not impersonation ones.
+   */
+  private inferExternalSystems(): void {
+    if (this.boundaries.size === 0) return;
+    const callers = new Map<string, ElementDraft[]>();
+    const calls = new Set<string>();
+    for (const f of this.flows) {
+      calls.add(f.sourceKey);
+      if (f.bidirectional) calls.add(f.targetKey);
+      const source = this.elements.get(f.sourceKey);
+      if (!source) continue;
+      const list = callers.get(f.targetKey);
+      if (list) list.push(source);
+      else callers.set(f.targetKey, [source]);
+    }
+    for (const [key, e] of this.elements) {
+      if (e.kind !== 'process' || e.boundaryKey !== undefined || calls.has(key)) continue;
+      const from = callers.get(key) ?? [];
+      if (!from.length || !from.every((c) => c.boundaryKey !== undefined && c.kind !== 'actor')) continue;
+      e.kind = 'external-system';
+      e.inferredFrom = `outside every trust boundary and only called from inside them, so taken as a third party's system; if it is ours, draw it inside its boundary or set its kind in a YAML model (--format yaml)`;
+    }
+  }
+
   private inferInternetFacing(): void {
     for (const f of this.flows) {
       const source = this.elements.get(f.sourceKey);

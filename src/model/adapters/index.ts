@@ -123,7 +123,7 @@ const GENERIC_FILE_NAMES = /^(?:readme|index|design|architecture|arch|diagram|di
 function nameFromFile(fileName: string): string | undefined {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const stem = base.replace(/\.[^.]+$/, '');
-  if (!stem || GENERIC_FILE_NAMES.test(stem)) return undefined;
+  if (stem.length < 3 || GENERIC_FILE_NAMES.test(stem)) return undefined;
   const words = stem.replace(/[-_.]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
   if (!words || words.length > 80) return undefined;
   return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();

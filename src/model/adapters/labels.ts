@@ -39,6 +39,8 @@ export interface NodeDescription {
   kind: ElementKind;
   technology?: string;
   description?: string;
+  /** Set when the kind is a guess, saying so (shown under "What was inferred"). */
+  inferredFrom?: string;
 }
 
 /** Whether a name says what it is: a head noun ("Order Service") or a technology ("MariaDB"). */
@@ -48,6 +50,10 @@ function namesComponent(name: string): boolean {
 
 /** "Handles invoices", "Stores sessions": a note on what it does, not more of its name. */
 const STARTS_WITH_VERB = new RegExp(`^${VERB_RE.source}`, 'i');
+
+function truncateWords(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
 
 /** A short line that goes on with a name: capitalised ("Service", "Orders DB") or ending in a head noun ("customer"). */
 function continuesName(line: string): boolean {
@@ -67,6 +73,8 @@ export function describeNode(label: string, shapeKind?: ElementKind, extraHints 
   const name = first.replace(/^\[(.*)\]$/, '$1').trim() || 'Unnamed';
   const classified = classifyElement([text, extraHints].filter(Boolean).join('\n'), shapeKind, declaredTechnology);
   const out: NodeDescription = { name, kind: classified.kind };
+  // Nothing said what it is (no head noun, technology or shape): a guess the report names, for a person to pin.
+  if (classified.reason === 'default') out.inferredFrom = `kind uncertain: nothing in "${truncateWords(name)}" says what it is, so it is taken as a service we run; pin it with a shape or keyword that says what it is, or set its kind in a YAML model (--format yaml)`;
   if (classified.technology) out.technology = classified.technology;
   // Lines stay lines: each is its own phrase ("no audit logging" does not deny the next line's words).
   const description = rest.join('\n').trim();

@@ -57,6 +57,7 @@ export function parseMermaidArchitecture(lines: readonly SourceLine[], builder: 
         kind: d.kind,
         ...(d.technology ? { technology: d.technology } : {}),
         ...(d.description ? { description: d.description } : {}),
+        ...(d.inferredFrom ? { inferredFrom: d.inferredFrom } : {}),
         ...(group ? { boundaryKey: group } : {}),
         line,
       });

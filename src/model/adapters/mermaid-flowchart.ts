@@ -212,6 +212,7 @@ class FlowchartState {
       kind: d.kind,
       ...(d.technology ? { technology: d.technology } : {}),
       ...(d.description ? { description: d.description } : {}),
+      ...(d.inferredFrom ? { inferredFrom: d.inferredFrom } : {}),
       ...(boundaryKey !== undefined ? { boundaryKey } : {}),
       line,
     };

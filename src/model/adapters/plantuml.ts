@@ -205,6 +205,7 @@ class PlantUmlReader {
       kind,
       ...(d.technology ? { technology: d.technology } : {}),
       ...(d.description ? { description: d.description } : {}),
+      ...(d.inferredFrom ? { inferredFrom: d.inferredFrom } : {}),
       ...(boundaryKey !== undefined ? { boundaryKey } : {}),
       line,
     };

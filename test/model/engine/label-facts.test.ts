@@ -186,3 +186,21 @@ Rel(fe, lib, "Imports", "Local workspace")
     assert.ok(!report.threats.some((t) => /Pricing rules/.test(`${t.title} ${t.description}`)), 'no threat about the imported library');
   });
 });
+
+describe('mitigations that apply to this design', () => {
+  it('advises on uploads only where files are uploaded, and on token lifetimes only where tokens travel', () => {
+    const report = model(`flowchart LR
+  u((Customer)) -->|login form over HTTP: username and password| api[Accounts API]
+  api -->|SQL| db[(Accounts DB<br/>customer addresses)]`);
+    const all = [...report.threats, ...report.mitigatedByDesign];
+    assert.ok(all.length > 0);
+    for (const t of all) assert.ok(!t.mitigations.includes('MIT-UPLOAD-VALIDATE'), `${t.id} advises on uploads`);
+    const leak = all.find((t) => t.ruleId === 'TM-FLOW-001');
+    assert.ok(leak, 'passwords in plaintext');
+    assert.deepEqual(leak.mitigations, ['MIT-TLS'], 'no token lifetime for a password');
+    const withToken = model(`flowchart LR
+  u((Customer)) -->|bearer JWT over HTTP| api[Accounts API]`);
+    const tokens = [...withToken.threats, ...withToken.mitigatedByDesign].find((t) => t.ruleId === 'TM-FLOW-001');
+    assert.deepEqual(tokens?.mitigations, ['MIT-TLS', 'MIT-TOKEN-LIFETIME']);
+  });
+});

@@ -15,6 +15,11 @@ function carried(ctx: FlowContext): string {
   return ctx.flow.sensitivity ? describeClassification(ctx.flow.sensitivity) : 'data';
 }
 
+/** The flow carries bearer tokens or sessions (words or data), not only passwords or personal data. */
+function carriesTokens(ctx: FlowContext): boolean {
+  return ctx.flow.tags.has('jwt') || ctx.flow.data.some((d) => /token|session|jwt|cookie/i.test(`${d.id} ${d.name}`));
+}
+
 /** A bearer token on a flow that states token authentication is there because of that control. */
 const TOKEN_ON_AUTHENTICATED_FLOW = {
   rules: ['TM-API-001', 'TM-FLOW-003'],
@@ -43,6 +48,8 @@ export const transportRules: FlowThreatRule[] = [
     capec: ['CAPEC-157', 'CAPEC-102'],
     compliance: [C.gdprSecurity, C.pciTransit, C.soc2Transmission, C.isoCrypto, C.nistTransit],
     mitigations: ['MIT-TLS', 'MIT-TOKEN-LIFETIME'],
+    // Token lifetimes limit what a leaked token is worth; a password in transit has no lifetime to shorten.
+    mitigationApplies: (id, ctx) => id !== 'MIT-TOKEN-LIFETIME' || carriesTokens(ctx),
     // A bearer token on a flow that states token authentication is there because of that control.
     residualOf: TOKEN_ON_AUTHENTICATED_FLOW,
   },
