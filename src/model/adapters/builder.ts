@@ -78,6 +78,8 @@ export interface AssetDraft {
 export interface BuildOptions {
   /** Infer `internetFacing` on elements that actors call directly (diagrams and prose; not explicit models). */
   inferInternetFacing?: boolean;
+  /** Take a process drawn outside every boundary and only called from inside as a third party (diagrams, whose kinds are guessed). */
+  inferExternalSystems?: boolean;
 }
 
 export class ModelBuilder {
@@ -204,10 +206,8 @@ export class ModelBuilder {
     this.checkLimits();
     this.summariseUnlistedNotes();
     if (this.refused) return this.emptyModel();
-    if (options.inferInternetFacing) {
-      this.inferExternalSystems();
-      this.inferInternetFacing();
-    }
+    if (options.inferExternalSystems) this.inferExternalSystems();
+    if (options.inferInternetFacing) this.inferInternetFacing();
     this.inferHeldData();
     this.inferStatedControls();
     const issues: ValidationNote[] = [];

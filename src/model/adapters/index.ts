@@ -134,7 +134,7 @@ function readInto(format: InputFormat, text: string, fileName: string | undefine
     case 'mermaid':
     case 'plantuml':
       readDiagrams(text, fileName, builder, format);
-      return { inferInternetFacing: true };
+      return { inferInternetFacing: true, inferExternalSystems: true };
     case 'prose':
       parseProse(proseText(text, fileName), builder);
       return { inferInternetFacing: true };

@@ -19,8 +19,8 @@ interface Subject {
   locations: SourceRef[];
   sensitivity: Classification | undefined;
   internet: boolean;
-  /** How it is reachable from the internet, when it is (for the exploitability factor). */
-  exposure: string | undefined;
+  /** Reachable from the internet (the exploitability factor; how is in the attack surfaces). */
+  internetReachable: boolean;
 }
 
 /** A rule's references, copied once per analysis and shared by its threats (a report can hold 100,000s). */
@@ -35,8 +35,10 @@ function referencesOf(rule: ElementThreatRule | FlowThreatRule, cache: Map<objec
   return refs;
 }
 
-/** The ids of the controls that removed each threat, for the residual accounting. */
+/** The ids of the controls that removed each threat a residual can replace, for the residual accounting. */
 const REMOVERS = new WeakMap<Threat, string[]>();
+/** The rules whose threats residuals are counted against (only theirs need their removers recorded). */
+const RESIDUAL_PARENTS: ReadonlySet<string> = new Set([...ELEMENT_THREAT_RULES, ...FLOW_THREAT_RULES].flatMap((r) => r.residualOf?.rules ?? []));
 
 function evaluate<C>(
   rule: ElementThreatRule | FlowThreatRule,
@@ -63,7 +65,7 @@ function evaluate<C>(
     severity = shiftSeverity(severity, -1);
     adjustments.push(`severity lowered: ${control.reason(ctx)}`);
   }
-  const risk = threatRisk(severity, exploitabilityFactor(rule.stride, rule.exploit, subject.exposure), sensitivityFactor(subject.sensitivity));
+  const risk = threatRisk(severity, exploitabilityFactor(rule.stride, rule.exploit, subject.internetReachable), sensitivityFactor(subject.sensitivity));
   const title = (rule.title as (c: C) => string)(ctx);
   const description = (rule.description as (c: C) => string)(ctx);
   const threat: Threat = {
@@ -88,7 +90,7 @@ function evaluate<C>(
     suppressedBy: removedBy,
     status: 'open',
   };
-  if (removers.length) REMOVERS.set(threat, removers.map((r) => r.id));
+  if (removers.length && RESIDUAL_PARENTS.has(rule.id)) REMOVERS.set(threat, removers.map((r) => r.id));
   return threat;
 }
 
@@ -128,7 +130,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
         ...shared,
         sensitivity: elementFacts.sensitivity,
         internet: elementFacts.internetFacing,
-        exposure: elementFacts.internetFacing ? elementFacts.exposure ?? 'internet-facing' : undefined,
+        internetReachable: elementFacts.internetFacing,
       }, referencesOf(rule, refs));
       threats.push(threat);
       if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: ctx.element.id, sensitivity: elementFacts.sensitivity });
@@ -151,7 +153,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
         ...shared,
         sensitivity: flow.sensitivity,
         internet: flow.fromInternet || targetFacts?.internetFacing === true,
-        exposure: flow.fromInternet ? `${flow.source.name} is on the internet` : targetFacts?.internetFacing ? `${flow.target.name}: ${targetFacts.exposure ?? 'internet-facing'}` : undefined,
+        internetReachable: flow.fromInternet || targetFacts?.internetFacing === true,
       }, referencesOf(rule, refs));
       threats.push(threat);
       if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: flow.target.id, sensitivity: flow.sensitivity });

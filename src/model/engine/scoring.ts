@@ -7,11 +7,11 @@
 //                   unclassified 0.9 (assumed confidential)
 // So an internet-reachable critical threat to PII scores 10, and an audit gap on public data about 0.4.
 
-import { exploitabilityOf, rating, scoreOf, SENSITIVITY, SEVERITY_WEIGHT, STRIDE_KIND, UNCLASSIFIED, type ExploitKind, type Factor } from '../../core/risk-factors.js';
+import { EXPLOITABILITY, rating, scoreOf, SENSITIVITY, SEVERITY_WEIGHT, STRIDE_KIND, UNCLASSIFIED, type ExploitKind, type Factor } from '../../core/risk-factors.js';
 import { SEVERITIES, type Severity, type StrideCategory } from '../../core/types.js';
 import type { Likelihood } from '../knowledge/types.js';
 import { describeClassification } from '../knowledge/vocabulary.js';
-import type { Classification } from '../schema/architecture.js';
+import { CLASSIFICATIONS, type Classification } from '../schema/architecture.js';
 
 const LEVEL: Record<Classification, keyof typeof SENSITIVITY> = {
   credentials: 'restricted',
@@ -22,16 +22,19 @@ const LEVEL: Record<Classification, keyof typeof SENSITIVITY> = {
   public: 'public',
 };
 
+/** One shared factor per classification: a large design has hundreds of thousands of threats. */
+const SENSITIVITY_FACTORS = new Map<Classification, Factor>(
+  CLASSIFICATIONS.map((c) => [c, { factor: SENSITIVITY[LEVEL[c]], reason: `${LEVEL[c]} data (${describeClassification(c)})` }]),
+);
+
 /** The data-sensitivity factor of the data a threat involves. */
 export function sensitivityFactor(classification: Classification | undefined): Factor {
-  if (!classification) return UNCLASSIFIED;
-  const level = LEVEL[classification];
-  return { factor: SENSITIVITY[level], reason: `${level} data (${describeClassification(classification)})` };
+  return classification ? SENSITIVITY_FACTORS.get(classification)! : UNCLASSIFIED;
 }
 
-/** How exploitable a threat is: reachable from the internet, else the kind of weakness its rule names. */
-export function exploitabilityFactor(stride: StrideCategory, kind: ExploitKind | undefined, exposure: string | undefined): Factor {
-  return exploitabilityOf(kind ?? STRIDE_KIND[stride], exposure);
+/** How exploitable a threat is: reachable from the internet, else the kind of weakness its rule names (shared factors). */
+export function exploitabilityFactor(stride: StrideCategory, kind: ExploitKind | undefined, internetReachable: boolean): Factor {
+  return internetReachable ? EXPLOITABILITY.exposure : EXPLOITABILITY[kind ?? STRIDE_KIND[stride]];
 }
 
 export interface ThreatRisk {
