@@ -23,7 +23,7 @@ export interface Mention {
 }
 
 const HEADS =
-  'storefronts?|apis?|apps?|applications?|services?|servers?|gateways?|databases?|dbs?|queues?|workers?|frontends?|front-ends?|backends?|caches?|buckets?|functions?|users?|customers?|browsers?|clients?|admins?|administrators?|generators?|providers?|portals?|websites?|dashboards?|visitors?|shoppers?|operators?';
+  'storefronts?|processors?|handlers?|consumers?|producers?|schedulers?|daemons?|microservices?|apis?|apps?|applications?|services?|servers?|gateways?|databases?|dbs?|queues?|workers?|frontends?|front-ends?|backends?|caches?|buckets?|functions?|users?|customers?|browsers?|clients?|admins?|administrators?|generators?|providers?|portals?|websites?|dashboards?|visitors?|shoppers?|operators?';
 const TECH_TAIL = /^\s+(bucket|function|database|db|queue|topic|cache|table|cluster|instance|stream|distribution|service|api|server)s?\b/i;
 /** A frontend technology followed by what it is ("Vue storefront", "React app"). */
 const HEAD_TAIL = /^\s+(storefronts?|apps?|applications?|frontends?|front-ends?|portals?|websites?|sites?|dashboards?|clients?|uis?)\b/i;

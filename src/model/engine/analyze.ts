@@ -37,6 +37,8 @@ function referencesOf(rule: ElementThreatRule | FlowThreatRule, cache: Map<objec
 
 /** The ids of the controls that removed each threat a residual can replace, for the residual accounting. */
 const REMOVERS = new WeakMap<Threat, string[]>();
+/** Controls that are authentication: what a stated token authentication can be the reason for. */
+const AUTHENTICATION_REMOVERS: ReadonlySet<string> = new Set(['flow.authenticated', 'element.authenticatesCallers', 'downstream.authenticated']);
 /** The rules whose threats residuals are counted against (only theirs need their removers recorded). */
 const RESIDUAL_PARENTS: ReadonlySet<string> = new Set([...ELEMENT_THREAT_RULES, ...FLOW_THREAT_RULES].flatMap((r) => r.residualOf?.rules ?? []));
 
@@ -162,12 +164,18 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
   if (residuals.length) {
     const tokenAuthenticated = (f: FlowView) => f.authenticated === true && f.tags.has('jwt');
     const tokenFlows = new Set(facts.flows.filter(tokenAuthenticated).map((f) => f.flow.id));
-    // Removed only by flow authentication, and by that of the token flows: without them it would be open.
+    // Removed only by authentication, and by the token authentication the design states (on the flows from the
+    // internet, or on the service itself: "JWT auth"): without it the threat would be open.
     const freedByTokens = (t: Threat): boolean => {
       const removers = REMOVERS.get(t) ?? [];
-      if (!removers.length || !removers.every((id) => id === 'flow.authenticated')) return false;
-      if (t.flows.length) return t.flows.every((id) => tokenFlows.has(id));
-      return facts.elements.get(t.elements[0]!)?.incoming.some((f) => f.fromInternet && tokenAuthenticated(f)) ?? false;
+      if (!removers.length || !removers.every((id) => AUTHENTICATION_REMOVERS.has(id))) return false;
+      if (t.flows.length) return removers.every((id) => id === 'flow.authenticated') && t.flows.every((id) => tokenFlows.has(id));
+      const element = facts.elements.get(t.elements[0]!);
+      if (!element) return false;
+      // A service that authenticates callers without saying how was not freed by a token stated later.
+      const statesTokenAuth = element.element.props.authenticatesCallers === true && element.tags.has('jwt');
+      if (removers.includes('element.authenticatesCallers') && !statesTokenAuth) return false;
+      return statesTokenAuth || element.incoming.some((f) => f.fromInternet && tokenAuthenticated(f));
     };
     accountResiduals(threats, residuals, freedByTokens);
   }

@@ -19,7 +19,9 @@ const tokenAuthStated = (ctx: ElementContext): boolean => {
     // A token handed to a person comes back on their requests: that too makes this a verifier.
     ...ctx.facts.outgoing.filter((f) => f.tags.has('jwt') && (f.target.kind === 'actor' || f.target.kind === 'external-system')),
   ];
-  return tokenFlows.length > 0 && tokenFlows.every((f) => f.authenticated === true);
+  if (!tokenFlows.every((f) => f.authenticated === true)) return false;
+  // "API gateway<br/>JWT auth": the service states token authentication itself.
+  return tokenFlows.length > 0 || (ctx.element.props.authenticatesCallers === true && ctx.facts.tags.has('jwt'));
 };
 
 /** Spoofing threats that token authentication removes. */
