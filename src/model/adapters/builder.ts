@@ -18,7 +18,7 @@ import { allocateIds } from './build-ids.js';
 import { validateItem, type ValidationNote } from './build-validate.js';
 import { exact, MAX_BOUNDARIES, MAX_BOUNDARY_DEPTH, MAX_ELEMENTS, MAX_FLOWS, MAX_NOTES } from './limits.js';
 import { elementControls } from './prose-controls.js';
-import { dataAssetsIn, slugify } from './vocabulary.js';
+import { dataAssetsIn, flowHints, slugify } from './vocabulary.js';
 
 export interface AdapterNote {
   /** `error`: the input was refused or not understood; the model must not be taken as the design. */
@@ -179,6 +179,18 @@ export class ModelBuilder {
       if (!stores.length) continue;
       for (const store of stores) store!.props.weakCredentials ??= e.props.weakCredentials;
       delete e.props.weakCredentials;
+    }
+    // "Orders API<br/>HTTPS", "Kafka<br/>no TLS": what a server says of its listener holds for the connections to it
+    // (and, for a store or broker, for those that read from it), where the flow itself says nothing.
+    for (const f of this.flows) {
+      const target = this.elements.get(f.targetKey);
+      const source = this.elements.get(f.sourceKey);
+      const server = target?.description ? target : source && DATA_HOLDING_KINDS.has(source.kind) && source.description ? source : undefined;
+      if (!server || f.encrypted !== undefined) continue;
+      const said = flowHints(server.description!);
+      if (said.encrypted === undefined) continue;
+      f.encrypted = said.encrypted;
+      if (said.protocol && !f.protocol) f.protocol = said.protocol;
     }
     // An edge's words about the service it reaches ("CORS *", "no rate limit", "as root/root") describe the target.
     for (const f of this.flows) {

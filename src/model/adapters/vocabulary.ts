@@ -24,7 +24,7 @@ const HEAD_NOUNS: ReadonlyArray<readonly [RegExp, ElementKind]> = [
   [/^(?:functions?|lambdas?)$/i, 'function'],
   [/^(?:gateways?|gw|proxy|proxies|load balancer|balancer|lb|cdn|ingress|waf)$/i, 'gateway'],
   [/^(?:frontend|front-end|web app|webapp|spa|ui|portal|website|site|storefront|web shop|webshop)$/i, 'web-app'],
-  [/^(?:idp|identity provider)$/i, 'identity-provider'],
+  [/^(?:idp|identity provider|(?:openid|oidc|oauth2?|saml|sso|auth|authentication|login|identity) (?:provider|server|service|broker))$/i, 'identity-provider'],
   [/^(?:vault|secrets?)$/i, 'secret-store'],
   [/^(?:providers?|partners?|partner \w+|vendors?|third[- ]party|saas)$/i, 'external-system'],
   [/^(?:services?|api|apis|servers?|apps?|application|backend|worker|workers|daemon|jobs?|generator|processors?|handler|engine|microservice)$/i, 'process'],

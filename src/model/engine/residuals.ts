@@ -3,7 +3,7 @@
 // removed, so they are counted against it: each is at most one severity step below it, and together they never
 // carry more risk than it did. Stating a control therefore never adds risk, as an architect expects.
 
-import { rating } from '../../core/risk-factors.js';
+import { rating, SEVERITY_WEIGHT } from '../../core/risk-factors.js';
 import { SEVERITY_RANK, type Severity } from '../../core/types.js';
 import type { Likelihood, ThreatRule } from '../knowledge/types.js';
 import type { Classification } from '../schema/architecture.js';
@@ -84,8 +84,11 @@ export function accountResiduals(
         continue;
       }
       if (t.riskScore > room) {
+        // The severity follows the risk it is left with: a remainder worth 1.0 is not "high".
+        const band = rating(room);
+        if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[band]) t.severity = band;
         t.riskScore = room;
-        t.risk = { ...t.risk, score: room, rating: rating(room) };
+        t.risk = { ...t.risk, score: room, rating: band, severityWeight: SEVERITY_WEIGHT[t.severity] };
         t.adjustments = [...t.adjustments, `risk capped at ${room.toFixed(1)}: what is left of ${replaced}, which it replaces`];
       }
       left -= t.riskScore;

@@ -145,20 +145,24 @@ export const databaseRules: ElementThreatRule[] = [
     stride: 'spoofing',
     kinds: ['datastore', 'cache', 'queue'],
     raiseForInternet: true,
-    condition: 'the design states default, well-known or weak credentials for the store (`weakCredentials: true`: root/root, `password`)',
-    applies: (ctx) => ctx.element.props.weakCredentials === true,
+    condition:
+      'the design states default, well-known or weak credentials for the store (`weakCredentials: true`: root/root, `password`), or that a database or broker takes clients without authentication (`authenticatesCallers: false`; a cache of sessions has TM-CACHE-001)',
+    applies: (ctx) => ctx.element.props.weakCredentials === true || (ctx.element.kind !== 'cache' && ctx.element.props.authenticatesCallers === false),
     controls: [strongCredentials],
-    title: (ctx) => `Anyone who reaches ${ctx.element.name} logs in with its guessable credentials`,
+    title: (ctx) =>
+      ctx.element.props.weakCredentials === true
+        ? `Anyone who reaches ${ctx.element.name} logs in with its guessable credentials`
+        : `Anything that reaches ${ctx.element.name} reads and writes it without logging in`,
     description: (ctx) =>
-      `${ctx.element.name} is logged into with default or weak credentials${ctx.facts.internetFacing ? ` and is reachable from outside (${ctx.facts.exposure})` : ''}: whoever reaches its port, or reads the configuration, gets full control of its data, and every client shares the same identity.`,
-    exploit: 'credentials',
+      `${ctx.element.name} ${ctx.element.props.weakCredentials === true ? 'is logged into with default or weak credentials' : 'accepts clients without authentication'}${ctx.facts.internetFacing ? ` and is reachable from outside (${ctx.facts.exposure})` : ''}: whoever reaches its port, or reads the configuration, gets full control of its ${ctx.element.kind === 'queue' ? 'messages (reading them, and injecting forged ones)' : 'data'}, and every client shares the same identity.`,
     severity: 'high',
     likelihood: 'medium',
     raiseForSensitiveData: true,
-    cwe: ['CWE-521', 'CWE-1392'],
+    exploit: 'credentials',
+    cwe: ['CWE-521', 'CWE-1392', 'CWE-306'],
     capec: ['CAPEC-70'],
     compliance: [C.pciAuthn, C.soc2Access, C.isoAuthn, C.nistSecrets],
-    decidedBy: ['weakCredentials'],
+    decidedBy: ['weakCredentials', 'authenticatesCallers'],
     mitigations: ['MIT-DB-STRONG-CREDENTIALS'],
   },
 ];
