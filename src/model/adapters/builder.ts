@@ -8,79 +8,17 @@ import {
   ElementSchema,
   FlowSchema,
   type Architecture,
-  type BoundaryType,
-  type Classification,
-  type ElementKind,
-  type ElementProps,
 } from '../schema/architecture.js';
 import { boundaryDepths, deepestBoundary } from '../schema/nesting.js';
 import { allocateIds } from './build-ids.js';
 import { validateItem, type ValidationNote } from './build-validate.js';
+import type { AdapterNote, AssetDraft, BoundaryDraft, BuildOptions, ElementDraft, FlowDraft } from './build-drafts.js';
 import { exact, MAX_BOUNDARIES, MAX_BOUNDARY_DEPTH, MAX_ELEMENTS, MAX_FLOWS, MAX_NOTES } from './limits.js';
-import { elementControls } from './prose-controls.js';
-import { dataAssetsIn, flowHints, slugify } from './vocabulary.js';
+import { inferClientApps, inferExternalSystems } from './build-roles.js';
+import { inferStatedControls } from './build-stated.js';
+import { dataAssetsIn, slugify } from './vocabulary.js';
 
-export interface AdapterNote {
-  /** `error`: the input was refused or not understood; the model must not be taken as the design. */
-  level: 'info' | 'warning' | 'error';
-  message: string;
-  line?: number;
-}
-
-export interface ElementDraft {
-  name: string;
-  kind: ElementKind;
-  id?: string;
-  technology?: string;
-  description?: string;
-  /** Key of the innermost boundary draft. */
-  boundaryKey?: string;
-  props: ElementProps;
-  data: string[];
-  line?: number;
-  inferredFrom?: string;
-}
-
-export interface BoundaryDraft {
-  name: string;
-  type: BoundaryType;
-  id?: string;
-  parentKey?: string;
-  line?: number;
-}
-
-/** Properties an edge label can state about the element it reaches. */
-const TARGET_PROPS: ReadonlySet<keyof ElementProps> = new Set(['weakCredentials', 'corsRestricted', 'rateLimited', 'validatesInput', 'sizeLimits']);
-
-export interface FlowDraft {
-  sourceKey: string;
-  targetKey: string;
-  id?: string;
-  label?: string;
-  protocol?: string;
-  port?: number;
-  encrypted?: boolean;
-  authenticated?: boolean;
-  data: string[];
-  bidirectional?: boolean;
-  line?: number;
-  inferredFrom?: string;
-}
-
-export interface AssetDraft {
-  id: string;
-  name: string;
-  classification: Classification;
-  description?: string;
-  line?: number;
-}
-
-export interface BuildOptions {
-  /** Infer `internetFacing` on elements that actors call directly (diagrams and prose; not explicit models). */
-  inferInternetFacing?: boolean;
-  /** Take a process drawn outside every boundary and only called from inside as a third party (diagrams, whose kinds are guessed). */
-  inferExternalSystems?: boolean;
-}
+export type { AdapterNote, AssetDraft, BoundaryDraft, BuildOptions, ElementDraft, FlowDraft } from './build-drafts.js';
 
 export class ModelBuilder {
   readonly notes: AdapterNote[] = [];
@@ -160,50 +98,6 @@ export class ModelBuilder {
     }
   }
 
-  /**
-   * Controls and weaknesses a diagram writes in a component's description ("JWT auth, rate limited", "DB password
-   * in env var", "no authentication enabled"), as the properties prose gets from the same words. What the input
-   * states as a property itself wins.
-   */
-  private inferStatedControls(): void {
-    for (const e of this.elements.values()) {
-      if (!e.description) continue;
-      for (const control of elementControls(e.description)) {
-        if (e.props[control.prop] === undefined) e.props[control.prop] = control.value;
-      }
-    }
-    // "The worker logs in as root/root": weak credentials a client states are the credentials of the stores it uses.
-    for (const [key, e] of this.elements) {
-      if (e.props.weakCredentials === undefined || DATA_HOLDING_KINDS.has(e.kind)) continue;
-      const stores = this.flows.filter((f) => f.sourceKey === key).map((f) => this.elements.get(f.targetKey)).filter((t) => t !== undefined && DATA_HOLDING_KINDS.has(t.kind));
-      if (!stores.length) continue;
-      for (const store of stores) store!.props.weakCredentials ??= e.props.weakCredentials;
-      delete e.props.weakCredentials;
-    }
-    // "Orders API<br/>HTTPS", "Kafka<br/>no TLS": what a server says of its listener holds for the connections to it
-    // (and, for a store or broker, for those that read from it), where the flow itself says nothing.
-    for (const f of this.flows) {
-      const target = this.elements.get(f.targetKey);
-      const source = this.elements.get(f.sourceKey);
-      const server = target?.description ? target : source && DATA_HOLDING_KINDS.has(source.kind) && source.description ? source : undefined;
-      if (!server || f.encrypted !== undefined) continue;
-      const said = flowHints(server.description!);
-      if (said.encrypted === undefined) continue;
-      f.encrypted = said.encrypted;
-      if (said.protocol && !f.protocol) f.protocol = said.protocol;
-    }
-    // An edge's words about the service it reaches ("CORS *", "no rate limit", "as root/root") describe the target.
-    for (const f of this.flows) {
-      const target = this.elements.get(f.targetKey);
-      if (!f.label || !target) continue;
-      for (const control of elementControls(f.label)) {
-        if (!TARGET_PROPS.has(control.prop)) continue;
-        if (target.props[control.prop] === undefined) target.props[control.prop] = control.value;
-        // "password 'password'" is how the flow logs in, not user credentials it carries.
-        if (control.prop === 'weakCredentials') f.data = f.data.filter((id) => id !== 'credentials');
-      }
-    }
-  }
 
   addAsset(asset: AssetDraft): string {
     if (!this.assets.has(asset.id)) this.assets.set(asset.id, asset);
@@ -218,10 +112,13 @@ export class ModelBuilder {
     this.checkLimits();
     this.summariseUnlistedNotes();
     if (this.refused) return this.emptyModel();
-    if (options.inferExternalSystems) this.inferExternalSystems();
+    if (options.inferExternalSystems) {
+      inferExternalSystems(this.elements, this.flows, this.boundaries.size > 0);
+      inferClientApps(this.elements, this.flows);
+    }
     if (options.inferInternetFacing) this.inferInternetFacing();
     this.inferHeldData();
-    this.inferStatedControls();
+    inferStatedControls(this.elements, this.flows);
     const issues: ValidationNote[] = [];
     const elementIds = allocateIds(mapEntries(this.elements, (e) => e.id ?? slugify(e.name)), new Set());
     const boundaryIds = allocateIds(mapEntries(this.boundaries, (b) => b.id ?? slugify(b.name)), new Set(elementIds.values()), '-zone');
@@ -334,31 +231,7 @@ export class ModelBuilder {
   }
 
   /** An element an actor talks to directly is reachable from outside: say so unless the source already did. */
-  /**
-   * "European Central Bank rates API" drawn outside every trust boundary and only called from inside them is a
-   * third party's system, not a service of ours: its calls get third-party threats, not impersonation ones.
-   */
-  private inferExternalSystems(): void {
-    if (this.boundaries.size === 0) return;
-    const callers = new Map<string, ElementDraft[]>();
-    const calls = new Set<string>();
-    for (const f of this.flows) {
-      calls.add(f.sourceKey);
-      if (f.bidirectional) calls.add(f.targetKey);
-      const source = this.elements.get(f.sourceKey);
-      if (!source) continue;
-      const list = callers.get(f.targetKey);
-      if (list) list.push(source);
-      else callers.set(f.targetKey, [source]);
-    }
-    for (const [key, e] of this.elements) {
-      if (e.kind !== 'process' || e.boundaryKey !== undefined || calls.has(key)) continue;
-      const from = callers.get(key) ?? [];
-      if (!from.length || !from.every((c) => c.boundaryKey !== undefined && c.kind !== 'actor')) continue;
-      e.kind = 'external-system';
-      e.inferredFrom = `outside every trust boundary and only called from inside them, so taken as a third party's system; if it is ours, draw it inside its boundary or set its kind in a YAML model (--format yaml)`;
-    }
-  }
+
 
   private inferInternetFacing(): void {
     for (const f of this.flows) {

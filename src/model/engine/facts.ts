@@ -91,7 +91,7 @@ const READS = /\b(?:reads?|receives?|receivemessage|consumes?|consuming|polls?|p
 const CODE_DEPENDENCY = /^\s*(?:imports?|imported|includes? (?:the )?(?:library|package|module)|links? against|depends on (?:the )?(?:library|package))\b|\blocal workspace\b/i;
 
 /** Browser and mobile frontends: code that runs on the users' devices, not on our servers. */
-const CLIENT_SIDE = /\b(?:spa|single[- ]page|react(?! server)|angular|vue(?:\.js)?|svelte|ember|mobile app|ios app|android app|react native|flutter|pwa)\b/i;
+const CLIENT_SIDE = /\b(?:spa|single[- ]page|react(?! server)|angular|vue(?:\.js)?|svelte|ember|mobile app|ios app|android app|react native|flutter|pwa|runs on (?:the )?users'? devices)\b/i;
 
 function runsOnUsersDevices(element: Element): boolean {
   return element.kind === 'web-app' && CLIENT_SIDE.test(`${element.name} ${element.technology ?? ''} ${element.description ?? ''}`);

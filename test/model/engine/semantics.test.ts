@@ -63,3 +63,41 @@ describe('severity and risk that mean something', () => {
     }
   });
 });
+
+describe('roles a diagram implies', () => {
+  const design = `flowchart TD
+  subgraph Clients
+    listener((Subscriber)) --> web[Podcast web app]
+    listener --> droid[Podcaster for Android]
+    listener --> desk[Desktop client]
+  end
+  subgraph Backend[Podcast backend]
+    web --> edge[Caddy reverse proxy]
+    droid --> edge
+    desk --> edge
+    edge --> api[Episodes API]
+    api --> db[(Episodes DB)]
+  end
+  api --> feeds[iTunes feed directory API]`;
+
+  it('apps only people use are clients on their devices; the first of our servers they reach is the exposed one', () => {
+    const { report } = threatModel(design, { fileName: 'podcasts.mmd' });
+    const kind = (id: string) => report.model.elements.find((e) => e.id === id)?.kind;
+    assert.deepEqual([kind('web'), kind('droid'), kind('desk')], ['web-app', 'web-app', 'web-app']);
+    const onClients = report.threats.filter((t) => t.elements.some((id) => ['web', 'droid', 'desk'].includes(id)) && t.flows.length === 0);
+    assert.deepEqual(onClients.map((t) => t.id), [], 'no server-side threats on the apps');
+    assert.ok(report.threats.some((t) => t.id === 'TM-API-003@edge'), 'the reverse proxy takes the flood');
+  });
+
+  it('a service outside every boundary that ours only call is a third party, and says so', () => {
+    const { report } = threatModel(design, { fileName: 'podcasts.mmd' });
+    const feeds = report.model.elements.find((e) => e.id === 'feeds')!;
+    assert.equal(feeds.kind, 'external-system');
+    assert.match(feeds.inferredFrom ?? '', /outside every trust boundary/);
+    assert.ok(report.threats.some((t) => t.ruleId === 'TM-3P-002' && t.flows.length === 1));
+    assert.ok(!report.threats.some((t) => t.ruleId === 'TM-FLOW-003' && /feed directory/.test(t.title)), 'no impersonation of a third party');
+    // A server-rendered app people use is ours: its calls are not from the internet.
+    const rendered = threatModel(design.replace('web[Podcast web app]', 'web[Podcast web app<br/>Django templates]'), { fileName: 'podcasts.mmd' }).report;
+    assert.equal(rendered.model.elements.find((e) => e.id === 'web')?.description, 'Django templates');
+  });
+});
