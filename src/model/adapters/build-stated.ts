@@ -31,7 +31,9 @@ export function inferStatedControls(elements: ReadonlyMap<string, ElementDraft>,
   }
   // "Orders API<br/>HTTPS", "Kafka<br/>no TLS": what a server says of its listener holds for the connections to it
   // (and, for a store or broker, for those that read from it), where the flow itself says nothing.
-  for (const f of flows) {
+  let described = false;
+  for (const e of elements.values()) if ((described = e.description !== undefined)) break;
+  for (const f of described ? flows : []) {
     const target = elements.get(f.targetKey);
     const source = elements.get(f.sourceKey);
     const server = target?.description ? target : source && DATA_HOLDING_KINDS.has(source.kind) && source.description ? source : undefined;

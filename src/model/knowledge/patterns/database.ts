@@ -22,6 +22,15 @@ interface TaintedWriter {
  * order) consumers of a queue that such a writer fills, unless the consumer validates what it receives.
  */
 function taintedWriters(ctx: ElementContext): TaintedWriter[] {
+  // Asked by the condition, the title and the description of one threat: found once per element.
+  let found = TAINTED.get(ctx.facts);
+  if (!found) TAINTED.set(ctx.facts, (found = findTaintedWriters(ctx)));
+  return found;
+}
+
+const TAINTED = new WeakMap<object, TaintedWriter[]>();
+
+function findTaintedWriters(ctx: ElementContext): TaintedWriter[] {
   const found = new Map<string, TaintedWriter>();
   for (const f of ctx.facts.incoming) {
     if (f.source.kind === 'actor' || found.has(f.source.id)) continue;
