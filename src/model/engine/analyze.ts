@@ -135,7 +135,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
         internetReachable: elementFacts.internetFacing,
       }, referencesOf(rule, refs));
       threats.push(threat);
-      if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: ctx.element.id, sensitivity: elementFacts.sensitivity });
+      if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: ctx.element.id });
     }
   }
   const flowIds = new Set<string>();
@@ -158,7 +158,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
         internetReachable: flow.fromInternet || targetFacts?.internetFacing === true,
       }, referencesOf(rule, refs));
       threats.push(threat);
-      if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: flow.target.id, sensitivity: flow.sensitivity });
+      if (rule.residualOf?.introducedByControl(ctx)) residuals.push({ threat, rule, element: flow.target.id });
     }
   }
   if (residuals.length) {

@@ -6,7 +6,6 @@
 import { rating, SEVERITY_WEIGHT } from '../../core/risk-factors.js';
 import { SEVERITY_RANK, type Severity } from '../../core/types.js';
 import type { Likelihood, ThreatRule } from '../knowledge/types.js';
-import type { Classification } from '../schema/architecture.js';
 import { shiftSeverity, threatRisk } from './scoring.js';
 import type { Threat } from './types.js';
 
@@ -15,11 +14,9 @@ export interface Residual {
   rule: ThreatRule;
   /** The element it threatens: an element threat's element, a flow threat's target. */
   element: string;
-  sensitivity: Classification | undefined;
 }
 
 const LIKELIHOOD_RANK: Record<Likelihood, number> = { high: 3, medium: 2, low: 1 };
-
 
 /**
  * Caps residual threats (created with `residualOf` and introduced by a stated control) against the threats the
