@@ -124,6 +124,13 @@ export function findMentions(text: string): Mention[] {
     });
   });
   for (const m of extended) m.words = text.slice(m.start, m.end);
+  // "`immich-server`", "`auth_service`": a component named as code. Taken with the technologies, so that a head
+  // noun inside the name is part of it; kept sorted and disjoint with them.
+  const named = codeNamedComponents(text).filter((c) => !mentions.some((m) => m.start < c.end && c.start < m.end));
+  if (named.length) {
+    mentions.push(...named);
+    mentions.sort((a, b) => a.start - b.start);
+  }
   // Technology mentions are sorted and disjoint; a head noun inside one is part of it.
   const technologies = [...mentions];
   const overlapsTechnology = (start: number, end: number): boolean => {
@@ -183,6 +190,32 @@ export function findMentions(text: string): Mention[] {
     mentions.push(mention);
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A lower-case kebab or snake name of two or more parts, in backticks; not a setting, a header or an id. */
+const CODE_NAME = /`([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)`/g;
+const SETTING_PART = /^(?:max|min|timeout|size|limit|age|enabled?|disabled?|key|keys|id|ids|token|url|uri|path|port|env|mode|level|type|version|x|header|cache-control|content|control|origin|allow|policy|ttl|secret|password|user|file|dir)$/;
+
+function codeNamedComponents(text: string): Mention[] {
+  const out: Mention[] = [];
+  CODE_NAME.lastIndex = 0;
+  for (let m = CODE_NAME.exec(text); m; m = CODE_NAME.exec(text)) {
+    const name = m[1]!;
+    const parts = name.split(/[-_]/);
+    if (parts.some((p) => SETTING_PART.test(p))) continue;
+    out.push({
+      // The backticks are part of the mention, so "The `immich-server` calls …" has it as its subject.
+      start: m.index,
+      end: m.index + m[0].length,
+      key: `name:${name}`,
+      name,
+      kind: kindFromHeadNoun(parts.join(' ')) ?? 'process',
+      words: name,
+      bare: false,
+      head: parts[parts.length - 1]!,
+    });
+  }
+  return out;
 }
 
 function modifiersBefore(text: string, headStart: number): Array<{ word: string; index: number }> {

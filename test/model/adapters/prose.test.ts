@@ -200,3 +200,17 @@ describe('line breaks inside a sentence', () => {
     for (const br of ['\r', '\n', '\u2028']) assert.deepEqual(flows(`We're building a web API that: accepts user uploads;${br}stores uploads in S3.`), unbroken, JSON.stringify(br));
   });
 });
+
+describe('prose: components named as code', () => {
+  it('reads `kebab-case` names in backticks as components, and settings, headers and env vars as nothing', () => {
+    const { model } = readArchitecture(
+      'The API runs as two containers, `photo-server` and `photo-jobs`. The `photo-server` calls `face-recognition` over HTTP and stores albums in Postgres. Set `max-age`, `x-request-id` and `DB_PASSWORD` in the environment.',
+      { format: 'prose' },
+    );
+    const names = model.elements.map((e) => e.name);
+    for (const n of ['photo-server', 'photo-jobs', 'face-recognition']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+    for (const n of ['max-age', 'x-request-id', 'DB_PASSWORD']) assert.ok(!names.includes(n), n);
+    assert.equal(flow(model, 'photo-server', 'face-recognition').protocol, 'http');
+    assert.ok(flow(model, 'photo-server', 'postgresql'));
+  });
+});
