@@ -10,23 +10,31 @@ const CLIENT_APP = /\b(?:apps?|applications?|clients?|android|ios|iphone|ipad|mo
 /** Server-side web frameworks: an app written with these renders on our servers. */
 const SERVER_RENDERED = /\b(?:django|rails|jsp|php|server[- ]rendered|ssr|templates?|asp\.net|thymeleaf|jinja|laravel|spring mvc)\b/i;
 
-/**
- * "European Central Bank rates API" drawn outside every trust boundary and only called from inside them is a
- * third party's system, not a service of ours: its calls get third-party threats, not impersonation ones.
- */
-export function inferExternalSystems(elements: ReadonlyMap<string, ElementDraft>, flows: readonly FlowDraft[], hasBoundaries: boolean): void {
-  if (!hasBoundaries) return;
+/** Who calls each element, and which elements call anything: read once from the flows for both inferences. */
+function callGraph(elements: ReadonlyMap<string, ElementDraft>, flows: readonly FlowDraft[]) {
   const callers = new Map<string, ElementDraft[]>();
   const calls = new Set<string>();
+  const callsStore = new Set<string>();
   for (const f of flows) {
     calls.add(f.sourceKey);
     if (f.bidirectional) calls.add(f.targetKey);
+    if (DATA_HOLDING_KINDS.has(elements.get(f.targetKey)?.kind ?? 'process')) callsStore.add(f.sourceKey);
     const source = elements.get(f.sourceKey);
     if (!source) continue;
     const list = callers.get(f.targetKey);
     if (list) list.push(source);
     else callers.set(f.targetKey, [source]);
   }
+  return { callers, calls, callsStore };
+}
+
+/**
+ * "European Central Bank rates API" drawn outside every trust boundary and only called from inside them is a
+ * third party's system, not a service of ours: its calls get third-party threats, not impersonation ones.
+ */
+export function inferExternalSystems(elements: ReadonlyMap<string, ElementDraft>, flows: readonly FlowDraft[], hasBoundaries: boolean): void {
+  if (!hasBoundaries) return;
+  const { callers, calls } = callGraph(elements, flows);
   for (const [key, e] of elements) {
     if (e.kind !== 'process' || e.boundaryKey !== undefined || calls.has(key)) continue;
     const from = callers.get(key) ?? [];
@@ -41,21 +49,11 @@ export function inferExternalSystems(elements: ReadonlyMap<string, ElementDraft>
  * devices: a client, not a service of ours that receives server-side threats.
  */
 export function inferClientApps(elements: ReadonlyMap<string, ElementDraft>, flows: readonly FlowDraft[]): void {
-  const sources = new Map<string, ElementDraft[]>();
-  const calls = new Set<string>();
-  for (const f of flows) {
-    calls.add(f.sourceKey);
-    const source = elements.get(f.sourceKey);
-    if (!source) continue;
-    const list = sources.get(f.targetKey);
-    if (list) list.push(source);
-    else sources.set(f.targetKey, [source]);
-  }
-  const callsStore = new Set(flows.filter((f) => DATA_HOLDING_KINDS.has(elements.get(f.targetKey)?.kind ?? 'process')).map((f) => f.sourceKey));
+  const { callers, calls, callsStore } = callGraph(elements, flows);
   for (const [key, e] of elements) {
     if ((e.kind !== 'process' && e.kind !== 'web-app') || !CLIENT_APP.test(e.name) || !calls.has(key) || callsStore.has(key)) continue;
     if (SERVER_RENDERED.test(`${e.technology ?? ''} ${e.description ?? ''}`)) continue;
-    const from = sources.get(key) ?? [];
+    const from = callers.get(key) ?? [];
     if (!from.length || !from.every((c) => c.kind === 'actor')) continue;
     e.kind = 'web-app';
     // Said in words the engine reads, so that an exported model keeps it.

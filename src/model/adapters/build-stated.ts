@@ -22,13 +22,16 @@ export function inferStatedControls(elements: ReadonlyMap<string, ElementDraft>,
     }
   }
   // "The worker logs in as root/root": weak credentials a client states are the credentials of the stores it uses.
-  for (const [key, e] of elements) {
-    if (e.props.weakCredentials === undefined || DATA_HOLDING_KINDS.has(e.kind)) continue;
-    const stores = flows.filter((f) => f.sourceKey === key).map((f) => elements.get(f.targetKey)).filter((t) => t !== undefined && DATA_HOLDING_KINDS.has(t.kind));
-    if (!stores.length) continue;
-    for (const store of stores) store!.props.weakCredentials ??= e.props.weakCredentials;
-    delete e.props.weakCredentials;
+  // One pass over the flows, however many clients say so (a loop per client would be quadratic on a big model).
+  const moved = new Set<ElementDraft>();
+  for (const f of flows) {
+    const client = elements.get(f.sourceKey);
+    const store = elements.get(f.targetKey);
+    if (client?.props.weakCredentials === undefined || DATA_HOLDING_KINDS.has(client.kind) || !store || !DATA_HOLDING_KINDS.has(store.kind)) continue;
+    store.props.weakCredentials ??= client.props.weakCredentials;
+    moved.add(client);
   }
+  for (const client of moved) delete client.props.weakCredentials;
   // "Orders API<br/>HTTPS", "Kafka<br/>no TLS": what a server says of its listener holds for the connections to it
   // (and, for a store or broker, for those that read from it), where the flow itself says nothing.
   let described = false;

@@ -4,7 +4,7 @@
 import type { ElementKind } from '../schema/architecture.js';
 import { classifyElement, dataAssetsIn, flowHints, kindFromHeadNoun, matchTechnology, type FlowHints } from './vocabulary.js';
 import type { ModelBuilder } from './builder.js';
-import { VERB_RE } from './prose-text.js';
+import { truncate, VERB_RE } from './prose-text.js';
 
 /** Plain text of a diagram label; line breaks become "\n". */
 export function cleanLabel(raw: string): string {
@@ -51,10 +51,6 @@ function namesComponent(name: string): boolean {
 /** "Handles invoices", "Stores sessions": a note on what it does, not more of its name. */
 const STARTS_WITH_VERB = new RegExp(`^${VERB_RE.source}`, 'i');
 
-function truncateWords(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 /** A short line that goes on with a name: capitalised ("Service", "Orders DB") or ending in a head noun ("customer"). */
 function continuesName(line: string): boolean {
   if (!/^[\w .&'-]{1,40}$/.test(line) || line.split(' ').length > 4 || STARTS_WITH_VERB.test(line)) return false;
@@ -74,7 +70,7 @@ export function describeNode(label: string, shapeKind?: ElementKind, extraHints 
   const classified = classifyElement([text, extraHints].filter(Boolean).join('\n'), shapeKind, declaredTechnology);
   const out: NodeDescription = { name, kind: classified.kind };
   // Nothing said what it is (no head noun, technology or shape): a guess the report names, for a person to pin.
-  if (classified.reason === 'default') out.inferredFrom = `kind uncertain: nothing in "${truncateWords(name)}" says what it is, so it is taken as a service we run; pin it with a shape or keyword that says what it is, or set its kind in a YAML model (--format yaml)`;
+  if (classified.reason === 'default') out.inferredFrom = `kind uncertain: nothing in "${truncate(name)}" says what it is, so it is taken as a service we run; pin it with a shape or keyword that says what it is, or set its kind in a YAML model (--format yaml)`;
   if (classified.technology) out.technology = classified.technology;
   // Lines stay lines: each is its own phrase ("no audit logging" does not deny the next line's words).
   const description = rest.join('\n').trim();

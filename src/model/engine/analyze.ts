@@ -2,6 +2,7 @@
 // Pure and deterministic: the same model always gives the same report, in the same order.
 
 import { compareText, SEVERITY_RANK } from '../../core/types.js';
+import { tokenAuthenticated } from '../knowledge/controls.js';
 import { ELEMENT_THREAT_RULES, FLOW_THREAT_RULES } from '../knowledge/patterns/index.js';
 import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../knowledge/types.js';
 import { describeClassification, isSensitive } from '../knowledge/vocabulary.js';
@@ -162,7 +163,6 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
     }
   }
   if (residuals.length) {
-    const tokenAuthenticated = (f: FlowView) => f.authenticated === true && f.tags.has('jwt');
     const tokenFlows = new Set(facts.flows.filter(tokenAuthenticated).map((f) => f.flow.id));
     // Removed only by authentication, and by the token authentication the design states (on the flows from the
     // internet, or on the service itself: "JWT auth"): without it the threat would be open.

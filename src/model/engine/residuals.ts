@@ -5,7 +5,7 @@
 
 import { rating, SEVERITY_WEIGHT } from '../../core/risk-factors.js';
 import { SEVERITY_RANK, type Severity } from '../../core/types.js';
-import type { Likelihood, ThreatRule } from '../knowledge/types.js';
+import type { ThreatRule } from '../knowledge/types.js';
 import { shiftSeverity, threatRisk } from './scoring.js';
 import type { Threat } from './types.js';
 
@@ -15,8 +15,6 @@ export interface Residual {
   /** The element it threatens: an element threat's element, a flow threat's target. */
   element: string;
 }
-
-const LIKELIHOOD_RANK: Record<Likelihood, number> = { high: 3, medium: 2, low: 1 };
 
 /**
  * Caps residual threats (created with `residualOf` and introduced by a stated control) against the threats the
@@ -70,7 +68,7 @@ export function accountResiduals(
       const before = `${t.severity}/${t.likelihood}`;
       const cap = shiftSeverity(ceiling, -1);
       if (SEVERITY_RANK[t.severity] > SEVERITY_RANK[cap]) t.severity = cap;
-      if (LIKELIHOOD_RANK[t.likelihood] > LIKELIHOOD_RANK.medium) t.likelihood = 'medium';
+      if (t.likelihood === 'high') t.likelihood = 'medium';
       t.risk = threatRisk(t.severity, t.risk.exploitability, t.risk.dataSensitivity);
       t.riskScore = t.risk.score;
       // Together they carry no more than what was replaced: the risk is capped at what is left of it (so the

@@ -1,7 +1,7 @@
 // Reusable controls: a design property that removes or downgrades a threat, with the reason the register shows.
 
 import type { ElementProps } from '../schema/architecture.js';
-import type { Control, ElementContext, FlowContext } from './types.js';
+import type { Control, ElementContext, FlowContext, FlowView } from './types.js';
 import { encryptionOfProtocol } from './vocabulary.js';
 
 type Prop = keyof ElementProps;
@@ -68,3 +68,8 @@ export const sourceValidatesInput: Control<FlowContext> = {
   present: (ctx) => ctx.flow.source.props.validatesInput === true,
   reason: (ctx) => `${ctx.flow.source.name} validates the data it receives`,
 };
+
+/** The flow states token authentication ("JWT auth"): a bearer token is how it authenticates. */
+export function tokenAuthenticated(flow: FlowView): boolean {
+  return flow.authenticated === true && flow.tags.has('jwt');
+}

@@ -1,7 +1,7 @@
 // Transport pattern: flows that cross trust boundaries (encryption and caller authentication in transit).
 
 import { C } from '../compliance.js';
-import { flowAuthenticated, flowEncrypted, targetAuthenticatesCallers } from '../controls.js';
+import { flowAuthenticated, flowEncrypted, targetAuthenticatesCallers, tokenAuthenticated } from '../controls.js';
 import type { FlowContext, FlowThreatRule } from '../types.js';
 import { capitalize, describeClassification, isSensitive } from '../vocabulary.js';
 
@@ -23,7 +23,7 @@ function carriesTokens(ctx: FlowContext): boolean {
 /** A bearer token on a flow that states token authentication is there because of that control. */
 const TOKEN_ON_AUTHENTICATED_FLOW = {
   rules: ['TM-API-001', 'TM-FLOW-003'],
-  introducedByControl: (ctx: FlowContext) => ctx.flow.authenticated === true && ctx.flow.tags.has('jwt') && ctx.flow.sensitivity !== 'credentials',
+  introducedByControl: (ctx: FlowContext) => tokenAuthenticated(ctx.flow) && ctx.flow.sensitivity !== 'credentials',
 } as const;
 
 export const transportRules: FlowThreatRule[] = [
