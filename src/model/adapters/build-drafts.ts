@@ -1,6 +1,6 @@
 // The drafts a reader fills before the model is built: keyed by the reader's own aliases, validated at build.
 
-import type { BoundaryType, Classification, ElementKind, ElementProps } from '../schema/architecture.js';
+import type { BoundaryType, Classification, DataFormat, ElementKind, ElementProps, FlowAuthorization, FlowUsage } from '../schema/architecture.js';
 
 export interface AdapterNote {
   /** `error`: the input was refused or not understood; the model must not be taken as the design. */
@@ -19,6 +19,8 @@ export interface ElementDraft {
   boundaryKey?: string;
   props: ElementProps;
   data: string[];
+  dataFormats?: DataFormat[];
+  runtime?: string;
   line?: number;
   inferredFrom?: string;
 }
@@ -42,6 +44,8 @@ export interface FlowDraft {
   authenticated?: boolean;
   data: string[];
   bidirectional?: boolean;
+  authorization?: FlowAuthorization;
+  usage?: FlowUsage;
   line?: number;
   inferredFrom?: string;
 }

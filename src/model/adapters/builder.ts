@@ -137,6 +137,8 @@ export class ModelBuilder {
         boundary: e.boundaryKey === undefined ? undefined : boundaryIds.get(e.boundaryKey),
         props: e.props,
         data: unique(e.data),
+        dataFormats: e.dataFormats?.length ? unique(e.dataFormats) : undefined,
+        runtime: e.runtime,
         location: location(e.line),
         inferredFrom: e.inferredFrom,
       });
@@ -178,6 +180,8 @@ export class ModelBuilder {
         authenticated: f.authenticated,
         data: unique(f.data),
         bidirectional: f.bidirectional,
+        authorization: f.authorization,
+        usage: f.usage,
         location: location(f.line),
         inferredFrom: f.inferredFrom,
       });

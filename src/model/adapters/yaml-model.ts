@@ -8,7 +8,10 @@ import { BOUNDARY_ALIASES, INPUT_FIELDS, KIND_ALIASES } from '../schema/input.js
 import {
   BOUNDARY_TYPES,
   CLASSIFICATIONS,
+  DATA_FORMATS,
   ELEMENT_KINDS,
+  FLOW_AUTHORIZATIONS,
+  FLOW_USAGES,
   type Architecture,
   type BoundaryType,
   type Classification,
@@ -216,6 +219,7 @@ class ModelDocumentReader {
     for (const ref of [id, name, slugify(name)]) if (ref && !this.elementRefs.has(norm(ref))) this.elementRefs.set(norm(ref), key);
     this.builder.addElement(key, strip({
       name, kind, id, technology, description: str(e.value.description), boundaryKey, props, data: this.dataRefs(e.value.data, e.line),
+      dataFormats: this.oneOf(e, 'dataFormats', DATA_FORMATS, strings(e.value.dataFormats)), runtime: str(e.value.runtime),
       line: e.line, inferredFrom: str(e.value.inferredFrom),
     }));
   }
@@ -266,8 +270,17 @@ class ModelDocumentReader {
     this.builder.addFlow(strip({
       sourceKey, targetKey, id: str(e.value.id), label, protocol: str(e.value.protocol)?.toLowerCase() ?? said.protocol, port: port ?? said.port,
       encrypted: bool(e.value.encrypted) ?? said.encrypted, authenticated: bool(e.value.authenticated) ?? said.authenticated, data: this.dataRefs(e.value.data, e.line),
-      bidirectional: bool(e.value.bidirectional), line: e.line, inferredFrom: str(e.value.inferredFrom),
+      bidirectional: bool(e.value.bidirectional), authorization: this.oneOf(e, 'authorization', FLOW_AUTHORIZATIONS, strings(e.value.authorization))[0],
+      usage: this.oneOf(e, 'usage', FLOW_USAGES, strings(e.value.usage))[0], line: e.line, inferredFrom: str(e.value.inferredFrom),
     }));
+  }
+
+  /** The values that are among `allowed`; the others are named in a warning. */
+  private oneOf<T extends string>(e: Entry, field: string, allowed: readonly T[], values: string[]): T[] {
+    const known = values.map((v) => v.toLowerCase()).filter((v): v is T => (allowed as readonly string[]).includes(v));
+    const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v.toLowerCase()));
+    if (unknown.length) this.builder.note('warning', `unknown ${field} ${unknown.map((v) => `"${v}"`).join(', ')}; one of ${allowed.join(', ')}`, e.line);
+    return known;
   }
 }
 
@@ -318,13 +331,15 @@ export function architectureToYaml(model: Architecture): string {
     elements: model.elements.map((e) =>
       strip({
         id: e.id, name: e.name, kind: e.kind, technology: e.technology, description: e.description, boundary: e.boundary,
-        props: Object.keys(e.props).length > 0 ? e.props : undefined, data: e.data.length > 0 ? e.data : undefined, inferredFrom: e.inferredFrom,
+        props: Object.keys(e.props).length > 0 ? e.props : undefined, data: e.data.length > 0 ? e.data : undefined, dataFormats: e.dataFormats,
+        runtime: e.runtime, inferredFrom: e.inferredFrom,
       }),
     ),
     flows: model.flows.map((f) =>
       strip({
         id: f.id, from: f.source, to: f.target, label: f.label, protocol: f.protocol, port: f.port, encrypted: f.encrypted,
-        authenticated: f.authenticated, data: f.data.length > 0 ? f.data : undefined, bidirectional: f.bidirectional, inferredFrom: f.inferredFrom,
+        authenticated: f.authenticated, data: f.data.length > 0 ? f.data : undefined, bidirectional: f.bidirectional, authorization: f.authorization,
+        usage: f.usage, inferredFrom: f.inferredFrom,
       }),
     ),
   });

@@ -29,6 +29,18 @@ export type BoundaryType = (typeof BOUNDARY_TYPES)[number];
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'pii', 'credentials', 'payment'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
+/** Data formats a component accepts and parses: XML invites XXE, native serialization invites deserialisation attacks. */
+export const DATA_FORMATS = ['json', 'xml', 'yaml', 'csv', 'file', 'serialization'] as const;
+export type DataFormat = (typeof DATA_FORMATS)[number];
+
+/** How the target of a flow authorises the call: not at all, as one technical (service) user, or as the end user whose identity is propagated. */
+export const FLOW_AUTHORIZATIONS = ['none', 'technical-user', 'end-user'] as const;
+export type FlowAuthorization = (typeof FLOW_AUTHORIZATIONS)[number];
+
+/** What a flow is for: the business traffic, or operations (deploying, administering, building). */
+export const FLOW_USAGES = ['business', 'devops'] as const;
+export type FlowUsage = (typeof FLOW_USAGES)[number];
+
 export const SourceRefSchema = z.object({
   file: z.string().optional(),
   line: z.number().int().positive(),
@@ -73,6 +85,16 @@ export const ElementPropsSchema = z
     monitored: z.boolean(),
     /** Logged into with default, well-known or weak credentials (root/root, `password`). */
     weakCredentials: z.boolean(),
+    /** Browser-facing app defends state-changing requests against CSRF (anti-CSRF tokens, SameSite cookies, origin checks). */
+    csrfProtection: z.boolean(),
+    /** Output is encoded for its context and a Content-Security-Policy is set, so injected script does not run (XSS). */
+    outputEncoding: z.boolean(),
+    /** A web application firewall filters its traffic. */
+    waf: z.boolean(),
+    /** Hardened to a baseline (CIS benchmark, minimal image, patched, unneeded services off); for a cloud account: guardrails such as SCPs, CloudTrail and config rules. */
+    hardened: z.boolean(),
+    /** We write and build its code ourselves (custom-developed), rather than run a product as shipped. */
+    customDeveloped: z.boolean(),
   })
   .partial();
 export type ElementProps = z.infer<typeof ElementPropsSchema>;
@@ -89,6 +111,10 @@ export const ElementSchema = z.object({
   props: ElementPropsSchema.default({}),
   /** Data assets stored or processed here. */
   data: z.array(z.string()).default([]),
+  /** Data formats it accepts and parses (XML, native serialization, files, ...). */
+  dataFormats: z.array(z.enum(DATA_FORMATS)).optional(),
+  /** The shared runtime (host, VM, container platform, serverless platform) it runs on with other elements. */
+  runtime: z.string().optional(),
   location: SourceRefSchema.optional(),
   /** Why an adapter believes this (for inferred models, e.g. prose): shown so a person can correct it. */
   inferredFrom: z.string().optional(),
@@ -108,6 +134,10 @@ export const FlowSchema = z.object({
   /** Data asset ids carried. */
   data: z.array(z.string()).default([]),
   bidirectional: z.boolean().optional(),
+  /** How the target authorises the call: `end-user` when the caller's user identity is propagated and checked. */
+  authorization: z.enum(FLOW_AUTHORIZATIONS).optional(),
+  /** `devops` for deployment, administration and build traffic; `business` otherwise. */
+  usage: z.enum(FLOW_USAGES).optional(),
   location: SourceRefSchema.optional(),
   inferredFrom: z.string().optional(),
 });

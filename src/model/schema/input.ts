@@ -5,7 +5,7 @@
 // The reader still turns this form into the canonical Architecture of schema.ts.
 
 import { z } from 'zod';
-import { BOUNDARY_TYPES, CLASSIFICATIONS, ELEMENT_KINDS, ElementPropsSchema, SourceRefSchema, type BoundaryType, type ElementKind } from './architecture.js';
+import { BOUNDARY_TYPES, CLASSIFICATIONS, DATA_FORMATS, ELEMENT_KINDS, ElementPropsSchema, FLOW_AUTHORIZATIONS, FLOW_USAGES, SourceRefSchema, type BoundaryType, type ElementKind } from './architecture.js';
 
 /** Friendly words for element kinds (matched case-insensitively). */
 export const KIND_ALIASES: Readonly<Record<string, ElementKind>> = {
@@ -78,6 +78,8 @@ const ElementInput = z
     // Properties may also sit on the element itself (`internetFacing: true`).
     ...ElementPropsSchema.shape,
     data: Refs.optional().describe('Data assets stored or processed here, by id or name.'),
+    dataFormats: z.array(z.enum(DATA_FORMATS)).optional().describe('Data formats it accepts and parses (xml, serialization, file, ...).'),
+    runtime: Text.optional().describe('The shared runtime (host, VM, container platform) it runs on with other elements.'),
     inferredFrom: z.string().optional(),
     location: Location.optional(),
   })
@@ -98,6 +100,8 @@ const FlowInput = z
     authenticated: z.boolean().optional(),
     data: Refs.optional().describe('Data assets carried, by id or name.'),
     bidirectional: z.boolean().optional(),
+    authorization: z.enum(FLOW_AUTHORIZATIONS).optional().describe('How the target authorises the call: none, technical-user, or end-user (identity propagated).'),
+    usage: z.enum(FLOW_USAGES).optional().describe('devops for deployment, administration and build traffic.'),
     inferredFrom: z.string().optional(),
     location: Location.optional(),
   })
