@@ -224,6 +224,7 @@ export function computeFacts(model: Architecture): ModelFacts {
     elementsOfKind: (kind) => byKind.get(kind) ?? [],
     tokenIssuers: () => issuers,
     hasSecretStore: () => hasSecretStore,
+    architecture: () => model,
   };
   return { elements, flows, view, warnings };
 }

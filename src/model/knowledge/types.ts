@@ -5,7 +5,7 @@
 import type { ComplianceRef } from '../../core/compliance.js';
 import type { ExploitKind } from '../../core/risk-factors.js';
 import type { Severity, StrideCategory } from '../../core/types.js';
-import type { Boundary, Classification, DataAsset, Element, ElementKind, Flow } from '../schema/architecture.js';
+import type { Architecture, Boundary, Classification, DataAsset, Element, ElementKind, Flow } from '../schema/architecture.js';
 
 export const LIKELIHOODS = ['high', 'medium', 'low'] as const;
 export type Likelihood = (typeof LIKELIHOODS)[number];
@@ -25,6 +25,11 @@ export const PATTERNS = [
   'secrets',
   'transport',
   'supply-chain',
+  'infrastructure',
+  'design',
+  'web-app',
+  'injection',
+  'identity',
 ] as const;
 export type Pattern = (typeof PATTERNS)[number];
 
@@ -45,7 +50,21 @@ export type TechTag =
   | 'upload'
   | 'secrets'
   /** CDN / WAF / edge proxy in front of services. */
-  | 'edge';
+  | 'edge'
+  /** Build and deployment pipelines (Jenkins, GitHub Actions, CI/CD). */
+  | 'ci'
+  /** Source code repositories (Git, GitHub, GitLab, Bitbucket). */
+  | 'source-repo'
+  /** Artifact and container image registries (Nexus, Artifactory, ECR). */
+  | 'artifact-registry'
+  /** Platforms that run containers for other workloads (Kubernetes cluster, Docker host, OpenShift). */
+  | 'container-platform'
+  /** Service registries and discovery (Consul, Eureka, etcd, ZooKeeper). */
+  | 'service-registry'
+  /** LDAP directories (OpenLDAP, Active Directory): queried with LDAP filters. */
+  | 'ldap'
+  /** Search engines (Elasticsearch, OpenSearch, Solr): queried with a query language of their own. */
+  | 'search';
 
 /** A flow with both ends resolved and its derived facts. */
 export interface FlowView {
@@ -111,6 +130,8 @@ export interface ModelView {
   hasSecretStore(): boolean;
   /** Every element of one kind, in model order. */
   elementsOfKind(kind: ElementKind): readonly ElementFacts[];
+  /** The whole design, for rules that judge it once (one threat per design, runtime or account). */
+  architecture(): Architecture;
 }
 
 export interface ElementContext {
