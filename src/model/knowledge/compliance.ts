@@ -42,4 +42,12 @@ export const C = {
   nistBackup: ref(CONTROLS.nistBackup),
   nistBoundary: ref(CONTROLS.nistBoundaryProtection),
   nistSecrets: ref(CONTROLS.nistAuthenticatorManagement),
+  soc2Change: ref(CONTROLS.soc2ChangeManagement),
+  isoConfiguration: ref(CONTROLS.isoConfiguration),
+  isoSegregation: ref(CONTROLS.isoNetworkSegregation),
+  isoInventory: ref(CONTROLS.isoAssetInventory),
+  nistConfiguration: ref(CONTROLS.nistConfigurationSettings),
+  nistInventory: ref(CONTROLS.nistComponentInventory),
+  nistMonitoring: ref(CONTROLS.nistSystemMonitoring),
+  pciNotReachable: ref(CONTROLS.pciNotDirectlyReachable),
 } as const;
