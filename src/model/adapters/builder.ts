@@ -16,6 +16,8 @@ import type { AdapterNote, AssetDraft, BoundaryDraft, BuildOptions, ElementDraft
 import { exact, MAX_BOUNDARIES, MAX_BOUNDARY_DEPTH, MAX_ELEMENTS, MAX_FLOWS, MAX_NOTES } from './limits.js';
 import { inferClientApps, inferExternalSystems } from './build-roles.js';
 import { inferStatedControls } from './build-stated.js';
+import { resolveImportedThreats, type ImportedThreatDraft } from './imported-threats.js';
+import type { ImportedThreat } from '../schema/imported-threat.js';
 import { dataAssetsIn, slugify } from './vocabulary.js';
 
 export type { AdapterNote, AssetDraft, BoundaryDraft, BuildOptions, ElementDraft, FlowDraft } from './build-drafts.js';
@@ -26,6 +28,10 @@ export class ModelBuilder {
   readonly boundaries = new Map<string, BoundaryDraft>();
   readonly flows: FlowDraft[] = [];
   readonly assets = new Map<string, AssetDraft>();
+  /** Threats the file already holds, tied to the model's ids by `importedThreats()` once it is built. */
+  readonly threatDrafts: ImportedThreatDraft[] = [];
+  /** The ids the last build gave each element key and flow draft. */
+  private builtIds?: { elements: Map<string, string>; flows: Map<FlowDraft, string>; model: Architecture };
   name?: string;
   description?: string;
   /** Past the caps, only counts are kept: the input is refused, but the message says how big it was. */
@@ -162,6 +168,7 @@ export class ModelBuilder {
       new Set(),
     );
     const flows = [];
+    const builtFlows = new Map<FlowDraft, string>();
     for (const [i, f] of this.flows.entries()) {
       const source = elementIds.get(f.sourceKey);
       const target = elementIds.get(f.targetKey);
@@ -186,7 +193,10 @@ export class ModelBuilder {
         inferredFrom: f.inferredFrom,
       });
       const valid = validateItem(FlowSchema, 'flow', item, f.line, issues);
-      if (valid) flows.push(valid);
+      if (valid) {
+        flows.push(valid);
+        if (this.threatDrafts.length) builtFlows.set(f, valid.id);
+      }
     }
     const dataAssets = [];
     for (const a of this.assets.values()) {
@@ -195,7 +205,16 @@ export class ModelBuilder {
       if (valid) dataAssets.push(valid);
     }
     for (const issue of issues) this.note('warning', issue.message, issue.line);
-    return strip({ version: 1 as const, name: this.name ?? 'Untitled system', description: this.description, elements, flows, boundaries, dataAssets, origin: this.origin() });
+    const model = strip({ version: 1 as const, name: this.name ?? 'Untitled system', description: this.description, elements, flows, boundaries, dataAssets, origin: this.origin() });
+    if (this.threatDrafts.length) this.builtIds = { elements: elementIds, flows: builtFlows, model };
+    return model;
+  }
+
+  /** The threats the file holds, about the elements and flows of the model last built (none before a build, or when refused). */
+  importedThreats(): ImportedThreat[] {
+    if (!this.builtIds || this.refused) return [];
+    const { elements, flows, model } = this.builtIds;
+    return resolveImportedThreats(this.threatDrafts, elements, flows, model, (message) => this.note('warning', message));
   }
 
   private origin(): NonNullable<Architecture['origin']> {

@@ -14,6 +14,8 @@ import { parsePlantUml } from './plantuml.js';
 import { parseProse } from './prose.js';
 import type { SourceLine } from './source.js';
 import { isThreatDragon, readThreatDragon } from './threat-dragon.js';
+import { isOtm, readOtm } from './otm.js';
+import type { ImportedThreat } from '../schema/imported-threat.js';
 import { readModelDocument } from './yaml-model.js';
 
 export type { AdapterNote } from './builder.js';
@@ -31,6 +33,8 @@ export interface ReadOptions {
 export interface ReadResult {
   model: Architecture;
   notes: AdapterNote[];
+  /** Threats the file already holds (Threat Dragon, Open Threat Model), for the register; absent when none. */
+  threats?: ImportedThreat[];
 }
 
 /** Mermaid diagram types that say nothing about components and flows. */
@@ -41,7 +45,7 @@ export function detectFormat(fileName: string, text: string): InputFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (ext === 'mmd' || ext === 'mermaid') return 'mermaid';
   if (ext === 'puml' || ext === 'plantuml' || ext === 'pu' || ext === 'iuml' || ext === 'wsd') return 'plantuml';
-  if (ext === 'yaml' || ext === 'yml') return 'yaml';
+  if (ext === 'yaml' || ext === 'yml') return OTM_YAML.test(text) ? 'otm' : 'yaml';
   if (ext === 'json') return jsonFlavour(text);
   if (ext === 'txt') return 'prose';
   if (ext === 'md' || ext === 'markdown') {
@@ -58,6 +62,7 @@ function detectByContent(text: string): InputFormat {
   if (trimmed.startsWith('{')) return jsonFlavour(text);
   // `[ \t]*`, not `\s*`, after a line anchor: `\s*` would rescan every following blank line from each line start.
   if (/^[ \t]*@startuml/m.test(text)) return 'plantuml';
+  if (OTM_YAML.test(text)) return 'otm';
   if (/^```[ \t]*mermaid/m.test(text)) return 'mermaid';
   const firstCode = trimmed.replace(/^(?:---[\s\S]*?---\s*)?(?:%%.*\n\s*)*/, '');
   const firstLineEnd = firstCode.indexOf('\n');
@@ -66,12 +71,16 @@ function detectByContent(text: string): InputFormat {
   return 'prose';
 }
 
+/** An Open Threat Model in YAML states its version at the top level. */
+const OTM_YAML = /^otmVersion[ \t]*:/m;
+
 function jsonFlavour(text: string): InputFormat {
   // Threat Dragon files have a `detail.diagrams` list; without that word (or an escape that could spell it)
   // a large Bulwark model is not parsed twice just to find out.
-  if (!text.includes('diagrams') && !text.includes('\\u')) return 'json';
+  if (!text.includes('diagrams') && !text.includes('otmVersion') && !text.includes('\\u')) return 'json';
   try {
-    return isThreatDragon(JSON.parse(text)) ? 'threat-dragon' : 'json';
+    const doc: unknown = JSON.parse(text);
+    return isThreatDragon(doc) ? 'threat-dragon' : isOtm(doc) ? 'otm' : 'json';
   } catch {
     return 'json';
   }
@@ -105,6 +114,7 @@ export function readArchitecture(text: string, options: ReadOptions = {}): ReadR
     if (named) builder.name = named;
   }
   const model = builder.build(buildOptions);
+  const threats = builder.importedThreats();
   if (!builder.refused) {
     const problem = nothingToAnalyse(model);
     if (problem) {
@@ -113,7 +123,7 @@ export function readArchitecture(text: string, options: ReadOptions = {}): ReadR
       builder.note('error', `${problem}${warning ? ` (${truncateForMessage(oneLine(warning.message), 160)})` : ''}`, warning?.line);
     }
   }
-  return { model, notes: builder.notes };
+  return threats.length ? { model, notes: builder.notes, threats } : { model, notes: builder.notes };
 }
 
 /** Files named for what they are, not for the system, say nothing of its name. */
@@ -143,6 +153,8 @@ function readInto(format: InputFormat, text: string, fileName: string | undefine
       return readModelDocument(text, builder, format);
     case 'threat-dragon':
       return readThreatDragon(text, builder);
+    case 'otm':
+      return readOtm(text, builder);
   }
 }
 

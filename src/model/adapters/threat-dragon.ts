@@ -7,6 +7,8 @@ import { strip, type BuildOptions, type ModelBuilder } from './builder.js';
 import { exact as exactCount, MAX_THREAT_DRAGON_BOXES } from './limits.js';
 import { describeValue, oneLine, truncateForMessage } from './messages.js';
 import { readBoundaryExtension, readElementExtension, readFlowExtension, type CellRef } from './threat-dragon-fields.js';
+import { newCellThreats, noteCellThreats, readCellThreats } from './threat-dragon-threats.js';
+import type { FlowDraft } from './build-drafts.js';
 import { boundaryTypeFromName, classifyElement, flowHints, slugify } from './vocabulary.js';
 
 type Json = Record<string, unknown>;
@@ -49,7 +51,7 @@ export function readThreatDragon(text: string, builder: ModelBuilder): BuildOpti
   const boxes: Box[] = [];
   const flows: Json[] = [];
   const centres = new Map<string, { cx: number; cy: number }>();
-  let threatCount = 0;
+  const threats = newCellThreats();
   td.detail.diagrams.forEach((diagram, d) => {
     if (!isObject(diagram)) return;
     const cells = Array.isArray(diagram.cells) ? diagram.cells : isObject(diagram.diagramJson) && Array.isArray(diagram.diagramJson.cells) ? diagram.diagramJson.cells : [];
@@ -63,14 +65,19 @@ export function readThreatDragon(text: string, builder: ModelBuilder): BuildOpti
       const label = nameOf(raw, data);
       if (label) cell.label = label;
       const cellKey = `${d}:${cell.id}`;
-      if (Array.isArray(data.threats)) threatCount += data.threats.length;
-      if (type === 'tm.Flow' || shape === 'flow') flows.push({ ...data, __key: cellKey, __diagram: d, __raw: raw, __cell: cell });
-      else if (type === 'tm.Actor' || shape === 'actor') readElement('actor', raw, data, cell, cellKey, builder, centres);
-      else if (type === 'tm.Process' || shape === 'process') readElement('process', raw, data, cell, cellKey, builder, centres);
-      else if (type === 'tm.Store' || shape === 'store') readElement('store', raw, data, cell, cellKey, builder, centres);
-      else if (/^tm\.Boundary/.test(type) || /^trust-boundary/.test(shape)) {
-        const box = readBoundary(raw, data, cell, cellKey, builder);
-        if (box) boxes.push(box);
+      const cellThreats: unknown[] = Array.isArray(data.threats) ? data.threats : [];
+      const base = type === 'tm.Actor' || shape === 'actor' ? 'actor' : type === 'tm.Process' || shape === 'process' ? 'process' : type === 'tm.Store' || shape === 'store' ? 'store' : undefined;
+      if (type === 'tm.Flow' || shape === 'flow') flows.push({ ...data, __key: cellKey, __diagram: d, __raw: raw, __cell: cell, __threats: cellThreats });
+      else if (base) {
+        readElement(base, raw, data, cell, cellKey, builder, centres);
+        if (cellThreats.length && builder.elements.has(cellKey)) readCellThreats(cellThreats, { elementKey: cellKey }, cell.id, builder, threats);
+        else threats.dropped += cellThreats.length;
+      } else {
+        threats.dropped += cellThreats.length;
+        if (/^tm\.Boundary/.test(type) || /^trust-boundary/.test(shape)) {
+          const box = readBoundary(raw, data, cell, cellKey, builder);
+          if (box) boxes.push(box);
+        }
       }
     });
   });
@@ -81,8 +88,13 @@ export function readThreatDragon(text: string, builder: ModelBuilder): BuildOpti
     }
     placeInBoxes(boxes, centres, builder);
   }
-  for (const f of flows) readFlow(f, builder);
-  if (threatCount > 0) builder.note('info', `${threatCount} threat(s) in the Threat Dragon file were not imported; Bulwark derives its own from the design`);
+  for (const f of flows) {
+    const draft = readFlow(f, builder);
+    const cellThreats = f.__threats as unknown[];
+    if (draft && cellThreats.length) readCellThreats(cellThreats, { flowDraft: draft }, (f.__cell as CellRef).id, builder, threats);
+    else threats.dropped += cellThreats.length;
+  }
+  noteCellThreats(threats, builder);
   return { inferInternetFacing: !exact };
 }
 
@@ -161,7 +173,7 @@ function placeInBoxes(boxes: Box[], centres: Map<string, { cx: number; cy: numbe
   }
 }
 
-function readFlow(f: Json, builder: ModelBuilder): void {
+function readFlow(f: Json, builder: ModelBuilder): FlowDraft | undefined {
   const raw = f.__raw as Json;
   const cell = f.__cell as CellRef;
   const d = f.__diagram as number;
@@ -173,15 +185,14 @@ function readFlow(f: Json, builder: ModelBuilder): void {
   const label = cell.label;
   if (!sourceKey || !targetKey || !builder.elements.has(sourceKey) || !builder.elements.has(targetKey)) {
     builder.note('warning', `flow "${label ?? f.__key}" is not connected to two elements; skipped`);
-    return;
+    return undefined;
   }
   if (isObject(f.bulwark)) {
     const ext = readFlowExtension(f.bulwark, cell, builder);
-    builder.addFlow(strip({
+    return builder.addFlow(strip({
       sourceKey, targetKey, id: ext.id, label: ext.label, protocol: ext.protocol, port: ext.port, encrypted: ext.encrypted,
       authenticated: ext.authenticated, data: ext.data ?? [], bidirectional: ext.bidirectional, inferredFrom: ext.inferredFrom, line: ext.line,
     }));
-    return;
   }
   const protocol = str(f.protocol);
   const hints = flowHints([protocol, label].filter(Boolean).join(' '));
@@ -190,7 +201,7 @@ function readFlow(f: Json, builder: ModelBuilder): void {
     const t = builder.elements.get(targetKey)!;
     if (t.kind !== 'actor' && t.props.internetFacing === undefined) t.props.internetFacing = true;
   }
-  builder.addFlow(strip({
+  return builder.addFlow(strip({
     sourceKey, targetKey, label, protocol: protocol ? protocol.toLowerCase() : hints.protocol, port: hints.port, encrypted, authenticated: hints.authenticated,
     bidirectional: f.isBidirectional === true ? true : undefined,
   }));
