@@ -72,6 +72,7 @@ export async function prepareScan(paths: readonly string[], options: ScanCallOpt
   const discovered = await discover(targets, {
     exclude: options.exclude ?? [],
     accept: (name) => scanners.some((s) => s.mayClaim(name)),
+    keepIfTracked: (name) => scanners.some((s) => s.keepIfTracked?.(name) === true),
     base: options.projectRoot ?? defaultProjectRoot(targets),
   });
   const { claimed, unclaimed } = claimFiles(discovered.files, scanners, (f) => readHead(f.abs));

@@ -7,6 +7,8 @@ export interface SecretsFile {
   /** POSIX path relative to the project root. */
   rel: string;
   text: string;
+  /** Ignored by an ignore file, but tracked by git. */
+  tracked?: boolean;
   matches: readonly SecretMatch[];
 }
 

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../core/types.js';
 import { describeFileType } from '../core/regular-file.js';
 import { ALWAYS_SKIPPED_DIRS, IGNORE_FILE_NAMES, IgnoreStack, toPosix, withTrailingSep } from './ignore-stack.js';
 import { findRepositoryTop } from '../core/repository-top.js';
+import { indexPathOf, readTrackedPaths } from './git-index.js';
 
 // The native realpath(3), as the promise form used: one call instead of an lstat per path segment.
 const realpathSync = jsRealpathSync.native;
@@ -22,6 +23,8 @@ export interface DiscoveredFile {
   size: number;
   /** Named on the command line (not found by walking a directory). */
   explicit?: true;
+  /** Ignored by an ignore file, but tracked by git: it is in the repository all the same. */
+  trackedDespiteIgnore?: true;
 }
 
 export interface DiscoverOptions {
@@ -31,6 +34,11 @@ export interface DiscoverOptions {
   extensions?: readonly string[];
   /** Decides by base name which files to list (wins over `extensions`). */
   accept?: (name: string) => boolean;
+  /**
+   * Names listed even when an ignore file ignores them, if git tracks them (read from the repository's index):
+   * an ignored `.env` that was committed anyway is in the repository. `exclude` still wins.
+   */
+  keepIfTracked?: (name: string) => boolean;
   /**
    * Absolute directory that relative paths start from: the project root, so every output names files the
    * same way whichever sub-folder was scanned. Ignored unless it contains the scan root.
@@ -176,6 +184,9 @@ class Walker {
   /** Symlinks are followed after the plain tree, so real paths win over link paths. */
   private readonly deferred: DeferredLink[] = [];
   private top?: string;
+  private readonly keepIfTracked: ((name: string) => boolean) | undefined;
+  /** Tracked paths as absolute paths, read from the index the first time an ignored file may need them. */
+  private tracked?: Set<string>;
 
   constructor(
     private readonly root: string,
@@ -185,6 +196,7 @@ class Walker {
   ) {
     const extensions = options.extensions ?? DEFAULT_EXTENSIONS;
     this.accept = options.accept ?? ((name) => hasExtension(name, extensions));
+    this.keepIfTracked = options.keepIfTracked;
     this.excludes = IgnoreStack.empty().withPatterns(root, options.exclude ?? []);
     this.basePrefix = withTrailingSep(base);
   }
@@ -287,13 +299,15 @@ class Walker {
       } else if (entry.isFile()) {
         // wantsFile tests the extension first: most files are not wanted, and that needs no path work.
         const abs = prefix + name;
-        if (!this.wantsFile(name, abs, ignores)) continue;
+        const wanted = this.wantsFile(name, abs, ignores);
+        const tracked = !wanted && this.trackedDespiteIgnore(name, abs);
+        if (!wanted && !tracked) continue;
         const real = realPrefix === prefix ? abs : realPrefix + name;
         if (this.seenFiles.has(real)) continue;
         this.seenFiles.add(real);
         const size = sizeOf(abs);
         // Vanished between readdir and stat: nothing to scan.
-        if (size !== undefined) this.files.push({ abs, rel: relPrefix + name, size });
+        if (size !== undefined) this.files.push(tracked ? { abs, rel: relPrefix + name, size, trackedDespiteIgnore: true } : { abs, rel: relPrefix + name, size });
       } else if (this.wantsFile(name, prefix + name, ignores)) {
         // A FIFO, socket or device with a scannable name: never opened (a FIFO blocks), but named.
         this.diagnostics.push(notRegular(relPrefix + name, describeDirent(entry)));
@@ -322,6 +336,18 @@ class Walker {
   private wantsFile(name: string, abs: string, ignores: IgnoreStack): boolean {
     if (!this.accept(name)) return false;
     return !ignores.ignores(abs, false) && !this.excludes.ignores(abs, false);
+  }
+
+  /** An ignored file the caller keeps when tracked (`keepIfTracked`), and git tracks it. */
+  private trackedDespiteIgnore(name: string, abs: string): boolean {
+    if (!this.keepIfTracked?.(name) || !this.accept(name) || this.excludes.ignores(abs, false)) return false;
+    if (!this.tracked) {
+      this.top ??= findRepositoryTop(this.root) ?? this.root;
+      const top = this.top;
+      const index = indexPathOf(top);
+      this.tracked = new Set([...(index ? readTrackedPaths(index) : [])].map((p) => join(top, p)));
+    }
+    return this.tracked.has(abs);
   }
 
   private relOf(abs: string): string {

@@ -16,6 +16,8 @@ export interface SourceFile {
   size: number;
   /** Absent for in-memory sources (rule examples, fix verification). */
   abs?: string;
+  /** Ignored by an ignore file, but tracked by git (see FormatScanner.keepIfTracked). */
+  trackedDespiteIgnore?: true;
 }
 
 /** Where a scanner reads text from: the disk, or an in-memory overlay. */
@@ -72,6 +74,8 @@ export interface FormatScanner<Options = unknown> {
   shared?: boolean;
   /** Cheap test on the file's base name alone: could this format hold it? Only such files are discovered. */
   mayClaim(name: string): boolean;
+  /** Names this scanner reads even when an ignore file ignores them, if git tracks them (an ignored `.env` committed anyway). */
+  keepIfTracked?(name: string): boolean;
   /** Final say, given the start of the text when the name alone cannot tell. */
   claims(rel: string, head: () => string): boolean;
   /** True when the scanner has rules of its own for any of `rules`. */

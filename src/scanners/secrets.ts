@@ -3,6 +3,7 @@
 // integrity hashes look like keys). Every match is masked before it leaves this module.
 
 import type { Rule } from '../analyze/rule.js';
+import { ENV_FILE } from '../analyze/rules/secrets/env-files.js';
 import { findSecrets } from '../analyze/secrets/detectors.js';
 import type { SecretsReport } from '../analyze/secrets-rule.js';
 import { fingerprint } from '../core/fingerprint.js';
@@ -27,6 +28,7 @@ export const secretsScanner: FormatScanner = {
   id: 'secrets',
   shared: true,
   mayClaim: (name) => !NOT_TEXT.test(name) && !GENERATED.test(name) && !/\.min\.(js|css)$/i.test(name),
+  keepIfTracked: (name) => ENV_FILE.test(name),
   claims: () => true,
   hasChecks: (rule) => rule.secrets !== undefined,
   scan: (input) => runStepsInSlices(scanSecrets(input)),
@@ -76,7 +78,7 @@ function* scanSecrets(input: FormatScanInput): Steps<FormatOutcome> {
     const matches = findSecrets(source.text, { fixture: FIXTURE_PATH.test(file.rel), code: CODE_FILE.test(file.rel) });
     for (const rule of rules) {
       applied.add(rule.meta.id);
-      rule.secrets!.check({ rel: file.rel, text: source.text, matches }, { report: (r) => findings.push(secretFinding(rule, source, r)) });
+      rule.secrets!.check({ rel: file.rel, text: source.text, matches, ...(file.trackedDespiteIgnore ? { tracked: true } : {}) }, { report: (r) => findings.push(secretFinding(rule, source, r)) });
     }
   }
   if (skipped) diagnostics.push({ severity: 'note', code: 'secrets-skipped', format: 'secrets', message: `${skipped} binary or minified file${skipped === 1 ? ' was' : 's were'} not searched for secrets.` });

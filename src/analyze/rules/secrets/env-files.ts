@@ -28,7 +28,11 @@ export default defineRule({
       if (!ENV_FILE.test(file.rel) || TEMPLATE.test(file.rel)) return;
       const assigned = file.text.split('\n').filter((l) => /^\s*(export\s+)?[A-Za-z_][\w.-]*\s*=\s*\S/.test(l)).length;
       if (!assigned) return;
-      ctx.report({ start: 0, end: 0, message: `${file.rel} sets ${assigned} variable${assigned === 1 ? '' : 's'} and is not ignored by git: it would be committed with its values.`, part: 'env-file' });
+      const sets = `${file.rel} sets ${assigned} variable${assigned === 1 ? '' : 's'}`;
+      const message = file.tracked
+        ? `${sets} and is tracked by git although an ignore file ignores it: its values are in the repository and its history.`
+        : `${sets} and is not ignored by git: it would be committed with its values.`;
+      ctx.report({ start: 0, end: 0, message, part: 'env-file' });
     },
   },
   noFix: 'Untracking a file and rotating its values happen outside the file.',
