@@ -20,6 +20,21 @@ export interface ExportableThreat {
   flows?: readonly string[];
   status?: string;
   riskScore?: number;
+  /** Set on threats the design file already held: written back as the file had them. */
+  origin?: ThreatOriginLike;
+}
+
+/** The parts of a threat's origin the export needs (structurally the engine's ThreatOrigin). */
+export interface ThreatOriginLike {
+  format: string;
+  id: string;
+  type?: string;
+  modelType?: string;
+  status?: string;
+  severity?: string;
+  score?: string;
+  mitigation?: string;
+  original: Record<string, unknown>;
 }
 
 const TD_VERSION = '2.2.0';
@@ -29,21 +44,22 @@ type Json = Record<string, unknown>;
 export function toThreatDragon(model: Architecture, threats: readonly ExportableThreat[] = []): Json {
   const layout = layOut(model);
   const byTarget = groupThreats(threats);
-  let number = 0;
+  // Bulwark's own threats are numbered after the numbers the file's threats already have.
+  let number = threats.reduce((max, t) => Math.max(max, originalNumber(t) ?? 0), 0);
   const tdThreats = (id: string) =>
-    (byTarget.get(id) ?? []).map((t) => ({
+    (byTarget.get(id) ?? []).map((t) => t.origin ? fromFile(t, t.origin, () => ++number) : ({
       threatId: t.id,
       number: ++number,
       title: t.title,
       type: strideName(t.stride),
       modelType: 'STRIDE',
-      status: t.status === 'mitigated' ? 'Mitigated' : t.status === 'accepted' || t.status === 'false-positive' ? 'NA' : 'Open',
+      status: tdStatus(t.status),
       severity: capitalize(t.severity === 'critical' ? 'high' : t.severity),
       score: t.riskScore === undefined ? '' : String(t.riskScore),
       description: t.description ?? '',
       mitigation: (t.mitigations ?? []).join('\n'),
       new: false,
-    }));
+    }) as Json);
   const cells: Json[] = [];
   const boundaryById = new Map(model.boundaries.map((b) => [b.id, b]));
   const depths = boundaryDepths(
@@ -85,7 +101,7 @@ export function toThreatDragon(model: Architecture, threats: readonly Exportable
       shape,
       id: cellId(e.id),
       zIndex: 10,
-      data: { ...elementData(e, shape), threats: threatsHere, hasOpenThreats: threatsHere.some((t) => t.status === 'Open') },
+      data: { ...elementData(e, shape), threats: threatsHere, hasOpenThreats: threatsHere.some(isOpen) },
     });
   }
   for (const f of model.flows) {
@@ -120,7 +136,7 @@ export function toThreatDragon(model: Architecture, threats: readonly Exportable
         isEncrypted: f.encrypted === true,
         isPublicNetwork: crossesInternet(f.source, f.target),
         isBidirectional: f.bidirectional === true,
-        hasOpenThreats: threatsHere.some((t) => t.status === 'Open'),
+        hasOpenThreats: threatsHere.some(isOpen),
         threats: threatsHere,
         bulwark: strip({
           id: f.id, label: f.label, protocol: f.protocol, port: f.port, encrypted: f.encrypted, authenticated: f.authenticated, data: f.data,
@@ -194,6 +210,42 @@ function groupThreats(threats: readonly ExportableThreat[]): Map<string, Exporta
     else map.set(target, [t]);
   }
   return map;
+}
+
+/** Threat Dragon's statuses (`Accepted` and `NotApplicable` as Threat Dragon 2 writes them). */
+function tdStatus(status: string | undefined): string {
+  return status === 'mitigated' ? 'Mitigated' : status === 'accepted' ? 'Accepted' : status === 'false-positive' ? 'NotApplicable' : 'Open';
+}
+
+function isOpen(threat: Json): boolean {
+  return typeof threat.status === 'string' && threat.status.toLowerCase() === 'open';
+}
+
+function originalNumber(t: ExportableThreat): number | undefined {
+  const n = t.origin?.format === 'threat-dragon' ? t.origin.original.number : undefined;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * A threat the design file held: a Threat Dragon threat exactly as the file had it (a copy of every field);
+ * one from another format as Threat Dragon would write it, without Bulwark's `threatId`, so it reads back as
+ * the file's own threat.
+ */
+function fromFile(t: ExportableThreat, origin: ThreatOriginLike, next: () => number): Json {
+  if (origin.format === 'threat-dragon') return structuredClone(origin.original);
+  return {
+    id: `${origin.format}-${origin.id}`,
+    number: next(),
+    title: t.title,
+    type: origin.type ?? strideName(t.stride),
+    modelType: origin.type && origin.type !== strideName(t.stride) ? 'Generic' : 'STRIDE',
+    status: tdStatus(t.status),
+    severity: capitalize(t.severity),
+    score: origin.score ?? '',
+    description: t.description ?? '',
+    mitigation: origin.mitigation ?? '',
+    new: false,
+  };
 }
 
 function strideName(stride: string): string {

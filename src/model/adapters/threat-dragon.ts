@@ -91,7 +91,11 @@ export function readThreatDragon(text: string, builder: ModelBuilder): BuildOpti
   for (const f of flows) {
     const draft = readFlow(f, builder);
     const cellThreats = f.__threats as unknown[];
-    if (draft && cellThreats.length) readCellThreats(cellThreats, { flowDraft: draft }, (f.__cell as CellRef).id, builder, threats);
+    if (!cellThreats.length) continue;
+    const end = draft ? undefined : connectedEnd(f, builder);
+    // A flow drawn to nowhere is no flow of the model; its threats stay, on the one element it leaves or reaches.
+    if (draft) readCellThreats(cellThreats, { flowDraft: draft }, (f.__cell as CellRef).id, builder, threats);
+    else if (end) readCellThreats(cellThreats, { elementKey: end }, (f.__cell as CellRef).id, builder, threats);
     else threats.dropped += cellThreats.length;
   }
   noteCellThreats(threats, builder);
@@ -205,6 +209,13 @@ function readFlow(f: Json, builder: ModelBuilder): FlowDraft | undefined {
     sourceKey, targetKey, label, protocol: protocol ? protocol.toLowerCase() : hints.protocol, port: hints.port, encrypted, authenticated: hints.authenticated,
     bidirectional: f.isBidirectional === true ? true : undefined,
   }));
+}
+
+/** The key of the one element a half-connected flow touches, if it touches one. */
+function connectedEnd(f: Json, builder: ModelBuilder): string | undefined {
+  const raw = f.__raw as Json;
+  const keys = [raw.source, raw.target].map((v) => (isObject(v) ? (str(v.cell) ?? str(v.id)) : undefined)).map((id) => (id === undefined ? undefined : `${f.__diagram as number}:${id}`));
+  return keys.find((k): k is string => k !== undefined && builder.elements.has(k));
 }
 
 function readAssets(value: unknown, builder: ModelBuilder): void {

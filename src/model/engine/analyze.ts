@@ -8,6 +8,7 @@ import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThrea
 import { describeClassification, isSensitive } from '../knowledge/vocabulary.js';
 import type { Architecture, Classification, SourceRef } from '../schema/architecture.js';
 import { computeFacts, type ModelFacts } from './facts.js';
+import { fileImportedThreats } from './imported.js';
 import { accountResiduals, type Residual } from './residuals.js';
 import { exploitabilityFactor, sensitivityFactor, shiftLikelihood, shiftSeverity, threatRisk } from './scoring.js';
 import { describeModel } from './surfaces.js';
@@ -210,7 +211,9 @@ export function countBySeverity(threats: readonly Threat[]): SeverityCounts {
 export function analyze(model: Architecture, options: AnalyzeOptions = {}): ThreatReport {
   const facts = computeFacts(model);
   const all = collectThreats(model, facts);
-  const threats = sortThreats(all.filter((t) => t.suppressedBy.length === 0));
+  // The threats the design file already held join the register next to the derived ones.
+  const imported = options.importedThreats?.length ? fileImportedThreats(options.importedThreats, model, facts) : { open: [], decided: [] };
+  const threats = sortThreats([...all.filter((t) => t.suppressedBy.length === 0), ...imported.open]);
   const mitigatedByDesign = sortThreats(all.filter((t) => t.suppressedBy.length > 0));
   const { crossings, attackSurfaces, inferred } = describeModel(model, facts, threats);
   return {
@@ -218,7 +221,7 @@ export function analyze(model: Architecture, options: AnalyzeOptions = {}): Thre
     tool: { name: 'bulwark', version: options.toolVersion ?? '0.0.0' },
     model,
     threats,
-    decided: [],
+    decided: sortThreats(imported.decided),
     mitigatedByDesign,
     counts: countBySeverity(threats),
     crossings,

@@ -7,6 +7,7 @@ import { RiskSchema } from '../../core/scan-schema.js';
 import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
 import { LIKELIHOODS, PATTERNS } from '../knowledge/types.js';
 import { ArchitectureSchema, SourceRefSchema } from '../schema/architecture.js';
+import { IMPORTED_THREAT_FORMATS, type ImportedThreat } from '../schema/imported-threat.js';
 
 /** Bump on any breaking change to the report's JSON form. */
 export const THREAT_REPORT_VERSION = 1;
@@ -28,11 +29,32 @@ export const DecisionSchema = z.object({
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
+/** The pattern of threats a design file already held (Threat Dragon, OTM) rather than a rule derived. */
+export const IMPORTED_PATTERN = 'imported';
+
+/** Where a threat the design file already held came from, with the file's own fields, written back on export. */
+export const ThreatOriginSchema = z.object({
+  format: z.enum(IMPORTED_THREAT_FORMATS),
+  /** The threat's id in the file. */
+  id: z.string(),
+  /** Its type and threat model as the file writes them ("Linkability", "LINDDUN"). */
+  type: z.string().optional(),
+  modelType: z.string().optional(),
+  status: z.string().optional(),
+  severity: z.string().optional(),
+  score: z.string().optional(),
+  /** The file's mitigation text (Bulwark's own mitigations are ids in `mitigations`). */
+  mitigation: z.string().optional(),
+  /** The threat object exactly as the file holds it. */
+  original: z.record(z.string(), z.unknown()),
+});
+export type ThreatOrigin = z.infer<typeof ThreatOriginSchema>;
+
 export const ThreatSchema = z.object({
   /** Stable across runs: rule id + element id, or rule id + `source->target` for flows. */
   id: z.string(),
   ruleId: z.string(),
-  pattern: z.enum(PATTERNS),
+  pattern: z.enum([...PATTERNS, IMPORTED_PATTERN]),
   stride: z.enum(STRIDE_CATEGORIES),
   title: z.string(),
   description: z.string(),
@@ -57,6 +79,8 @@ export const ThreatSchema = z.object({
   replaces: z.array(z.string()).optional(),
   status: z.enum(THREAT_STATUSES),
   decision: DecisionSchema.optional(),
+  /** Set on threats the design file already held: Bulwark read them, it did not derive them. */
+  origin: ThreatOriginSchema.optional(),
 });
 export type Threat = z.infer<typeof ThreatSchema>;
 
@@ -107,4 +131,6 @@ export type ThreatReport = z.infer<typeof ThreatReportSchema>;
 export interface AnalyzeOptions {
   /** Version string put into `tool.version`. */
   toolVersion?: string;
+  /** Threats the design file already held (ReadResult.threats), filed in the register with Bulwark's own. */
+  importedThreats?: readonly ImportedThreat[];
 }
