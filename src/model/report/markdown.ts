@@ -7,7 +7,7 @@ import type { SourceRef } from '../schema/architecture.js';
 import { markdownCode as code, markdownInline as md } from '../../core/escape.js';
 import { renderMermaidDfd } from './mermaid.js';
 import { boundaryOutline } from './outline.js';
-import { cell, elementNames, formatCounts, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
+import { cell, elementNames, formatCounts, fromFile, mitigationLine, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
 
 // Everything taken from the design (names, labels, file names, excerpts) goes through `md`, `cell` or `code`.
 
@@ -37,6 +37,11 @@ function* capped<T>(items: readonly T[], what: string): Generator<T | { more: st
 
 function isMore<T>(item: T | { more: string }): item is { more: string } {
   return typeof item === 'object' && item !== null && 'more' in item && Object.keys(item).length === 1;
+}
+
+/** The mark a threat the design file held carries in tables. */
+function marked(threat: Threat): string {
+  return threat.origin ? ` _(${fromFile(threat)})_` : '';
 }
 
 function affected(threat: Threat, names: Map<string, string>): string {
@@ -75,7 +80,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
       }
       const t = a.threat;
       push(
-        `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} ${t.risk.severityWeight} × ${t.risk.exploitability.factor.toFixed(1)} × ${t.risk.dataSensitivity.factor.toFixed(1)} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)} | ${cell(affected(t, names))} | ${cell(a.mitigations.map((m) => m.title).join('; '))} | ${code(t.id, true)} |`,
+        `| ${a.rank} | ${t.riskScore.toFixed(1)} | ${t.severity.toUpperCase()} ${t.risk.severityWeight} × ${t.risk.exploitability.factor.toFixed(1)} × ${t.risk.dataSensitivity.factor.toFixed(1)} | ${STRIDE_LABEL[t.stride]} | ${cell(t.title)}${marked(t)} | ${cell(affected(t, names))} | ${cell(mitigationLine(t, a.mitigations))} | ${code(t.id, true)} |`,
       );
     }
     push('');
@@ -89,7 +94,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
         break;
       }
       const t = a.threat;
-      push(`${a.rank}. **${md(t.title)}** (${t.severity.toUpperCase()}, risk ${t.riskScore.toFixed(1)}): ${a.mitigations.map((m) => m.title).join('; ')}`);
+      push(`${a.rank}. **${md(t.title)}** (${t.severity.toUpperCase()}, risk ${t.riskScore.toFixed(1)}${t.origin ? `, ${fromFile(t)}` : ''}): ${md(mitigationLine(t, a.mitigations))}`);
       if (t.severity === 'critical' || t.severity === 'high') for (const m of a.mitigations) for (const step of m.steps) push(`   - ${step}`);
     }
     push('');
@@ -113,11 +118,12 @@ export function renderThreatMarkdown(report: ThreatReport): string {
       const factors = `severity ${r.severityWeight} × exploitability ${r.exploitability.factor.toFixed(1)} × data ${r.dataSensitivity.factor.toFixed(1)}`;
       push(`${code(t.id)} · **${t.severity.toUpperCase()}** · risk ${t.riskScore.toFixed(1)}/10 (${factors})${t.locations.length ? ` · ${where(t.locations)}` : ''}`, '');
       push(md(t.description), '');
+      if (t.origin) push(`Recorded ${fromFile(t)}: id ${code(t.origin.id)}${t.origin.type ? `, type "${md(t.origin.type)}"` : ''}${t.origin.status ? `, status "${md(t.origin.status)}"` : ''}.`, '');
       push(`- exploitability: ${md(r.exploitability.reason)}; data: ${md(r.dataSensitivity.reason)}`);
       pushAll([...t.adjustments.map((a) => `- ${md(a)}`), '']);
       const refs = [t.cwe.join(', '), t.capec.join(', '), t.compliance.map(formatComplianceRef).join(', ')].filter(Boolean).join(' · ');
       if (refs) push(`References: ${refs}`, '');
-      push(`Mitigation: ${resolveMitigations(t.mitigations).map((m) => m.title).join('; ')}`, '');
+      push(`Mitigation: ${t.origin ? md(mitigationLine(t, [])) || '_none recorded in the file_' : resolveMitigations(t.mitigations).map((m) => m.title).join('; ')}`, '');
       if (t.decision?.status === 'open' && t.decision.justification) push(`Tracking note: ${md(t.decision.justification)}`, '');
     }
   }
@@ -194,7 +200,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   if (report.decided.length) {
     push('## Tracked decisions', '', '| Threat | Status | Justification | Owner | Expires |', '|---|---|---|---|---|');
     for (const t of report.decided) {
-      push(`| ${cell(t.title)} (${code(t.id, true)}) | ${t.status} | ${cell(t.decision?.justification ?? '')} | ${cell(t.decision?.owner ?? '')} | ${cell(t.decision?.expires ?? '')} |`);
+      push(`| ${cell(t.title)}${marked(t)} (${code(t.id, true)}) | ${t.status} | ${cell(t.decision?.justification ?? '')} | ${cell(t.decision?.owner ?? '')} | ${cell(t.decision?.expires ?? '')} |`);
     }
     push('');
   }

@@ -36,7 +36,14 @@ export function renderMermaidDfd(report: ThreatReport): string {
   const nodeId = new Map(model.elements.map((e, i) => [e.id, `n${i}`]));
   const boundaryId = new Map(model.boundaries.map((b, i) => [b.id, `b${i}`]));
   const threatCount = new Map<string, number>();
-  for (const t of report.threats) for (const id of t.elements) threatCount.set(id, (threatCount.get(id) ?? 0) + 1);
+  /** Of those, the threats the design file held. */
+  const fromFile = new Map<string, number>();
+  for (const t of report.threats) {
+    for (const id of t.elements) {
+      threatCount.set(id, (threatCount.get(id) ?? 0) + 1);
+      if (t.origin) fromFile.set(id, (fromFile.get(id) ?? 0) + 1);
+    }
+  }
 
   const childrenOf = new Map<string | undefined, Boundary[]>();
   for (const b of model.boundaries) {
@@ -57,7 +64,8 @@ export function renderMermaidDfd(report: ThreatReport): string {
   const node = (e: Element, indent: string): string => {
     const [open, close] = SHAPES[e.kind];
     const count = threatCount.get(e.id) ?? 0;
-    const text = `${e.name}${e.technology ? `<br/>${e.technology}` : ''}${count ? `<br/>⚠ ${count} open threat${count === 1 ? '' : 's'}` : ''}`;
+    const filed = fromFile.get(e.id) ?? 0;
+    const text = `${e.name}${e.technology ? `<br/>${e.technology}` : ''}${count ? `<br/>⚠ ${count} open threat${count === 1 ? '' : 's'}${filed ? ` (${filed} from the file)` : ''}` : ''}`;
     return `${indent}${nodeId.get(e.id)}${open}${label(text).replace(/#lt;br\/#gt;/g, '<br/>')}${close}`;
   };
   const subgraph = (b: Boundary, indent: string) => `${indent}subgraph ${boundaryId.get(b.id)}[${label(`${b.name} (${b.type})`)}]`;

@@ -4,6 +4,7 @@ import { mitigationById } from '../knowledge/mitigations.js';
 import type { Mitigation } from '../knowledge/types.js';
 import type { SeverityCounts, Threat, ThreatReport } from '../engine/types.js';
 import { markdownInline } from '../../core/escape.js';
+import { FORMAT_NAME } from '../engine/imported.js';
 
 export { STRIDE_LABEL } from '../knowledge/vocabulary.js';
 
@@ -47,6 +48,17 @@ export function cell(text: string): string {
 
 export function formatCounts(counts: SeverityCounts): string {
   return `Critical ${counts.critical} / High ${counts.high} / Medium ${counts.medium} / Low ${counts.low}`;
+}
+
+/** "from the Threat Dragon file" for a threat the design file held; undefined for Bulwark's own. */
+export function fromFile(threat: Threat): string | undefined {
+  return threat.origin ? `from the ${FORMAT_NAME[threat.origin.format]} file` : undefined;
+}
+
+/** What to do about a threat, on one line: its mitigations' titles, or the file's own mitigation text. */
+export function mitigationLine(threat: Threat, mitigations: readonly Mitigation[]): string {
+  if (threat.origin) return (threat.origin.mitigation ?? '').replace(/\s*\n\s*/g, ' ');
+  return mitigations.map((m) => m.title).join('; ');
 }
 
 /** Element display names by id, for "affected" columns. */

@@ -9,7 +9,8 @@ import type { Severity } from '../../core/types.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
 import { THREAT_RULES } from '../knowledge/patterns/index.js';
 import type { ThreatRule } from '../knowledge/types.js';
-import { resolveMitigations, STRIDE_LABEL } from './register.js';
+import { fromFile, mitigationLine, resolveMitigations, STRIDE_LABEL } from './register.js';
+import { FORMAT_NAME, IMPORTED_RULE_IDS } from '../engine/imported.js';
 import { jsonChunks, ONE_LINE_ITEMS_OVER } from '../../report/json-pieces.js';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
@@ -28,8 +29,7 @@ export function renderThreatSarifChunks(report: ThreatReport): Iterable<string> 
 export function buildThreatSarif(report: ThreatReport): Sarif.Log {
   const threats = [...report.threats, ...report.decided];
   const usedRules = new Set(threats.map((t) => t.ruleId));
-  const rules = THREAT_RULES.filter((r) => usedRules.has(r.id))
-    .map(descriptor)
+  const rules = [...THREAT_RULES.filter((r) => usedRules.has(r.id)).map(descriptor), ...importedDescriptors(usedRules)]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   return {
@@ -68,6 +68,19 @@ function descriptor(rule: ThreatRule): Sarif.ReportingDescriptor {
   };
 }
 
+/** One rule per file format whose threats the design file held: they were recorded there, not derived by a rule. */
+function importedDescriptors(used: ReadonlySet<string>): Sarif.ReportingDescriptor[] {
+  return (Object.entries(IMPORTED_RULE_IDS) as Array<[keyof typeof IMPORTED_RULE_IDS, string]>)
+    .filter(([, id]) => used.has(id))
+    .map(([format, id]) => ({
+      id,
+      name: id.replace(/[^A-Za-z0-9]/g, ''),
+      shortDescription: { text: `Threat recorded in the ${FORMAT_NAME[format]} file` },
+      fullDescription: { text: `A threat the design's ${FORMAT_NAME[format]} file already held, with the severity, status and mitigation written there; Bulwark did not derive it.` },
+      properties: { tags: ['security', 'threat-model', 'imported'] },
+    }));
+}
+
 function result(threat: Threat, ruleIndex: number, report: ThreatReport): Sarif.Result {
   const fallbackFile = report.model.origin?.file;
   const located = threat.locations.length ? threat.locations : fallbackFile ? [{ file: fallbackFile, line: 1 }] : [];
@@ -85,9 +98,7 @@ function result(threat: Threat, ruleIndex: number, report: ThreatReport): Sarif.
     ruleIndex,
     level: LEVEL[threat.severity],
     message: {
-      text: `${threat.title}. ${threat.description} Mitigation: ${resolveMitigations(threat.mitigations)
-        .map((m) => m.title)
-        .join('; ')}.`,
+      text: `${threat.title}. ${threat.description}${threat.origin ? ` (Recorded ${fromFile(threat)}.)` : ''} Mitigation: ${mitigationLine(threat, resolveMitigations(threat.mitigations)) || 'none recorded'}.`,
     },
     locations,
     partialFingerprints: { 'bulwarkThreatId/v1': threat.id },
@@ -97,6 +108,7 @@ function result(threat: Threat, ruleIndex: number, report: ThreatReport): Sarif.
       likelihood: threat.likelihood,
       riskScore: threat.riskScore,
       'security-severity': SECURITY_SEVERITY[threat.severity],
+      ...(threat.origin ? { stride: threat.stride, origin: { format: threat.origin.format, id: threat.origin.id } } : {}),
     },
   };
   if (threat.status !== 'open' && threat.decision) {
