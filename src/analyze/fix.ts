@@ -14,6 +14,19 @@ export interface FixProposal {
   edits: TextEdit[];
   /** For `needs-input`: the decision to make, also written into the file where the format has comments. */
   question?: string;
+  /** Lines the fix also needs in another file (a `.env.example` entry for a variable it introduces). */
+  companions?: CompanionLine[];
+}
+
+/**
+ * One line another file must hold: appended when no line there declares `key` yet; the file is created
+ * when it does not exist. Paths are relative to the project root, like the finding's.
+ */
+export interface CompanionLine {
+  file: string;
+  /** The name the line declares (`DB_PASSWORD`); a line already declaring it is left alone. */
+  key: string;
+  line: string;
 }
 
 /** No fix here, and why (the value comes from a variable, the block is written on one line, …). */

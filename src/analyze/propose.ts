@@ -9,7 +9,7 @@ import type { Finding, Range } from '../core/types.js';
 import type { TextEdit } from '../edit/text-edit.js';
 import { EditDeclined } from '../edit/hcl-edit.js';
 import type { Attribute, Block, Body, HclFile } from '../parse/hcl/ast.js';
-import { isDeclined, type FixOutcome, type ModuleBlock } from './fix.js';
+import { isDeclined, type CompanionLine, type FixOutcome, type ModuleBlock } from './fix.js';
 import type { Rule } from './rule.js';
 
 /** A rule's answer for one finding: edits to propose, or why not. */
@@ -23,6 +23,7 @@ export interface FixProposalData {
   description?: string;
   edits?: TextEdit[];
   question?: string;
+  companions?: CompanionLine[];
   /** Set instead of the above when no fix applies here. */
   declined?: string;
 }

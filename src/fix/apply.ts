@@ -16,6 +16,10 @@ export interface FileChange {
   fixes: ProposedFix[];
   /** Per fix: the 1-based line spans of `after` its edits wrote, and the span of the resource it edited. */
   owned: Map<ProposedFix, { edits: LineSpan[]; resource: LineSpan }>;
+  /** The file does not exist yet: the fixes' companion lines create it (`before` is empty). */
+  created?: true;
+  /** For a file only companion lines change: the fixes that asked for them. */
+  companionOf?: ProposedFix[];
 }
 
 export interface LineSpan {
@@ -29,7 +33,15 @@ export interface Applied {
   skipped: Unfixed[];
 }
 
-export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) => string | undefined): Applied {
+/**
+ * `read` gives a file's text, or undefined when it cannot be read. `readCompanion` does the same for files that
+ * only companion lines touch, and says `null` when the file does not exist (it is then created).
+ */
+export function applyFixes(
+  fixes: readonly ProposedFix[],
+  read: (rel: string) => string | undefined,
+  readCompanion: (rel: string) => string | null | undefined = read,
+): Applied {
   const byFile = new Map<string, ProposedFix[]>();
   for (const fix of fixes) {
     const list = byFile.get(fix.file);
@@ -81,7 +93,48 @@ export function applyFixes(fixes: readonly ProposedFix[], read: (rel: string) =>
     const after = applyEdits(applied.text, realignBlocks(applied.text, file, blocks, inserted, lineOf));
     changes.push({ file, before, after, fixes: accepted, owned });
   }
+  changes.push(...companionChanges(changes, readCompanion));
   return { changes, skipped };
+}
+
+/**
+ * The companion lines of the accepted fixes, one change per companion file: lines whose key the file does not
+ * declare yet are appended. A companion file that a fix edits itself, or that cannot be read, is left alone
+ * (the fix still stands: the line is advice, which its description gives).
+ */
+function companionChanges(changes: readonly FileChange[], read: (rel: string) => string | null | undefined): FileChange[] {
+  const wanted = new Map<string, Map<string, string>>();
+  const askedBy = new Map<string, Set<ProposedFix>>();
+  for (const change of changes) {
+    for (const fix of change.fixes) {
+      for (const c of fix.companions ?? []) {
+        if (changes.some((other) => other.file === c.file)) continue;
+        let lines = wanted.get(c.file);
+        if (!lines) wanted.set(c.file, (lines = new Map()));
+        if (!lines.has(c.key)) lines.set(c.key, c.line);
+        const owners = askedBy.get(c.file) ?? new Set();
+        askedBy.set(c.file, owners.add(fix));
+      }
+    }
+  }
+  const out: FileChange[] = [];
+  for (const [file, lines] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const before = read(file);
+    if (before === undefined) continue;
+    const text = before ?? '';
+    const missing = [...lines].filter(([key]) => !declares(text, key)).map(([, line]) => line);
+    if (!missing.length) continue;
+    const after = `${text}${text && !text.endsWith('\n') ? '\n' : ''}${missing.join('\n')}\n`;
+    const companionOf = [...askedBy.get(file)!];
+    out.push({ file, before: text, after, fixes: [], owned: new Map(), companionOf, ...(before === null ? { created: true as const } : {}) });
+  }
+  return out;
+}
+
+/** A line `KEY=…` (or `export KEY=…`, or `KEY:` in YAML) is in the text. */
+function declares(text: string, key: string): boolean {
+  const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\s*(?:export\\s+)?${name}\\s*[=:]`, 'm').test(text);
 }
 
 /**

@@ -2,6 +2,8 @@
 // in-memory copy of the project, and return the verified changes (the CLI shows them as a diff and
 // writes them only when asked).
 
+import { lstatSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { readRegularFileSync } from '../core/regular-file.js';
 import type { ScanResult } from '../core/result.js';
 import type { Finding } from '../core/types.js';
@@ -67,6 +69,24 @@ async function fixWith(prepared: Awaited<ReturnType<typeof prepareScan>>, option
     }
     return cache.get(rel);
   };
+  // A file only companion lines touch may not have been scanned: read below the root, never through a link.
+  const readCompanion = (rel: string): string | null | undefined => {
+    if (abs.has(rel)) return read(rel);
+    if (rel.split('/').includes('..') || isAbsolute(rel)) return undefined;
+    const path = resolve(prepared.root, rel);
+    let info;
+    try {
+      info = lstatSync(path);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : undefined;
+    }
+    if (!info.isFile()) return undefined;
+    try {
+      return readRegularFileSync(path, { maxBytes: MAX_FILE_BYTES });
+    } catch {
+      return undefined;
+    }
+  };
   const selected = scan.findings.filter((f) => !f.suppression && (options.select?.(f) ?? true));
   const proposals = groupProposals(selected, first.proposals, rulesFor(options));
   let fixes = proposals.fixes;
@@ -83,6 +103,7 @@ async function fixWith(prepared: Awaited<ReturnType<typeof prepareScan>>, option
     original: scan.findings,
     fixes,
     read,
+    readCompanion,
     rescan: async (overlay, proposeFor) => {
       const again = await scanWithProposals(overlay, proposeFor);
       return { findings: again.result.findings, proposals: again.proposals };

@@ -60,6 +60,7 @@ export function groupProposals(findings: readonly Finding[], proposals: Proposal
       description: proposal.description ?? '',
       edits,
       ...(proposal.question ? { question: proposal.question } : {}),
+      ...(proposal.companions?.length ? { companions: proposal.companions } : {}),
       rule,
       file: proposal.file,
       findings: [finding],

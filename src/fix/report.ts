@@ -64,7 +64,8 @@ export function renderFixText(run: FixRun, options: FixTextOptions): string {
   const c = options.color ? pc : { red: id, green: id, cyan: id, bold: id, yellow: id, dim: id };
   const out: string[] = [];
   for (const change of run.changes) {
-    for (const line of unifiedDiff(change.file, change.before, change.after).split('\n')) {
+    const diff = unifiedDiff(change.file, change.before, change.after);
+    for (const line of (change.created ? diff.replace(/^--- a\/.*$/m, '--- /dev/null') : diff).split('\n')) {
       if (line.startsWith('+++') || line.startsWith('---')) out.push(c.bold(line));
       else if (line.startsWith('+')) out.push(c.green(line));
       else if (line.startsWith('-')) out.push(c.red(line));
@@ -85,6 +86,10 @@ export function renderFixText(run: FixRun, options: FixTextOptions): string {
       const line = fix.findings[0]!.location.range.start.line;
       const mark = fix.kind === 'automatic' ? c.green('fixed') : c.yellow('asks ');
       out.push(`  ${mark} ${fix.rule.meta.id} ${file}:${line}  ${fix.description}`);
+    }
+    for (const change of run.changes.filter((ch) => ch.companionOf)) {
+      const added = change.after.slice(change.before.length).split('\n').filter(Boolean);
+      out.push(`  ${c.green('lists')} ${added.map((l) => l.replace(/=.*$/, '')).join(', ')} in ${change.file}${change.created ? ' (a new file)' : ''}, for the fixes above`);
     }
   }
   if (run.unfixed.length) {

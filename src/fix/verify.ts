@@ -12,6 +12,8 @@ export interface VerifyInput {
   original: readonly Finding[];
   fixes: readonly ProposedFix[];
   read: (rel: string) => string | undefined;
+  /** Reads a file only companion lines touch: `null` when it does not exist (see applyFixes). */
+  readCompanion?: (rel: string) => string | null | undefined;
   /**
    * Re-scans the project with `overlay` (project-relative path → edited text) read instead of the disk, with
    * the fixes the scanners would propose on the edited texts (for the second-pass check).
@@ -61,7 +63,7 @@ function* verification(input: Omit<VerifyInput, 'rescan'>): Generator<RescanRequ
   let candidates = [...input.fixes];
   const rejected: Unfixed[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const { changes, skipped } = applyFixes(candidates, input.read);
+    const { changes, skipped } = applyFixes(candidates, input.read, input.readCompanion ?? input.read);
     if (round === 0) rejected.push(...skipped);
     if (!changes.length) return { changes: [], after: input.original, rejected };
     const overlay = new Map(changes.map((c) => [c.file, c.after]));
@@ -119,6 +121,7 @@ function judge(original: readonly Finding[], after: readonly Finding[], changes:
 function suspectsOf(finding: Finding, changes: readonly FileChange[]): ProposedFix[] {
   const change = changes.find((c) => c.file === finding.location.file);
   if (!change) return changes.flatMap((c) => c.fixes);
+  if (change.companionOf) return change.companionOf;
   const line = finding.location.range.start.line;
   const within = (span: LineSpan) => span.from <= line && line <= span.to;
   const writers = change.fixes.filter((fix) => change.owned.get(fix)!.edits.some(within));

@@ -96,6 +96,12 @@ async function runFix(paths: string[], options: FixCliOptions, io: CliIo): Promi
     const { readRegularFile } = await import('../../core/regular-file.js');
     for (const change of run.changes) {
       const abs = resolve(run.scan.root, change.file);
+      if (change.created) {
+        // A companion file (`.env.example`) the fixes create: only where nothing has appeared meanwhile.
+        if (await lstat(abs).catch(() => undefined)) throw new CliExit(ExitCode.Internal, `${change.file} appeared while it was being fixed; run bulwark fix again`);
+        await writeFileSafely(abs, change.after, change.file);
+        continue;
+      }
       // Only the regular file that was scanned, as it was scanned: never a link, never text changed meanwhile.
       const info = await lstat(abs).catch(() => undefined);
       if (!info?.isFile()) throw new CliExit(ExitCode.Internal, `${change.file} is no longer a regular file; nothing was written to it`);

@@ -21,7 +21,7 @@ export function encodeIndex({ paths, version }: Built): Buffer {
   header.write('DIRC', 0, 'latin1');
   header.writeUInt32BE(version, 4);
   header.writeUInt32BE(sorted.length, 8);
-  const parts = [header];
+  const parts: Buffer[] = [header];
   let previous = '';
   for (const [i, path] of sorted.entries()) {
     const extended = version === 3 && i % 2 === 0;

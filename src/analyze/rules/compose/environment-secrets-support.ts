@@ -1,6 +1,8 @@
 // Literal secrets in a service's environment: the shared check and fix of the two secret rules (a literal
 // secret, and a weak one anybody would guess, which is worse).
 
+import { posix } from 'node:path';
+import { dirOf } from '../../../core/dir-of.js';
 import { environmentOf, setting, type ComposeService, type EnvironmentVariable } from '../../../adapt/compose/services.js';
 import type { YamlFixContext, FixOutcome } from '../../fix.js';
 import { findNamedSecrets, isSecretName, isWeakPassword, mask } from '../../secrets/patterns.js';
@@ -57,8 +59,10 @@ export function secretToVariable(ctx: YamlFixContext<EnvSecretFix>): FixOutcome 
   return {
     kind: 'automatic',
     description:
-      `Moves ${variable.name} of service ${service} out of the compose file: it now comes from .env (keep .env out of git, ` +
-      `list ${variable.name}= in .env.example) and Compose refuses to start without it. Rotate the exposed value.`,
+      `Moves ${variable.name} of service ${service} out of the compose file: it now comes from .env (keep .env out of git; ` +
+      `${variable.name}= is listed in .env.example) and Compose refuses to start without it. Rotate the exposed value.`,
     edits: [{ start: node.start, end: node.end, text: quoted ? JSON.stringify(replacement) : replacement }],
+    // The name, never the value, goes to .env.example beside the compose file: Compose reads .env from there.
+    companions: [{ file: posix.join(dirOf(ctx.finding.location.file), '.env.example'), key: variable.name, line: `${variable.name}=` }],
   };
 }
