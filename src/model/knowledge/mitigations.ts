@@ -1,5 +1,6 @@
 // The mitigation library: standard fixes with concrete steps, referenced by id from threat rules.
 
+import { APPSEC_MITIGATIONS } from './mitigations-appsec.js';
 import type { Mitigation } from './types.js';
 
 export const MITIGATIONS: readonly Mitigation[] = [
@@ -272,6 +273,7 @@ export const MITIGATIONS: readonly Mitigation[] = [
     title: 'Throttle public function invocations',
     steps: ['Put the function behind an API gateway with usage plans and throttling.', 'Set reserved concurrency and budget alarms (denial of wallet).'],
   },
+  ...APPSEC_MITIGATIONS,
 ];
 
 const BY_ID = new Map(MITIGATIONS.map((m) => [m.id, m]));

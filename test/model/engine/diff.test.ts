@@ -8,7 +8,7 @@ import { fixture } from './helpers.js';
 describe('design diff', () => {
   const before = fixture('example-a.yaml');
   const after = fixture('example-a.yaml');
-  // The change: versioning on the bucket, the uploads now carry PII, and a new public admin API writes to PostgreSQL.
+  // The change: versioning on the bucket, the uploads now carry PII, and a new public admin API (no second factor) writes to PostgreSQL.
   after.elements.find((e) => e.id === 's3')!.props.versioning = true;
   after.dataAssets.find((d) => d.id === 'images')!.classification = 'pii';
   after.elements.push({ id: 'admin', name: 'Admin API', kind: 'process', props: {}, data: [] });
@@ -23,6 +23,7 @@ describe('design diff', () => {
       'TM-API-004@api',
       'TM-DB-001@db',
       'TM-FLOW-001@user->api',
+      'TM-IAM-002@admin',
       'TM-STORAGE-004@s3',
     ]);
     assert.ok(diffWorsens(diff));
@@ -40,13 +41,13 @@ describe('design diff', () => {
 
   it('renders text, Markdown and JSON', () => {
     const text = renderDiffText(diff);
-    assert.match(text, /^Threats: 6 added, 1 removed, \d+ changed severity, \d+ unchanged\.$/m);
+    assert.match(text, /^Threats: 7 added, 1 removed, \d+ changed severity, \d+ unchanged\.$/m);
     assert.match(text, /\+ HIGH Spoofing: Unauthenticated callers use Admin API as any user \[TM-API-001@admin\]/);
     assert.match(text, /- MEDIUM Tampering: Files in S3 bucket modified or replaced after upload \[TM-STORAGE-002@s3\] \(mitigated by design: S3 bucket keeps object versions\)/);
     assert.match(text, /~ HIGH → CRITICAL: S3 bucket may be publicly accessible \[TM-STORAGE-001@s3\]/);
     assert.match(renderDiffMarkdown(diff), /\| added \| HIGH \| Spoofing \| Unauthenticated callers use Admin API as any user \| `TM-API-001@admin` \|/);
     const json = JSON.parse(renderDiffJson(diff)) as { added: { id: string }[]; removed: { mitigatedByDesign?: string[] }[] };
-    assert.equal(json.added.length, 6);
+    assert.equal(json.added.length, 7);
     assert.deepEqual(json.removed[0]?.mitigatedByDesign, ['S3 bucket keeps object versions']);
   });
 

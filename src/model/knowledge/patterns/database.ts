@@ -21,7 +21,7 @@ interface TaintedWriter {
  * Services that write to this store what came from the internet unvalidated: internet-facing writers, and (second
  * order) consumers of a queue that such a writer fills, unless the consumer validates what it receives.
  */
-function taintedWriters(ctx: ElementContext): TaintedWriter[] {
+export function taintedWriters(ctx: ElementContext): TaintedWriter[] {
   // Asked by the condition, the title and the description of one threat: found once per element.
   let found = TAINTED.get(ctx.facts);
   if (!found) TAINTED.set(ctx.facts, (found = findTaintedWriters(ctx)));

@@ -1,13 +1,17 @@
 // Every threat rule of the knowledge base, grouped by pattern, and lookup by id.
 
 import { authenticationRules } from './authentication.js';
+import { browserRules } from './browser.js';
 import { cacheRules } from './cache.js';
 import { databaseRules } from './database.js';
+import { identityElementRules, identityFlowRules } from './identity.js';
+import { injectionElementRules, injectionFlowRules } from './injection.js';
 import { kubernetesRules } from './kubernetes.js';
 import { oauthRules } from './oauth-oidc.js';
 import { objectStorageRules } from './object-storage.js';
 import { queueRules } from './queue.js';
 import { secretsRules } from './secrets.js';
+import { serverRequestElementRules, serverRequestFlowRules } from './server-requests.js';
 import { serverlessRules } from './serverless.js';
 import { supplyChainRules } from './supply-chain.js';
 import { thirdPartyRules } from './third-party.js';
@@ -27,9 +31,19 @@ export const ELEMENT_THREAT_RULES: readonly ElementThreatRule[] = [
   ...kubernetesRules,
   ...secretsRules,
   ...supplyChainRules,
+  ...browserRules,
+  ...serverRequestElementRules,
+  ...injectionElementRules,
+  ...identityElementRules,
 ];
 
-export const FLOW_THREAT_RULES: readonly FlowThreatRule[] = [...transportRules, ...thirdPartyRules];
+export const FLOW_THREAT_RULES: readonly FlowThreatRule[] = [
+  ...transportRules,
+  ...thirdPartyRules,
+  ...serverRequestFlowRules,
+  ...injectionFlowRules,
+  ...identityFlowRules,
+];
 
 export const THREAT_RULES: readonly ThreatRule[] = [...ELEMENT_THREAT_RULES, ...FLOW_THREAT_RULES];
 
