@@ -223,12 +223,12 @@ function items(node: DocNode | null | undefined, lineAt: (offset: number | undef
 
 /**
  * The quoted value that runs past `errorLine` with a continuation line no deeper than its key (the usual cause of
- * "unexpected flow-map-end" in hand-written OTM YAML), looked for in the 100 lines above the error.
+ * "unexpected flow-map-end" in hand-written OTM YAML), looked for on the error's line and the 100 above it.
  */
 function underIndentedQuote(text: string, errorLine: number): { key: string; line: number } | undefined {
-  const lines = text.split('\n', errorLine);
+  const lines = text.split('\n', errorLine + 100);
   const indent = (l: string) => l.length - l.trimStart().length;
-  for (let i = lines.length - 2; i >= Math.max(0, lines.length - 101); i--) {
+  for (let i = Math.min(errorLine, lines.length) - 1; i >= Math.max(0, errorLine - 101); i--) {
     // `key: 'value…` on one line, or `key:` with the quoted value starting on the next.
     const sameLine = /^([ \t]*)(?:- )?([\w.-]+):[ \t]*(['"])(.*)$/.exec(lines[i]!);
     const nextLine = /^[ \t]*(['"])(.*)$/.exec(lines[i]!);
@@ -238,8 +238,9 @@ function underIndentedQuote(text: string, errorLine: number): { key: string; lin
     const [, lead, key, quote, rest] = m;
     if (rest!.includes(quote!)) return undefined;
     const keyIndent = lead!.length;
-    const shallow = lines.slice(i + 1).some((l) => l.trim() !== '' && indent(l) <= keyIndent);
-    return shallow ? { key: key!, line: i + 1 } : undefined;
+    // The first line that closes the quote, or ends the value, must be deeper than the key.
+    const shallow = lines.slice(i + 1).find((l) => l.includes(quote!) || (l.trim() !== '' && indent(l) <= keyIndent));
+    return shallow !== undefined && indent(shallow) <= keyIndent ? { key: key!, line: i + 1 } : undefined;
   }
   return undefined;
 }

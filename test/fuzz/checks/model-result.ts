@@ -16,7 +16,7 @@ export interface ModelRun {
 
 export function runModel(text: string, format: InputFormat, fileName: string): ModelRun {
   const read = readArchitecture(text, { format, fileName });
-  const report = analyze(read.model);
+  const report = analyze(read.model, read.threats ? { importedThreats: read.threats } : {});
   return { read, threats: report.threats.length };
 }
 

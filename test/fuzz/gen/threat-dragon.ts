@@ -28,8 +28,16 @@ const bulwarkFlow: fc.Arbitrary<J> = fc
   .tuple(maybe(name), maybe(phrase(DATA, 2)), maybe(pick(PROTOCOLS)), maybe(fc.oneof(fc.integer({ min: -1, max: 70000 }), pick<J>(['443']))), maybe(bool), maybe(bool), maybe(fc.integer({ min: -2, max: 300 })))
   .map(([id, label, protocol, port, encrypted, authenticated, line]) => obj([['id', id], ['label', label], ['protocol', protocol], ['port', port], ['encrypted', encrypted], ['authenticated', authenticated], ['line', line]]));
 
+/** Threats as Threat Dragon writes them (STRIDE and other models, every status), as Bulwark exports its own (`threatId`), and odd ones. */
+const threat: fc.Arbitrary<J> = fc.oneof(
+  fc
+    .tuple(maybe(pick(['6f1c7a52-8d3e', 'TM-AUTH-001@api', '', '__proto__'])), maybe(pick<J>(['threatId', 'id'])), maybe(name), maybe(pick(['Spoofing', 'Tampering', 'Information disclosure', 'Linkability', 'Distributed', 'Integrity', 'x'])), maybe(pick(['Open', 'Mitigated', 'NotApplicable', 'Not Applicable', 'Accepted', 'Transferred', 'NA', 'weird', ''])), maybe(pick<J>(['High', 'Critical', 'TBA', '', 'low', 3])), maybe(fc.oneof(fc.integer({ min: -1, max: 20 }), pick<J>(['7', null]))))
+    .map(([id, idKey, title, type, status, severity, number]) => obj([[typeof idKey === 'string' ? idKey : 'id', id], ['title', title], ['type', type], ['modelType', 'STRIDE'], ['status', status], ['severity', severity], ['number', number], ['description', title], ['mitigation', title], ['score', '']])),
+  jsonTree({ keys: ['title', 'status', 'severity', 'id', 'threatId', 'type'], strings: ['Open', 'High', 'TM-X-1@a'], depth: 1 }),
+);
+
 const cellData: fc.Arbitrary<J> = fc
-  .tuple(pick(TYPES), maybe(name), maybe(phrase(DATA, 4)), maybe(bool), maybe(bool), maybe(bool), maybe(pick(PROTOCOLS)), maybe(fc.array(jsonTree({ keys: ['title', 'status', 'severity'], strings: ['Open', 'High'], depth: 1 }), { maxLength: 2 })), maybe(bulwarkElement, 4))
+  .tuple(pick(TYPES), maybe(name), maybe(phrase(DATA, 4)), maybe(bool), maybe(bool), maybe(bool), maybe(pick(PROTOCOLS)), maybe(fc.array(threat, { maxLength: 3 })), maybe(bulwarkElement, 4))
   .map(([type, n, description, flagA, flagB, flagC, protocol, threats, bulwark]) =>
     obj([
       ['type', type], ['name', n], ['description', description], ['isEncrypted', flagA], ['isPublicNetwork', flagB], ['isBidirectional', flagC], ['storesCredentials', flagB], ['handlesCardPayment', flagC],
