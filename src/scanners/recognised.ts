@@ -3,31 +3,17 @@
 // never reads as an all-clear. A format that Bulwark learns to read replaces its entry here.
 
 import { FORMATS, type FormatId } from '../core/formats.js';
+import { isCloudFormation } from '../core/iac-content.js';
 import { plural } from '../core/plural.js';
 import type { FormatOutcome, FormatScanInput, FormatScanner, SourceFile } from './format.js';
+
+export { COMPOSE_NAME, isCompose, isKubernetesManifest } from '../core/iac-content.js';
 
 const YAML = /\.ya?ml$/i;
 const JSON_FILE = /\.json$/i;
 
-/** Top-level YAML key at the start of a line (not indented). */
-const topKey = (key: string) => new RegExp(`^${key}\\s*:`, 'm');
+/** Top-level JSON key. */
 const jsonKey = (key: string) => new RegExp(`"${key}"\\s*:`);
-
-function isCloudFormation(head: string): boolean {
-  if (topKey('AWSTemplateFormatVersion').test(head) || jsonKey('AWSTemplateFormatVersion').test(head)) return true;
-  if (/^Transform\s*:\s*['"]?AWS::Serverless/m.test(head) || /"Transform"\s*:\s*"AWS::Serverless/.test(head)) return true;
-  // `Resources` must be a map of logical ids (a CodeDeploy AppSpec has a list there, with AWS:: types too).
-  // Blank and comment lines are skipped one whole line at a time: `\s*` there could also take newlines, and
-  // the ways to split a run of blank lines between them grow exponentially when nothing follows.
-  const yamlResources = /^Resources[ \t]*:[ \t]*(?:#.*)?\n(?:[ \t]*(?:#.*)?\n)*[ \t]+["']?[A-Za-z0-9]+["']?[ \t]*:/m.test(head);
-  const jsonResources = /"Resources"\s*:\s*\{\s*"[A-Za-z0-9]+"\s*:\s*\{/.test(head);
-  return (yamlResources || jsonResources) && (/\bType\s*:\s*['"]?(AWS|Alexa|Custom)::/.test(head) || /"Type"\s*:\s*"(AWS|Alexa|Custom)::/.test(head));
-}
-
-/** `apiVersion` and `kind` at the top level: a Kubernetes object (YAML or JSON). */
-export function isKubernetesManifest(head: string): boolean {
-  return (topKey('apiVersion').test(head) && topKey('kind').test(head)) || (/^\s*[{[]/.test(head) && jsonKey('apiVersion').test(head) && jsonKey('kind').test(head));
-}
 
 const HELM_OBJECT = /\.(Values|Release|Chart|Capabilities|Files)\b/;
 
@@ -45,14 +31,6 @@ function isHelmTemplate(rel: string, head: string): boolean {
   }
   return false;
 }
-
-/** A compose file by content: top-level `services` holding `image` or `build` keys, and no `apiVersion`. */
-export function isCompose(head: string): boolean {
-  // `[ \t]+`, not `\s+`: starting at every line, `\s+` ran across the blank lines below it (quadratic time).
-  return topKey('services').test(head) && /^[ \t]+(image|build)[ \t]*:/m.test(head) && !topKey('apiVersion').test(head);
-}
-
-export const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;
 
 interface Recogniser {
   id: FormatId;

@@ -6,6 +6,7 @@ import { findRepositoryTop } from '../../core/repository-top.js';
 import { atLeast } from '../../core/types.js';
 import { FileReadError, readRegularFile } from '../../core/regular-file.js';
 import { architectureToYaml, readArchitecture, toThreatDragon, type AdapterNote } from '../../model/adapters/index.js';
+import type { ImportedDecision } from '../../model/tracking/imported-decisions.js';
 import { MAX_DESIGN_BYTES } from '../../model/adapters/limits.js';
 import { analyze } from '../../model/engine/analyze.js';
 import type { ThreatReport } from '../../model/engine/types.js';
@@ -13,7 +14,7 @@ import { visible, visibleOnOneLine } from '../../core/escape.js';
 import { formatCounts } from '../../model/report/register.js';
 import { VERSION } from '../../version.js';
 import { CliExit, ExitCode, usageError, type CliIo } from '../support/io.js';
-import { writeFileSafely, writeOutput, writeToStream } from '../support/write-file.js';
+import { writeOutput, writeToStream } from '../support/write-file.js';
 import { DEFAULT_TRACKING_FILE, DIFF_FORMATS, MODEL_FORMATS, type DiffFormat, type ModelCliOptions, type ModelFormat } from './model-options.js';
 
 /**
@@ -43,9 +44,14 @@ async function readText(io: CliIo, path: string, what: string): Promise<string> 
 }
 
 async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Promise<ThreatReport> {
+  return (await loadDesign(io, path, options)).report;
+}
+
+/** The analysed design, with the decisions its file holds (Threagile's risk tracking) and the path messages name. */
+async function loadDesign(io: CliIo, path: string, options: ModelCliOptions): Promise<{ report: ThreatReport; decisions?: ImportedDecision[]; shown: string }> {
   const text = await readText(io, path, 'design file');
   const shown = displayPath(io, path, options.projectRoot);
-  const { model, notes } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
+  const { model, notes, decisions } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
   // Messages quote the design (names, labels, the file name): escaped, so they cannot drive the terminal.
   const located = (note: AdapterNote) => `${shown}${note.line ? `:${note.line}` : ''}: ${note.message}`;
   // Input that was refused or not understood is never analysed as a design without threats: one line says
@@ -55,7 +61,8 @@ async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Pr
   if (!options.quiet) {
     for (const note of notes) if (note.level === 'warning') io.stderr.write(`bulwark: ${visible(located(note))}\n`);
   }
-  return analyze(model, { toolVersion: VERSION });
+  const report = analyze(model, { toolVersion: VERSION });
+  return decisions ? { report, decisions, shown } : { report, shown };
 }
 
 function today(): string {
@@ -66,7 +73,8 @@ export async function runModel(file: string | undefined, options: ModelCliOption
   if (!file) throw usageError('missing the design file (bulwark model <file>, or --diff OLD NEW)');
   const format = (options.format ?? 'markdown') as ModelFormat;
   if (!(MODEL_FORMATS as readonly string[]).includes(format)) throw usageError(`--format must be one of ${MODEL_FORMATS.join(', ')}`);
-  let report = await loadReport(io, file, options);
+  const design = await loadDesign(io, file, options);
+  let report = design.report;
 
   const trackingPath = options.tracking ?? DEFAULT_TRACKING_FILE;
   const trackingText = await readRegularFile(resolve(io.cwd, trackingPath), { maxBytes: MAX_DESIGN_BYTES, display: trackingPath }).catch((error: unknown) => {
@@ -74,33 +82,10 @@ export async function runModel(file: string | undefined, options: ModelCliOption
     throw usageError(error instanceof Error ? error.message : String(error));
   });
   if (options.tracking && trackingText === undefined && !options.updateTracking) throw usageError(`tracking file not found: ${options.tracking}`);
-  if (trackingText !== undefined || options.updateTracking) {
-    const { applyTracking, parseTracking, updateTrackingText } = await import('../../model/tracking/tracking.js');
-    if (trackingText !== undefined) {
-      let tracking: ReturnType<typeof parseTracking>;
-      try {
-        tracking = parseTracking(trackingText);
-      } catch (error) {
-        throw usageError(visibleOnOneLine(`${trackingPath}: ${error instanceof Error ? error.message : String(error)}`));
-      }
-      const outcome = applyTracking(report, tracking, today());
-      report = outcome.report;
-      if (!options.quiet) for (const w of outcome.warnings) io.stderr.write(`bulwark: ${visible(w)}\n`);
-    }
-    if (options.updateTracking) {
-      let updated: { text: string; added: string[] };
-      try {
-        updated = updateTrackingText(trackingText, report);
-      } catch (error) {
-        throw usageError(visibleOnOneLine(error instanceof Error ? error.message : String(error)));
-      }
-      try {
-        await writeFileSafely(resolve(io.cwd, trackingPath), updated.text, trackingPath);
-      } catch (error) {
-        throw usageError(error instanceof Error ? error.message : String(error));
-      }
-      if (!options.quiet) io.stderr.write(`Added ${updated.added.length} open threat${updated.added.length === 1 ? '' : 's'} to ${trackingPath}.\n`);
-    }
+  if (trackingText !== undefined || options.updateTracking || design.decisions) {
+    const { applyDecisions } = await import('./model-tracking.js');
+    const imported = design.decisions ? { imported: { decisions: design.decisions, shown: design.shown } } : {};
+    report = await applyDecisions(io, report, { trackingPath, trackingText, update: options.updateTracking === true, quiet: options.quiet === true, ...imported }, today());
   }
 
   const output = await render(report, format);

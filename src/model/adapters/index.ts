@@ -15,6 +15,9 @@ import { parseProse } from './prose.js';
 import type { SourceLine } from './source.js';
 import { isThreatDragon, readThreatDragon } from './threat-dragon.js';
 import { isOtm, readOtm } from './otm.js';
+import { isThreagile, readThreagile, THREAGILE_YAML } from './threagile.js';
+import { foreignMessage, notADesignMessage, recogniseForeign } from './foreign-input.js';
+import type { ImportedDecision } from '../tracking/imported-decisions.js';
 import type { ImportedThreat } from '../schema/imported-threat.js';
 import { readModelDocument } from './yaml-model.js';
 
@@ -35,6 +38,8 @@ export interface ReadResult {
   notes: AdapterNote[];
   /** Threats the file already holds (Threat Dragon, Open Threat Model), for the register; absent when none. */
   threats?: ImportedThreat[];
+  /** Decisions the file holds on its risks (Threagile's risk tracking), to apply to the analysed threats; absent when none. */
+  decisions?: ImportedDecision[];
 }
 
 /** Mermaid diagram types that say nothing about components and flows. */
@@ -45,7 +50,7 @@ export function detectFormat(fileName: string, text: string): InputFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (ext === 'mmd' || ext === 'mermaid') return 'mermaid';
   if (ext === 'puml' || ext === 'plantuml' || ext === 'pu' || ext === 'iuml' || ext === 'wsd') return 'plantuml';
-  if (ext === 'yaml' || ext === 'yml') return OTM_YAML.test(text) ? 'otm' : 'yaml';
+  if (ext === 'yaml' || ext === 'yml') return OTM_YAML.test(text) ? 'otm' : THREAGILE_YAML.test(text) || /(?:^|[\\/])threagile[^\\/]*$/i.test(fileName) ? 'threagile' : 'yaml';
   if (ext === 'json') return jsonFlavour(text);
   if (ext === 'txt') return 'prose';
   if (ext === 'md' || ext === 'markdown') {
@@ -63,6 +68,7 @@ function detectByContent(text: string): InputFormat {
   // `[ \t]*`, not `\s*`, after a line anchor: `\s*` would rescan every following blank line from each line start.
   if (/^[ \t]*@startuml/m.test(text)) return 'plantuml';
   if (OTM_YAML.test(text)) return 'otm';
+  if (THREAGILE_YAML.test(text)) return 'threagile';
   if (/^```[ \t]*mermaid/m.test(text)) return 'mermaid';
   const firstCode = trimmed.replace(/^(?:---[\s\S]*?---\s*)?(?:%%.*\n\s*)*/, '');
   const firstLineEnd = firstCode.indexOf('\n');
@@ -77,10 +83,10 @@ const OTM_YAML = /^otmVersion[ \t]*:/m;
 function jsonFlavour(text: string): InputFormat {
   // Threat Dragon files have a `detail.diagrams` list; without that word (or an escape that could spell it)
   // a large Bulwark model is not parsed twice just to find out.
-  if (!text.includes('diagrams') && !text.includes('otmVersion') && !text.includes('\\u')) return 'json';
+  if (!text.includes('diagrams') && !text.includes('otmVersion') && !text.includes('technical_assets') && !text.includes('threagile_version') && !text.includes('\\u')) return 'json';
   try {
     const doc: unknown = JSON.parse(text);
-    return isThreatDragon(doc) ? 'threat-dragon' : isOtm(doc) ? 'otm' : 'json';
+    return isThreatDragon(doc) ? 'threat-dragon' : isOtm(doc) ? 'otm' : isThreagile(doc) ? 'threagile' : 'json';
   } catch {
     return 'json';
   }
@@ -99,9 +105,16 @@ export function readArchitecture(text: string, options: ReadOptions = {}): ReadR
     builder.note('error', `${what} is ${exact(bytes)} bytes, over the limit of ${exact(limit)} bytes${tooBig ? '' : ' for prose'}`);
     return { model: builder.build(), notes: builder.notes };
   }
+  // A file that is clearly something else (a manifest, a Dockerfile, nothing at all) is named, not read.
+  const foreign = options.format ? undefined : recogniseForeign(fileName ?? '', text);
+  if (foreign) {
+    builder.note('error', foreignMessage(fileName, foreign));
+    return { model: builder.build(), notes: builder.notes };
+  }
   let buildOptions: BuildOptions;
+  const decisions: ImportedDecision[] = [];
   try {
-    buildOptions = readInto(format, text, fileName, builder);
+    buildOptions = readInto(format, text, fileName, builder, decisions);
   } catch (error) {
     // Adapters report problems as notes; this is the last guard so bad input never crashes a run.
     const message = error instanceof Error ? error.message : String(error);
@@ -117,13 +130,17 @@ export function readArchitecture(text: string, options: ReadOptions = {}): ReadR
   const threats = builder.importedThreats();
   if (!builder.refused) {
     const problem = nothingToAnalyse(model);
-    if (problem) {
+    const notADesign = problem && model.elements.length === 0 ? notADesignMessage(fileName, text, format) : undefined;
+    if (notADesign) builder.note('error', notADesign);
+    else if (problem) {
       // Located where the first warning is: the likely reason nothing was found.
       const warning = builder.notes.find((n) => n.level === 'warning');
       builder.note('error', `${problem}${warning ? ` (${truncateForMessage(oneLine(warning.message), 160)})` : ''}`, warning?.line);
     }
   }
-  return threats.length ? { model, notes: builder.notes, threats } : { model, notes: builder.notes };
+  const result: ReadResult = threats.length ? { model, notes: builder.notes, threats } : { model, notes: builder.notes };
+  if (decisions.length && !builder.refused) result.decisions = decisions;
+  return result;
 }
 
 /** Files named for what they are, not for the system, say nothing of its name. */
@@ -139,7 +156,7 @@ function nameFromFile(fileName: string): string | undefined {
   return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }
 
-function readInto(format: InputFormat, text: string, fileName: string | undefined, builder: ModelBuilder): BuildOptions {
+function readInto(format: InputFormat, text: string, fileName: string | undefined, builder: ModelBuilder, decisions: ImportedDecision[]): BuildOptions {
   switch (format) {
     case 'mermaid':
     case 'plantuml':
@@ -155,6 +172,8 @@ function readInto(format: InputFormat, text: string, fileName: string | undefine
       return readThreatDragon(text, builder);
     case 'otm':
       return readOtm(text, builder);
+    case 'threagile':
+      return readThreagile(text, builder, decisions);
   }
 }
 

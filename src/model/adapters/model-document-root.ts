@@ -3,7 +3,7 @@
 // syntax errors, nesting past the limit or aliases that expand past the limit is refused: what a parser
 // salvages from it may be missing any part of the design.
 
-import type { LineCounter, Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { ModelBuilder } from './builder.js';
 import { fromYaml, type DocMap, type DocNode } from './doc-nodes.js';
 import { parseJsonNodes } from './json-nodes.js';
@@ -15,6 +15,27 @@ import { parseYamlDocument } from './yaml-parse.js';
 
 /** The root mapping of a model document, or null when it was refused (a note says why). */
 export function modelDocumentRoot(text: string, builder: ModelBuilder, lineCounter: LineCounter, format: 'yaml' | 'json'): DocMap | null {
+  return mappingDocument(text, builder, lineCounter, format)?.root ?? null;
+}
+
+export interface MappingDocumentOptions {
+  /** Read YAML merge keys (`<<: *base`). */
+  merge?: boolean;
+  /** What the document should have been, said when its root is no mapping. */
+  shape?: string;
+}
+
+/**
+ * A document whose root is a mapping, as nodes (for lines) and as plain data (aliases and merge keys
+ * resolved, which only the whole document can do); null when it was refused (a note says why).
+ */
+export function mappingDocument(
+  text: string,
+  builder: ModelBuilder,
+  lineCounter: LineCounter,
+  format: 'yaml' | 'json',
+  options: MappingDocumentOptions = {},
+): { root: DocMap; plain: () => unknown } | null {
   const nesting = yamlNesting(text);
   if (nesting.depth > MAX_YAML_NESTING) {
     builder.note('error', `the document nests ${exact(nesting.depth)} levels deep, over the limit of ${exact(MAX_YAML_NESTING)}`, nesting.line);
@@ -22,14 +43,14 @@ export function modelDocumentRoot(text: string, builder: ModelBuilder, lineCount
   }
   const root = format === 'json' || /^\s*\{/.test(text) ? readJson(text, builder, lineCounter, format) : undefined;
   if (root === null) return null;
-  const yaml = root === undefined ? readYaml(text, builder, lineCounter) : undefined;
+  const yaml = root === undefined ? readYaml(text, builder, lineCounter, options.merge ?? false) : undefined;
   if (yaml === null) return null;
   const contents = root ?? fromYaml(yaml?.contents ?? null);
   if (contents?.kind !== 'map') {
-    builder.note('error', 'a Bulwark model is a mapping with elements, flows, boundaries and dataAssets');
+    builder.note('error', options.shape ?? 'a Bulwark model is a mapping with elements, flows, boundaries and dataAssets');
     return null;
   }
-  return contents;
+  return { root: contents, plain: () => (yaml ? yaml.doc.toJSON() : contents.value) };
 }
 
 /**
@@ -55,13 +76,13 @@ function countLines(text: string, lineCounter: LineCounter): void {
 }
 
 /** The document's root read as YAML (null contents for an empty document); null when it was refused (a note says why). */
-function readYaml(text: string, builder: ModelBuilder, lineCounter: LineCounter): { contents: YamlNode | null } | null {
+function readYaml(text: string, builder: ModelBuilder, lineCounter: LineCounter, merge: boolean): { contents: YamlNode | null; doc: Document.Parsed } | null {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) {
     builder.note('error', `the YAML model is ${exact(bytes)} bytes, over the limit of ${exact(MAX_YAML_BYTES)} bytes for YAML (write a larger model as JSON)`);
     return null;
   }
-  const parsed = parseYamlDocument(text, lineCounter);
+  const parsed = parseYamlDocument(text, lineCounter, { merge });
   if ('error' in parsed) {
     const at = parsed.offset === undefined ? undefined : lineCounter.linePos(parsed.offset).line;
     // The parser reports running out of stack as a syntax error; say what it means.
@@ -76,5 +97,5 @@ function readYaml(text: string, builder: ModelBuilder, lineCounter: LineCounter)
     builder.note('error', `YAML aliases expand to more than ${exact(MAX_YAML_ALIAS_NODES)} values, over the limit of ${exact(MAX_YAML_ALIAS_NODES)}`, at);
     return null;
   }
-  return { contents: root };
+  return { contents: root, doc: parsed.doc };
 }

@@ -10,9 +10,10 @@ import { exact, MAX_YAML_NESTING } from './limits.js';
 
 export type ParsedYaml = { doc: Document.Parsed } | { error: string; offset: number; more: number };
 
-export function parseYamlDocument(text: string, lineCounter: LineCounter, options: { uniqueKeys?: boolean } = {}): ParsedYaml {
+/** `merge`: YAML 1.1 merge keys (`<<: *base`), which some formats (Threagile) use to share fields. */
+export function parseYamlDocument(text: string, lineCounter: LineCounter, options: { uniqueKeys?: boolean; merge?: boolean } = {}): ParsedYaml {
   const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ uniqueKeys: options.uniqueKeys ?? false });
+  const composer = new Composer({ uniqueKeys: options.uniqueKeys ?? false, merge: options.merge ?? false });
   let syntaxError: { message: string; offset: number } | undefined;
   function* untilFirstError(tokens: Iterable<CST.Token>): Generator<CST.Token> {
     for (const token of tokens) {

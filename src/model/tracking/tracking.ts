@@ -177,9 +177,16 @@ export function applyTracking(report: ThreatReport, tracking: TrackingFile, toda
 
 /**
  * Add every open threat that has no entry yet as `status: open` (with its title), keeping existing
- * decisions, comments and order. Returns the new file text.
+ * decisions, comments and order. `imported` holds decisions the design file brought (Threagile's risk
+ * tracking), by threat id: those threats are written with that decision, decided ones included, so the
+ * tracking file carries them from then on. Returns the new file text, the open threats added and the ids
+ * written with an imported decision.
  */
-export function updateTrackingText(existing: string | undefined, report: ThreatReport): { text: string; added: string[] } {
+export function updateTrackingText(
+  existing: string | undefined,
+  report: ThreatReport,
+  imported: ReadonlyMap<string, Decision> = new Map(),
+): { text: string; added: string[]; imported: string[] } {
   const doc: Document = existing && existing.trim() ? parseDocument(existing) : parseDocument('version: 1\nthreats: {}\n');
   if (doc.errors.length) throw new Error(`cannot update the tracking file: ${doc.errors[0]!.message.split('\n')[0]}`);
   checkVersion(doc);
@@ -193,18 +200,27 @@ export function updateTrackingText(existing: string | undefined, report: ThreatR
   // A flow-style `{}` from a fresh file would keep new entries on one line; write block style.
   map.flow = false;
   const added: string[] = [];
+  const written: string[] = [];
   // A set of the ids already there: YAMLMap.has and .set search the whole map, quadratic over many threats.
   const present = new Set(map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key))));
-  for (const threat of report.threats) {
+  const decided = imported.size ? report.decided.filter((t) => imported.has(t.id)) : [];
+  for (const threat of [...report.threats, ...decided]) {
     if (present.has(threat.id)) continue;
-    map.items.push(doc.createPair(threat.id, { status: 'open', title: threat.title, severity: threat.severity }));
+    const decision = imported.get(threat.id);
+    const entry = strip({ status: decision?.status ?? 'open', justification: decision?.justification, owner: decision?.owner, title: threat.title, severity: threat.severity });
+    map.items.push(doc.createPair(threat.id, entry));
     present.add(threat.id);
-    added.push(threat.id);
+    if (decision) written.push(threat.id);
+    if (entry.status === 'open') added.push(threat.id);
   }
   if (!existing?.trim()) {
     doc.commentBefore =
       ' Bulwark threat decisions: set status to mitigated, accepted or false-positive with a justification,\n' +
       ' an owner and optionally an expiry date (YYYY-MM-DD). Ids are stable across runs.';
   }
-  return { text: doc.toString(), added };
+  return { text: doc.toString(), added, imported: written };
+}
+
+function strip<T extends Record<string, unknown>>(entry: T): T {
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as T;
 }
