@@ -5,6 +5,7 @@
 import type { ModelBuilder } from './builder.js';
 import { MAX_IMPORTED_THREATS, severityFromWord, statusFromWords, strideFromType, type ImportedThreatDraft } from './imported-threats.js';
 import type { FlowDraft } from './build-drafts.js';
+import { slugify } from './vocabulary.js';
 
 type Json = Record<string, unknown>;
 
@@ -46,11 +47,13 @@ export function readCellThreats(list: readonly unknown[], subject: { elementKey:
     const { status, known } = statusFromWords(statusText);
     if (statusText && !known) tally.unknownStatus.add(statusText);
     const severityText = str(raw.severity);
-    const id = str(raw.id) ?? str(raw.threatId) ?? (typeof raw.number === 'number' ? String(raw.number) : `${cellId}-${index + 1}`);
+    // Older files give threats no id: the title names them, as it does on the element (the position would change on export).
+    const title = str(raw.title);
+    const id = str(raw.id) ?? str(raw.threatId) ?? (typeof raw.number === 'number' ? String(raw.number) : title ? slugify(title).slice(0, 60) : `${cellId}-${index + 1}`);
     const draft: ImportedThreatDraft = {
       format: 'threat-dragon',
       id,
-      title: str(raw.title) ?? `Threat ${id}`,
+      title: title ?? `Threat ${id}`,
       stride,
       status,
       original: raw,

@@ -107,7 +107,7 @@ describe('Threat Dragon import of a hand-written v2 file', () => {
     assert.equal(validate(JSON.parse(text)), true, JSON.stringify(validate.errors, null, 1));
   });
 
-  const { model, notes } = readArchitecture(text, { fileName: 'login.json' });
+  const { model, notes, threats } = readArchitecture(text, { fileName: 'login.json' });
 
   it('reads actors, processes and stores with their Threat Dragon flags', () => {
     assert.equal(model.name, 'Login service');
@@ -137,7 +137,8 @@ describe('Threat Dragon import of a hand-written v2 file', () => {
     assert.equal(element(model, 'web-app').props.internetFacing, true);
     assert.deepEqual([flow(model, 'web-app', 'auth-service').protocol, flow(model, 'web-app', 'auth-service').encrypted], ['grpc', false]);
     assert.equal(model.flows.length, 4);
-    assert.ok(notes.some((n) => /1 threat/.test(n.message)));
+    // The file's own threat is kept for the register, on the element it was drawn on.
+    assert.deepEqual(threats?.map((t) => [t.id, t.element, t.stride, t.severity, t.status, t.original.mitigation]), [['1', 'web-app', 'spoofing', 'high', 'open', 'Rate-limit logins and require MFA.']]);
   });
 
   it('reports broken files as notes instead of crashing', () => {
