@@ -1,6 +1,7 @@
 // The mitigation library: standard fixes with concrete steps, referenced by id from threat rules.
 
 import { APPSEC_MITIGATIONS } from './mitigations-appsec.js';
+import { INFRASTRUCTURE_MITIGATIONS } from './mitigations-infrastructure.js';
 import type { Mitigation } from './types.js';
 
 export const MITIGATIONS: readonly Mitigation[] = [
@@ -274,6 +275,7 @@ export const MITIGATIONS: readonly Mitigation[] = [
     steps: ['Put the function behind an API gateway with usage plans and throttling.', 'Set reserved concurrency and budget alarms (denial of wallet).'],
   },
   ...APPSEC_MITIGATIONS,
+  ...INFRASTRUCTURE_MITIGATIONS,
 ];
 
 const BY_ID = new Map(MITIGATIONS.map((m) => [m.id, m]));

@@ -31,7 +31,7 @@ const TAG_WORDS: ReadonlyArray<readonly [TechTag, RegExp]> = [
   ['edge', /\bwaf\b|front door/],
   ['ci', /\bci\b|ci\/cd|\bcicd\b|build (?:pipeline|server|system|agents?|runners?)|(?:deploy(?:ment)?|release) pipeline|jenkins|github actions|gitlab[- ]ci|circleci|travis|azure (?:devops|pipelines)|teamcity|bamboo|buildkite|codebuild|codepipeline|tekton|argo ?cd|\bflux ?cd\b/],
   ['source-repo', /github(?! actions)|gitlab(?![- ]ci)|bitbucket|\bgit\b|gitea|codecommit|source(?:[- ]code)? repo|\bcode repo|\bsvn\b|subversion/],
-  ['artifact-registry', /artifactory|artifact (?:registry|repository|store)|\bnexus\b|(?:container|image|docker|package|npm|helm chart) registry|docker hub|\becr\b|\bacr\b|\bgcr\b|\bharbor\b|\bquay\b/],
+  ['artifact-registry', /artifactory|artifact (?:registry|repository|store)|\bnexus\b|(?:container|image|docker|package|npm|helm chart|model) registry|docker hub|\becr\b|\bacr\b|\bgcr\b|\bharbor\b|\bquay\b/],
   ['container-platform', /container platform|kubernetes cluster|\bk8s cluster|openshift|docker (?:host|engine|swarm|daemon)|\b(?:eks|gke|aks|ecs) cluster|\bnomad\b|rancher/],
   ['service-registry', /\bconsul\b|eureka|\betcd\b|zookeeper|service (?:registry|discovery)/],
   ['ldap', /\bldaps?\b|openldap|active directory|directory server|389 directory/],

@@ -4,9 +4,13 @@ import { authenticationRules } from './authentication.js';
 import { browserRules } from './browser.js';
 import { cacheRules } from './cache.js';
 import { databaseRules } from './database.js';
+import { deploymentRules } from './deployment.js';
+import { designFlowRules, designRules } from './design.js';
 import { identityElementRules, identityFlowRules } from './identity.js';
+import { infrastructureRules } from './infrastructure.js';
 import { injectionElementRules, injectionFlowRules } from './injection.js';
 import { kubernetesRules } from './kubernetes.js';
+import { networkAccessFlowRules, networkAccessRules } from './network-access.js';
 import { oauthRules } from './oauth-oidc.js';
 import { objectStorageRules } from './object-storage.js';
 import { queueRules } from './queue.js';
@@ -31,6 +35,10 @@ export const ELEMENT_THREAT_RULES: readonly ElementThreatRule[] = [
   ...kubernetesRules,
   ...secretsRules,
   ...supplyChainRules,
+  ...deploymentRules,
+  ...infrastructureRules,
+  ...networkAccessRules,
+  ...designRules,
   ...browserRules,
   ...serverRequestElementRules,
   ...injectionElementRules,
@@ -40,6 +48,8 @@ export const ELEMENT_THREAT_RULES: readonly ElementThreatRule[] = [
 export const FLOW_THREAT_RULES: readonly FlowThreatRule[] = [
   ...transportRules,
   ...thirdPartyRules,
+  ...networkAccessFlowRules,
+  ...designFlowRules,
   ...serverRequestFlowRules,
   ...injectionFlowRules,
   ...identityFlowRules,
