@@ -59,6 +59,10 @@ const ELEMENT_RULES: ReadonlyArray<readonly [RegExp, keyof ElementProps, boolean
   // Reachable from outside: stated exposure, or a port published on every interface of the host.
   [/\b(?:internal(?: network)? only|only (?:on|to) the internal network|bound to (?:127\.0\.0\.1|localhost|the internal network)|localhost only|private subnet|not (?:published|exposed|reachable from outside))\b/i, 'internetFacing', false, 'receiver'],
   [/\b(?:internet[- ]facing|public(?:ly exposed)? (?:api|endpoint)|exposed to the (?:internet|outside|world)|publicly reachable|ports? \d{2,5}(?:\s+is|\s+are)? (?:published|exposed|open)|(?:published|exposed|bound|listening|listens) (?:to|on) (?:0\.0\.0\.0|all interfaces|the host))\b/i, 'internetFacing', true, 'receiver'],
+  // Browser-side defences and the firewall in front ("CSRF tokens", "CSP and output encoding", "behind a WAF"; "no WAF" is denied).
+  [/\b(?:csrf[- ](?:tokens?|protection|protected|middleware|checks?)|anti[- ]csrf|samesite(?:=|\s+)(?:lax|strict)|samesite cookies?|double[- ]submit cookies?)\b/i, 'csrfProtection', true, 'receiver'],
+  [/\b(?:output[- ]encod\w*|(?:html[- ])?escap(?:es|ed|ing) (?:all )?output|auto[- ]?escap\w*|content[- ]security[- ]polic(?:y|ies)|csp|dompurify|sanitis\w* html|sanitiz\w* html)\b/i, 'outputEncoding', true, 'receiver'],
+  [/\b(?:waf|web application firewall)\b/i, 'waf', true, 'receiver'],
 ];
 
 /** Clause breaks: a denial reaches across "or" and list commas, never past these. */

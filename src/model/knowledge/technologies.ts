@@ -87,7 +87,11 @@ export const TECHNOLOGY_TERMS: readonly TechnologyTerm[] = [
   term(/\boracle\b/i, 'Oracle Database', 'datastore', { tags: ['relational'], tagPattern: /oracle/ }),
   term(/\b(?:rds|aurora)\b/i, 'AWS RDS', 'datastore', { displayName: 'RDS database', tags: ['relational'], tagPattern: /\brds\b|aurora/ }),
   // relational and document stores alike: the knowledge base's words tell them apart
-  term(/\b(?:cassandra|couchdb|firestore|cosmos ?db|sqlite|elasticsearch|opensearch)\b/i, 'Database', 'datastore'),
+  // search engines: queried with a language of their own (search-query injection, not SQL)
+  term(/\belasticsearch\b/i, 'Elasticsearch', 'datastore', { tags: ['search'] }),
+  term(/\bopensearch\b/i, 'OpenSearch', 'datastore', { tags: ['search'] }),
+  term(/\b(?:apache )?solr\b/i, 'Apache Solr', 'datastore', { displayName: 'Solr', tags: ['search'] }),
+  term(/\b(?:cassandra|couchdb|firestore|cosmos ?db|sqlite)\b/i, 'Database', 'datastore'),
   // third parties
   term(/\bstripe\b/i, 'Stripe', 'external-system'),
   term(/\b(?:paypal|adyen|braintree)\b/i, 'Payment provider', 'external-system'),

@@ -38,7 +38,7 @@ describe('technology catalogue', () => {
     assert.ok(tagsOfText('rediss://sessions:6380').has('cache'));
     assert.ok(tagsOfText('dynamo table of orders').has('nosql'));
     assert.equal(matchTechnology('three lambdas'), undefined, 'a reader still wants the word itself');
-    assert.deepEqual([...tagsOfText('active directory')], [], 'Active Directory is not OAuth');
+    assert.deepEqual([...tagsOfText('active directory')], ['ldap'], 'Active Directory is an LDAP directory, not OAuth');
     assert.ok(tagsOfText('entra id').has('oauth'));
   });
 

@@ -3,7 +3,7 @@
 
 import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
-import type { Control, ElementContext, ElementThreatRule } from '../types.js';
+import type { Control, ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
 import { isSensitive, joinNames } from '../vocabulary.js';
 import { bearerTokenOnly, browserCalls, isOutside, runsOnUsersDevices, servesBrowsers, usesCookieSessions, wordsOf } from './app-signals.js';
 
@@ -36,6 +36,11 @@ function keepsLogins(ctx: ElementContext): boolean {
   return ctx.facts.loginEndpoint || ctx.element.props.authenticatesCallers === true || browserCalls(ctx.facts).some((f) => f.authenticated === true || f.carriesCredentials);
 }
 
+/** A WAF filters its traffic: stated (`waf: true`), or a CDN/WAF edge not stated to run without one ("no WAF"). */
+function filtersTraffic(facts: ElementFacts): boolean {
+  return facts.element.props.waf === true || (facts.element.props.waf !== false && facts.tags.has('edge'));
+}
+
 /** How many gateways in front of an element the WAF walk looks through. */
 const MAX_HOPS = 4;
 
@@ -46,11 +51,12 @@ const MAX_HOPS = 4;
 function unfilteredPath(ctx: ElementContext): string | undefined {
   const filters = (id: string): boolean => {
     const facts = ctx.model.element(id);
-    return facts !== undefined && (facts.element.props.waf === true || facts.tags.has('edge'));
+    return facts !== undefined && filtersTraffic(facts);
   };
   const seen = new Set<string>();
   const walk = (id: string, hops: number): string | undefined => {
-    if (seen.has(id) || hops > MAX_HOPS || filters(id)) return undefined;
+    // The element's own WAF is its control (reported as mitigating); a gateway's WAF means the path is filtered.
+    if (seen.has(id) || hops > MAX_HOPS || (hops > 0 && filters(id))) return undefined;
     seen.add(id);
     const facts = ctx.model.element(id);
     if (!facts) return undefined;
@@ -70,7 +76,7 @@ const WAF_KINDS = ['process', 'web-app', 'function'] as const;
 const wafInFront: Control<ElementContext> = {
   id: 'element.waf',
   effect: 'remove',
-  present: (ctx) => ctx.element.props.waf === true || ctx.facts.tags.has('edge'),
+  present: (ctx) => filtersTraffic(ctx.facts),
   reason: (ctx) => `${ctx.element.name} is behind a web application firewall`,
 };
 

@@ -2,20 +2,45 @@
 // that does more than read data (XML external entities, native object deserialisation).
 
 import { C } from '../compliance.js';
-import { elementHas, sourceValidatesInput } from '../controls.js';
-import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../types.js';
+import { elementHas } from '../controls.js';
+import type { Element } from '../../schema/architecture.js';
+import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThreatRule } from '../types.js';
 import { CODE_KINDS, formatEvidence, isStore, runsOnUsersDevices } from './app-signals.js';
 import { taintedWriters } from './database.js';
 
 /** Words of a flow or store that queries a database. */
 const QUERY_WORDS = /\bsql\b|\bjdbc\b|\bodbc\b|\bt-sql\b|\bpl\/sql\b|\bcql\b|\bn1ql\b|\bcypher\b|\bgremlin\b|\bneo4j\b|\bsqlite\b/;
 
+/** The service that sends queries and the store it queries: the flow's ends, or reversed where only the data's way back is drawn ("reads products from OpenSearch"). */
+interface QueryEnds {
+  caller: Element;
+  store: Element;
+}
+
+const CALLER_KINDS: ReadonlySet<string> = new Set(CODE_KINDS);
+
+function queryEnds(ctx: FlowContext): QueryEnds | undefined {
+  const { source, target } = ctx.flow;
+  if (CALLER_KINDS.has(source.kind)) return { caller: source, store: target };
+  if (!isStore(source.kind) || !CALLER_KINDS.has(target.kind)) return undefined;
+  // Drawn both ways: the caller's own flow carries the threat.
+  const forward = ctx.model.element(target.id)?.outgoing.some((f) => f.target.id === source.id);
+  return forward ? undefined : { caller: target, store: source };
+}
+
+const callerValidatesInput: Control<FlowContext> = {
+  id: 'caller.validatesInput',
+  effect: 'remove',
+  present: (ctx) => queryEnds(ctx)?.caller.props.validatesInput === true,
+  reason: (ctx) => `${queryEnds(ctx)?.caller.name} validates the data it receives`,
+};
+
 /**
  * The caller handles input someone else may control: it faces the internet, or a caller or a producer of a queue it
  * consumes does not state input validation. Input validated upstream (as TM-DB-001 reads it) does not count.
  */
-function handlesInput(flow: FlowView, ctx: FlowContext): boolean {
-  const caller = ctx.model.element(flow.source.id);
+function handlesInput(ends: QueryEnds, ctx: FlowContext): boolean {
+  const caller = ctx.model.element(ends.caller.id);
   if (!caller) return false;
   if (caller.internetFacing) return true;
   const queues = [...caller.incoming.filter((f) => f.source.kind === 'queue').map((f) => f.source), ...caller.outgoing.filter((f) => f.reads && f.target.kind === 'queue').map((f) => f.target)];
@@ -26,20 +51,24 @@ function handlesInput(flow: FlowView, ctx: FlowContext): boolean {
 
 /** The store is queried with SQL or a NoSQL query language (search engines and directories have their own rules). */
 function queryStore(ctx: FlowContext): 'sql' | 'nosql' | undefined {
-  const store = ctx.model.element(ctx.flow.target.id);
+  const ends = queryEnds(ctx);
+  const store = ends && ends.store.kind === 'datastore' ? ctx.model.element(ends.store.id) : undefined;
   if (!store || store.tags.has('search') || store.tags.has('ldap')) return undefined;
   if (store.tags.has('nosql') || /\bmongo/.test(ctx.flow.text)) return 'nosql';
   if (store.tags.has('relational')) return 'sql';
-  const words = `${ctx.flow.target.name} ${ctx.flow.target.technology ?? ''} ${ctx.flow.flow.protocol ?? ''} ${ctx.flow.text}`.toLowerCase();
+  const words = `${store.element.name} ${store.element.technology ?? ''} ${ctx.flow.flow.protocol ?? ''} ${ctx.flow.text}`.toLowerCase();
   return QUERY_WORDS.test(words) ? 'sql' : undefined;
 }
 
 /** TM-DB-001 already reports this caller on the store (it takes internet input unvalidated): one threat, not two. */
-function reportedOnStore(ctx: FlowContext): boolean {
-  const store = ctx.model.element(ctx.flow.target.id);
+function reportedOnStore(ctx: FlowContext, ends: QueryEnds): boolean {
+  const store = ctx.model.element(ends.store.id);
   if (!store) return false;
-  return taintedWriters({ element: store.element, facts: store, model: ctx.model }).some((w) => w.name === ctx.flow.source.name);
+  return taintedWriters({ element: store.element, facts: store, model: ctx.model }).some((w) => w.name === ends.caller.name);
 }
+
+const callerName = (ctx: FlowContext): string => queryEnds(ctx)?.caller.name ?? ctx.flow.source.name;
+const storeName = (ctx: FlowContext): string => queryEnds(ctx)?.store.name ?? ctx.flow.target.name;
 
 const LDAP_WORDS = /\bldaps?\b/;
 
@@ -61,17 +90,18 @@ export const injectionFlowRules: FlowThreatRule[] = [
     scope: 'flow',
     pattern: 'injection',
     stride: 'tampering',
-    sourceKinds: CODE_KINDS,
-    targetKinds: ['datastore'],
     condition:
       'a service that handles requests or messages queries a SQL or NoSQL database, and the design does not state input validation with parameterised queries (`validatesInput: true` on the service); a service that takes internet input unvalidated is reported once, on the database (TM-DB-001)',
-    applies: (ctx) => NOT_DEVOPS(ctx) && queryStore(ctx) !== undefined && handlesInput(ctx.flow, ctx) && !reportedOnStore(ctx),
-    controls: [sourceValidatesInput],
-    title: (ctx) => `${queryStore(ctx) === 'nosql' ? 'NoSQL' : 'SQL'} injection from ${ctx.flow.source.name} into ${ctx.flow.target.name}`,
+    applies: (ctx) => {
+      const ends = queryEnds(ctx);
+      return ends !== undefined && NOT_DEVOPS(ctx) && queryStore(ctx) !== undefined && handlesInput(ends, ctx) && !reportedOnStore(ctx, ends);
+    },
+    controls: [callerValidatesInput],
+    title: (ctx) => `${queryStore(ctx) === 'nosql' ? 'NoSQL' : 'SQL'} injection from ${callerName(ctx)} into ${storeName(ctx)}`,
     description: (ctx) =>
       queryStore(ctx) === 'nosql'
-        ? `${ctx.flow.source.name} queries ${ctx.flow.target.name} with values taken from the requests or messages it handles. Where a JSON body is passed into a query as is, an attacker sends operators instead of values (\`{"$ne": null}\`, \`$where\`, \`$regex\`) and logs in without a password or reads every document.`
-        : `${ctx.flow.source.name} queries ${ctx.flow.target.name} with values taken from the requests or messages it handles. Any value concatenated into SQL (a filter, a sort column, a raw query in an ORM) lets an attacker rewrite the statement: read other users' rows, change or delete data, or run database functions.`,
+        ? `${callerName(ctx)} queries ${storeName(ctx)} with values taken from the requests or messages it handles. Where a JSON body is passed into a query as is, an attacker sends operators instead of values (\`{"$ne": null}\`, \`$where\`, \`$regex\`) and logs in without a password or reads every document.`
+        : `${callerName(ctx)} queries ${storeName(ctx)} with values taken from the requests or messages it handles. Any value concatenated into SQL (a filter, a sort column, a raw query in an ORM) lets an attacker rewrite the statement: read other users' rows, change or delete data, or run database functions.`,
     severity: 'high',
     likelihood: 'medium',
     raiseForSensitiveData: true,
@@ -85,16 +115,16 @@ export const injectionFlowRules: FlowThreatRule[] = [
     scope: 'flow',
     pattern: 'injection',
     stride: 'tampering',
-    sourceKinds: CODE_KINDS,
     condition:
       'a service queries an LDAP directory (an element named or tagged LDAP / Active Directory, or a flow over `ldap`/`ldaps`) and the design does not state that it validates and escapes the input it puts in filters (`validatesInput: true`)',
-    applies: (ctx) =>
-      !isStore(ctx.flow.source.kind) &&
-      (ctx.model.element(ctx.flow.target.id)?.tags.has('ldap') === true || LDAP_WORDS.test(`${ctx.flow.flow.protocol ?? ''} ${ctx.flow.text}`)),
-    controls: [sourceValidatesInput],
-    title: (ctx) => `LDAP injection from ${ctx.flow.source.name} into ${ctx.flow.target.name}`,
+    applies: (ctx) => {
+      const ends = queryEnds(ctx);
+      return ends !== undefined && (ctx.model.element(ends.store.id)?.tags.has('ldap') === true || LDAP_WORDS.test(`${ctx.flow.flow.protocol ?? ''} ${ctx.flow.text}`));
+    },
+    controls: [callerValidatesInput],
+    title: (ctx) => `LDAP injection from ${callerName(ctx)} into ${storeName(ctx)}`,
     description: (ctx) =>
-      `${ctx.flow.source.name} builds LDAP filters for ${ctx.flow.target.name} (user look-ups, logins, group checks). A user name such as \`*)(uid=*))(|(uid=*\` changes the filter: the attacker logs in without the right password, or enumerates users and attributes from the directory.`,
+      `${callerName(ctx)} builds LDAP filters for ${storeName(ctx)} (user look-ups, logins, group checks). A user name such as \`*)(uid=*))(|(uid=*\` changes the filter: the attacker logs in without the right password, or enumerates users and attributes from the directory.`,
     severity: 'high',
     likelihood: 'medium',
     raiseForSensitiveData: true,
@@ -108,14 +138,16 @@ export const injectionFlowRules: FlowThreatRule[] = [
     scope: 'flow',
     pattern: 'injection',
     stride: 'tampering',
-    sourceKinds: CODE_KINDS,
     condition:
       'a service queries a search engine (Elasticsearch, OpenSearch, Solr, Lucene) and the design does not state that it validates the input it puts in queries (`validatesInput: true`)',
-    applies: (ctx) => ctx.model.element(ctx.flow.target.id)?.tags.has('search') === true,
-    controls: [sourceValidatesInput],
-    title: (ctx) => `Search query injection from ${ctx.flow.source.name} into ${ctx.flow.target.name}`,
+    applies: (ctx) => {
+      const ends = queryEnds(ctx);
+      return ends !== undefined && ctx.model.element(ends.store.id)?.tags.has('search') === true;
+    },
+    controls: [callerValidatesInput],
+    title: (ctx) => `Search query injection from ${callerName(ctx)} into ${storeName(ctx)}`,
     description: (ctx) =>
-      `${ctx.flow.source.name} builds queries for ${ctx.flow.target.name} from what its callers send. Search terms passed into query-string (Lucene) syntax or scripts let an attacker widen the query past the tenant or permission filter, read documents they should not see, or run expensive queries and scripts that stall the cluster.`,
+      `${callerName(ctx)} builds queries for ${storeName(ctx)} from what its callers send. Search terms passed into query-string (Lucene) syntax or scripts let an attacker widen the query past the tenant or permission filter, read documents they should not see, or run expensive queries and scripts that stall the cluster.`,
     severity: 'medium',
     likelihood: 'medium',
     raiseForSensitiveData: true,
