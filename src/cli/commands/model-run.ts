@@ -51,7 +51,7 @@ async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Pr
 async function loadDesign(io: CliIo, path: string, options: ModelCliOptions): Promise<{ report: ThreatReport; decisions?: ImportedDecision[]; shown: string }> {
   const text = await readText(io, path, 'design file');
   const shown = displayPath(io, path, options.projectRoot);
-  const { model, notes, decisions } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
+  const { model, notes, threats, decisions } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
   // Messages quote the design (names, labels, the file name): escaped, so they cannot drive the terminal.
   const located = (note: AdapterNote) => `${shown}${note.line ? `:${note.line}` : ''}: ${note.message}`;
   // Input that was refused or not understood is never analysed as a design without threats: one line says
@@ -61,7 +61,7 @@ async function loadDesign(io: CliIo, path: string, options: ModelCliOptions): Pr
   if (!options.quiet) {
     for (const note of notes) if (note.level === 'warning') io.stderr.write(`bulwark: ${visible(located(note))}\n`);
   }
-  const report = analyze(model, { toolVersion: VERSION });
+  const report = analyze(model, { toolVersion: VERSION, ...(threats ? { importedThreats: threats } : {}) });
   return decisions ? { report, decisions, shown } : { report, shown };
 }
 
