@@ -27,7 +27,8 @@ export interface MappingDocumentOptions {
 
 /**
  * A document whose root is a mapping, as nodes (for lines) and as plain data (aliases and merge keys
- * resolved, which only the whole document can do); null when it was refused (a note says why).
+ * resolved, which only the whole document can do; `plain` throws on a merge key that merges no mapping);
+ * null when it was refused (a note says why).
  */
 export function mappingDocument(
   text: string,
@@ -50,7 +51,8 @@ export function mappingDocument(
     builder.note('error', options.shape ?? 'a Bulwark model is a mapping with elements, flows, boundaries and dataAssets');
     return null;
   }
-  return { root: contents, plain: () => (yaml ? yaml.doc.toJSON() : contents.value) };
+  // Aliases were bounded above (aliasExpansion), so the parser's own alias count check is not needed.
+  return { root: contents, plain: () => (yaml ? yaml.doc.toJS({ json: true, maxAliasCount: -1 }) : contents.value) };
 }
 
 /**

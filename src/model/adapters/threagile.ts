@@ -41,8 +41,16 @@ export function readThreagile(text: string, builder: ModelBuilder, decisions: Im
     shape: 'a Threagile model is a mapping with technical_assets, communication links, trust_boundaries and data_assets',
   });
   if (doc === null) return {};
+  let plain: unknown;
+  try {
+    plain = doc.plain();
+  } catch (error) {
+    // `<<: 5`: YAML merges only mappings.
+    builder.note('error', `YAML: ${truncateForMessage(oneLine(error instanceof Error ? error.message : String(error)), 200)}`);
+    return {};
+  }
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
-  new ThreagileReader(builder, lineAt, doc.root, doc.plain(), decisions).read();
+  new ThreagileReader(builder, lineAt, doc.root, plain, decisions).read();
   // Internet exposure is what the model says (`internet`, boundaries), not guessed from who calls whom.
   return {};
 }

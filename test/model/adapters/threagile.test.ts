@@ -229,7 +229,8 @@ describe('Threagile reader on broken models', () => {
     const list = readArchitecture('- technical_assets\n', { format: 'threagile' });
     assert.match(list.notes.find((n) => n.level === 'error')?.message ?? '', /a Threagile model is a mapping/);
     const merge = read('threagile_version: 1.0.0\ntechnical_assets:\n  A:\n    <<: 5\n    id: a\n');
-    assert.ok(merge.notes.some((n) => n.level === 'error'));
+    const refusal = merge.notes.find((n) => n.level === 'error')?.message ?? '';
+    assert.match(refusal, /^YAML: Merge sources must be maps/, 'said by the reader, not caught by the last guard');
   });
 
   it('ignores sections of the wrong shape with a warning, and inherits nothing from Object.prototype', () => {
