@@ -3,7 +3,7 @@
 // whether it is an administrative interface. Shared by the web, injection and identity patterns.
 
 import type { DataFormat, Element } from '../../schema/architecture.js';
-import type { ElementContext, ElementFacts, FlowView } from '../types.js';
+import type { ElementContext, ElementFacts, FlowView, ModelView } from '../types.js';
 
 /** Kinds that run code of ours and take requests (the subjects of application-security threats). */
 export const APP_KINDS = ['process', 'web-app', 'gateway', 'function'] as const;
@@ -35,27 +35,32 @@ export function runsOnUsersDevices(facts: ElementFacts): boolean {
 const PAGE_SERVER =
   /\bweb ?servers?\b|\bweb ?app(?:lication)?s?\b|\bapplication servers?\b|\bserver[- ]rendered\b|\bserver[- ]side render|\bssr\b|\bmvc\b|\brails\b|\bdjango\b|\blaravel\b|\bphp\b|\basp\.net\b|\bjsp\b|\bthymeleaf\b|\bcms\b|\bwordpress\b|\bdrupal\b|\bportal\b|\bwebshop\b|\bstorefront\b|\bnext\.?js\b|\bapache\b|\btomcat\b|\biis\b|\bweb ?ui\b|\badmin (?:console|panel|ui|portal|dashboard)\b/;
 
-/** People's browsers (and frontends running in them) calling the element. */
-export function browserCalls(facts: ElementFacts): FlowView[] {
-  return facts.incoming.filter((f) => f.source.kind === 'actor' || (f.source.kind === 'web-app' && f.fromInternet));
+const fromBrowser = (f: FlowView): boolean => f.source.kind === 'actor' || (f.source.kind === 'web-app' && f.fromInternet);
+
+/** People's browsers (and frontends running in them) calling the element, directly or through a gateway in front. */
+export function browserCalls(facts: ElementFacts, model: ModelView): FlowView[] {
+  const direct = facts.incoming.filter(fromBrowser);
+  const viaGateway = facts.incoming.filter((f) => f.source.kind === 'gateway').flatMap((f) => model.element(f.source.id)?.incoming.filter(fromBrowser) ?? []);
+  return viaGateway.length ? [...direct, ...viaGateway] : direct;
 }
 
 /**
  * Serves browsers: a frontend that is not only static code on users' devices, or a service with page-server words
- * (web server, web application, CMS, portal) that people or their browsers call.
+ * (web server, web application, CMS, portal) that people or their browsers call, directly or through a gateway.
  */
 export function servesBrowsers(ctx: ElementContext): boolean {
   const { element, facts } = ctx;
   if (element.kind === 'web-app') return !runsOnUsersDevices(facts) || facts.incoming.some((f) => f.source.kind === 'actor');
-  if (element.kind !== 'process' && element.kind !== 'gateway' && element.kind !== 'function') return false;
-  return PAGE_SERVER.test(wordsOf(element)) && browserCalls(facts).length > 0;
+  // Gateways, CDNs and proxies pass pages on; the server behind them renders them.
+  if (element.kind !== 'process' && element.kind !== 'function') return false;
+  return PAGE_SERVER.test(wordsOf(element)) && browserCalls(facts, ctx.model).length > 0;
 }
 
 /** Cookie or server-side session words on the element or on what browsers send it. */
 const COOKIE_SESSION = /\bcookies?\b|\bsessions?\b|\bsession id\b|\bjsessionid\b|\bremember[- ]me\b/;
 
 export function usesCookieSessions(ctx: ElementContext): boolean {
-  return COOKIE_SESSION.test(wordsOf(ctx.element)) || browserCalls(ctx.facts).some((f) => COOKIE_SESSION.test(f.text));
+  return COOKIE_SESSION.test(wordsOf(ctx.element)) || browserCalls(ctx.facts, ctx.model).some((f) => COOKIE_SESSION.test(f.text));
 }
 
 /**
@@ -64,7 +69,7 @@ export function usesCookieSessions(ctx: ElementContext): boolean {
  */
 export function bearerTokenOnly(ctx: ElementContext): boolean {
   if (usesCookieSessions(ctx)) return false;
-  const calls = browserCalls(ctx.facts);
+  const calls = browserCalls(ctx.facts, ctx.model);
   return (calls.length > 0 && calls.every((f) => f.tags.has('jwt'))) || (ctx.facts.tags.has('jwt') && ctx.element.props.authenticatesCallers === true);
 }
 

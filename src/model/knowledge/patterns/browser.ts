@@ -7,9 +7,10 @@ import type { Control, ElementContext, ElementFacts, ElementThreatRule } from '.
 import { isSensitive, joinNames } from '../vocabulary.js';
 import { bearerTokenOnly, browserCalls, isOutside, runsOnUsersDevices, servesBrowsers, usesCookieSessions, wordsOf } from './app-signals.js';
 
-/** Whose browsers call the element, for messages: "Customer and Admin". */
-function browserUsers(ctx: ElementContext): string {
-  return joinNames(browserCalls(ctx.facts).map((f) => f.source.name)) || 'users';
+/** Whose browsers call the element, for messages: "Customer and Admin's browsers", else "users' browsers". */
+function browsersOf(ctx: ElementContext): string {
+  const people = joinNames(browserCalls(ctx.facts, ctx.model).map((f) => f.source.name));
+  return people ? `${people}'s browsers` : "users' browsers";
 }
 
 /** Displays what users or third parties put in (comments, profiles, messages, uploads, feeds). */
@@ -33,7 +34,7 @@ function rendersForBrowsers(ctx: ElementContext): boolean {
 
 /** People log in to it (credentials, authenticated calls from browsers, or it states it authenticates callers): their browsers hold a session. */
 function keepsLogins(ctx: ElementContext): boolean {
-  return ctx.facts.loginEndpoint || ctx.element.props.authenticatesCallers === true || browserCalls(ctx.facts).some((f) => f.authenticated === true || f.carriesCredentials);
+  return ctx.facts.loginEndpoint || ctx.element.props.authenticatesCallers === true || browserCalls(ctx.facts, ctx.model).some((f) => f.authenticated === true || f.carriesCredentials);
 }
 
 /** A WAF filters its traffic: stated (`waf: true`), or a CDN/WAF edge not stated to run without one ("no WAF"). */
@@ -101,14 +102,14 @@ export const browserRules: ElementThreatRule[] = [
     applies: (ctx) => {
       // A frontend running on users' devices sends requests; the servers it calls are the ones forged requests reach.
       if (bearerTokenOnly(ctx) || runsOnUsersDevices(ctx.facts)) return false;
-      if (servesBrowsers(ctx)) return browserCalls(ctx.facts).length > 0 && (usesCookieSessions(ctx) || keepsLogins(ctx));
+      if (servesBrowsers(ctx)) return browserCalls(ctx.facts, ctx.model).length > 0 && (usesCookieSessions(ctx) || keepsLogins(ctx));
       // An API behind a browser frontend is CSRF-prone when the browser holds a cookie session for it.
-      return ctx.element.kind !== 'web-app' && browserCalls(ctx.facts).length > 0 && usesCookieSessions(ctx);
+      return ctx.element.kind !== 'web-app' && browserCalls(ctx.facts, ctx.model).length > 0 && usesCookieSessions(ctx);
     },
     controls: [elementHas('csrfProtection', 'defends state-changing requests against CSRF (tokens, SameSite cookies or origin checks)')],
-    title: (ctx) => `Cross-site request forgery: other websites make ${browserUsers(ctx)}'s browsers act on ${ctx.element.name}`,
+    title: (ctx) => `Cross-site request forgery: other websites make ${browsersOf(ctx)} act on ${ctx.element.name}`,
     description: (ctx) =>
-      `${ctx.element.name} takes state-changing requests from ${browserUsers(ctx)}'s browsers${usesCookieSessions(ctx) ? ' and recognises them by a session cookie' : ''}. A page on any other site can make a logged-in visitor's browser submit a form or request to it, and the browser attaches the cookie: the request changes the victim's data (email, password, payments, settings) as if they had sent it.`,
+      `${ctx.element.name} takes state-changing requests from ${browsersOf(ctx)}${usesCookieSessions(ctx) ? ' and recognises them by a session cookie' : ''}. A page on any other site can make a logged-in visitor's browser submit a form or request to it, and the browser attaches the cookie: the request changes the victim's data (email, password, payments, settings) as if they had sent it.`,
     severity: 'medium',
     likelihood: 'medium',
     raiseForSensitiveData: true,
@@ -128,9 +129,9 @@ export const browserRules: ElementThreatRule[] = [
       'a web app or web server that renders pages for browsers (custom-developed, or showing user-supplied content; a static site without user content is not), with no stated output encoding and Content-Security-Policy (`outputEncoding: true`)',
     applies: (ctx) => rendersForBrowsers(ctx),
     controls: [elementHas('outputEncoding', 'encodes output for its context and sets a Content-Security-Policy')],
-    title: (ctx) => `Cross-site scripting: injected script runs in ${browserUsers(ctx)}'s browsers through ${ctx.element.name}`,
+    title: (ctx) => `Cross-site scripting: injected script runs in ${browsersOf(ctx)} through ${ctx.element.name}`,
     description: (ctx) =>
-      `${ctx.element.name} renders content in ${browserUsers(ctx)}'s browsers${showsUserContent(ctx) ? ', including content users supply' : ''}. Input written into a page or the DOM without encoding (a comment, a name, a URL parameter, a search term) runs as script in other users' sessions: it steals their tokens, reads what they see and acts as them.`,
+      `${ctx.element.name} renders content in ${browsersOf(ctx)}${showsUserContent(ctx) ? ', including content users supply' : ''}. Input written into a page or the DOM without encoding (a comment, a name, a URL parameter, a search term) runs as script in other users' sessions: it steals their tokens, reads what they see and acts as them.`,
     severity: 'high',
     likelihood: 'medium',
     raiseForSensitiveData: false,
@@ -174,8 +175,9 @@ export const browserRules: ElementThreatRule[] = [
     stride: 'tampering',
     kinds: ['process', 'web-app', 'function', 'gateway'],
     condition:
-      'accepts files (`dataFormats: [file]`, or uploads from the internet stated unvalidated, `validatesInput: false`) and does not state that it validates their content (`validatesInput: true`): type by magic bytes, malware scan, re-encoding; upload size and rate are TM-API-002',
-    applies: (ctx) => acceptsFiles(ctx) && !runsOnUsersDevices(ctx.facts),
+      'code of our own (not `customDeveloped: false`) that accepts files (`dataFormats: [file]`, or uploads from the internet stated unvalidated, `validatesInput: false`) and does not state that it validates their content (`validatesInput: true`): type by magic bytes, malware scan, re-encoding; upload size and rate are TM-API-002',
+    // A product as shipped (a Git server, a CI tool) handles files its vendor's way; Threagile judges only our own code.
+    applies: (ctx) => acceptsFiles(ctx) && ctx.element.props.customDeveloped !== false && !runsOnUsersDevices(ctx.facts),
     controls: [elementHas('validatesInput', 'validates the files it accepts')],
     title: (ctx) => `Malicious files accepted by ${ctx.element.name} unchecked`,
     description: (ctx) => {
