@@ -241,3 +241,22 @@ flows:
     assert.deepEqual(openIds(report, 'TM-WEB-004'), []);
   });
 });
+
+describe('TM-API-004 on a web app that writes to a store itself', () => {
+  const design = (props: string) => `
+dataAssets:
+  - { id: patients, name: Patient records, classification: pii }
+elements:
+  - { name: Patient, kind: actor }
+  - { name: Patient portal, kind: web-app, technology: Django ${props} }
+  - { name: Records DB, kind: datastore, technology: PostgreSQL, data: [patients] }
+flows:
+  - { source: Patient, target: Patient portal, protocol: https }
+  - { source: Patient portal, target: Records DB, label: update records, data: [patients] }
+`;
+
+  it('fires on a server-rendered portal writing personal data without an audit log, and audit logging removes it', () => {
+    assert.deepEqual(openIds(reportOf(design(''), 'portal.yaml'), 'TM-API-004'), ['TM-API-004@patient-portal']);
+    assert.deepEqual(openIds(reportOf(design(', auditLogging: true'), 'portal.yaml'), 'TM-API-004'), []);
+  });
+});

@@ -144,7 +144,8 @@ export const webApiRules: ElementThreatRule[] = [
     scope: 'element',
     pattern: 'web-api',
     stride: 'repudiation',
-    kinds: ['process', 'gateway', 'function'],
+    // A web app that writes to stores itself (server-rendered, or a frontend on a backend-as-a-service) is one too.
+    kinds: API_KINDS,
     condition: 'internet-facing service that writes PII, credentials or payment data to a store or queue, or that states it keeps no audit log, without audit logging',
     applies: (ctx) =>
       ctx.facts.internetFacing && !ctx.facts.loginEndpoint && (sensitiveWrites(ctx).length > 0 || (ctx.element.props.auditLogging === false && storesBehind(ctx).length > 0)),
