@@ -52,6 +52,11 @@ describe('TM-WEB-001 cross-site request forgery', () => {
     assert.deepEqual(openIds(report, 'TM-WEB-001'), []);
   });
 
+  it('does not fire on a web app that logs users in and hands their browsers a JWT', () => {
+    const report = reportOf('User submits credentials → Web App validates → Auth Service checks against Database → returns JWT.', 'login.md');
+    assert.deepEqual(openIds(report, 'TM-WEB-001'), []);
+  });
+
   it('fires on the API behind a single-page app when the browser holds a cookie session for it', () => {
     const report = reportOf(
       `flowchart LR

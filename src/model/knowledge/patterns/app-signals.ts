@@ -64,13 +64,15 @@ export function usesCookieSessions(ctx: ElementContext): boolean {
 }
 
 /**
- * Browsers authenticate with a bearer token they put in a header themselves (JWT, access token), and nothing
- * says cookies: a forged cross-site request carries no credentials, so CSRF does not apply.
+ * Browsers authenticate with a bearer token they put in a header themselves (JWT, access token; or the element
+ * hands them one), and nothing says cookies: a forged cross-site request carries no credentials, so CSRF does not apply.
  */
 export function bearerTokenOnly(ctx: ElementContext): boolean {
   if (usesCookieSessions(ctx)) return false;
   const calls = browserCalls(ctx.facts, ctx.model);
-  return (calls.length > 0 && calls.every((f) => f.tags.has('jwt'))) || (ctx.facts.tags.has('jwt') && ctx.element.props.authenticatesCallers === true);
+  // Handing the browser a token ("returns JWT") means its next requests carry it, in a header.
+  const handsOutToken = ctx.facts.outgoing.some((f) => f.target.kind === 'actor' && f.tags.has('jwt'));
+  return (calls.length > 0 && calls.every((f) => f.tags.has('jwt'))) || handsOutToken || (ctx.facts.tags.has('jwt') && ctx.element.props.authenticatesCallers === true);
 }
 
 /** Words for the formats a component parses, where the design states no `dataFormats`. */
