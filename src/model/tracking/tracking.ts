@@ -134,8 +134,10 @@ export function applyTracking(report: ThreatReport, tracking: TrackingFile, toda
   const warnings = [...tracking.warnings];
   const expired: string[] = [];
   const open: Threat[] = [];
-  const decided: Threat[] = [...report.decided];
-  for (const threat of report.threats) {
+  // A threat the design file itself decided (Threat Dragon's Mitigated, OTM's mitigated) can be decided again here: the tracking file wins.
+  const redecided = report.decided.filter((t) => t.origin && tracking.entries.has(t.id));
+  const decided: Threat[] = redecided.length ? report.decided.filter((t) => !redecided.includes(t)) /* few: only the file's decisions the tracking file names */ : [...report.decided];
+  for (const threat of redecided.length ? [...report.threats, ...redecided] : report.threats) {
     const entry = tracking.entries.get(threat.id);
     if (!entry) {
       open.push(threat);
@@ -150,12 +152,12 @@ export function applyTracking(report: ThreatReport, tracking: TrackingFile, toda
       warnings.push(`decision "${entry.status}" for ${threat.id} expired on ${entry.expires}; the threat is open again`);
       open.push({ ...threat, status: 'open', decision });
     } else if (entry.status === 'open') {
-      open.push({ ...threat, decision });
+      open.push({ ...threat, status: 'open', decision });
     } else {
       decided.push({ ...threat, status: entry.status, decision });
     }
   }
-  const current = new Set(report.threats.map((t) => t.id));
+  const current = new Set([...report.threats, ...redecided].map((t) => t.id));
   const byDesign = new Set(report.mitigatedByDesign.map((t) => t.id));
   const stale: StaleDecision[] = [];
   for (const entry of tracking.entries.values()) {

@@ -66,6 +66,12 @@ describe('threats from a Threat Dragon file', () => {
     const r = await bulwark('model', 'clinic-threats-v2.json', '--format', 'json', '--fail-on', 'none', '--tracking', 'decisions.yaml');
     const report = JSON.parse(r.out) as Json;
     assert.ok(report.decided.some((t: Json) => t.id.startsWith('TD-2c3d4e5f') && t.status === 'accepted'));
+    // The file's own decision can be overruled: its Mitigated threat is open again.
+    writeFileSync(join(dir, 'reopen.yaml'), 'version: 1\nthreats:\n  TD-0b9e8d7c-6a5f-4e3d-2c1b-a09f8e7d6c5b@records-portal:\n    status: open\n    justification: the audit trail was switched off\n');
+    const reopened = JSON.parse((await bulwark('model', 'clinic-threats-v2.json', '--format', 'json', '--fail-on', 'none', '--tracking', 'reopen.yaml')).out) as Json;
+    assert.ok(reopened.threats.some((t: Json) => t.id.startsWith('TD-0b9e8d7c') && t.status === 'open'));
+    assert.ok(!reopened.decided.some((t: Json) => t.id.startsWith('TD-0b9e8d7c')));
+    assert.ok(!reopened.warnings.some((w: string) => /stale/.test(w)));
     const untracked = JSON.parse((await bulwark('model', 'clinic-threats-v2.json', '--format', 'json', '--fail-on', 'none')).out) as Json;
     assert.equal(report.counts.critical, untracked.counts.critical - 1, 'a decided threat leaves the counts');
   });
