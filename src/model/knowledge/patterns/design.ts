@@ -3,12 +3,12 @@
 // severity: they report model quality. Sketches (diagrams, prose) leave much unstated by nature, so most of these
 // judge only explicit models (YAML, JSON, imported), where an unstated field is a gap rather than a sketch's brevity.
 
-import type { Architecture, DataAsset, ElementKind } from '../../schema/architecture.js';
+import { DATA_HOLDING_KINDS, type Architecture, type DataAsset, type ElementKind } from '../../schema/architecture.js';
 import { C } from '../compliance.js';
 import type { ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../types.js';
 import { TECHNOLOGY_TERMS } from '../technologies.js';
 import { CLASSIFICATION_RANK, describeClassification, joinNames } from '../vocabulary.js';
-import { allElements, confidential, explicitModel, isOurs, networklessService } from './infra-roles.js';
+import { allElements, confidential, explicitModel, isOurs, networklessService, sensitivityOf } from './infra-roles.js';
 
 
 /** What the model leaves unstated about an element that matters (internet-facing, or handling confidential data). */
@@ -59,7 +59,8 @@ function linkWithoutData(ctx: FlowContext): boolean {
 /** Confidential data a flow delivers to a component that states what it handles, yet neither keeps nor passes it on. */
 function unneededData(ctx: FlowContext): DataAsset[] {
   const { flow } = ctx;
-  if (!explicitModel(ctx.model) || !isOurs(flow.target) || flow.target.data.length === 0) return [];
+  // A store keeps what it is sent, whatever its list says; people and third parties are outside the model's say.
+  if (!explicitModel(ctx.model) || !isOurs(flow.target) || DATA_HOLDING_KINDS.has(flow.target.kind) || flow.target.data.length === 0) return [];
   const target = ctx.model.element(flow.target.id);
   if (!target) return [];
   const passedOn = new Set(target.outgoing.flatMap((f) => f.flow.data));
@@ -114,7 +115,7 @@ export const designRules: ElementThreatRule[] = [
     controls: [],
     title: (ctx) => `The model of ${ctx.element.name} is incomplete: ${gaps(ctx)[0]}`,
     description: (ctx) =>
-      `${ctx.element.name} is reachable from the internet and handles ${describeClassification(ctx.facts.sensitivity!)}, yet ${gaps(ctx).join('; ')}. Threats that depend on the missing facts (injection for a database technology, plaintext for a protocol) cannot be found, so the register looks cleaner than the system is.`,
+      `${ctx.element.name} is reachable from the internet and handles ${describeClassification(sensitivityOf(ctx.facts)!)}, yet ${gaps(ctx).join('; ')}. Threats that depend on the missing facts (injection for a database technology, plaintext for a protocol) cannot be found, so the register looks cleaner than the system is.`,
     cwe: ['CWE-1059'],
     mitigations: ['MIT-MODEL-COMPLETE'],
   },
@@ -183,7 +184,7 @@ export const designFlowRules: FlowThreatRule[] = [
     id: 'TM-DESIGN-005',
     scope: 'flow',
     stride: 'elevation-of-privilege',
-    condition: 'in an explicit model, a flow that delivers confidential data to a component that lists the data it handles, yet neither stores nor passes that data on',
+    condition: 'in an explicit model, a flow that delivers confidential data to a service (not a store) that lists the data it handles, yet neither handles nor passes that data on',
     applies: (ctx) => unneededData(ctx).length > 0,
     controls: [],
     title: (ctx) => `${ctx.flow.target.name} receives ${joinNames(unneededData(ctx).map((d) => d.name))} it does not use`,

@@ -17,6 +17,7 @@ import { queueRules } from './queue.js';
 import { secretsRules } from './secrets.js';
 import { serverRequestElementRules, serverRequestFlowRules } from './server-requests.js';
 import { serverlessRules } from './serverless.js';
+import { storeRules } from './stores.js';
 import { supplyChainRules } from './supply-chain.js';
 import { thirdPartyRules } from './third-party.js';
 import { transportRules } from './transport.js';
@@ -39,6 +40,7 @@ export const ELEMENT_THREAT_RULES: readonly ElementThreatRule[] = [
   ...infrastructureRules,
   ...networkAccessRules,
   ...designRules,
+  ...storeRules,
   ...browserRules,
   ...serverRequestElementRules,
   ...injectionElementRules,

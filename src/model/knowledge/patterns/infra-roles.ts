@@ -2,9 +2,9 @@
 // the roles of build infrastructure, what runs in containers, which elements share a runtime or a cloud account,
 // and how much an input can be expected to state. Per-design answers are found once per design.
 
-import type { Architecture, Boundary, Element } from '../../schema/architecture.js';
+import type { Architecture, Boundary, Classification, Element } from '../../schema/architecture.js';
 import type { ElementContext, ElementFacts, ModelView } from '../types.js';
-import { CLASSIFICATION_RANK, isSensitive } from '../vocabulary.js';
+import { CLASSIFICATION_RANK, isSensitive, maxClassification } from '../vocabulary.js';
 
 /** Lower-cased name, technology and description. */
 export function textOf(element: Element): string {
@@ -42,14 +42,30 @@ export function networklessService(element: Element): boolean {
   return NETWORKLESS.test(textOf(element));
 }
 
+const SENSITIVITY = new WeakMap<ElementFacts, Classification | undefined>();
+
+/**
+ * The most sensitive data an element holds or handles: its own, what its flows carry, and what the stores it
+ * reads and writes hold (a service writing to a PII database handles PII, stated on the flow or not).
+ */
+export function sensitivityOf(facts: ElementFacts): Classification | undefined {
+  if (SENSITIVITY.has(facts)) return SENSITIVITY.get(facts);
+  const found = maxClassification(
+    [facts.sensitivity, ...facts.incoming.map((f) => f.sensitivity), ...facts.outgoing.map((f) => f.sensitivity)].filter((c): c is Classification => c !== undefined),
+  );
+  SENSITIVITY.set(facts, found);
+  return found;
+}
+
 /** Holds or handles PII, credentials or payment data. */
 export function sensitive(facts: ElementFacts): boolean {
-  return isSensitive(facts.sensitivity);
+  return isSensitive(sensitivityOf(facts));
 }
 
 /** Holds or handles confidential data or more. */
 export function confidential(facts: ElementFacts): boolean {
-  return facts.sensitivity !== undefined && CLASSIFICATION_RANK[facts.sensitivity] >= CLASSIFICATION_RANK.confidential;
+  const level = sensitivityOf(facts);
+  return level !== undefined && CLASSIFICATION_RANK[level] >= CLASSIFICATION_RANK.confidential;
 }
 
 const CONTAINER_WORDS = /\bdocker(?!\s*hub)|\bcontaineri[sz]ed|\bcontainers?\b(?! registry)|\becs\b|fargate|cloud run|openshift|\bpods?\b|kubernetes|\bk8s\b|\beks\b|\bgke\b|\baks\b|helm/;

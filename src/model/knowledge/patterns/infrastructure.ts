@@ -5,7 +5,7 @@ import type { Boundary } from '../../schema/architecture.js';
 import { C } from '../compliance.js';
 import type { ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
 import { describeClassification, joinNames } from '../vocabulary.js';
-import { allElements, explicitModel, hasBoundaries, isOurs, isPipeline, networkZoneOf, networklessService, runtimeHostedBy, runtimeOf, sensitive, textOf, zoneMates, zoneOf, type RuntimeGroup } from './infra-roles.js';
+import { allElements, explicitModel, hasBoundaries, isOurs, isPipeline, networklessService, networkZoneOf, runtimeHostedBy, runtimeOf, sensitive, sensitivityOf, textOf, zoneMates, zoneOf, type RuntimeGroup } from './infra-roles.js';
 
 const CONTAINER_RUNTIME = /kubernetes|\bk8s\b|openshift|docker|container|\beks\b|\bgke\b|\baks\b|\becs\b|nomad|rancher|swarm/;
 
@@ -31,7 +31,7 @@ function mixing(group: RuntimeGroup): string | undefined {
   const exposed = group.members.filter((m) => m.internetFacing);
   const inner = group.members.filter((m) => !m.internetFacing && sensitive(m));
   if (exposed.length && inner.length)
-    return `${joinNames(exposed.map((m) => m.element.name))} ${exposed.length > 1 ? 'are' : 'is'} reachable from the internet and ${joinNames(inner.map((m) => m.element.name))} ${inner.length > 1 ? 'hold' : 'holds'} ${describeClassification(inner[0]!.sensitivity!)}`;
+    return `${joinNames(exposed.map((m) => m.element.name))} ${exposed.length > 1 ? 'are' : 'is'} reachable from the internet and ${joinNames(inner.map((m) => m.element.name))} ${inner.length > 1 ? 'hold' : 'holds'} ${describeClassification(sensitivityOf(inner[0]!)!)}`;
   const zones = new Map<string, string[]>();
   for (const m of group.members) {
     const zone = zoneOf(m);
@@ -90,7 +90,7 @@ function highValueTarget(ctx: ElementContext): string | undefined {
   const { element, facts } = ctx;
   if (!isOurs(element)) return undefined;
   if ((element.kind === 'datastore' || element.kind === 'cache') && facts.data.some((d) => ['pii', 'credentials', 'payment'].includes(d.classification)))
-    return `it stores ${describeClassification(facts.sensitivity!)}`;
+    return `it stores ${describeClassification(sensitivityOf(facts)!)}`;
   if (element.kind === 'secret-store') return 'it holds the system\'s secrets';
   if (element.kind === 'identity-provider') return 'it decides who every user is';
   if (isPipeline(facts)) return 'it builds and deploys the system';
@@ -236,7 +236,7 @@ export const infrastructureRules: ElementThreatRule[] = [
     controls: [],
     title: (ctx) => `${ctx.element.name} shares ${zoneName(networkZoneOf(ctx.facts))} with internet-facing ${joinNames(unsegmentedFrom(ctx).map((f) => f.element.name))}`,
     description: (ctx) =>
-      `${ctx.element.name} holds ${describeClassification(ctx.facts.sensitivity!)} and sits in ${zoneName(networkZoneOf(ctx.facts))} together with ${joinNames(unsegmentedFrom(ctx).map((f) => f.element.name))}, which ${unsegmentedFrom(ctx).length > 1 ? 'are' : 'is'} reachable from the internet. Once one of them is compromised, nothing at the network level separates the attacker from ${ctx.element.name}'s port.`,
+      `${ctx.element.name} holds ${describeClassification(sensitivityOf(ctx.facts)!)} and sits in ${zoneName(networkZoneOf(ctx.facts))} together with ${joinNames(unsegmentedFrom(ctx).map((f) => f.element.name))}, which ${unsegmentedFrom(ctx).length > 1 ? 'are' : 'is'} reachable from the internet. Once one of them is compromised, nothing at the network level separates the attacker from ${ctx.element.name}'s port.`,
     severity: 'medium',
     likelihood: 'low',
     cwe: ['CWE-923', 'CWE-653'],

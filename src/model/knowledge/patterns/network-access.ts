@@ -5,11 +5,11 @@ import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../types.js';
 import { describeClassification, isSensitive, joinNames } from '../vocabulary.js';
-import { allElements, confidential, explicitModel, isOurs, sensitive, textOf } from './infra-roles.js';
+import { allElements, confidential, explicitModel, isOurs, sensitive, sensitivityOf, textOf } from './infra-roles.js';
 
-/** Flows straight from a person or third party on the internet, not through a gateway or app on their device. */
+/** Flows straight from a person or third party on the internet (administration too), not through a gateway or an app on their device. */
 function directFromInternet(ctx: ElementContext): FlowView[] {
-  return ctx.facts.incoming.filter((f) => f.fromInternet && !isOurs(f.source) && f.flow.usage !== 'devops');
+  return ctx.facts.incoming.filter((f) => f.fromInternet && !isOurs(f.source));
 }
 
 /** A design that draws gateways elsewhere: a component the internet reaches directly bypasses that norm. */
@@ -78,7 +78,7 @@ export const networkAccessRules: ElementThreatRule[] = [
     controls: [elementHas('waf', 'is behind a web application firewall')],
     title: (ctx) => `${ctx.element.name} is reached from the internet with no gateway in front (${joinNames(unguardedFromInternet(ctx).map((f) => f.source.name))})`,
     description: (ctx) =>
-      `${joinNames(unguardedFromInternet(ctx).map((f) => f.source.name))} reach${unguardedFromInternet(ctx).length > 1 ? '' : 'es'} ${ctx.element.name} directly, and it handles ${describeClassification(ctx.facts.sensitivity!)}. Without a reverse proxy, load balancer or gateway in front, its own listener takes every malformed request, scan and exploit attempt; there is no single place to terminate TLS, filter (WAF), authenticate or throttle.`,
+      `${joinNames(unguardedFromInternet(ctx).map((f) => f.source.name))} reach${unguardedFromInternet(ctx).length > 1 ? '' : 'es'} ${ctx.element.name} directly, and it handles ${describeClassification(sensitivityOf(ctx.facts)!)}. Without a reverse proxy, load balancer or gateway in front, its own listener takes every malformed request, scan and exploit attempt; there is no single place to terminate TLS, filter (WAF), authenticate or throttle.`,
     severity: 'medium',
     likelihood: 'medium',
     raiseForSensitiveData: true,
