@@ -63,6 +63,9 @@ const ELEMENT_RULES: ReadonlyArray<readonly [RegExp, keyof ElementProps, boolean
   [/\b(?:csrf[- ](?:tokens?|protection|protected|middleware|checks?)|anti[- ]csrf|samesite(?:=|\s+)(?:lax|strict)|samesite cookies?|double[- ]submit cookies?)\b/i, 'csrfProtection', true, 'receiver'],
   [/\b(?:output[- ]encod\w*|(?:html[- ])?escap(?:es|ed|ing) (?:all )?output|auto[- ]?escap\w*|content[- ]security[- ]polic(?:y|ies)|csp|dompurify|sanitis\w* html|sanitiz\w* html)\b/i, 'outputEncoding', true, 'receiver'],
   [/\b(?:waf|web application firewall)\b/i, 'waf', true, 'receiver'],
+  // A hardening baseline ("CIS-hardened", "hardened image"); "not hardened" is denied, "unhardened" says so itself.
+  [/\b(?:unhardened|no hardening)\b/i, 'hardened', false, 'actor-or-subject'],
+  [/\b(?:hardened|cis[- ]benchmark|hardening baseline)\b/i, 'hardened', true, 'actor-or-subject'],
 ];
 
 /** Clause breaks: a denial reaches across "or" and list commas, never past these. */
