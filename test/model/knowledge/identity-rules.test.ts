@@ -173,3 +173,22 @@ flows:
     assert.equal(open(report, 'TM-FLOW-003').length, 1);
   });
 });
+
+describe('TM-IAM-004 judges directories, not their clients', () => {
+  it('does not take an app that mentions LDAP for a directory', () => {
+    const report = reportOf(
+      `boundaries:
+  - { name: DMZ, type: network-zone }
+elements:
+  - { name: Visitor, kind: actor }
+  - { name: Web server, kind: process, boundary: DMZ }
+  - { name: Intranet, kind: process, boundary: DMZ, description: Binds to the corporate LDAP to check passwords }
+flows:
+  - { source: Visitor, target: Web server, protocol: https }
+  - { source: Web server, target: Intranet, protocol: https }
+`,
+      'client.yaml',
+    );
+    assert.deepEqual(openIds(report, 'TM-IAM-004'), []);
+  });
+});

@@ -5,7 +5,7 @@ import { C } from '../compliance.js';
 import { elementHas, targetAuthenticatesCallers } from '../controls.js';
 import type { Control, ElementContext, ElementFacts, ElementThreatRule, FlowContext, FlowThreatRule, ModelView } from '../types.js';
 import { CLASSIFICATION_RANK, joinNames } from '../vocabulary.js';
-import { CODE_KINDS, isAdminInterface, isAdminPerson, isOutside, isStore, wordsOf } from './app-signals.js';
+import { CODE_KINDS, isAdminInterface, isAdminPerson, isOutside, isStore } from './app-signals.js';
 
 /** Words of a call made as one service identity for everyone. */
 const TECHNICAL_USER = /\bservice[- ]accounts?\b|\btechnical[- ]users?\b|\bshared (?:db |database )?(?:users?|accounts?|credentials?|logins?)\b|\bsystem users?\b/;
@@ -26,8 +26,11 @@ function notLowValue(facts: ElementFacts | undefined, flowSensitivity: ElementFa
   return level.length === 0 || Math.max(...level) >= CLASSIFICATION_RANK.confidential;
 }
 
+/** Words that name a directory or identity store (in a name or technology: a description that mentions LDAP may be a client's). */
+const DIRECTORY = /\bldaps?\b|openldap|active directory|directory server|\bidentity (?:store|provider|service)\b|\buser (?:directory|store)\b/;
+
 function identityRelated(facts: ElementFacts): boolean {
-  return facts.element.kind === 'identity-provider' || facts.tags.has('ldap') || /\bidentity (?:store|provider|service)\b|\buser (?:directory|store)\b/.test(wordsOf(facts.element));
+  return facts.element.kind === 'identity-provider' || DIRECTORY.test(`${facts.element.name} ${facts.element.technology ?? ''}`.toLowerCase());
 }
 
 /** People reach it: directly, or through one gateway (a load balancer or proxy in front of it). */
@@ -183,7 +186,7 @@ export const identityElementRules: ElementThreatRule[] = [
     tags: ['ldap'],
     condition:
       'an identity provider or directory that shares its runtime (`runtime`) or its innermost trust boundary with components that are not part of identity (its own user database does not count)',
-    applies: (ctx) => !isOutside(ctx.element.kind) && (sharedWith(ctx).runtime.length > 0 || sharedWith(ctx).zone.length > 0),
+    applies: (ctx) => !isOutside(ctx.element.kind) && identityRelated(ctx.facts) && (sharedWith(ctx).runtime.length > 0 || sharedWith(ctx).zone.length > 0),
     controls: [],
     title: (ctx) => `${ctx.element.name} is not isolated from ${joinNames([...sharedWith(ctx).runtime, ...sharedWith(ctx).zone])}`,
     description: (ctx) => {
