@@ -189,16 +189,40 @@ export function compareThreats(a: Threat, b: Threat): number {
 }
 
 /**
- * The order of compareThreats, with severity and risk read once per threat into one number: a large design
- * has hundreds of thousands of threats and the comparator runs millions of times.
+ * The order of compareThreats without a comparator call per pair: a large design has hundreds of thousands
+ * of threats. Threats are bucketed by score and severity (one number), and each bucket is ordered by id with
+ * the engine's own string sort, which is code-unit order like compareText.
  */
 function sortThreats(threats: Threat[]): Threat[] {
-  const rank = new Float64Array(threats.length);
-  // Scores have one decimal (0–10), so score × 100 + severity rank keeps both orders in one number.
-  for (let i = 0; i < threats.length; i++) rank[i] = Math.round(threats[i]!.riskScore * 10) * 10 + SEVERITY_RANK[threats[i]!.severity];
-  const order = Array.from({ length: threats.length }, (_, i) => i);
-  order.sort((a, b) => rank[b]! - rank[a]! || compareText(threats[a]!.id, threats[b]!.id));
-  return order.map((i) => threats[i]!);
+  const buckets = new Map<number, Threat[]>();
+  for (const t of threats) {
+    // Scores have one decimal (0–10), so score × 100 + severity rank keeps both orders in one number.
+    const rank = Math.round(t.riskScore * 10) * 10 + SEVERITY_RANK[t.severity];
+    const bucket = buckets.get(rank);
+    if (bucket) bucket.push(t);
+    else buckets.set(rank, [t]);
+  }
+  const out: Threat[] = [];
+  for (const rank of [...buckets.keys()].sort((a, b) => b - a)) {
+    const bucket = buckets.get(rank)!;
+    if (bucket.length === 1) {
+      out.push(bucket[0]!);
+      continue;
+    }
+    const byId = new Map<string, Threat | Threat[]>();
+    for (const t of bucket) {
+      const same = byId.get(t.id);
+      if (same === undefined) byId.set(t.id, t);
+      else if (Array.isArray(same)) same.push(t);
+      else byId.set(t.id, [same, t]);
+    }
+    for (const id of [...byId.keys()].sort()) {
+      const entry = byId.get(id)!;
+      if (Array.isArray(entry)) out.push(...entry);
+      else out.push(entry);
+    }
+  }
+  return out;
 }
 
 export function countBySeverity(threats: readonly Threat[]): SeverityCounts {

@@ -45,9 +45,27 @@ export interface ThreatRisk {
   dataSensitivity: Factor;
 }
 
+/** Risks by their factors: factors are shared objects, so a few dozen risks serve every threat of a design. */
+const RISKS = new Map<Factor, Map<Factor, Map<Severity, ThreatRisk>>>();
+let cachedRisks = 0;
+/** Factors made per call (not the shared ones) would grow the cache without end: past this, risks are not kept. */
+const MAX_CACHED_RISKS = 4096;
+
+/** The risk of these factors: one shared, frozen object per combination (a large design has hundreds of thousands of threats). */
 export function threatRisk(severity: Severity, exploitability: Factor, dataSensitivity: Factor): ThreatRisk {
+  const cached = RISKS.get(exploitability)?.get(dataSensitivity)?.get(severity);
+  if (cached) return cached;
   const score = scoreOf(severity, exploitability.factor, dataSensitivity.factor);
-  return { score, rating: rating(score), severityWeight: SEVERITY_WEIGHT[severity], exploitability, dataSensitivity };
+  const risk: ThreatRisk = Object.freeze({ score, rating: rating(score), severityWeight: SEVERITY_WEIGHT[severity], exploitability, dataSensitivity });
+  if (cachedRisks < MAX_CACHED_RISKS) {
+    cachedRisks++;
+    let bySensitivity = RISKS.get(exploitability);
+    if (!bySensitivity) RISKS.set(exploitability, (bySensitivity = new Map()));
+    let bySeverity = bySensitivity.get(dataSensitivity);
+    if (!bySeverity) bySensitivity.set(dataSensitivity, (bySeverity = new Map()));
+    bySeverity.set(severity, risk);
+  }
+  return risk;
 }
 
 /** The score alone: severity × exploitability factor × the sensitivity of the data involved. */

@@ -54,3 +54,16 @@ describe('a design of fifty thousand flows', () => {
     for (const t of all) assert.equal(t.cwe, byRule.get(t.ruleId)!.cwe);
   });
 });
+
+describe('the register order of a large generated design', () => {
+  it('is compareThreats order: worst risk first, then severity, then id', async () => {
+    const { jsonModel } = await import('../../hostile/model-inputs.js');
+    const { readArchitecture } = await import('../../../src/model/adapters/index.js');
+    const { compareThreats } = await import('../../../src/model/engine/analyze.js');
+    const { model } = readArchitecture(jsonModel(3_000, 9_000), { fileName: 'shop.json' });
+    const report = analyze(model);
+    assert.ok(report.threats.length > 5_000, `${report.threats.length} threats`);
+    assert.deepEqual(report.threats.map((t) => t.id), [...report.threats].sort(compareThreats).map((t) => t.id));
+    assert.deepEqual(report.mitigatedByDesign.map((t) => t.id), [...report.mitigatedByDesign].sort(compareThreats).map((t) => t.id));
+  });
+});
