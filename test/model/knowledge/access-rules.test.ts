@@ -122,8 +122,9 @@ flows:
   - { source: Web app, target: Session cache, label: stores sessions }
 `;
 
-  it('fires on a cache of credentials in an explicit model, and on a cache stated unencrypted in a diagram', () => {
-    assert.deepEqual(openIds(reportOf(cache(''), 'c.yaml'), 'TM-INFRA-010'), ['TM-INFRA-010@session-cache']);
+  it('fires on a cache stated unencrypted, in a model or a diagram', () => {
+    assert.deepEqual(openIds(reportOf(cache(', encryptedAtRest: false'), 'c.yaml'), 'TM-INFRA-010'), ['TM-INFRA-010@session-cache']);
+    assert.deepEqual(openIds(reportOf(cache(''), 'c.yaml'), 'TM-INFRA-010'), [], 'a hand-written model that says nothing of it is a sketch');
     const diagram = reportOf('flowchart LR\n  app[Web app] --> cache[(Redis<br/>unencrypted)]', 'c.mmd');
     assert.deepEqual(openIds(diagram, 'TM-INFRA-010'), ['TM-INFRA-010@cache']);
   });
@@ -180,11 +181,12 @@ flows:
     assert.match(open(lost, 'TM-SECRET-004')[0]!.description, /API reads secrets from it/);
   });
 
-  it('TM-STORAGE-005: uploads from the internet fill a bucket, removed by stated size limits', () => {
-    const text = (limits: string) => `flowchart LR
-  u[User] -->|uploads photos| up[Upload service${limits}]
-  up -->|stores files| s3[(S3 bucket)]`;
-    assert.deepEqual(openIds(reportOf(text(''), 'u.mmd'), 'TM-STORAGE-005'), ['TM-STORAGE-005@s3']);
-    assert.deepEqual(openIds(reportOf(text('<br/>up to 10 MB'), 'u.mmd'), 'TM-STORAGE-005'), []);
+  it('TM-STORAGE-005: clients upload straight into a bucket, removed by stated size limits, left to TM-API-002 through a service', () => {
+    const direct = (limits: string) => `flowchart LR
+  app[Mobile app] -->|uploads photos with a pre-signed URL| s3[(S3 bucket${limits})]`;
+    assert.deepEqual(openIds(reportOf(direct(''), 'u.mmd'), 'TM-STORAGE-005'), ['TM-STORAGE-005@s3']);
+    assert.deepEqual(openIds(reportOf(direct('<br/>objects up to 10 MB'), 'u.mmd'), 'TM-STORAGE-005'), []);
+    const viaService = 'flowchart LR\n  u[User] -->|uploads photos| up[Upload service]\n  up -->|stores files| s3[(S3 bucket)]';
+    assert.deepEqual(openIds(reportOf(viaService, 'v.mmd'), 'TM-STORAGE-005'), []);
   });
 });

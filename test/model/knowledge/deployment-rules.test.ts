@@ -51,15 +51,15 @@ describe('TM-SUPPLY-002 container base-image backdooring', () => {
 });
 
 describe('TM-SUPPLY-003 code backdooring', () => {
-  it('fires on the repository and the pipeline of an explicit model', () => {
+  it('fires on a repository reachable from the internet, not on a pipeline nobody reaches from outside', () => {
     const report = reportOf(pipeline(), 'orders.yaml');
-    assert.deepEqual(openIds(report, 'TM-SUPPLY-003').sort(), ['TM-SUPPLY-003@github-repository', 'TM-SUPPLY-003@jenkins']);
+    assert.deepEqual(openIds(report, 'TM-SUPPLY-003'), ['TM-SUPPLY-003@github-repository']);
     assert.match(open(report, 'TM-SUPPLY-003').find((t) => t.id.endsWith('github-repository'))!.description, /reachable from the internet/);
   });
 
   it('is removed by MFA and least privilege together, lowered by one of them', () => {
     const both = reportOf(pipeline({ repo: ', mfa: true, leastPrivilege: true' }), 'orders.yaml');
-    assert.ok(!openIds(both, 'TM-SUPPLY-003').includes('TM-SUPPLY-003@github-repository'));
+    assert.deepEqual(openIds(both, 'TM-SUPPLY-003'), []);
     const mfaOnly = reportOf(pipeline({ repo: ', mfa: true' }), 'orders.yaml');
     const repo = open(mfaOnly, 'TM-SUPPLY-003').find((t) => t.id.endsWith('github-repository'))!;
     assert.ok(repo.adjustments.some((a) => /severity lowered: GitHub repository requires MFA/.test(a)), repo.adjustments.join('; '));
@@ -150,14 +150,17 @@ flows:
 });
 
 describe('TM-SUPPLY-007 accidental secret leak', () => {
-  it('fires on repositories and pipelines of an explicit model', () => {
-    assert.deepEqual(openIds(reportOf(pipeline(), 'orders.yaml'), 'TM-SUPPLY-007').sort(), ['TM-SUPPLY-007@github-repository', 'TM-SUPPLY-007@jenkins']);
+  const leaky = { api: ', storesCredentials: true' };
+
+  it('fires on the repository and the pipeline when a component keeps credentials in its code or configuration', () => {
+    assert.deepEqual(openIds(reportOf(pipeline(leaky), 'orders.yaml'), 'TM-SUPPLY-007').sort(), ['TM-SUPPLY-007@github-repository', 'TM-SUPPLY-007@jenkins']);
+    assert.deepEqual(openIds(reportOf(pipeline(), 'orders.yaml'), 'TM-SUPPLY-007'), [], 'nothing says a secret is in the code');
   });
 
   it('is removed by stated secret scanning, and for the pipeline by reading secrets from a vault', () => {
-    const scanned = reportOf(pipeline({ description: 'GitHub secret scanning with push protection on every repository' }), 'orders.yaml');
+    const scanned = reportOf(pipeline({ ...leaky, description: 'GitHub secret scanning with push protection on every repository' }), 'orders.yaml');
     assert.deepEqual(openIds(scanned, 'TM-SUPPLY-007'), []);
-    const vault = pipeline()
+    const vault = pipeline(leaky)
       .replace('elements:\n', 'elements:\n  - { name: Vault, kind: secret-store, technology: HashiCorp Vault }\n')
       .replace('flows:\n', 'flows:\n  - { source: Jenkins, target: Vault, label: reads signing keys }\n');
     assert.deepEqual(openIds(reportOf(vault, 'orders.yaml'), 'TM-SUPPLY-007'), ['TM-SUPPLY-007@github-repository']);
@@ -233,5 +236,6 @@ technical_assets:
     assert.deepEqual(openIds(report, 'TM-SUPPLY-004'), ['TM-SUPPLY-004@jenkins']);
     assert.deepEqual(openIds(report, 'TM-SUPPLY-005'), ['TM-SUPPLY-005@jenkins']);
     assert.deepEqual(openIds(report, 'TM-SUPPLY-006'), [], 'the build chain is modelled');
+    assert.deepEqual(openIds(report, 'TM-SUPPLY-007').sort(), ['TM-SUPPLY-007@git-repo', 'TM-SUPPLY-007@jenkins'], 'an explicit model states no secret scanning');
   });
 });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mitigated, open, openIds, reportOf } from './helpers.js';
+import { threagileModel } from './threagile-model.js';
 
 describe('TM-INFRA-001 container platform escape', () => {
   const cluster = (platform = '') => `flowchart LR
@@ -103,26 +104,23 @@ shared_runtimes:
 });
 
 describe('TM-INFRA-003 cloud account hardening', () => {
-  const account = (extra = '', description = 'Orders in AWS') => `
-name: Orders
-description: ${description}
-boundaries:
-  - { name: Production account, type: cloud-account, elements: [Orders API, Orders table] }
-elements:
-  - { name: Customer, kind: actor }
-  - { name: Orders API, kind: function, technology: AWS Lambda ${extra} }
-  - { name: Orders table, kind: datastore, technology: DynamoDB }
-flows:
-  - { source: Customer, target: Orders API, protocol: https }
-  - { source: Orders API, target: Orders table }
-`;
+  /** A Threagile model: an AWS account boundary around a function and its table. */
+  const account = (description?: string) =>
+    threagileModel({
+      assets: [
+        { id: 'customer', type: 'external-entity', technology: 'browser', internet: true, links: [{ target: 'orders-api' }] },
+        { id: 'orders-api', technology: 'function', ...(description ? { description } : {}), links: [{ target: 'orders-table' }] },
+        { id: 'orders-table', type: 'datastore', technology: 'database' },
+      ],
+      boundaries: [{ id: 'production-account', type: 'network-cloud-provider', inside: ['orders-api', 'orders-table'] }],
+    });
 
   it('fires once per account, on its first element', () => {
     assert.deepEqual(openIds(reportOf(account(), 'a.yaml'), 'TM-INFRA-003'), ['TM-INFRA-003@orders-api']);
   });
 
-  it('is removed by stated guardrails in the design', () => {
-    const guarded = reportOf(account('', 'SCPs, CloudTrail and GuardDuty on every account'), 'a.yaml');
+  it('is removed by stated guardrails', () => {
+    const guarded = reportOf(account('Deployed under SCPs with CloudTrail and GuardDuty'), 'a.yaml');
     assert.deepEqual(openIds(guarded, 'TM-INFRA-003'), []);
     assert.match(mitigated(guarded, 'TM-INFRA-003')[0]!.suppressedBy[0]!, /guardrails/);
   });
@@ -145,15 +143,17 @@ describe('TM-INFRA-004 missing hardening', () => {
   });
 
   it('fires on a high-value target of an explicit model, and not once its hardening is stated', () => {
-    const model = (vault: string) => `
-elements:
-  - { name: Orders API, kind: process, technology: Go }
-  - { name: Vault, kind: secret-store, technology: HashiCorp Vault ${vault} }
-flows:
-  - { source: Orders API, target: Vault, label: reads secrets }
-`;
-    assert.deepEqual(openIds(reportOf(model(''), 'v.yaml'), 'TM-INFRA-004'), ['TM-INFRA-004@vault']);
-    assert.deepEqual(openIds(reportOf(model(', hardened: true'), 'v.yaml'), 'TM-INFRA-004'), []);
+    const model = (description?: string) =>
+      threagileModel({
+        assets: [
+          { id: 'orders-api', technology: 'application-server', links: [{ target: 'vault' }] },
+          { id: 'vault', technology: 'vault', ...(description ? { description } : {}) },
+        ],
+      });
+    assert.deepEqual(openIds(reportOf(model(), 'v.yaml'), 'TM-INFRA-004'), ['TM-INFRA-004@vault']);
+    assert.deepEqual(openIds(reportOf(model('CIS-hardened appliance'), 'v.yaml'), 'TM-INFRA-004'), []);
+    const yaml = 'elements:\n  - { name: Vault, kind: secret-store, technology: HashiCorp Vault }\n';
+    assert.deepEqual(openIds(reportOf(yaml, 'v.yaml'), 'TM-INFRA-004'), [], 'a hand-written model that says nothing of hardening');
   });
 
   it('stays silent on a sketch that says nothing of hardening', () => {

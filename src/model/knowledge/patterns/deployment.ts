@@ -99,7 +99,7 @@ export const deploymentRules: ElementThreatRule[] = [
     stride: 'tampering',
     tags: ['source-repo', 'ci', 'artifact-registry'],
     condition:
-      'a source repository, build pipeline or artifact registry (Git, GitHub, GitLab, Bitbucket, Jenkins, CI/CD, Nexus, Artifactory, a container or model registry) that is reachable from the internet or that runtime components load from, or any such element in an explicit model; removed when access is stated as MFA-protected and least-privilege (`mfa: true` and `leastPrivilege: true`), lowered by one of them',
+      'a source repository, build pipeline or artifact registry (Git, GitHub, GitLab, Bitbucket, Jenkins, CI/CD, Nexus, Artifactory, a container or model registry) that is reachable from the internet or that runtime components load from, or any such element in an explicit model (a Threagile import); removed when access is stated as MFA-protected and least-privilege (`mfa: true` and `leastPrivilege: true`), lowered by one of them',
     applies: backdoorSignal,
     controls: [
       {
@@ -200,7 +200,7 @@ export const deploymentRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     tags: ['source-repo', 'artifact-registry', 'ci'],
     condition:
-      'a source repository, artifact registry or build pipeline where secrets get committed or baked into artifacts: in an explicit model always, in a sketch when a component states credentials in its code or configuration (`storesCredentials: true`); removed by stated secret scanning (secret scanning, gitleaks, push protection), and for a pipeline by reading its secrets from a secret store',
+      'a source repository, artifact registry or build pipeline where secrets get committed or baked into artifacts: in an explicit model (a Threagile import) always, in a sketch when a component states credentials in its code or configuration (`storesCredentials: true`); removed by stated secret scanning (secret scanning, gitleaks, push protection), and for a pipeline by reading its secrets from a secret store',
     applies: (ctx) => explicitModel(ctx.model) || credentialsInCode(ctx).length > 0,
     controls: [
       wordsControl('words.secret-scanning', SECRET_SCANNING, 'is scanned for committed secrets'),

@@ -18,13 +18,18 @@ export function isOurs(element: Element): boolean {
   return !OUTSIDE.has(element.kind);
 }
 
-/** Sketch formats (diagrams, prose) leave much unstated; a YAML/JSON/imported model states what it knows. */
-const SKETCH_FORMATS = new Set(['mermaid', 'plantuml', 'prose']);
+/**
+ * Formats that state every field of every component and link (a Threagile model has a technology, a protocol, data
+ * assets and the security properties on each): there an unstated property is a gap worth reporting. Diagrams, prose,
+ * Bulwark's own YAML and the drawn formats leave much unstated by nature, and the same system written in any of
+ * them must give the same threats, so they are all judged as sketches.
+ */
+const EXPLICIT_FORMATS: ReadonlySet<string> = new Set(['threagile']);
 
-/** A model written field by field (YAML, JSON, Threat Dragon, imported), where an unstated property is a gap. */
+/** A model that states every field, where an unstated property is a gap. */
 export function explicitModel(model: ModelView): boolean {
   const format = model.architecture().origin?.format;
-  return format !== undefined && !SKETCH_FORMATS.has(format);
+  return format !== undefined && EXPLICIT_FORMATS.has(format);
 }
 
 export function isPipeline(facts: ElementFacts): boolean {

@@ -171,7 +171,7 @@ export const infrastructureRules: ElementThreatRule[] = [
     pattern: 'infrastructure',
     stride: 'tampering',
     condition:
-      'a cloud account (a `cloud-account` boundary, or in an explicit model the AWS/Azure/GCP services outside any; in a sketch only an account with an element stated unhardened, `hardened: false`) without stated guardrails (`hardened: true` on every element, or words: SCPs, CloudTrail, GuardDuty, Config rules, Security Hub, CIS benchmark); reported once per account, on its first element',
+      'a cloud account (a `cloud-account` boundary, or in an explicit model (a Threagile import) the AWS/Azure/GCP services outside any; in a sketch only an account with an element stated unhardened, `hardened: false`) without stated guardrails (`hardened: true` on every element, or words: SCPs, CloudTrail, GuardDuty, Config rules, Security Hub, CIS benchmark); reported once per account, on its first element',
     applies: (ctx) => cloudAccount(ctx) !== undefined,
     controls: [
       {
@@ -203,7 +203,7 @@ export const infrastructureRules: ElementThreatRule[] = [
     pattern: 'infrastructure',
     stride: 'tampering',
     condition:
-      'a component stated unhardened (`hardened: false`) that is internet-facing or holds sensitive data; or, in an explicit model or one that states hardening elsewhere, a high-value target (a store of PII, credentials or payment data, a secret store, an identity provider or a build pipeline we run) whose hardening is not stated',
+      'a component stated unhardened (`hardened: false`) that is internet-facing or holds sensitive data; or, in an explicit model (a Threagile import) or one that states hardening elsewhere, a high-value target (a store of PII, credentials or payment data, a secret store, an identity provider or a build pipeline we run) whose hardening is not stated',
     applies: (ctx) => {
       if (!isOurs(ctx.element)) return false;
       if (ctx.element.props.hardened === false) return ctx.facts.internetFacing || sensitive(ctx.facts) || highValueTarget(ctx) !== undefined;
@@ -231,7 +231,7 @@ export const infrastructureRules: ElementThreatRule[] = [
     stride: 'elevation-of-privilege',
     kinds: ['datastore', 'cache', 'identity-provider'],
     condition:
-      'a database, cache or directory holding sensitive data that sits in the same trust zone as internet-facing services, with no boundary of its own (zones are drawn boundaries; a design without any is judged only when it is an explicit model); managed services with no network placement (DynamoDB, Firestore, SaaS identity) are not; secret stores have TM-SECRET-002',
+      'a database, cache or directory holding sensitive data that sits in the same trust zone as internet-facing services, with no boundary of its own (zones are drawn boundaries; a design without any is judged only when it is an explicit model (a Threagile import)); managed services with no network placement (DynamoDB, Firestore, SaaS identity) are not; secret stores have TM-SECRET-002',
     applies: (ctx) => unsegmentedFrom(ctx).length > 0,
     controls: [],
     title: (ctx) => `${ctx.element.name} shares ${zoneName(networkZoneOf(ctx.facts))} with internet-facing ${joinNames(unsegmentedFrom(ctx).map((f) => f.element.name))}`,

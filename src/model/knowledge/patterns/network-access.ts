@@ -150,7 +150,7 @@ export const networkAccessRules: ElementThreatRule[] = [
     stride: 'information-disclosure',
     kinds: ['cache', 'secret-store', 'identity-provider', 'process', 'function', 'web-app', 'gateway'],
     condition:
-      'a cache, secret store, identity provider or service stated unencrypted at rest (`encryptedAtRest: false`), or, in an explicit model, a cache or file server that keeps PII, credentials or payment data with no stated encryption (databases, buckets and queues have TM-DB-002, TM-STORAGE-004 and TM-QUEUE-001)',
+      'a cache, secret store, identity provider or service stated unencrypted at rest (`encryptedAtRest: false`), or, in an explicit model (a Threagile import), a cache or file server that keeps PII, credentials or payment data with no stated encryption (databases, buckets and queues have TM-DB-002, TM-STORAGE-004 and TM-QUEUE-001)',
     applies: (ctx) => unencryptedAsset(ctx) !== undefined,
     controls: [],
     title: (ctx) => `${ctx.element.name} keeps data unencrypted at rest`,

@@ -27,10 +27,9 @@ function unauthenticatedProducers(ctx: ElementContext): FlowView[] {
   return ctx.facts.incoming.filter((f) => f.fromInternet && !f.reads && f.authenticated !== true);
 }
 
-/** Writes that reach the bucket from the internet (directly, or through the upload endpoints that put files in it). */
+/** Clients that write straight into the bucket from the internet (pre-signed or public uploads); uploads through a service have TM-API-002. */
 function internetWriters(ctx: ElementContext): string[] {
-  const writers = ctx.facts.incoming.filter((f) => !f.reads && (f.fromInternet || ctx.model.element(f.source.id)?.uploadEndpoint === true));
-  return writers.filter((f) => f.source.props.sizeLimits !== true).map((f) => f.source.name);
+  return ctx.facts.incoming.filter((f) => !f.reads && f.fromInternet).map((f) => f.source.name);
 }
 
 export const storeRules: ElementThreatRule[] = [
@@ -41,7 +40,7 @@ export const storeRules: ElementThreatRule[] = [
     stride: 'repudiation',
     kinds: ['datastore', 'bucket', 'secret-store', 'queue', 'cache'],
     condition:
-      'a store of PII, credentials or payment data, or a secret store, stated to keep no audit log (`auditLogging: false`); in an explicit model, a database, bucket or secret store of that kind with no audit logging stated',
+      'a store of PII, credentials or payment data, or a secret store, stated to keep no audit log (`auditLogging: false`); in an explicit model (a Threagile import), a database, bucket or secret store of that kind with no audit logging stated',
     applies: (ctx) => untraceable(ctx) !== undefined,
     controls: [],
     title: (ctx) => `Administrative and data access to ${ctx.element.name} cannot be traced`,
@@ -126,12 +125,12 @@ export const storeRules: ElementThreatRule[] = [
     pattern: 'object-storage',
     stride: 'denial-of-service',
     kinds: ['bucket'],
-    condition: 'object storage written from the internet (directly, or by upload endpoints) where neither the writers nor the bucket state size limits (`sizeLimits: true`)',
+    condition: 'object storage that clients on the internet write to directly (pre-signed or public uploads) without stated size limits or quotas on the bucket (`sizeLimits: true`); uploads through a service have TM-API-002',
     applies: (ctx) => internetWriters(ctx).length > 0,
     controls: [elementHas('sizeLimits', 'limits object size and total storage (quotas, lifecycle rules)')],
     title: (ctx) => `Writes from the internet fill ${ctx.element.name} (storage and cost exhaustion)`,
     description: (ctx) =>
-      `${joinNames(internetWriters(ctx))} put${internetWriters(ctx).length > 1 ? '' : 's'} into ${ctx.element.name} what comes from the internet, with no stated size limit or quota. Large or endless uploads grow the bill without bound (denial of wallet) and slow or break the processing that lists and reads the bucket.`,
+      `${joinNames(internetWriters(ctx))} write${internetWriters(ctx).length > 1 ? '' : 's'} straight into ${ctx.element.name} from the internet, with no stated size limit or quota. Large or endless uploads grow the bill without bound (denial of wallet) and slow or break the processing that lists and reads the bucket.`,
     severity: 'medium',
     likelihood: 'medium',
     cwe: ['CWE-400', 'CWE-770'],
