@@ -95,9 +95,14 @@ describe('design hygiene stays quiet on sketches', () => {
   });
 
   it('in a diagram, reports a node connected to nothing and a protocol that contradicts its target', () => {
-    const report = reportOf('flowchart LR\n  api[Orders API] -->|SQL| q[[Orders queue - SQS]]\n  old[Legacy batch]', 'd.mmd');
+    const report = reportOf('flowchart LR\n  u[Customer] --> web[Web app] --> api[Orders API]\n  api -->|SQL| q[[Orders queue - SQS]]\n  old[Legacy batch]', 'd.mmd');
     assert.deepEqual(openIds(report, 'TM-DESIGN-002'), ['TM-DESIGN-002@old']);
     assert.deepEqual(openIds(report, 'TM-DESIGN-006'), ['TM-DESIGN-006@api->q']);
+  });
+
+  it('not in an inventory of components that draws few flows', () => {
+    const report = reportOf('flowchart LR\n  a[Billing] --> b[Ledger]\n  c[Reports]\n  d[Exports]', 'i.mmd');
+    assert.deepEqual(openIds(report, 'TM-DESIGN-002'), []);
   });
 
   it('in prose, an unconnected name is a reading gap, not an unnecessary component', () => {

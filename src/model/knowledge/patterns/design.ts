@@ -24,21 +24,35 @@ function gaps(ctx: ElementContext): string[] {
   return out;
 }
 
-/** Ids at either end of any edge of the design, data flow or not (a deploy or an import is a use too); found once per design. */
-const CONNECTED = new WeakMap<Architecture, Set<string>>();
-
-function connected(model: Architecture): Set<string> {
-  let ids = CONNECTED.get(model);
-  if (!ids) CONNECTED.set(model, (ids = new Set(model.flows.flatMap((f) => [f.source, f.target]))));
-  return ids;
+interface Connections {
+  ids: Set<string>;
+  /** Few enough elements are unconnected that the design does draw its flows: the few left out stand out. */
+  drawsFlows: boolean;
 }
 
-/** Judged in models and diagrams, not in prose (an unconnected name there is a reading gap) or a model of unknown origin. */
+/** Ids at either end of any edge of the design, data flow or not (a deploy or an import is a use too); found once per design. */
+const CONNECTED = new WeakMap<Architecture, Connections>();
+
+function connections(model: Architecture): Connections {
+  let found = CONNECTED.get(model);
+  if (!found) {
+    const ids = new Set(model.flows.flatMap((f) => [f.source, f.target]));
+    const unconnected = model.elements.filter((e) => !ids.has(e.id)).length;
+    CONNECTED.set(model, (found = { ids, drawsFlows: unconnected * 4 <= model.elements.length }));
+  }
+  return found;
+}
+
+/**
+ * Judged in models and diagrams that draw their flows, not in prose (an unconnected name there is a reading gap), a
+ * model of unknown origin, or an inventory of components with few or no flows (a bill of materials, a palette).
+ */
 function isolated(ctx: ElementContext): boolean {
   const model = ctx.model.architecture();
   const format = model.origin?.format;
   if (format === undefined || format === 'prose') return false;
-  return !connected(model).has(ctx.element.id);
+  const { ids, drawsFlows } = connections(model);
+  return drawsFlows && !ids.has(ctx.element.id);
 }
 
 /** Declared data assets that no element stores and no flow carries; reported once, on the design's first element. */
@@ -124,7 +138,7 @@ export const designRules: ElementThreatRule[] = [
     id: 'TM-DESIGN-002',
     scope: 'element',
     stride: 'elevation-of-privilege',
-    condition: 'a component with no edge at all (no flow, deploy or import) in a model or diagram (not judged in prose, where an unconnected name is a reading gap)',
+    condition: 'a component with no edge at all (no flow, deploy or import) in a model or diagram whose other components are connected (at most a quarter unconnected); not judged in prose, where an unconnected name is a reading gap',
     applies: isolated,
     controls: [],
     title: (ctx) => `${ctx.element.name} is connected to nothing`,
