@@ -6,7 +6,7 @@ import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { Control, ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
 import { joinNames } from '../vocabulary.js';
-import { allElements, containerised, explicitModel, isBuildInfrastructure, isOurs, isPipeline, sensitive, textOf } from './infra-roles.js';
+import { allElements, containerised, explicitModel, isBuildInfrastructure, isOurs, isPipeline, listNames, perDesign, sensitive, textOf } from './infra-roles.js';
 
 /** The design's own words for a control, on the element or (for design-wide practice) in the design's description. */
 function states(ctx: ElementContext, words: RegExp): boolean {
@@ -59,9 +59,11 @@ function backdoorSignal(ctx: ElementContext): boolean {
 }
 
 const credentialsInCode = (ctx: ElementContext): string[] =>
-  allElements(ctx.model)
-    .filter((f) => f.element.props.storesCredentials === true && !isBuildInfrastructure(f))
-    .map((f) => f.element.name);
+  perDesign(ctx.model, 'credentials-in-code', () =>
+    allElements(ctx.model)
+      .filter((f) => f.element.props.storesCredentials === true && !isBuildInfrastructure(f))
+      .map((f) => f.element.name),
+  );
 
 export const deploymentRules: ElementThreatRule[] = [
   {
@@ -182,9 +184,9 @@ export const deploymentRules: ElementThreatRule[] = [
       'the design has custom-developed components (`customDeveloped: true`) but models no build pipeline, source repository or artifact registry; reported once, on the first custom-developed component',
     applies: (ctx) => ctx.element.props.customDeveloped === true && firstCustomDeveloped(ctx) === ctx.facts && !allElements(ctx.model).some(isBuildInfrastructure),
     controls: [],
-    title: (ctx) => `The build chain of ${joinNames(customDeveloped(ctx).map((f) => f.element.name))} is not modelled`,
+    title: (ctx) => `The build chain of ${listNames(customDeveloped(ctx))} is not modelled`,
     description: (ctx) =>
-      `${joinNames(customDeveloped(ctx).map((f) => f.element.name))} ${customDeveloped(ctx).length > 1 ? 'are' : 'is'} custom-developed, yet the design shows no source repository, build pipeline or artifact registry. Those produce and deploy the code and hold production credentials; left out of the model, their threats (backdoored code, pushed deployments, leaked secrets) are never assessed.`,
+      `${listNames(customDeveloped(ctx))} ${customDeveloped(ctx).length > 1 ? 'are' : 'is'} custom-developed, yet the design shows no source repository, build pipeline or artifact registry. Those produce and deploy the code and hold production credentials; left out of the model, their threats (backdoored code, pushed deployments, leaked secrets) are never assessed.`,
     severity: 'low',
     likelihood: 'medium',
     cwe: ['CWE-1059'],
@@ -227,11 +229,11 @@ export const deploymentRules: ElementThreatRule[] = [
 ];
 
 function customDeveloped(ctx: ElementContext): ElementFacts[] {
-  return allElements(ctx.model).filter((f) => f.element.props.customDeveloped === true);
+  return perDesign(ctx.model, 'custom-developed', () => allElements(ctx.model).filter((f) => f.element.props.customDeveloped === true));
 }
 
 function firstCustomDeveloped(ctx: ElementContext): ElementFacts | undefined {
-  return allElements(ctx.model).find((f) => f.element.props.customDeveloped === true);
+  return customDeveloped(ctx)[0];
 }
 
 /** An app that runs in the users' browsers or devices is not a container we build. */

@@ -4,7 +4,16 @@
 
 import type { Architecture, Boundary, Classification, Element } from '../../schema/architecture.js';
 import type { ElementContext, ElementFacts, ModelView } from '../types.js';
-import { CLASSIFICATION_RANK, isSensitive, maxClassification } from '../vocabulary.js';
+import { CLASSIFICATION_RANK, isSensitive, joinNames, maxClassification } from '../vocabulary.js';
+
+/** How many names a list in a title or description shows before "and N more". */
+const LISTED = 10;
+
+/** "A, B and C", or the first ten and "and N more": lists of a large design are named without building them whole. */
+export function listNames(items: readonly ElementFacts[]): string {
+  if (items.length <= LISTED) return joinNames(items.map((f) => f.element.name));
+  return `${items.slice(0, LISTED).map((f) => f.element.name).join(', ')} and ${items.length - LISTED} more`;
+}
 
 /** Lower-cased name, technology and description. */
 export function textOf(element: Element): string {
@@ -172,10 +181,40 @@ export function networkZoneOf(facts: ElementFacts): Boundary | undefined {
   return facts.boundaries.find((b) => b.type === 'network-zone');
 }
 
-/** Members of the element's own network segment (same innermost network zone; none at all counts as one segment). */
-export function zoneMates(ctx: ElementContext): ElementFacts[] {
-  const zone = networkZoneOf(ctx.facts)?.id;
-  return allElements(ctx.model).filter((f) => f !== ctx.facts && isOurs(f.element) && networkZoneOf(f)?.id === zone);
+const MEMOS = new WeakMap<Architecture, Map<string, unknown>>();
+
+/**
+ * A fact about the whole design, computed once per design and key: rules ask it for each element (and again in
+ * titles and descriptions), and a design can have 100,000 elements.
+ */
+export function perDesign<T>(model: ModelView, key: string, compute: () => T): T {
+  const arch = model.architecture();
+  let memo = MEMOS.get(arch);
+  if (!memo) MEMOS.set(arch, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
+const SERVICE_KINDS = new Set(['process', 'web-app', 'gateway', 'function']);
+
+/**
+ * The internet-facing services (processes, web apps, gateways, functions) in the element's own network segment
+ * (same innermost network zone; none at all counts as one segment), found once per segment.
+ */
+export function exposedZoneMates(ctx: ElementContext): ElementFacts[] {
+  const zones = perDesign(ctx.model, 'exposed-by-zone', () => {
+    const groups = new Map<string | undefined, ElementFacts[]>();
+    for (const f of allElements(ctx.model)) {
+      if (!isOurs(f.element) || !f.internetFacing || !SERVICE_KINDS.has(f.element.kind)) continue;
+      const zone = networkZoneOf(f)?.id;
+      const group = groups.get(zone);
+      if (group) group.push(f);
+      else groups.set(zone, [f]);
+    }
+    return groups;
+  });
+  const mates = zones.get(networkZoneOf(ctx.facts)?.id) ?? [];
+  return SERVICE_KINDS.has(ctx.element.kind) && ctx.facts.internetFacing ? mates.filter((f) => f !== ctx.facts) : mates;
 }
 
 /** Whether the design draws any trust boundary at all. */

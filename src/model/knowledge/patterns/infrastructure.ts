@@ -5,7 +5,7 @@ import type { Boundary } from '../../schema/architecture.js';
 import { C } from '../compliance.js';
 import type { ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
 import { describeClassification, joinNames } from '../vocabulary.js';
-import { allElements, explicitModel, hasBoundaries, isOurs, isPipeline, networklessService, networkZoneOf, runtimeHostedBy, runtimeOf, sensitive, sensitivityOf, textOf, zoneMates, zoneOf, type RuntimeGroup } from './infra-roles.js';
+import { allElements, explicitModel, exposedZoneMates, hasBoundaries, isOurs, isPipeline, listNames, networklessService, networkZoneOf, perDesign, runtimeHostedBy, runtimeOf, sensitive, sensitivityOf, textOf, zoneOf, type RuntimeGroup } from './infra-roles.js';
 
 const CONTAINER_RUNTIME = /kubernetes|\bk8s\b|openshift|docker|container|\beks\b|\bgke\b|\baks\b|\becs\b|nomad|rancher|swarm/;
 
@@ -31,7 +31,7 @@ function mixing(group: RuntimeGroup): string | undefined {
   const exposed = group.members.filter((m) => m.internetFacing);
   const inner = group.members.filter((m) => !m.internetFacing && sensitive(m));
   if (exposed.length && inner.length)
-    return `${joinNames(exposed.map((m) => m.element.name))} ${exposed.length > 1 ? 'are' : 'is'} reachable from the internet and ${joinNames(inner.map((m) => m.element.name))} ${inner.length > 1 ? 'hold' : 'holds'} ${describeClassification(sensitivityOf(inner[0]!)!)}`;
+    return `${listNames(exposed)} ${exposed.length > 1 ? 'are' : 'is'} reachable from the internet and ${listNames(inner)} ${inner.length > 1 ? 'hold' : 'holds'} ${describeClassification(sensitivityOf(inner[0]!)!)}`;
   const zones = new Map<string, string[]>();
   for (const m of group.members) {
     const zone = zoneOf(m);
@@ -42,12 +42,20 @@ function mixing(group: RuntimeGroup): string | undefined {
   return undefined;
 }
 
+const ANCHORS = new WeakMap<RuntimeGroup, ElementFacts | undefined>();
+
+/** Where a runtime's threat is reported: its platform, else its first internet-facing member, else its first member. */
+function anchorOf(group: RuntimeGroup): ElementFacts | undefined {
+  if (!ANCHORS.has(group)) ANCHORS.set(group, group.platform ?? group.members.find((m) => m.internetFacing) ?? group.members[0]);
+  return ANCHORS.get(group);
+}
+
 /** The shared runtime this element reports for (once per runtime: its platform, else its first exposed member). */
 function mixedRuntime(ctx: ElementContext): { group: RuntimeGroup; why: string } | undefined {
   const group = runtimeHostedBy(ctx) ?? runtimeOf(ctx);
   // A cluster is shared by design: what its sharing risks is the escape TM-INFRA-001 reports once per cluster.
   if (!group || group.members.length < 2 || group.boundary?.type === 'cluster') return undefined;
-  const anchor = group.platform ?? group.members.find((m) => m.internetFacing) ?? group.members[0];
+  const anchor = anchorOf(group);
   if (anchor !== ctx.facts) return undefined;
   const why = mixing(group);
   return why ? { group, why } : undefined;
@@ -65,7 +73,7 @@ interface CloudAccount {
 function cloudAccount(ctx: ElementContext): CloudAccount | undefined {
   const account = ctx.facts.boundaries.find((b) => b.type === 'cloud-account');
   if (account) {
-    const members = allElements(ctx.model).filter((f) => isOurs(f.element) && f.boundaries.includes(account));
+    const members = perDesign(ctx.model, `account:${account.id}`, () => allElements(ctx.model).filter((f) => isOurs(f.element) && f.boundaries.includes(account)));
     if (members[0] !== ctx.facts) return undefined;
     // A sketch that draws an account says little of how it is run: only a stated unhardened element makes it a finding.
     if (!explicitModel(ctx.model) && !members.some((m) => m.element.props.hardened === false)) return undefined;
@@ -75,8 +83,10 @@ function cloudAccount(ctx: ElementContext): CloudAccount | undefined {
   if (!explicitModel(ctx.model)) return undefined;
   const provider = PROVIDER.exec(ctx.element.technology ?? '')?.[1]?.toLowerCase();
   if (!provider) return undefined;
-  const members = allElements(ctx.model).filter(
-    (f) => isOurs(f.element) && !f.boundaries.some((b) => b.type === 'cloud-account') && PROVIDER.exec(f.element.technology ?? '')?.[1]?.toLowerCase() === provider,
+  const members = perDesign(ctx.model, `provider:${provider}`, () =>
+    allElements(ctx.model).filter(
+      (f) => isOurs(f.element) && !f.boundaries.some((b) => b.type === 'cloud-account') && PROVIDER.exec(f.element.technology ?? '')?.[1]?.toLowerCase() === provider,
+    ),
   );
   return members[0] === ctx.facts ? { name: `the ${provider.toUpperCase()} account`, members } : undefined;
 }
@@ -107,7 +117,7 @@ function unsegmentedFrom(ctx: ElementContext): ElementFacts[] {
   if (element.kind === 'identity-provider' && !/ldap|directory|identity store|user store|keycloak/.test(textOf(element))) return [];
   if (!sensitive(ctx.facts)) return [];
   if (!networkZoneOf(ctx.facts) && !(explicitModel(ctx.model) && !hasBoundaries(ctx.model))) return [];
-  return zoneMates(ctx).filter((f) => f.internetFacing && ['process', 'web-app', 'gateway', 'function'].includes(f.element.kind));
+  return exposedZoneMates(ctx);
 }
 
 const zoneName = (b: Boundary | undefined): string => (b ? b.name : 'the same network');
@@ -132,8 +142,8 @@ export const infrastructureRules: ElementThreatRule[] = [
     title: (ctx) => `A container escape on ${containerPlatform(ctx)!.name} reaches every workload on it`,
     description: (ctx) => {
       const { name, workloads } = containerPlatform(ctx)!;
-      const valuable = workloads.filter(exposedOrSensitive).map((w) => w.element.name);
-      return `${name} runs ${workloads.length ? joinNames(workloads.map((w) => w.element.name)) : 'the system\'s containers'}${valuable.length ? `, among them ${joinNames(valuable)} (internet-facing or holding sensitive data)` : ''}. Code execution in one container plus a kernel or runtime flaw, a privileged pod, a hostPath mount or an over-privileged service account gives the attacker the node, and from there the other workloads, their secrets and the platform's API.`;
+      const valuable = workloads.filter(exposedOrSensitive);
+      return `${name} runs ${workloads.length ? listNames(workloads) : 'the system\'s containers'}${valuable.length ? `, among them ${listNames(valuable)} (internet-facing or holding sensitive data)` : ''}. Code execution in one container plus a kernel or runtime flaw, a privileged pod, a hostPath mount or an over-privileged service account gives the attacker the node, and from there the other workloads, their secrets and the platform's API.`;
     },
     severity: 'high',
     likelihood: 'low',
@@ -152,10 +162,10 @@ export const infrastructureRules: ElementThreatRule[] = [
       'components sharing one runtime (`runtime`, or a process boundary such as a host or VM; a cluster has TM-INFRA-001) where some are internet-facing and others hold sensitive data, or that belong to different trust zones; reported once per runtime, on its platform or first internet-facing member',
     applies: (ctx) => mixedRuntime(ctx) !== undefined,
     controls: [],
-    title: (ctx) => `${mixedRuntime(ctx)!.group.name} mixes trust levels: ${joinNames(mixedRuntime(ctx)!.group.members.map((m) => m.element.name))}`,
+    title: (ctx) => `${mixedRuntime(ctx)!.group.name} mixes trust levels: ${listNames(mixedRuntime(ctx)!.group.members)}`,
     description: (ctx) => {
       const { group, why } = mixedRuntime(ctx)!;
-      return `${joinNames(group.members.map((m) => m.element.name))} run on ${group.name}, and ${why}. A compromise of the most exposed one reaches the others through the shared host, kernel, memory, file system or service account, skipping the network controls between them.`;
+      return `${listNames(group.members)} run on ${group.name}, and ${why}. A compromise of the most exposed one reaches the others through the shared host, kernel, memory, file system or service account, skipping the network controls between them.`;
     },
     severity: 'medium',
     likelihood: 'low',
@@ -187,7 +197,7 @@ export const infrastructureRules: ElementThreatRule[] = [
     title: (ctx) => `Misconfiguration in ${cloudAccount(ctx)!.name} goes unprevented and unnoticed`,
     description: (ctx) => {
       const account = cloudAccount(ctx)!;
-      return `${account.name} holds ${joinNames(account.members.map((m) => m.element.name))}, and the design states no account-level guardrails. Without an audit trail, threat detection and preventive policies, a leaked key or a console change that opens a bucket, disables logging or adds an admin user goes unnoticed, and nothing stops it.`;
+      return `${account.name} holds ${listNames(account.members)}, and the design states no account-level guardrails. Without an audit trail, threat detection and preventive policies, a leaked key or a console change that opens a bucket, disables logging or adds an admin user goes unnoticed, and nothing stops it.`;
     },
     severity: 'medium',
     likelihood: 'medium',
@@ -208,7 +218,7 @@ export const infrastructureRules: ElementThreatRule[] = [
       if (!isOurs(ctx.element)) return false;
       if (ctx.element.props.hardened === false) return ctx.facts.internetFacing || sensitive(ctx.facts) || highValueTarget(ctx) !== undefined;
       if (ctx.element.props.hardened === true || !highValueTarget(ctx)) return false;
-      return explicitModel(ctx.model) || allElements(ctx.model).some((f) => f.element.props.hardened !== undefined);
+      return explicitModel(ctx.model) || perDesign(ctx.model, 'states-hardening', () => allElements(ctx.model).some((f) => f.element.props.hardened !== undefined));
     },
     controls: [],
     title: (ctx) => `${ctx.element.name} runs without a hardening baseline`,
@@ -234,9 +244,9 @@ export const infrastructureRules: ElementThreatRule[] = [
       'a database, cache or directory holding sensitive data that sits in the same trust zone as internet-facing services, with no boundary of its own (zones are drawn boundaries; a design without any is judged only when it is an explicit model (a Threagile import)); managed services with no network placement (DynamoDB, Firestore, SaaS identity) are not; secret stores have TM-SECRET-002',
     applies: (ctx) => unsegmentedFrom(ctx).length > 0,
     controls: [],
-    title: (ctx) => `${ctx.element.name} shares ${zoneName(networkZoneOf(ctx.facts))} with internet-facing ${joinNames(unsegmentedFrom(ctx).map((f) => f.element.name))}`,
+    title: (ctx) => `${ctx.element.name} shares ${zoneName(networkZoneOf(ctx.facts))} with internet-facing ${listNames(unsegmentedFrom(ctx))}`,
     description: (ctx) =>
-      `${ctx.element.name} holds ${describeClassification(sensitivityOf(ctx.facts)!)} and sits in ${zoneName(networkZoneOf(ctx.facts))} together with ${joinNames(unsegmentedFrom(ctx).map((f) => f.element.name))}, which ${unsegmentedFrom(ctx).length > 1 ? 'are' : 'is'} reachable from the internet. Once one of them is compromised, nothing at the network level separates the attacker from ${ctx.element.name}'s port.`,
+      `${ctx.element.name} holds ${describeClassification(sensitivityOf(ctx.facts)!)} and sits in ${zoneName(networkZoneOf(ctx.facts))} together with ${listNames(unsegmentedFrom(ctx))}, which ${unsegmentedFrom(ctx).length > 1 ? 'are' : 'is'} reachable from the internet. Once one of them is compromised, nothing at the network level separates the attacker from ${ctx.element.name}'s port.`,
     severity: 'medium',
     likelihood: 'low',
     cwe: ['CWE-923', 'CWE-653'],

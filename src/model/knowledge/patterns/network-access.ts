@@ -5,7 +5,7 @@ import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../types.js';
 import { describeClassification, isSensitive, joinNames } from '../vocabulary.js';
-import { allElements, confidential, explicitModel, isOurs, sensitive, sensitivityOf, textOf } from './infra-roles.js';
+import { allElements, confidential, explicitModel, isOurs, perDesign, sensitive, sensitivityOf, textOf } from './infra-roles.js';
 
 /** Flows straight from a person or third party on the internet (administration too), not through a gateway or an app on their device. */
 function directFromInternet(ctx: ElementContext): FlowView[] {
@@ -14,7 +14,7 @@ function directFromInternet(ctx: ElementContext): FlowView[] {
 
 /** A design that draws gateways elsewhere: a component the internet reaches directly bypasses that norm. */
 function designHasGateway(ctx: ElementContext): boolean {
-  return allElements(ctx.model).some((f) => f.element.kind === 'gateway' || f.tags.has('edge'));
+  return perDesign(ctx.model, 'has-gateway', () => allElements(ctx.model).some((f) => f.element.kind === 'gateway' || f.tags.has('edge')));
 }
 
 function unguardedFromInternet(ctx: ElementContext): FlowView[] {

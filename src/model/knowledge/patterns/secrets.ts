@@ -2,8 +2,7 @@
 
 import { C } from '../compliance.js';
 import type { ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
-import { joinNames } from '../vocabulary.js';
-import { explicitModel, hasBoundaries, networkZoneOf, networklessService, runtimeOf, zoneMates } from './infra-roles.js';
+import { explicitModel, exposedZoneMates, hasBoundaries, listNames, networkZoneOf, networklessService, runtimeOf } from './infra-roles.js';
 
 /** Internet-facing components that share the secret store's runtime, or its zone (a drawn one, or none in an explicit model). */
 function exposedNeighbours(ctx: ElementContext): ElementFacts[] {
@@ -11,7 +10,7 @@ function exposedNeighbours(ctx: ElementContext): ElementFacts[] {
   const sameRuntime = runtimeOf(ctx)?.members.filter((m) => m !== ctx.facts && m.internetFacing) ?? [];
   if (sameRuntime.length) return sameRuntime;
   if (!networkZoneOf(ctx.facts) && !(explicitModel(ctx.model) && !hasBoundaries(ctx.model))) return [];
-  return zoneMates(ctx).filter((f) => f.internetFacing && f.element.kind !== 'secret-store');
+  return exposedZoneMates(ctx);
 }
 
 export const secretsRules: ElementThreatRule[] = [
@@ -53,9 +52,9 @@ export const secretsRules: ElementThreatRule[] = [
       'a secret store we run (HashiCorp Vault, a self-hosted secret store; not managed services such as Secrets Manager, Key Vault or KMS) that shares its runtime or trust zone with internet-facing components',
     applies: (ctx) => exposedNeighbours(ctx).length > 0,
     controls: [],
-    title: (ctx) => `${ctx.element.name} shares its ${runtimeOf(ctx) ? 'runtime' : 'zone'} with internet-facing ${joinNames(exposedNeighbours(ctx).map((f) => f.element.name))}`,
+    title: (ctx) => `${ctx.element.name} shares its ${runtimeOf(ctx) ? 'runtime' : 'zone'} with internet-facing ${listNames(exposedNeighbours(ctx))}`,
     description: (ctx) =>
-      `${ctx.element.name} holds the keys to everything else, and ${joinNames(exposedNeighbours(ctx).map((f) => f.element.name))} ${exposedNeighbours(ctx).length > 1 ? 'run' : 'runs'} ${runtimeOf(ctx) ? `on the same runtime (${runtimeOf(ctx)!.name})` : `in the same ${networkZoneOf(ctx.facts) ? `zone (${networkZoneOf(ctx.facts)!.name})` : 'network'}`} while taking traffic from the internet. A compromise of ${exposedNeighbours(ctx).length > 1 ? 'one of them' : 'it'} puts the attacker next to the vault: its port, its host or its unseal keys are one step away, and every secret it holds is the prize.`,
+      `${ctx.element.name} holds the keys to everything else, and ${listNames(exposedNeighbours(ctx))} ${exposedNeighbours(ctx).length > 1 ? 'run' : 'runs'} ${runtimeOf(ctx) ? `on the same runtime (${runtimeOf(ctx)!.name})` : `in the same ${networkZoneOf(ctx.facts) ? `zone (${networkZoneOf(ctx.facts)!.name})` : 'network'}`} while taking traffic from the internet. A compromise of ${exposedNeighbours(ctx).length > 1 ? 'one of them' : 'it'} puts the attacker next to the vault: its port, its host or its unseal keys are one step away, and every secret it holds is the prize.`,
     severity: 'high',
     likelihood: 'low',
     cwe: ['CWE-653', 'CWE-668'],
