@@ -80,7 +80,7 @@ export function childMap(node: DocMap | undefined, key: string): DocMap | undefi
 
 /** Fields Bulwark reads, per part of the model; anything else present with a value is summed up as not read. */
 export const READ_FIELDS = {
-  model: new Set(['threagile_version', 'title', 'business_overview', 'technical_overview', 'data_assets', 'technical_assets', 'trust_boundaries', 'shared_runtimes', 'risk_tracking', 'includes']),
+  model: new Set(['threagile_version', 'title', 'business_overview', 'technical_overview', 'data_assets', 'technical_assets', 'trust_boundaries', 'shared_runtimes', 'risk_tracking', 'individual_risk_categories', 'includes']),
   dataAsset: new Set(['id', 'description', 'confidentiality']),
   technicalAsset: new Set([
     'id', 'description', 'type', 'usage', 'used_as_client_by_human', 'out_of_scope', 'justification_out_of_scope', 'technology', 'technologies', 'tags', 'internet',

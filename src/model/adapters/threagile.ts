@@ -13,6 +13,7 @@ import { childMap, entries, field, flag, isPlain, READ_FIELDS, text, UnreadField
 import { linkAuthenticated, linkAuthorization, linkTransport, threagileLinkId, usageOf } from './threagile-links.js';
 import { readBoundaries, readRuntimes } from './threagile-structure.js';
 import { canonicalTechnology, decideKind } from './threagile-technologies.js';
+import { individualRisks } from './threagile-risks.js';
 import { trackingDecisions } from './threagile-tracking.js';
 import { dataAssetsIn, slugify } from './vocabulary.js';
 
@@ -107,7 +108,10 @@ class ThreagileReader {
       this.builder.note('info', `${names} ${one ? 'is' : 'are'} out of scope in Threagile: read as ${one ? 'a third-party system' : 'third-party systems'}, so ${one ? 'its' : 'their'} own threats are not analysed as ours`);
     }
     const tracked = this.section('risk_tracking', 'risk_tracking entry').map((e) => ({ key: e.title, value: e.value, ...(e.line === undefined ? {} : { line: e.line }) }));
-    this.decisions.push(...trackingDecisions(tracked, (id) => this.idsFor(id), this.builder));
+    // Risks written by hand in the model are threats of the file; their tracking gives their status.
+    const own = individualRisks(this.section('individual_risk_categories', 'risk category'), tracked, { asset: (id) => this.assetKeys.get(id), lineAt: this.lineAt }, this.builder);
+    const builtIn = tracked.filter((t) => !own.has(t.key.split('@')[0]!.trim()));
+    this.decisions.push(...trackingDecisions(builtIn, (id) => this.idsFor(id), this.builder));
     const summary = this.unread.summary();
     if (summary) this.builder.note('info', summary);
   }

@@ -11,10 +11,10 @@ import { exploitabilityFactor, sensitivityFactor, threatRisk } from './scoring.j
 import { IMPORTED_PATTERN, type Decision, type Threat } from './types.js';
 
 /** Rule ids of imported threats: they say where a threat came from, as a rule id says which rule derived it. */
-export const IMPORTED_RULE_IDS = { 'threat-dragon': 'TD-IMPORTED', otm: 'OTM-IMPORTED' } as const;
+export const IMPORTED_RULE_IDS = { 'threat-dragon': 'TD-IMPORTED', otm: 'OTM-IMPORTED', threagile: 'TG-IMPORTED' } as const;
 
-const PREFIX = { 'threat-dragon': 'TD', otm: 'OTM' } as const;
-export const FORMAT_NAME = { 'threat-dragon': 'Threat Dragon', otm: 'Open Threat Model' } as const;
+const PREFIX = { 'threat-dragon': 'TD', otm: 'OTM', threagile: 'TG' } as const;
+export const FORMAT_NAME = { 'threat-dragon': 'Threat Dragon', otm: 'Open Threat Model', threagile: 'Threagile' } as const;
 
 /** True for a threat the design file held rather than one Bulwark derived. */
 export function isImported(threat: Pick<Threat, 'origin'>): boolean {

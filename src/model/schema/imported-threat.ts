@@ -4,7 +4,7 @@
 
 import type { Severity, StrideCategory } from '../../core/types.js';
 
-export const IMPORTED_THREAT_FORMATS = ['threat-dragon', 'otm'] as const;
+export const IMPORTED_THREAT_FORMATS = ['threat-dragon', 'otm', 'threagile'] as const;
 export type ImportedThreatFormat = (typeof IMPORTED_THREAT_FORMATS)[number];
 
 /** Statuses a file can give a threat, as Bulwark's register has them. */

@@ -53,11 +53,21 @@ const boundary = fc
 const runtime = fc.tuple(maybe(pick(['rt1', 'rt2'])), maybe(ids(ASSET_IDS))).map(([id, running]) => strip({ id, technical_assets_running: running }));
 
 const riskKey = fc
-  .tuple(pick(CATEGORIES), fc.array(fc.oneof(pick(['*', ...ASSET_IDS, ...BOUNDARY_IDS, ...DATA_IDS, 'rt1', 'web>call-api', 'api>x->y'])), { maxLength: 3 }))
+  .tuple(fc.oneof(pick(CATEGORIES), pick(['own-risk', 'other-risk'])), fc.array(fc.oneof(pick(['*', ...ASSET_IDS, ...BOUNDARY_IDS, ...DATA_IDS, 'rt1', 'web>call-api', 'api>x->y'])), { maxLength: 3 }))
   .map(([category, parts]) => [category, ...parts].join('@'));
 const tracking = fc
   .tuple(pick(STATUSES), maybe(phrase(DATA, 4)), maybe(pick(['T-1', 42])), maybe(pick(['Ana', ''])))
   .map(([status, justification, ticket, checked_by]) => strip({ status, justification, ticket, checked_by }));
+
+/** A hand-written risk category with risks on assets (some unknown), as `individual_risk_categories` holds them. */
+const identifiedRisk = fc
+  .tuple(maybe(pick(['low', 'medium', 'elevated', 'high', 'critical', 'severe'])), maybe(pick(['unlikely', 'likely', 'frequent', 7])), maybe(pick([...ASSET_IDS, 'nowhere'])), maybe(ids(ASSET_IDS)))
+  .map(([severity, exploitation_likelihood, most_relevant_technical_asset, data_breach_technical_assets]) =>
+    strip({ severity, exploitation_likelihood, most_relevant_technical_asset, data_breach_technical_assets }),
+  );
+const individualCategory = fc
+  .tuple(maybe(pick(['own-risk', 'other-risk'])), maybe(pick(['spoofing', 'repudiation', 'hijacking', 3])), maybe(phrase(DATA, 4)), maybe(fc.dictionary(title, mostly(identifiedRisk, fc.constantFrom<unknown>('x', null)), { maxKeys: 3 })))
+  .map(([id, stride, description, risks_identified]) => strip({ id, stride, description, mitigation: description, risks_identified }));
 
 const dataAsset = fc
   .tuple(maybe(pick(DATA_IDS), 8), maybe(phrase(DATA, 3)), maybe(pick(['public', 'internal', 'restricted', 'confidential', 'strictly-confidential', 'secret'])))
@@ -71,9 +81,10 @@ const model = fc
     fc.dictionary(title, boundary, { maxKeys: 4 }),
     fc.dictionary(title, runtime, { maxKeys: 2 }),
     fc.dictionary(riskKey, tracking, { maxKeys: 4 }),
+    maybe(fc.dictionary(title, mostly(individualCategory, fc.constantFrom<unknown>('x', null)), { maxKeys: 2 })),
   )
-  .map(([name, data, assets, boundaries, runtimes, risks]) =>
-    strip({ threagile_version: '1.0.0', title: name, data_assets: data, technical_assets: assets, trust_boundaries: boundaries, shared_runtimes: runtimes, risk_tracking: risks }),
+  .map(([name, data, assets, boundaries, runtimes, risks, individual]) =>
+    strip({ threagile_version: '1.0.0', title: name, data_assets: data, technical_assets: assets, trust_boundaries: boundaries, shared_runtimes: runtimes, risk_tracking: risks, individual_risk_categories: individual }),
   );
 
 /** A data asset whose fields come from an anchor through a merge key, as Threagile's own example writes them. */

@@ -172,6 +172,42 @@ describe('Threagile reader', () => {
   });
 });
 
+describe('Threagile risks written by hand in the model', () => {
+  const { threats, notes } = readArchitecture(CLINIC, { fileName: 'clinic.yaml' });
+  const own = (threats ?? []).filter((t) => t.format === 'threagile');
+
+  it('are threats of the file, on their asset, with severity, likelihood, STRIDE and mitigation', () => {
+    assert.deepEqual(own.map((t) => [t.id, t.element, t.stride, t.severity, t.likelihood]), [
+      ['appointment-enumeration', 'booking-api', 'information-disclosure', 'high', 'high'],
+      ['appointment-enumeration', 'patient-portal', 'information-disclosure', 'medium', 'medium'],
+      ['reminder-spoofing', 'reminder-worker', 'tampering', 'high', undefined],
+    ]);
+    const first = own[0]!;
+    assert.equal(first.title, 'Appointment Enumeration at Booking API', 'the HTML of the title is dropped');
+    assert.match(first.description ?? '', /Sequential appointment numbers[\s\S]*Impact: Names[\s\S]*CWE-639/);
+    assert.match(first.mitigation ?? '', /random identifiers/);
+    assert.equal(first.severityText, 'elevated');
+    assert.equal(first.line, lineOf('<b>Appointment Enumeration</b> at <b>Booking API</b>'));
+    assert.equal(first.original.synthetic_id, 'appointment-enumeration@booking-api');
+    assert.match(own[2]!.strideNote ?? '', /"hijacking" is no STRIDE category; taken as tampering/);
+  });
+
+  it('take their status from the risk tracking, and a risk on an unknown asset is named', () => {
+    assert.deepEqual(own.map((t) => t.status), ['open', 'mitigated', 'open']);
+    assert.ok(notes.some((n) => n.level === 'warning' && /1 identified risk\(s\) name no technical asset/.test(n.message)));
+    assert.ok(!notes.some((n) => /appointment-enumeration/.test(n.message)), 'their tracking is no unknown category');
+  });
+
+  it('are in the register next to the derived threats, and a decided one is out of the open list', async () => {
+    const { analyze } = await import('../../../src/model/engine/analyze.js');
+    const { model } = readArchitecture(CLINIC, { fileName: 'clinic.yaml' });
+    const report = analyze(model, { importedThreats: threats ?? [] });
+    const open = report.threats.filter((t) => t.ruleId === 'TG-IMPORTED').map((t) => t.id);
+    assert.deepEqual(open.sort(), ['TG-appointment-enumeration@booking-api', 'TG-reminder-spoofing@reminder-worker']);
+    assert.deepEqual(report.decided.filter((t) => t.ruleId === 'TG-IMPORTED').map((t) => [t.id, t.status]), [['TG-appointment-enumeration@patient-portal', 'mitigated']]);
+  });
+});
+
 describe('Threagile reader on broken models', () => {
   it('drops links to unknown assets and unknown data with a located warning each', () => {
     const text = [
