@@ -171,7 +171,9 @@ class ThreagileReader {
     if (decision.outOfScopeAsThirdParty) outOfScope.push(title);
     // Threagile's tags name the products ("keycloak", "mysql"): words the knowledge base knows.
     const tags = words(value, 'tags');
-    const technology = [decision.technology, tags.length ? `(${tags.join(', ')})` : ''].filter(Boolean).join(' ') || undefined;
+    // A container says so in the technology: base images and container escapes are its threats.
+    const containerised = text(value, 'machine')?.toLowerCase() === 'container' ? 'in a container' : '';
+    const technology = [decision.technology, containerised, tags.length ? `(${tags.join(', ')})` : ''].filter(Boolean).join(' ') || undefined;
     const data = [...words(value, 'data_assets_processed'), ...words(value, 'data_assets_stored')].filter((id) => this.knownData(id, title, line));
     for (const id of new Set(data)) this.holds(id, key);
     const dataFormats = words(value, 'data_formats_accepted')
