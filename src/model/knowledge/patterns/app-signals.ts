@@ -3,7 +3,8 @@
 // whether it is an administrative interface. Shared by the web, injection and identity patterns.
 
 import type { DataFormat, Element } from '../../schema/architecture.js';
-import type { ElementContext, ElementFacts, FlowView, ModelView } from '../types.js';
+import type { ElementContext, ElementFacts } from '../types.js';
+import { browserCalls, usesCookieWords } from './callers.js';
 
 /** Kinds that run code of ours and take requests (the subjects of application-security threats). */
 export const APP_KINDS = ['process', 'web-app', 'gateway', 'function'] as const;
@@ -35,15 +36,6 @@ export function runsOnUsersDevices(facts: ElementFacts): boolean {
 const PAGE_SERVER =
   /\bweb ?servers?\b|\bweb ?app(?:lication)?s?\b|\bapplication servers?\b|\bserver[- ]rendered\b|\bserver[- ]side render|\bssr\b|\bmvc\b|\brails\b|\bdjango\b|\blaravel\b|\bphp\b|\basp\.net\b|\bjsp\b|\bthymeleaf\b|\bcms\b|\bwordpress\b|\bdrupal\b|\bportal\b|\bwebshop\b|\bstorefront\b|\bnext\.?js\b|\bapache\b|\btomcat\b|\biis\b|\bweb ?ui\b|\badmin (?:console|panel|ui|portal|dashboard)\b/;
 
-const fromBrowser = (f: FlowView): boolean => f.source.kind === 'actor' || (f.source.kind === 'web-app' && f.fromInternet);
-
-/** People's browsers (and frontends running in them) calling the element, directly or through a gateway in front. */
-export function browserCalls(facts: ElementFacts, model: ModelView): FlowView[] {
-  const direct = facts.incoming.filter(fromBrowser);
-  const viaGateway = facts.incoming.filter((f) => f.source.kind === 'gateway').flatMap((f) => model.element(f.source.id)?.incoming.filter(fromBrowser) ?? []);
-  return viaGateway.length ? [...direct, ...viaGateway] : direct;
-}
-
 /**
  * Serves browsers: a frontend that is not only static code on users' devices, or a service with page-server words
  * (web server, web application, CMS, portal) that people or their browsers call, directly or through a gateway.
@@ -53,14 +45,12 @@ export function servesBrowsers(ctx: ElementContext): boolean {
   if (element.kind === 'web-app') return !runsOnUsersDevices(facts) || facts.incoming.some((f) => f.source.kind === 'actor');
   // Gateways, CDNs and proxies pass pages on; the server behind them renders them.
   if (element.kind !== 'process' && element.kind !== 'function') return false;
-  return PAGE_SERVER.test(wordsOf(element)) && browserCalls(facts, ctx.model).length > 0;
+  return PAGE_SERVER.test(wordsOf(element)) && browserCalls(facts, ctx.model).count > 0;
 }
 
 /** Cookie or server-side session words on the element or on what browsers send it. */
-const COOKIE_SESSION = /\bcookies?\b|\bsessions?\b|\bsession id\b|\bjsessionid\b|\bremember[- ]me\b/;
-
 export function usesCookieSessions(ctx: ElementContext): boolean {
-  return COOKIE_SESSION.test(wordsOf(ctx.element)) || browserCalls(ctx.facts, ctx.model).some((f) => COOKIE_SESSION.test(f.text));
+  return usesCookieWords(wordsOf(ctx.element)) || browserCalls(ctx.facts, ctx.model).cookies;
 }
 
 /**
@@ -72,7 +62,7 @@ export function bearerTokenOnly(ctx: ElementContext): boolean {
   const calls = browserCalls(ctx.facts, ctx.model);
   // Handing the browser a token ("returns JWT") means its next requests carry it, in a header.
   const handsOutToken = ctx.facts.outgoing.some((f) => f.target.kind === 'actor' && f.tags.has('jwt'));
-  return (calls.length > 0 && calls.every((f) => f.tags.has('jwt'))) || handsOutToken || (ctx.facts.tags.has('jwt') && ctx.element.props.authenticatesCallers === true);
+  return (calls.count > 0 && calls.allBearer) || handsOutToken || (ctx.facts.tags.has('jwt') && ctx.element.props.authenticatesCallers === true);
 }
 
 /** Words for the formats a component parses, where the design states no `dataFormats`. */
@@ -107,13 +97,7 @@ export function isFileStore(element: Element): boolean {
 const ADMIN =
   /\badmin(?:istration|istrative)?\b|\bback[- ]?office\b|\bmanagement (?:console|ui|portal|interface|plane|api)\b|\bops (?:console|portal|dashboard)\b|\bbastion\b|\bjump ?(?:host|box|server)\b|\bkubernetes (?:api|dashboard)\b|\bkube-?apiserver\b|\bk8s api\b|\bjenkins\b|\bci\/cd\b|\bargo ?cd\b|\bgrafana\b|\bkibana\b|\bphpmyadmin\b|\bpgadmin\b|\bcontrol panel\b|\bsuperuser\b/;
 
-/** People acting as administrators or operators. */
-const ADMIN_PEOPLE = /\badmin(?:istrator)?s?\b|\boperators?\b|\bops\b|\bsre\b|\bdevops\b|\bdevelopers?\b|\bback[- ]?office\b|\bsysadmins?\b/;
-
 export function isAdminInterface(element: Element): boolean {
   return ADMIN.test(wordsOf(element));
 }
 
-export function isAdminPerson(element: Element): boolean {
-  return element.kind === 'actor' && ADMIN_PEOPLE.test(wordsOf(element));
-}

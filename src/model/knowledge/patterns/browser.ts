@@ -5,13 +5,22 @@ import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { Control, ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
 import { isSensitive, joinNames } from '../vocabulary.js';
-import { bearerTokenOnly, browserCalls, isOutside, runsOnUsersDevices, servesBrowsers, usesCookieSessions, wordsOf } from './app-signals.js';
+import { bearerTokenOnly, isOutside, runsOnUsersDevices, servesBrowsers, usesCookieSessions, wordsOf } from './app-signals.js';
+import { browserCalls } from './callers.js';
 
 /** Whose browsers call the element, for messages: "Customer and Admin's browsers", else "users' browsers". */
 function browsersOf(ctx: ElementContext): string {
-  const people = joinNames(browserCalls(ctx.facts, ctx.model).map((f) => f.source.name));
-  return people ? `${people}'s browsers` : "users' browsers";
+  // Services behind one gateway share its summary: the names are joined once for all of them.
+  const calls = browserCalls(ctx.facts, ctx.model);
+  let found = BROWSERS_OF.get(calls);
+  if (found === undefined) {
+    const people = joinNames(calls.names);
+    BROWSERS_OF.set(calls, (found = people ? `${people}'s browsers` : "users' browsers"));
+  }
+  return found;
 }
+
+const BROWSERS_OF = new WeakMap<object, string>();
 
 /** Displays what users or third parties put in (comments, profiles, messages, uploads, feeds). */
 const USER_CONTENT = /\bcomments?\b|\breviews?\b|\bprofiles?\b|\bmessages?\b|\bchat\b|\bforums?\b|\bposts?\b|\buser[- ](?:generated|supplied|submitted) content\b|\brich text\b|\bmarkdown\b|\bwiki\b|\bcms\b|\bsearch results?\b|\bfeeds?\b|\bticket/;
@@ -34,7 +43,7 @@ function rendersForBrowsers(ctx: ElementContext): boolean {
 
 /** People log in to it (credentials, authenticated calls from browsers, or it states it authenticates callers): their browsers hold a session. */
 function keepsLogins(ctx: ElementContext): boolean {
-  return ctx.facts.loginEndpoint || ctx.element.props.authenticatesCallers === true || browserCalls(ctx.facts, ctx.model).some((f) => f.authenticated === true || f.carriesCredentials);
+  return ctx.facts.loginEndpoint || ctx.element.props.authenticatesCallers === true || browserCalls(ctx.facts, ctx.model).loggedIn;
 }
 
 /** A WAF filters its traffic: stated (`waf: true`), or a CDN/WAF edge not stated to run without one ("no WAF"). */
@@ -102,9 +111,9 @@ export const browserRules: ElementThreatRule[] = [
     applies: (ctx) => {
       // A frontend running on users' devices sends requests; the servers it calls are the ones forged requests reach.
       if (bearerTokenOnly(ctx) || runsOnUsersDevices(ctx.facts)) return false;
-      if (servesBrowsers(ctx)) return browserCalls(ctx.facts, ctx.model).length > 0 && (usesCookieSessions(ctx) || keepsLogins(ctx));
+      if (servesBrowsers(ctx)) return browserCalls(ctx.facts, ctx.model).count > 0 && (usesCookieSessions(ctx) || keepsLogins(ctx));
       // An API behind a browser frontend is CSRF-prone when the browser holds a cookie session for it.
-      return ctx.element.kind !== 'web-app' && browserCalls(ctx.facts, ctx.model).length > 0 && usesCookieSessions(ctx);
+      return ctx.element.kind !== 'web-app' && browserCalls(ctx.facts, ctx.model).count > 0 && usesCookieSessions(ctx);
     },
     controls: [elementHas('csrfProtection', 'defends state-changing requests against CSRF (tokens, SameSite cookies or origin checks)')],
     title: (ctx) => `Cross-site request forgery: other websites make ${browsersOf(ctx)} act on ${ctx.element.name}`,

@@ -2,7 +2,7 @@
 
 import { C } from '../compliance.js';
 import { elementDenies, elementHas } from '../controls.js';
-import type { Control, ElementContext, ElementThreatRule } from '../types.js';
+import type { Control, ElementContext, ElementThreatRule, FlowView } from '../types.js';
 import { describeClassification, isSensitive, joinNames } from '../vocabulary.js';
 
 /** Takes requests from the internet and does not validate them. */
@@ -12,6 +12,7 @@ function untrustedWriter(ctx: ElementContext, id: string): boolean {
 }
 
 interface TaintedWriter {
+  id: string;
   name: string;
   /** For a second-order writer: the queue it consumes and who fills it from the internet. */
   via?: { queue: string; from: string };
@@ -21,7 +22,7 @@ interface TaintedWriter {
  * Services that write to this store what came from the internet unvalidated: internet-facing writers, and (second
  * order) consumers of a queue that such a writer fills, unless the consumer validates what it receives.
  */
-export function taintedWriters(ctx: ElementContext): TaintedWriter[] {
+function taintedWriters(ctx: ElementContext): TaintedWriter[] {
   // Asked by the condition, the title and the description of one threat: found once per element.
   let found = TAINTED.get(ctx.facts);
   if (!found) TAINTED.set(ctx.facts, (found = findTaintedWriters(ctx)));
@@ -29,13 +30,21 @@ export function taintedWriters(ctx: ElementContext): TaintedWriter[] {
 }
 
 const TAINTED = new WeakMap<object, TaintedWriter[]>();
+const TAINTED_IDS = new WeakMap<object, ReadonlySet<string>>();
+
+/** The ids of the tainted writers, for callers asking about one writer at a time. */
+export function taintedWriterIds(ctx: ElementContext): ReadonlySet<string> {
+  let found = TAINTED_IDS.get(ctx.facts);
+  if (!found) TAINTED_IDS.set(ctx.facts, (found = new Set(taintedWriters(ctx).map((w) => w.id))));
+  return found;
+}
 
 function findTaintedWriters(ctx: ElementContext): TaintedWriter[] {
   const found = new Map<string, TaintedWriter>();
   for (const f of ctx.facts.incoming) {
     if (f.source.kind === 'actor' || found.has(f.source.id)) continue;
     if (untrustedWriter(ctx, f.source.id)) {
-      found.set(f.source.id, { name: f.source.name });
+      found.set(f.source.id, { id: f.source.id, name: f.source.name });
       continue;
     }
     if (f.source.props.validatesInput === true) continue;
@@ -43,15 +52,25 @@ function findTaintedWriters(ctx: ElementContext): TaintedWriter[] {
     if (!writer) continue;
     const queues = [...writer.outgoing.filter((q) => q.reads).map((q) => q.target), ...writer.incoming.filter((q) => q.source.kind === 'queue').map((q) => q.source)];
     for (const queue of queues) {
-      const producer = ctx.model.element(queue.id)?.incoming.find((p) => !p.reads && p.source.kind !== 'queue' && untrustedWriter(ctx, p.source.id));
+      const producer = untrustedProducer(ctx, queue.id);
       if (producer) {
-        found.set(f.source.id, { name: f.source.name, via: { queue: queue.name, from: producer.source.name } });
+        found.set(f.source.id, { id: f.source.id, name: f.source.name, via: { queue: queue.name, from: producer.source.name } });
         break;
       }
     }
   }
   return [...found.values()];
 }
+
+/** The first service that fills the queue with internet input unvalidated, found once per queue (many consumers ask). */
+function untrustedProducer(ctx: ElementContext, queueId: string): FlowView | undefined {
+  const queue = ctx.model.element(queueId);
+  if (!queue) return undefined;
+  if (!PRODUCERS.has(queue)) PRODUCERS.set(queue, queue.incoming.find((p) => !p.reads && p.source.kind !== 'queue' && untrustedWriter(ctx, p.source.id)));
+  return PRODUCERS.get(queue);
+}
+
+const PRODUCERS = new WeakMap<object, FlowView | undefined>();
 
 function describeWriters(writers: TaintedWriter[]): string {
   return writers

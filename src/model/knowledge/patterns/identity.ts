@@ -5,7 +5,8 @@ import { C } from '../compliance.js';
 import { elementHas, targetAuthenticatesCallers } from '../controls.js';
 import type { Control, ElementContext, ElementFacts, ElementThreatRule, FlowContext, FlowThreatRule, ModelView } from '../types.js';
 import { CLASSIFICATION_RANK, joinNames } from '../vocabulary.js';
-import { CODE_KINDS, isAdminInterface, isAdminPerson, isOutside, isStore } from './app-signals.js';
+import { CODE_KINDS, isAdminInterface, isOutside, isStore } from './app-signals.js';
+import { peopleReaching } from './callers.js';
 
 /** Words of a call made as one service identity for everyone. */
 const TECHNICAL_USER = /\bservice[- ]accounts?\b|\btechnical[- ]users?\b|\bshared (?:db |database )?(?:users?|accounts?|credentials?|logins?)\b|\bsystem users?\b/;
@@ -33,21 +34,11 @@ function identityRelated(facts: ElementFacts): boolean {
   return facts.element.kind === 'identity-provider' || DIRECTORY.test(`${facts.element.name} ${facts.element.technology ?? ''}`.toLowerCase());
 }
 
-/** People reach it: directly, or through one gateway (a load balancer or proxy in front of it). */
-function peopleReaching(facts: ElementFacts, model: ModelView): ElementFacts['incoming'] {
-  const direct = facts.incoming.filter((f) => f.source.kind === 'actor');
-  const viaGateway = facts.incoming
-    .filter((f) => f.source.kind === 'gateway')
-    .flatMap((f) => model.element(f.source.id)?.incoming.filter((g) => g.source.kind === 'actor') ?? []);
-  return [...direct, ...viaGateway];
-}
-
 /** Administrators or operators reach it, or it is an administrative interface people reach. */
-function adminAccess(ctx: ElementContext): string[] {
+function adminAccess(ctx: ElementContext): readonly string[] {
   const people = peopleReaching(ctx.facts, ctx.model);
-  const admins = people.filter((f) => isAdminPerson(f.source) || f.flow.usage === 'devops');
-  if (admins.length) return [...new Set(admins.map((f) => f.source.name))];
-  return isAdminInterface(ctx.element) ? [...new Set(people.map((f) => f.source.name))] : [];
+  if (people.admins.length) return people.admins;
+  return isAdminInterface(ctx.element) ? people.names : [];
 }
 
 /** Signs people in through an identity provider that states MFA. */

@@ -4,9 +4,9 @@
 import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { Element } from '../../schema/architecture.js';
-import type { Control, ElementContext, ElementThreatRule, FlowContext, FlowThreatRule } from '../types.js';
+import type { Control, ElementContext, ElementFacts, ElementThreatRule, FlowContext, FlowThreatRule } from '../types.js';
 import { CODE_KINDS, formatEvidence, isStore, runsOnUsersDevices } from './app-signals.js';
-import { taintedWriters } from './database.js';
+import { taintedWriterIds } from './database.js';
 
 /** Words of a flow or store that queries a database. */
 const QUERY_WORDS = /\bsql\b|\bjdbc\b|\bodbc\b|\bt-sql\b|\bpl\/sql\b|\bcql\b|\bn1ql\b|\bcypher\b|\bgremlin\b|\bneo4j\b|\bsqlite\b/;
@@ -19,13 +19,22 @@ interface QueryEnds {
 
 const CALLER_KINDS: ReadonlySet<string> = new Set(CODE_KINDS);
 
+/** The ids of what each element calls, so a flow drawn from a store back to its caller is matched in one look-up. */
+const CALLED = new WeakMap<ElementFacts, Set<string>>();
+
+function calls(facts: ElementFacts, id: string): boolean {
+  let called = CALLED.get(facts);
+  if (!called) CALLED.set(facts, (called = new Set(facts.outgoing.map((f) => f.target.id))));
+  return called.has(id);
+}
+
 function queryEnds(ctx: FlowContext): QueryEnds | undefined {
   const { source, target } = ctx.flow;
   if (CALLER_KINDS.has(source.kind)) return { caller: source, store: target };
   if (!isStore(source.kind) || !CALLER_KINDS.has(target.kind)) return undefined;
   // Drawn both ways: the caller's own flow carries the threat.
-  const forward = ctx.model.element(target.id)?.outgoing.some((f) => f.target.id === source.id);
-  return forward ? undefined : { caller: target, store: source };
+  const caller = ctx.model.element(target.id);
+  return caller && calls(caller, source.id) ? undefined : { caller: target, store: source };
 }
 
 const callerValidatesInput: Control<FlowContext> = {
@@ -42,11 +51,18 @@ const callerValidatesInput: Control<FlowContext> = {
 function handlesInput(ends: QueryEnds, ctx: FlowContext): boolean {
   const caller = ctx.model.element(ends.caller.id);
   if (!caller) return false;
-  if (caller.internetFacing) return true;
+  // Asked for each query the caller sends: its senders are looked at once.
+  let found = HANDLES_INPUT.get(caller);
+  if (found === undefined) HANDLES_INPUT.set(caller, (found = caller.internetFacing || sendersUnvalidated(caller, ctx.model)));
+  return found;
+}
+
+const HANDLES_INPUT = new WeakMap<ElementFacts, boolean>();
+
+function sendersUnvalidated(caller: ElementFacts, model: FlowContext['model']): boolean {
+  if (caller.incoming.some((f) => !isStore(f.source.kind) && f.source.props.validatesInput !== true)) return true;
   const queues = [...caller.incoming.filter((f) => f.source.kind === 'queue').map((f) => f.source), ...caller.outgoing.filter((f) => f.reads && f.target.kind === 'queue').map((f) => f.target)];
-  const producers = queues.flatMap((q) => ctx.model.element(q.id)?.incoming.filter((p) => !p.reads && !isStore(p.source.kind)).map((p) => p.source) ?? []);
-  const senders = [...caller.incoming.filter((f) => !isStore(f.source.kind)).map((f) => f.source), ...producers];
-  return senders.some((s) => s.props.validatesInput !== true);
+  return queues.some((q) => model.element(q.id)?.incoming.some((p) => !p.reads && !isStore(p.source.kind) && p.source.props.validatesInput !== true) === true);
 }
 
 /** The store is queried with SQL or a NoSQL query language (search engines and directories have their own rules). */
@@ -63,8 +79,7 @@ function queryStore(ctx: FlowContext): 'sql' | 'nosql' | undefined {
 /** TM-DB-001 already reports this caller on the store (it takes internet input unvalidated): one threat, not two. */
 function reportedOnStore(ctx: FlowContext, ends: QueryEnds): boolean {
   const store = ctx.model.element(ends.store.id);
-  if (!store) return false;
-  return taintedWriters({ element: store.element, facts: store, model: ctx.model }).some((w) => w.name === ends.caller.name);
+  return store !== undefined && taintedWriterIds({ element: store.element, facts: store, model: ctx.model }).has(ends.caller.id);
 }
 
 const callerName = (ctx: FlowContext): string => queryEnds(ctx)?.caller.name ?? ctx.flow.source.name;
