@@ -107,6 +107,7 @@ interface DesignFacts {
   all: ElementFacts[];
   runtimes: RuntimeGroup[];
   runtimeOf: Map<string, RuntimeGroup>;
+  hostedBy: Map<ElementFacts, RuntimeGroup>;
 }
 
 const DESIGNS = new WeakMap<Architecture, DesignFacts>();
@@ -152,8 +153,12 @@ function buildDesignFacts(model: ModelView, arch: Architecture): DesignFacts {
   }
   const runtimes = [...groups.values()].filter((g) => g.members.length > 0);
   const runtimeOf = new Map<string, RuntimeGroup>();
-  for (const g of runtimes) for (const m of g.members) runtimeOf.set(m.element.id, g);
-  return { all, runtimes, runtimeOf };
+  const hostedBy = new Map<ElementFacts, RuntimeGroup>();
+  for (const g of runtimes) {
+    for (const m of g.members) runtimeOf.set(m.element.id, g);
+    if (g.platform && !hostedBy.has(g.platform)) hostedBy.set(g.platform, g);
+  }
+  return { all, runtimes, runtimeOf, hostedBy };
 }
 
 /** Every element, in model order. */
@@ -168,7 +173,7 @@ export function runtimeOf(ctx: ElementContext): RuntimeGroup | undefined {
 
 /** The shared runtime of which this element is the platform (a container platform the others run on). */
 export function runtimeHostedBy(ctx: ElementContext): RuntimeGroup | undefined {
-  return designFacts(ctx.model).runtimes.find((g) => g.platform === ctx.facts);
+  return designFacts(ctx.model).hostedBy.get(ctx.facts);
 }
 
 /** The innermost trust boundary that is not a runtime (process boundary): the zone an element sits in. */

@@ -3,8 +3,8 @@
 
 import type { Boundary } from '../../schema/architecture.js';
 import { C } from '../compliance.js';
-import type { ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
-import { describeClassification, joinNames } from '../vocabulary.js';
+import type { ElementContext, ElementFacts, ElementThreatRule, ModelView } from '../types.js';
+import { describeClassification } from '../vocabulary.js';
 import { allElements, explicitModel, exposedZoneMates, hasBoundaries, isOurs, isPipeline, listNames, networklessService, networkZoneOf, perDesign, runtimeHostedBy, runtimeOf, sensitive, sensitivityOf, textOf, zoneOf, type RuntimeGroup } from './infra-roles.js';
 
 const CONTAINER_RUNTIME = /kubernetes|\bk8s\b|openshift|docker|container|\beks\b|\bgke\b|\baks\b|\becs\b|nomad|rancher|swarm/;
@@ -32,13 +32,15 @@ function mixing(group: RuntimeGroup): string | undefined {
   const inner = group.members.filter((m) => !m.internetFacing && sensitive(m));
   if (exposed.length && inner.length)
     return `${listNames(exposed)} ${exposed.length > 1 ? 'are' : 'is'} reachable from the internet and ${listNames(inner)} ${inner.length > 1 ? 'hold' : 'holds'} ${describeClassification(sensitivityOf(inner[0]!)!)}`;
-  const zones = new Map<string, string[]>();
+  const zones = new Map<string, { zone: Boundary; members: ElementFacts[] }>();
   for (const m of group.members) {
     const zone = zoneOf(m);
     if (!zone || zone === group.boundary) continue;
-    zones.set(zone.name, [...(zones.get(zone.name) ?? []), m.element.name]);
+    const found = zones.get(zone.id);
+    if (found) found.members.push(m);
+    else zones.set(zone.id, { zone, members: [m] });
   }
-  if (zones.size > 1) return `its workloads belong to different trust zones (${[...zones].map(([zone, names]) => `${joinNames(names)} in ${zone}`).join('; ')})`;
+  if (zones.size > 1) return `its workloads belong to different trust zones (${[...zones.values()].map(({ zone, members }) => `${listNames(members)} in ${zone.name}`).join('; ')})`;
   return undefined;
 }
 
@@ -69,11 +71,28 @@ interface CloudAccount {
   members: ElementFacts[];
 }
 
+/** Our elements in each cloud account (nested boundaries included), in model order, found in one pass over the design. */
+function accountMembers(model: ModelView): Map<string, ElementFacts[]> {
+  return perDesign(model, 'account-members', () => {
+    const byAccount = new Map<string, ElementFacts[]>();
+    for (const f of allElements(model)) {
+      if (!isOurs(f.element)) continue;
+      for (const b of f.boundaries) {
+        if (b.type !== 'cloud-account') continue;
+        const members = byAccount.get(b.id);
+        if (members) members.push(f);
+        else byAccount.set(b.id, [f]);
+      }
+    }
+    return byAccount;
+  });
+}
+
 /** The cloud account this element reports for: once per account, on its first element. */
 function cloudAccount(ctx: ElementContext): CloudAccount | undefined {
   const account = ctx.facts.boundaries.find((b) => b.type === 'cloud-account');
   if (account) {
-    const members = perDesign(ctx.model, `account:${account.id}`, () => allElements(ctx.model).filter((f) => isOurs(f.element) && f.boundaries.includes(account)));
+    const members = accountMembers(ctx.model).get(account.id) ?? [];
     if (members[0] !== ctx.facts) return undefined;
     // A sketch that draws an account says little of how it is run: only a stated unhardened element makes it a finding.
     if (!explicitModel(ctx.model) && !members.some((m) => m.element.props.hardened === false)) return undefined;
