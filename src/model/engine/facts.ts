@@ -4,10 +4,8 @@
 
 import type { ElementFacts, FlowView, ModelView, TechTag } from '../knowledge/types.js';
 import { encryptionOfProtocol, maxClassification, mentionsCredentials, tagsOfElement, tagsOfText } from '../knowledge/vocabulary.js';
-import { DATA_HOLDING_KINDS, type Architecture, type Boundary, type DataAsset, type Element, type Flow } from '../schema/architecture.js';
+import { DATA_HOLDING_KINDS, OUTSIDE_KINDS, STORE_KINDS, type Architecture, type Boundary, type DataAsset, type Element, type Flow } from '../schema/architecture.js';
 
-const STORE_KINDS = new Set(['datastore', 'cache', 'queue', 'bucket', 'secret-store']);
-const OUTSIDE_KINDS = new Set(['actor', 'external-system']);
 
 export interface ModelFacts {
   elements: Map<string, ElementFacts>;

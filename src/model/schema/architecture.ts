@@ -22,6 +22,10 @@ export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
 /** Kinds that hold the system's data: their names say what they hold, and a flow to or from one carries it. */
 export const DATA_HOLDING_KINDS: ReadonlySet<ElementKind> = new Set(['datastore', 'cache', 'bucket', 'queue']);
+/** Kinds that keep data or secrets for others: the data holders and secret stores. */
+export const STORE_KINDS: ReadonlySet<string> = new Set<ElementKind>([...DATA_HOLDING_KINDS, 'secret-store']);
+/** People and third parties' systems: not ours to run. */
+export const OUTSIDE_KINDS: ReadonlySet<string> = new Set<ElementKind>(['actor', 'external-system']);
 
 export const BOUNDARY_TYPES = ['internet', 'network-zone', 'cloud-account', 'cluster', 'container-network', 'process', 'other'] as const;
 export type BoundaryType = (typeof BOUNDARY_TYPES)[number];

@@ -2,7 +2,7 @@
 // runs in people's browsers or serves them pages, which data formats it parses, whether it is a file store, and
 // whether it is an administrative interface. Shared by the web, injection and identity patterns.
 
-import type { DataFormat, Element } from '../../schema/architecture.js';
+import { OUTSIDE_KINDS, STORE_KINDS, type DataFormat, type Element } from '../../schema/architecture.js';
 import type { ElementContext, ElementFacts } from '../types.js';
 import { browserCalls, usesCookieWords } from './callers.js';
 
@@ -11,15 +11,14 @@ export const APP_KINDS = ['process', 'web-app', 'gateway', 'function'] as const;
 /** Kinds that run code and take requests, identity providers included (they parse SAML, LDAP, XML too). */
 export const CODE_KINDS = ['process', 'web-app', 'gateway', 'function', 'identity-provider'] as const;
 
-const OUTSIDE = new Set(['actor', 'external-system']);
-const STORES = new Set(['datastore', 'cache', 'queue', 'bucket', 'secret-store']);
-
+/** A person or a third party's system: not ours to run. */
 export function isOutside(kind: string): boolean {
-  return OUTSIDE.has(kind);
+  return OUTSIDE_KINDS.has(kind);
 }
 
+/** Keeps data or secrets for others (database, cache, queue, bucket, secret store). */
 export function isStore(kind: string): boolean {
-  return STORES.has(kind);
+  return STORE_KINDS.has(kind);
 }
 
 /** Lower-cased name, technology and description. */

@@ -6,11 +6,12 @@ import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { Control, ElementContext, ElementFacts, ElementThreatRule } from '../types.js';
 import { joinNames } from '../vocabulary.js';
-import { allElements, containerised, explicitModel, isBuildInfrastructure, isOurs, isPipeline, listNames, perDesign, sensitive, textOf } from './infra-roles.js';
+import { wordsOf } from './app-signals.js';
+import { allElements, containerised, explicitModel, isBuildInfrastructure, isOurs, isPipeline, listNames, perDesign, sensitive } from './infra-roles.js';
 
 /** The design's own words for a control, on the element or (for design-wide practice) in the design's description. */
 function states(ctx: ElementContext, words: RegExp): boolean {
-  return words.test(textOf(ctx.element)) || words.test(ctx.model.architecture().description?.toLowerCase() ?? '');
+  return words.test(wordsOf(ctx.element)) || words.test(ctx.model.architecture().description?.toLowerCase() ?? '');
 }
 
 function wordsControl(id: string, words: RegExp, what: string, effect: 'remove' | 'downgrade' = 'remove'): Control<ElementContext> {
@@ -238,5 +239,5 @@ function firstCustomDeveloped(ctx: ElementContext): ElementFacts | undefined {
 
 /** An app that runs in the users' browsers or devices is not a container we build. */
 function clientSide(ctx: ElementContext): boolean {
-  return ctx.element.kind === 'web-app' && /\b(?:spa|single[- ]page|react|angular|vue|svelte|mobile app|browser)\b/.test(textOf(ctx.element));
+  return ctx.element.kind === 'web-app' && /\b(?:spa|single[- ]page|react|angular|vue|svelte|mobile app|browser)\b/.test(wordsOf(ctx.element));
 }

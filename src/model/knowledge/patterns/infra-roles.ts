@@ -5,6 +5,7 @@
 import type { Architecture, Boundary, Classification, Element } from '../../schema/architecture.js';
 import type { ElementContext, ElementFacts, ModelView } from '../types.js';
 import { CLASSIFICATION_RANK, isSensitive, joinNames, maxClassification } from '../vocabulary.js';
+import { isOutside, wordsOf } from './app-signals.js';
 
 /** How many names a list in a title or description shows before "and N more". */
 const LISTED = 10;
@@ -15,16 +16,9 @@ export function listNames(items: readonly ElementFacts[]): string {
   return `${items.slice(0, LISTED).map((f) => f.element.name).join(', ')} and ${items.length - LISTED} more`;
 }
 
-/** Lower-cased name, technology and description. */
-export function textOf(element: Element): string {
-  return `${element.name} ${element.technology ?? ''} ${element.description ?? ''}`.toLowerCase();
-}
-
-const OUTSIDE = new Set(['actor', 'external-system']);
-
 /** Ours: not a person and not a third party's system. */
 export function isOurs(element: Element): boolean {
-  return !OUTSIDE.has(element.kind);
+  return !isOutside(element.kind);
 }
 
 /**
@@ -53,7 +47,7 @@ export function isBuildInfrastructure(facts: ElementFacts): boolean {
 const NETWORKLESS = /dynamo|secrets manager|\bkms\b|key vault|firestore|cosmos|parameter store|auth0|okta|cognito|entra|azure ad|\bs3\b|blob storage|cloud storage|\bsqs\b|\bsns\b|eventbridge|pub\/?sub|lambda|cloud functions?|azure functions?|cloud run/;
 
 export function networklessService(element: Element): boolean {
-  return NETWORKLESS.test(textOf(element));
+  return NETWORKLESS.test(wordsOf(element));
 }
 
 const SENSITIVITY = new WeakMap<ElementFacts, Classification | undefined>();
@@ -89,7 +83,7 @@ const CONTAINER_WORDS = /\bdocker(?!\s*hub)|\bcontaineri[sz]ed|\bcontainers?\b(?
  * not enough: it is the platform (TM-INFRA-001), and every workload in it would repeat the same threat.
  */
 export function containerised(facts: ElementFacts): boolean {
-  return facts.tags.has('kubernetes') || CONTAINER_WORDS.test(`${textOf(facts.element)} ${facts.element.runtime?.toLowerCase() ?? ''}`);
+  return facts.tags.has('kubernetes') || CONTAINER_WORDS.test(`${wordsOf(facts.element)} ${facts.element.runtime?.toLowerCase() ?? ''}`);
 }
 
 /** Elements that run together: one shared runtime, named on the elements or drawn as a process/cluster boundary. */

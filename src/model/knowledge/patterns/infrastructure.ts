@@ -5,7 +5,8 @@ import type { Boundary } from '../../schema/architecture.js';
 import { C } from '../compliance.js';
 import type { ElementContext, ElementFacts, ElementThreatRule, ModelView } from '../types.js';
 import { describeClassification } from '../vocabulary.js';
-import { allElements, explicitModel, exposedZoneMates, hasBoundaries, isOurs, isPipeline, listNames, networklessService, networkZoneOf, perDesign, runtimeHostedBy, runtimeOf, sensitive, sensitivityOf, textOf, zoneOf, type RuntimeGroup } from './infra-roles.js';
+import { wordsOf } from './app-signals.js';
+import { allElements, explicitModel, exposedZoneMates, hasBoundaries, isOurs, isPipeline, listNames, networklessService, networkZoneOf, perDesign, runtimeHostedBy, runtimeOf, sensitive, sensitivityOf, zoneOf, type RuntimeGroup } from './infra-roles.js';
 
 const CONTAINER_RUNTIME = /kubernetes|\bk8s\b|openshift|docker|container|\beks\b|\bgke\b|\baks\b|\becs\b|nomad|rancher|swarm/;
 
@@ -111,7 +112,7 @@ function cloudAccount(ctx: ElementContext): CloudAccount | undefined {
 }
 
 function guardrailsStated(ctx: ElementContext, account: CloudAccount): boolean {
-  return GUARDRAILS.test(ctx.model.architecture().description?.toLowerCase() ?? '') || account.members.some((m) => GUARDRAILS.test(textOf(m.element)));
+  return GUARDRAILS.test(ctx.model.architecture().description?.toLowerCase() ?? '') || account.members.some((m) => GUARDRAILS.test(wordsOf(m.element)));
 }
 
 /** High-value targets an architect expects hardened: sensitive stores, secret stores, identity providers we run, build pipelines. */
@@ -133,7 +134,7 @@ const SEGMENTED_KINDS = new Set(['datastore', 'cache', 'identity-provider']);
 function unsegmentedFrom(ctx: ElementContext): ElementFacts[] {
   const { element } = ctx;
   if (!SEGMENTED_KINDS.has(element.kind) || networklessService(element)) return [];
-  if (element.kind === 'identity-provider' && !/ldap|directory|identity store|user store|keycloak/.test(textOf(element))) return [];
+  if (element.kind === 'identity-provider' && !/ldap|directory|identity store|user store|keycloak/.test(wordsOf(element))) return [];
   if (!sensitive(ctx.facts)) return [];
   if (!networkZoneOf(ctx.facts) && !(explicitModel(ctx.model) && !hasBoundaries(ctx.model))) return [];
   return exposedZoneMates(ctx);

@@ -5,7 +5,8 @@ import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { ElementContext, ElementThreatRule, FlowContext, FlowThreatRule, FlowView } from '../types.js';
 import { describeClassification, isSensitive, joinNames } from '../vocabulary.js';
-import { allElements, confidential, explicitModel, isOurs, perDesign, sensitive, sensitivityOf, textOf } from './infra-roles.js';
+import { wordsOf } from './app-signals.js';
+import { allElements, confidential, explicitModel, isOurs, perDesign, sensitive, sensitivityOf } from './infra-roles.js';
 
 /** Flows straight from a person or third party on the internet (administration too), not through a gateway or an app on their device. */
 function directFromInternet(ctx: ElementContext): FlowView[] {
@@ -61,7 +62,7 @@ function unencryptedAsset(ctx: ElementContext): string | undefined {
   const keeps = explicitModel(ctx.model) ? facts.data.find((d) => isSensitive(d.classification)) : undefined;
   if (!keeps) return undefined;
   if (element.kind === 'cache') return `it keeps ${describeClassification(keeps.classification)} (${keeps.name}), and caches write snapshots and append logs to disk`;
-  if (FILE_SERVER.test(textOf(element))) return `it stores ${describeClassification(keeps.classification)} (${keeps.name}) as files`;
+  if (FILE_SERVER.test(wordsOf(element))) return `it stores ${describeClassification(keeps.classification)} (${keeps.name}) as files`;
   return undefined;
 }
 
@@ -128,7 +129,7 @@ export const networkAccessRules: ElementThreatRule[] = [
       {
         id: 'words.registry-auth',
         effect: 'remove',
-        present: (ctx) => /\bacls?\b|acl tokens?|\bmtls\b|client cert|sasl/.test(textOf(ctx.element)),
+        present: (ctx) => /\bacls?\b|acl tokens?|\bmtls\b|client cert|sasl/.test(wordsOf(ctx.element)),
         reason: (ctx) => `${ctx.element.name} requires client credentials (ACL tokens, mTLS)`,
       },
     ],

@@ -6,7 +6,8 @@ import { C } from '../compliance.js';
 import { elementHas } from '../controls.js';
 import type { ElementContext, ElementThreatRule, FlowView } from '../types.js';
 import { describeClassification, joinNames } from '../vocabulary.js';
-import { explicitModel, isOurs, networklessService, sensitive, sensitivityOf, textOf } from './infra-roles.js';
+import { wordsOf } from './app-signals.js';
+import { explicitModel, isOurs, networklessService, sensitive, sensitivityOf } from './infra-roles.js';
 
 const HTTP_CACHE = /varnish|squid|http cache|page cache|\bcdn\b|reverse proxy|cloudfront|fastly|akamai/;
 
@@ -62,7 +63,7 @@ export const storeRules: ElementThreatRule[] = [
     kinds: ['cache'],
     condition: 'a data cache (Redis, Memcached) stated to take clients without authentication (`authenticatesCallers: false`) or reachable from the internet (HTTP caches such as Varnish or a CDN face it by design): anyone who reaches it writes entries',
     // An HTTP cache in front of a site (Varnish, a CDN) faces the internet by design: its poisoning is a web matter.
-    applies: (ctx) => ctx.element.props.authenticatesCallers === false || (ctx.facts.internetFacing && !HTTP_CACHE.test(textOf(ctx.element))),
+    applies: (ctx) => ctx.element.props.authenticatesCallers === false || (ctx.facts.internetFacing && !HTTP_CACHE.test(wordsOf(ctx.element))),
     controls: [elementHas('authenticatesCallers', 'requires client authentication (AUTH/ACL)')],
     title: (ctx) => `Poisoned entries written into ${ctx.element.name} are served as trusted`,
     description: (ctx) =>
