@@ -84,6 +84,19 @@ flows:
     );
     assert.deepEqual(openIds(oidc, 'TM-INJ-002'), []);
   });
+
+  it('names the service as the caller when the directory is drawn answering it over LDAP', () => {
+    const answered = `
+elements:
+  - { name: Employee, kind: actor }
+  - { name: Intranet, kind: process }
+  - { name: Corporate directory, kind: identity-provider, technology: OpenLDAP }
+flows:
+  - { source: Employee, target: Intranet, label: login, protocol: https }
+  - { source: Corporate directory, target: Intranet, label: user entries, protocol: ldaps }
+`;
+    assert.deepEqual(openIds(reportOf(answered, 'ldap.yaml'), 'TM-INJ-002'), []);
+  });
 });
 
 describe('TM-INJ-003 search query injection', () => {

@@ -72,7 +72,7 @@ function designAuthenticator(model: ModelView): { id: string | undefined; how: s
   const elements = model.architecture().elements;
   const hasStore = elements.some((e) => {
     const facts = model.element(e.id);
-    return facts !== undefined && (identityRelated(facts) || (facts.tags.has('auth') && !isOutside(e.kind) && e.kind !== 'actor'));
+    return facts !== undefined && (identityRelated(facts) || (facts.tags.has('auth') && !isOutside(e.kind)));
   });
   if (!hasStore) {
     for (const e of elements) {

@@ -134,7 +134,10 @@ export const injectionFlowRules: FlowThreatRule[] = [
       'a service queries an LDAP directory (an element named or tagged LDAP / Active Directory, or a flow over `ldap`/`ldaps`) and the design does not state that it validates and escapes the input it puts in filters (`validatesInput: true`)',
     applies: (ctx) => {
       const ends = queryEnds(ctx);
-      return ends !== undefined && (ctx.model.element(ends.store.id)?.tags.has('ldap') === true || LDAP_WORDS.test(`${ctx.flow.flow.protocol ?? ''} ${ctx.flow.text}`));
+      if (ends === undefined) return false;
+      if (ctx.model.element(ends.store.id)?.tags.has('ldap') === true) return true;
+      // A flow's words name the protocol, not its direction: a directory (an identity provider, a code kind) answering an app is not the one querying.
+      return ctx.model.element(ends.caller.id)?.tags.has('ldap') !== true && LDAP_WORDS.test(`${ctx.flow.flow.protocol ?? ''} ${ctx.flow.text}`);
     },
     controls: [callerValidatesInput],
     title: (ctx) => `LDAP injection from ${callerName(ctx)} into ${storeName(ctx)}`,

@@ -14,7 +14,8 @@ const FETCHES_URLS =
 /** Where the design says the service fetches URLs: its own words, or an outgoing flow's. */
 function fetchEvidence(ctx: ElementContext): string | undefined {
   const own = FETCHES_URLS.exec(wordsOf(ctx.element));
-  if (own) return `it ${own[0]}`;
+  // Quoted, as the words found can be a noun ("link preview", "crawler") as well as a verb.
+  if (own) return `its description says "${own[0]}"`;
   for (const f of ctx.facts.outgoing) {
     const said = FETCHES_URLS.exec(f.text) ?? (/\bwebhooks?\b/.test(f.text) && isOutside(f.target.kind) ? /\bwebhooks?\b/.exec(f.text) : null);
     if (said) return `${f.display}: "${said[0]}"`;
