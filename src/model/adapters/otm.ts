@@ -67,7 +67,10 @@ function readAssets(entries: OtmItem[], builder: ModelBuilder): Map<string, stri
   for (const { value: a, line } of entries) {
     const id = str(a.id);
     const name = str(a.name) ?? id;
-    if (!id || !name) continue;
+    if (!id || !name) {
+      builder.note('warning', 'a data asset has no id; skipped (flows and components name assets by id)', line);
+      continue;
+    }
     const risk = isObject(a.risk) ? a.risk : {};
     const classification = classify(name, str(a.description), num(risk.confidentiality));
     ids.set(id, builder.addAsset(strip({ id: assetId(id), name, classification, description: str(a.description), line })));
@@ -93,7 +96,10 @@ function readTrustZones(entries: OtmItem[], builder: ModelBuilder): Set<string> 
   const parents: Array<{ key: string; parent: string }> = [];
   for (const { value: z, line } of entries) {
     const id = str(z.id);
-    if (!id) continue;
+    if (!id) {
+      builder.note('warning', 'a trust zone has no id; skipped (components name their zone by id)', line);
+      continue;
+    }
     const name = str(z.name) ?? id;
     const key = `tz:${id}`;
     const rating = isObject(z.risk) ? num(z.risk.trustRating) : undefined;
@@ -134,7 +140,10 @@ function readComponents(entries: OtmItem[], zones: Set<string>, assets: Map<stri
   const inComponent: Array<{ key: string; parent: string }> = [];
   for (const { value: c, line } of entries) {
     const id = str(c.id);
-    if (!id) continue;
+    if (!id) {
+      builder.note('warning', 'a component has no id; skipped (data flows name their ends by id)', line);
+      continue;
+    }
     const name = str(c.name) ?? id;
     const key = `c:${id}`;
     const tags = Array.isArray(c.tags) ? c.tags.filter((t): t is string => typeof t === 'string') : [];

@@ -99,4 +99,11 @@ describe('Open Threat Model reader', () => {
     assert.ok(notes.some((n) => /does not join two components/.test(n.message)));
     assert.ok(notes.some((n) => /1 threat reference\(s\) name no threat/.test(n.message)));
   });
+
+  it('notes components, zones and assets it skips for want of an id', () => {
+    const text = JSON.stringify({ otmVersion: '0.2.0', project: { name: 'P', id: 'p' }, trustZones: [{ name: 'Private' }], components: [{ id: 'a', name: 'Orders API', type: 'web-service' }, { name: 'Orders DB', type: 'database' }], dataflows: [], assets: [{ name: 'Card numbers' }] });
+    const { model, notes } = readArchitecture(text, { fileName: 'x.json' });
+    assert.equal(model.elements.length, 1);
+    for (const what of ['component', 'trust zone', 'data asset']) assert.ok(notes.some((n) => n.level === 'warning' && n.message.startsWith(`a ${what} has no id; skipped`)), what);
+  });
 });
