@@ -1,6 +1,7 @@
 // What `bulwark model` does once its options are parsed. Loaded only when the command runs; the
 // renderers, tracking and diff code load only when the chosen format or option needs them.
 
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { findRepositoryTop } from '../../core/repository-top.js';
 import { atLeast } from '../../core/types.js';
@@ -49,6 +50,8 @@ async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Pr
 
 /** The analysed design, with the decisions its file holds (Threagile's risk tracking) and the path messages name. */
 async function loadDesign(io: CliIo, path: string, options: ModelCliOptions): Promise<{ report: ThreatReport; decisions?: ImportedDecision[]; shown: string }> {
+  // A directory is a repository: its model is inferred from what it holds (src/model/repository).
+  if (path !== '-' && statSync(resolve(io.cwd, path), { throwIfNoEntry: false })?.isDirectory()) return (await import('./model-repository.js')).loadRepository(io, path, options);
   const text = await readText(io, path, 'design file');
   const shown = displayPath(io, path, options.projectRoot);
   const { model, notes, threats, decisions } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
@@ -70,7 +73,8 @@ function today(): string {
 }
 
 export async function runModel(file: string | undefined, options: ModelCliOptions, io: CliIo): Promise<void> {
-  if (!file) throw usageError('missing the design file (bulwark model <file>, or --diff OLD NEW)');
+  // No argument: the repository in the current directory.
+  file ??= '.';
   const format = (options.format ?? 'markdown') as ModelFormat;
   if (!(MODEL_FORMATS as readonly string[]).includes(format)) throw usageError(`--format must be one of ${MODEL_FORMATS.join(', ')}`);
   const design = await loadDesign(io, file, options);

@@ -8,6 +8,7 @@ import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
 import { LIKELIHOODS, PATTERNS } from '../knowledge/types.js';
 import { ArchitectureSchema, SourceRefSchema } from '../schema/architecture.js';
 import { IMPORTED_THREAT_FORMATS, type ImportedThreat } from '../schema/imported-threat.js';
+import { RepositorySourcesSchema } from '../schema/repository-sources.js';
 
 /** Bump on any breaking change to the report's JSON form. */
 export const THREAT_REPORT_VERSION = 1;
@@ -125,6 +126,8 @@ export const ThreatReportSchema = z.object({
   inferred: z.array(z.string()),
   /** Problems with the model itself (dangling flow ends, unknown boundaries). */
   warnings: z.array(z.string()),
+  /** For a model inferred from a repository: the files it was made from, and what it does not read yet. */
+  sources: RepositorySourcesSchema.optional(),
 });
 export type ThreatReport = z.infer<typeof ThreatReportSchema>;
 

@@ -52,6 +52,20 @@ export const SourceRefSchema = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
+/**
+ * Why the model says something: the file and line that show it, in words (`ports: 3306:3306 published on all
+ * interfaces`), and the property it decided, if any. Secret values are never quoted, only masked.
+ */
+export const EvidenceSchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive(),
+  says: z.string(),
+  /** The property this line decided (`internetFacing`, `weakCredentials`, `encrypted`, ...). */
+  prop: z.string().optional(),
+  value: z.union([z.boolean(), z.string(), z.number()]).optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
 export const ElementPropsSchema = z
   .object({
     internetFacing: z.boolean(),
@@ -122,6 +136,8 @@ export const ElementSchema = z.object({
   location: SourceRefSchema.optional(),
   /** Why an adapter believes this (for inferred models, e.g. prose): shown so a person can correct it. */
   inferredFrom: z.string().optional(),
+  /** The lines of the repository that show it (models inferred from a repository). */
+  evidence: z.array(EvidenceSchema).optional(),
 });
 export type Element = z.infer<typeof ElementSchema>;
 
@@ -144,6 +160,8 @@ export const FlowSchema = z.object({
   usage: z.enum(FLOW_USAGES).optional(),
   location: SourceRefSchema.optional(),
   inferredFrom: z.string().optional(),
+  /** The lines of the repository that show it (models inferred from a repository). */
+  evidence: z.array(EvidenceSchema).optional(),
 });
 export type Flow = z.infer<typeof FlowSchema>;
 

@@ -1,0 +1,68 @@
+// The repository's files as the modeller sees them: discovered as the auditor discovers them (ignore files
+// honoured, symlinks followed only inside the root, node_modules and .git skipped), then each handed to the
+// source that reads it, or counted under what the model does not read yet.
+
+import { isCloudFormation, isKubernetesManifest } from '../../core/iac-content.js';
+import { discover } from '../../discover/walk.js';
+import { readHead } from '../../scanners/claim.js';
+import type { RepositoryFile, RepositorySource } from './types.js';
+
+/** What the repository holds that no source reads yet, by the name the report gives it. */
+export const NOT_MODELLED = {
+  terraform: 'Terraform',
+  kubernetes: 'Kubernetes manifests',
+  cloudformation: 'CloudFormation templates',
+  code: 'application code',
+  dockerfile: 'Dockerfiles',
+} as const;
+export type NotModelledKind = keyof typeof NOT_MODELLED;
+
+const CODE = /\.(?:[cm]?[jt]sx?|py|java|kt|go|rb|php|cs|rs|scala|swift)$/i;
+const TERRAFORM = /\.tf(?:\.json)?$/i;
+const DOCKERFILE = /(?:^|\.)dockerfile$|^dockerfile(?:\.|$)|^containerfile$/i;
+const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
+/** Neighbours sources look up (a build folder's package.json), never modelled themselves. */
+const NEIGHBOURS = new Set(['package.json', '.env']);
+
+export interface RepositoryFiles {
+  root: string;
+  /** Every file listed, by `rel`. */
+  all: Map<string, RepositoryFile>;
+  bySource: Map<string, RepositoryFile[]>;
+  notModelled: Map<NotModelledKind, string[]>;
+}
+
+const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
+
+export async function repositoryFiles(dir: string, sources: readonly RepositorySource[]): Promise<RepositoryFiles> {
+  const accept = (name: string): boolean => NEIGHBOURS.has(name) || YAML_OR_JSON.test(name) || CODE.test(name) || TERRAFORM.test(name) || DOCKERFILE.test(name) || /\.(?:md|markdown|mmd|mermaid|puml|plantuml|txt)$/i.test(name);
+  const found = await discover([dir], { accept, base: dir });
+  const all = new Map<string, RepositoryFile>();
+  const bySource = new Map<string, RepositoryFile[]>(sources.map((s) => [s.id, []]));
+  const notModelled = new Map<NotModelledKind, string[]>();
+  const count = (kind: NotModelledKind, rel: string): void => {
+    const list = notModelled.get(kind);
+    if (list) list.push(rel);
+    else notModelled.set(kind, [rel]);
+  };
+  for (const f of found.files) {
+    const file: RepositoryFile = { abs: f.abs, rel: f.rel, size: f.size };
+    all.set(file.rel, file);
+    let head: string | undefined;
+    const lazyHead = (): string => (head ??= readHead(file.abs));
+    const owner = sources.find((s) => s.wants(file.rel, lazyHead));
+    if (owner) {
+      bySource.get(owner.id)!.push(file);
+      continue;
+    }
+    const name = baseName(file.rel);
+    if (TERRAFORM.test(name)) count('terraform', file.rel);
+    else if (DOCKERFILE.test(name)) count('dockerfile', file.rel);
+    else if (CODE.test(name)) count('code', file.rel);
+    else if (YAML_OR_JSON.test(name) && !NEIGHBOURS.has(name)) {
+      if (isKubernetesManifest(lazyHead())) count('kubernetes', file.rel);
+      else if (isCloudFormation(lazyHead())) count('cloudformation', file.rel);
+    }
+  }
+  return { root: found.root, all, bySource, notModelled };
+}

@@ -1,0 +1,66 @@
+// `bulwark model <dir>`: one architecture model from everything in a repository that a source reads
+// (docker-compose, design documents), with file:line evidence, and an account of what was not read.
+// Application-code sources (src/model/repository/node-app.ts, when present) plug in as fragments merged
+// between the configuration and the designs: by directory or service name (see merge.ts aliases).
+
+import { FileReadError, readRegularFileSync } from '../../core/regular-file.js';
+import { MAX_DESIGN_BYTES } from '../adapters/limits.js';
+import { ArchitectureSchema, type Architecture } from '../schema/architecture.js';
+import type { RepositorySources } from '../schema/repository-sources.js';
+import { composeSource } from './compose-source.js';
+import { designSource } from './design-source.js';
+import { NOT_MODELLED, repositoryFiles } from './files.js';
+import { mergeFragments } from './merge.js';
+import type { ModelFragment, RepositoryFile, RepositoryNote, RepositorySource } from './types.js';
+
+/** In order of trust: evidence from configuration first, designs last (merge.ts keeps the earlier facts). */
+export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, designSource];
+
+export interface RepositoryModel {
+  model: Architecture;
+  sources: RepositorySources;
+  /** Why nothing could be modelled; set when no source found anything. */
+  refusal?: string;
+}
+
+const EXAMPLES = 5;
+
+export async function modelRepository(dir: string, options: { defaultName?: string } = {}): Promise<RepositoryModel> {
+  const found = await repositoryFiles(dir, REPOSITORY_SOURCES);
+  const notes: RepositoryNote[] = [];
+  const read = (file: RepositoryFile): string | undefined => {
+    try {
+      return readRegularFileSync(file.abs, { maxBytes: MAX_DESIGN_BYTES, display: file.rel });
+    } catch (error) {
+      notes.push({ level: 'warning', file: file.rel, message: error instanceof FileReadError ? error.message : `could not read: ${String(error)}` });
+      return undefined;
+    }
+  };
+  const fragments: ModelFragment[] = [];
+  const readFiles: RepositorySources['read'] = [];
+  for (const source of REPOSITORY_SOURCES) {
+    const files = found.bySource.get(source.id) ?? [];
+    if (!files.length) continue;
+    const result = source.read({ files, all: found.all, read, note: (n) => notes.push(n) });
+    fragments.push(...result.fragments);
+    for (const file of result.read) readFiles.push({ source: source.id, file });
+  }
+  const notModelled = [...found.notModelled.entries()].map(([kind, files]) => ({ what: NOT_MODELLED[kind], files: files.length, examples: files.slice(0, EXAMPLES) }));
+  const sources: RepositorySources = { read: readFiles, notModelled, notes };
+  const merged = mergeFragments(fragments);
+  const model = ArchitectureSchema.parse({
+    name: merged.name ?? options.defaultName ?? 'Repository',
+    elements: merged.elements,
+    flows: merged.flows,
+    boundaries: merged.boundaries,
+    dataAssets: merged.dataAssets,
+    origin: { format: 'repository' },
+  });
+  if (model.elements.length === 0) return { model, sources, refusal: refusalOf(sources) };
+  return { model, sources };
+}
+
+function refusalOf(sources: RepositorySources): string {
+  const held = sources.notModelled.map((n) => `${n.files} ${n.what}`).join(', ');
+  return `nothing in the repository could be modelled: no docker-compose file with services and no design document (Mermaid, PlantUML, a Bulwark model) was found${held ? `; it holds ${held}, which Bulwark does not model yet` : ''}`;
+}
