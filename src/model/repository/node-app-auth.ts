@@ -1,0 +1,119 @@
+// Whether each route runs behind authentication. A route is authenticated when authentication middleware is
+// among its own arguments, or was registered on its app or router before it (`app.use(requireAuth)` earlier,
+// `app.use('/api', requireAuth, router)` where the router is mounted). Middleware is recognised by what it
+// does, followed into the function that defines it, in this file or in another module of the app (bounded
+// depth): a call of an authentication library, a read of an API-key or Authorization header, or, for names
+// that lead nowhere (parameters, unknown packages), a name that says so (`requireAuth`, `verifyToken`).
+
+import { evidence, type Collector, type RouteSite } from './node-app-collect.js';
+import type { ModuleIndex, Range } from './node-app-module.js';
+import { isPunct, stringValue, Tok, tokText } from './node-app-tokens.js';
+import type { Route } from './node-app-types.js';
+import { bindingOf, definitionOf } from './node-app-values.js';
+import { authOf } from './node-app-web.js';
+
+const MAX_DEPTH = 4;
+const AUTH_NAME = /^(require|ensure|check|verify|validate|is|has)?_?(auth(enticat\w*|oriz\w*|n|guard|middleware)?|jwt\w*|token\w*|api_?key\w*|logged_?in|bearer\w*|protect(ed)?|guard)$/i;
+const AUTH_HEADER = /^(authorization|(x-)?api[-_]?key|x-auth-token)$/i;
+
+interface Mount {
+  parentKey: string;
+  prefix: string;
+  file: string;
+  tok: number;
+  auth: boolean;
+}
+
+export function judgeRoutes(c: Collector): Route[] {
+  const memo = new Map<string, boolean>();
+  const isAuth = (mod: ModuleIndex, range: Range) => classify(c, mod, range, 0, memo);
+  const keyOf = (mod: ModuleIndex, name: string) => {
+    const def = definitionOf(c.ws, mod, name);
+    return def ? `${def.mod.file}#${def.name}` : `${mod.file}#${name}`;
+  };
+  const globalAuth = new Map<string, { file: string; tok: number; prefix: string }[]>();
+  const mounts = new Map<string, Mount>();
+  for (const use of c.uses) {
+    const key = keyOf(use.mod, use.receiver);
+    const authArgs = use.args.filter((a) => isAuth(use.mod, a));
+    const routers = use.args.filter((a) => a.end === a.start + 1 && use.mod.t.kind[a.start] === Tok.Ident && !authArgs.includes(a));
+    if (authArgs.length && (!routers.length || use.prefix === undefined)) {
+      const list = globalAuth.get(key) ?? [];
+      list.push({ file: use.mod.file, tok: use.tok, prefix: use.prefix ?? '' });
+      globalAuth.set(key, list);
+    }
+    for (const r of routers) {
+      const child = keyOf(use.mod, tokText(use.mod.t, r.start));
+      if (child !== key && !mounts.has(child)) mounts.set(child, { parentKey: key, prefix: use.prefix ?? '', file: use.mod.file, tok: use.tok, auth: authArgs.length > 0 });
+    }
+  }
+  const authBefore = (key: string, file: string, tok: number, path: string, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return false;
+    for (const g of globalAuth.get(key) ?? []) {
+      if ((g.file !== file || g.tok < tok) && path.startsWith(g.prefix)) return true;
+    }
+    const mount = mounts.get(key);
+    return Boolean(mount && (mount.auth || authBefore(mount.parentKey, mount.file, mount.tok, joinPath(mount.prefix, path), depth + 1)));
+  };
+  const fullPath = (key: string, path: string): string => {
+    let p = path;
+    for (let k = key, depth = 0; depth <= MAX_DEPTH; depth++) {
+      const mount = mounts.get(k);
+      if (!mount) break;
+      p = joinPath(mount.prefix, p);
+      k = mount.parentKey;
+    }
+    return p;
+  };
+  return c.routeSites.map((site: RouteSite): Route => {
+    const key = keyOf(site.mod, site.receiver);
+    const own = site.args.some((a) => isAuth(site.mod, a));
+    return {
+      method: site.method,
+      path: fullPath(key, site.path),
+      authenticated: own || authBefore(key, site.mod.file, site.tok, site.path, 0),
+      evidence: evidence(site.mod, site.tok, site.tok + 1, `${site.receiver}.${site.method.toLowerCase()}('${site.path}')`),
+    };
+  });
+}
+
+function joinPath(prefix: string, path: string): string {
+  if (!prefix || prefix === '/') return path;
+  return `${prefix.replace(/\/$/, '')}${path === '/' ? '' : path}`;
+}
+
+/** Whether the expression in `range` authenticates: calls an authentication library or reads a credential header, itself or in what it uses. */
+function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, memo: Map<string, boolean>): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const { t } = mod;
+  for (let j = range.start; j < range.end && j < t.count; j++) {
+    const k = t.kind[j];
+    if (k === Tok.Str && AUTH_HEADER.test(stringValue(t, j)) && (isPunct(t, j - 1, '[') || isPunct(t, j - 1, '('))) return true;
+    if (k !== Tok.Ident) continue;
+    if (isPunct(t, j - 1, '.')) {
+      if (/^authorization$/i.test(tokText(t, j)) && tokText(t, j - 2) === 'headers') return true;
+      continue;
+    }
+    const root = tokText(t, j);
+    const path: string[] = [];
+    for (let p = j + 1; isPunct(t, p, '.') && t.kind[p + 1] === Tok.Ident; p += 2) path.push(tokText(t, p + 1));
+    const binding = bindingOf(c.ws, mod, root);
+    if (binding && !binding.module.startsWith('.')) {
+      if (authOf(binding.module.replace(/^node:/, ''), [...binding.member, ...path])) return true;
+      if (path.length === 0 && authOf(binding.module, binding.member.filter((m) => m !== '()'))) return true;
+      continue;
+    }
+    const def = definitionOf(c.ws, mod, root);
+    if (def) {
+      const key = `${def.mod.file}#${def.name}`;
+      let found = memo.get(key);
+      if (found === undefined) {
+        memo.set(key, false);
+        found = classify(c, def.mod, def.range, depth + 1, memo);
+        memo.set(key, found);
+      }
+      if (found) return true;
+    } else if (!mod.imports.has(root) && AUTH_NAME.test(root) && (isPunct(t, j + 1, ',') || isPunct(t, j + 1, '(') || j + 1 + path.length * 2 >= range.end)) return true;
+  }
+  return false;
+}

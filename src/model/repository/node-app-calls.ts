@@ -1,0 +1,72 @@
+// One pass over a module's tokens that finds every call (`name(...)`, `a.b.c(...)`, `new X(...)`), works out
+// what the callee is (which package, which member, through aliases, destructuring and local definitions),
+// and hands it to the readers of web controls and of outbound clients.
+
+import { splitArgs, type Collector } from './node-app-collect.js';
+import { readClientCall } from './node-app-io.js';
+import type { ModuleIndex, Range } from './node-app-module.js';
+import { closeOf, isPunct, isWord, Tok, tokText } from './node-app-tokens.js';
+import { bindingOf } from './node-app-values.js';
+import { readWebCall } from './node-app-web.js';
+
+export interface Call {
+  mod: ModuleIndex;
+  /** The callee's first token. */
+  tok: number;
+  root: string;
+  /** Members written after the root (`['json']` in `express.json(...)`). */
+  path: string[];
+  /** The package the callee comes from, when known (without `node:`). */
+  module?: string;
+  /** Members from the package to the callee, with `()` for calls (`['()', 'use']` for `app.use` when `app = express()`). */
+  member: string[];
+  isNew: boolean;
+  open: number;
+  close: number;
+  args: Range[];
+}
+
+const NOT_CALLEES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'await', 'super', 'this', 'import', 'require', 'constructor']);
+
+export function scanCalls(c: Collector, mod: ModuleIndex): void {
+  const { t } = mod;
+  for (let i = 0; i < t.count; i++) {
+    if (t.kind[i] !== Tok.Ident || isPunct(t, i - 1, '.') || isPunct(t, i - 1, '?.')) continue;
+    let j = i + 1;
+    const path: string[] = [];
+    while ((isPunct(t, j, '.') || isPunct(t, j, '?.')) && t.kind[j + 1] === Tok.Ident) path.push(tokText(t, j + 1)), (j += 2);
+    if (isPunct(t, j, '<')) j = afterTypeArguments(mod, j);
+    if (!isPunct(t, j, '(')) continue;
+    const root = tokText(t, i);
+    if (NOT_CALLEES.has(root) && !(root === 'this' && path.length)) continue;
+    const close = closeOf(t, j);
+    const binding = root === 'this' ? undefined : bindingOf(c.ws, mod, root);
+    const call: Call = {
+      mod, tok: i, root, path,
+      ...(binding ? { module: binding.module.replace(/^node:/, '') } : {}),
+      member: binding ? [...binding.member, ...path] : path,
+      isNew: isWord(t, i - 1, 'new'),
+      open: j, close, args: splitArgs(t, j, close),
+    };
+    readWebCall(c, call);
+    readClientCall(c, call);
+    // `router.route('/orders').get(...)`, `express.Router().use(...)`: the calls chained after this one.
+    if (isPunct(t, close, '.') && t.kind[close + 1] === Tok.Ident && isPunct(t, close + 2, '(')) {
+      const close2 = closeOf(t, close + 2);
+      const chained: Call = { ...call, tok: close + 1, path: [...path, '()', tokText(t, close + 1)], member: [...call.member, '()', tokText(t, close + 1)], isNew: false, open: close + 2, close: close2, args: splitArgs(t, close + 2, close2) };
+      readWebCall(c, chained, call);
+    }
+  }
+}
+
+/** TypeScript's type arguments of a call (`app.get<{ Params: P }>(`): the token after the closing `>`, or `i` when there are none. */
+function afterTypeArguments(mod: ModuleIndex, i: number): number {
+  const { t } = mod;
+  let depth = 0;
+  for (let j = i; j < t.count && j < i + 60; j++) {
+    if (isPunct(t, j, '<')) depth++;
+    else if (isPunct(t, j, '>') && --depth === 0) return isPunct(t, j + 1, '(') ? j + 1 : i;
+    else if (isPunct(t, j, ';') || isPunct(t, j, '=') || isPunct(t, j, '||') || isPunct(t, j, '&&') || isPunct(t, j, ')')) return i;
+  }
+  return i;
+}

@@ -1,0 +1,85 @@
+// What the readers of one application gather before it is put together: the facts in the shape of the
+// report, and the places where middleware is registered and routes are declared, for the authentication
+// pass that judges each route.
+
+import { findSecrets } from '../../analyze/secrets/detectors.js';
+import { mask } from '../../analyze/secrets/patterns.js';
+import type { ModuleIndex, Range } from './node-app-module.js';
+import { tokText, type Tokens } from './node-app-tokens.js';
+import type { Evidence, NodeApp, NodeFramework } from './node-app-types.js';
+import type { Workspace } from './node-app-values.js';
+
+export interface UseSite {
+  mod: ModuleIndex;
+  tok: number;
+  /** The object `use` was called on (`app`, `router`), as written. */
+  receiver: string;
+  prefix?: string;
+  args: Range[];
+}
+
+export interface RouteSite {
+  mod: ModuleIndex;
+  tok: number;
+  receiver: string;
+  method: string;
+  path: string;
+  /** Middleware and handler arguments after the path. */
+  args: Range[];
+}
+
+type Facts = Omit<NodeApp, 'dir' | 'name' | 'kind' | 'framework' | 'entries' | 'summary' | 'routes'>;
+
+export interface Collector extends Facts {
+  ws: Workspace;
+  uses: UseSite[];
+  routeSites: RouteSite[];
+  frameworks: Set<NodeFramework>;
+  /** Files that create a server or listen. */
+  serverFiles: Set<string>;
+}
+
+export function newCollector(ws: Workspace): Collector {
+  return {
+    ws, uses: [], routeSites: [], frameworks: new Set(), serverFiles: new Set(),
+    ports: [], auth: [], cors: [], securityHeaders: [], rateLimits: [], bodyLimits: [], validation: [], sql: [], clients: [], secrets: [], logging: [], audit: [], env: [],
+  };
+}
+
+/** Evidence for tokens `[from, to)` of a module: its file, the first token's line, and the code, on one line and short. */
+export function evidence(mod: ModuleIndex, from: number, to = from + 1, says?: string): Evidence {
+  const { t } = mod;
+  const s = t.start[Math.min(from, t.count - 1)] ?? 0;
+  const e = t.end[Math.min(Math.max(to - 1, from), t.count - 1)] ?? s;
+  return { file: mod.file, line: mod.line(s), says: says ?? shorten(t.text.slice(s, e)) };
+}
+
+export function shorten(code: string, max = 120): string {
+  const one = redact(code).replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** Code with every secret in it masked, so evidence never shows one in clear. */
+export function redact(code: string): string {
+  let out = code;
+  for (const s of findSecrets(code, { code: true }).reverse()) out = out.slice(0, s.start) + mask(s.secret) + out.slice(s.end);
+  return out;
+}
+
+/** The arguments of a call whose `(` is at `open` and whose `)` is before `close`: each argument's tokens. */
+export function splitArgs(t: Tokens, open: number, close: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let from = open + 1;
+  for (let j = open + 1; j < close - 1; j++) {
+    const p = t.end[j]! - t.start[j]! === 1 ? tokText(t, j) : '';
+    if (p === '(' || p === '[' || p === '{') depth++;
+    else if (p === ')' || p === ']' || p === '}') depth--;
+    else if (p === ',' && depth === 0) {
+      if (j > from) out.push({ start: from, end: j });
+      from = j + 1;
+    }
+  }
+  if (close - 1 > from) out.push({ start: from, end: close - 1 });
+  return out;
+}

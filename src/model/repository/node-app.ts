@@ -1,0 +1,167 @@
+// The Node.js applications of a repository and what their code says about security, read from the text
+// alone (never run): each package (a directory with a package.json, or the repository root) is one
+// application; its sources are indexed (imports, definitions, exports), every call is resolved to the
+// package it comes from, and the facts are gathered with the file and line that state them.
+
+import { judgeRoutes } from './node-app-auth.js';
+import { scanCalls } from './node-app-calls.js';
+import { newCollector, type Collector } from './node-app-collect.js';
+import { indexModule, type ModuleIndex } from './node-app-module.js';
+import { scanText } from './node-app-text.js';
+import type { Evidence, NodeApp, NodeAppKind, NodeAppReport, NodeAppSummary, NodeFramework, Route } from './node-app-types.js';
+import { Workspace } from './node-app-values.js';
+
+export type * from './node-app-types.js';
+
+const SOURCE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+const SKIPPED = /(^|\/)(node_modules|bower_components|dist|build|coverage|\.next|\.nuxt|vendor)\/|\.min\.js$|\.d\.[cm]?ts$|\.bundle\.js$/;
+/** Tests and fixtures describe no running system. */
+const TEST_FILE = /(^|\/)(test|tests|__tests__|__mocks__|spec|e2e|fixtures?|cypress)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
+const MAX_SOURCE = 2_000_000;
+const FRAMEWORKS: [string, NodeFramework][] = [
+  ['@nestjs/core', 'nestjs'], ['next', 'next'], ['fastify', 'fastify'], ['@hapi/hapi', 'hapi'], ['hapi', 'hapi'], ['koa', 'koa'], ['express', 'express'],
+];
+const FRONTEND = ['react', 'vue', '@angular/core', 'svelte', 'preact', 'solid-js', 'react-dom'];
+
+interface Package {
+  dir: string;
+  name: string;
+  deps: Set<string>;
+  main?: string;
+}
+
+export function analyseNodeApps(files: ReadonlyArray<{ rel: string; text: string }>): NodeAppReport {
+  const notes: NodeAppReport['notes'] = [];
+  const packages = new Map<string, Package>();
+  for (const f of files) {
+    if (!/(^|\/)package\.json$/.test(f.rel) || SKIPPED.test(f.rel)) continue;
+    const dir = f.rel.includes('/') ? f.rel.slice(0, f.rel.lastIndexOf('/')) : '';
+    try {
+      const json = JSON.parse(f.text) as Record<string, unknown>;
+      const deps = new Set<string>();
+      for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+        const section = json?.[key];
+        if (section && typeof section === 'object') for (const name of Object.keys(section)) deps.add(name);
+      }
+      const name = typeof json?.name === 'string' ? json.name : dir.split('/').pop() || 'app';
+      packages.set(dir, { dir, name, deps, ...(typeof json?.main === 'string' ? { main: json.main } : {}) });
+    } catch {
+      notes.push({ file: f.rel, message: 'package.json is not valid JSON: its dependencies are not known' });
+    }
+  }
+  const groups = new Map<string, { rel: string; text: string }[]>();
+  for (const f of files) {
+    if (!SOURCE.test(f.rel) || SKIPPED.test(f.rel) || TEST_FILE.test(f.rel)) continue;
+    if (f.text.length > MAX_SOURCE) {
+      notes.push({ file: f.rel, message: `skipped: ${f.text.length} characters is more than source code is expected to be (a bundle?)` });
+      continue;
+    }
+    const dir = packageDir(f.rel, packages);
+    const list = groups.get(dir) ?? [];
+    list.push(f);
+    groups.set(dir, list);
+  }
+  const apps: NodeApp[] = [];
+  for (const [dir, sources] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    apps.push(analyseApp(dir, packages.get(dir), sources, notes));
+  }
+  return { apps, notes };
+}
+
+/** The directory of the nearest package.json above a file, or '' (the repository root). */
+function packageDir(rel: string, packages: Map<string, Package>): string {
+  for (let dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : ''; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))) {
+    if (packages.has(dir)) return dir;
+    if (!dir) return '';
+  }
+}
+
+function analyseApp(dir: string, pkg: Package | undefined, sources: { rel: string; text: string }[], notes: NodeAppReport['notes']): NodeApp {
+  const modules = new Map<string, ModuleIndex>();
+  for (const f of sources) {
+    try {
+      modules.set(f.rel, indexModule(f.rel, f.text));
+    } catch (error) {
+      notes.push({ file: f.rel, message: `not read: ${(error as Error).message}` });
+    }
+  }
+  const c = newCollector(new Workspace(modules));
+  for (const mod of modules.values()) {
+    try {
+      scanCalls(c, mod);
+      scanText(c, mod, false);
+    } catch (error) {
+      notes.push({ file: mod.file, message: `partly read: ${(error as Error).message}` });
+    }
+  }
+  let routes: Route[] = [];
+  try {
+    routes = judgeRoutes(c);
+  } catch (error) {
+    notes.push({ file: dir || '.', message: `routes not judged: ${(error as Error).message}` });
+  }
+  const framework = FRAMEWORKS.find(([dep]) => pkg?.deps.has(dep))?.[1] ?? FRAMEWORKS.map(([, f]) => f).find((f) => c.frameworks.has(f));
+  const server = Boolean(framework) || c.serverFiles.size > 0 || c.ports.length > 0;
+  const kind: NodeAppKind = server ? 'server' : FRONTEND.some((d) => pkg?.deps.has(d)) ? 'frontend' : c.clients.length || c.sql.length ? 'worker' : 'library';
+  const entries = [...c.serverFiles].sort();
+  if (!entries.length && pkg?.main) entries.push(joinRel(dir, pkg.main));
+  const app: Omit<NodeApp, 'summary'> = {
+    dir,
+    name: pkg?.name ?? (dir.split('/').pop() || 'app'),
+    kind,
+    ...(framework ? { framework } : {}),
+    entries,
+    ports: dedupe(c.ports),
+    routes: dedupe(routes),
+    auth: dedupe(c.auth),
+    cors: dedupe(c.cors),
+    securityHeaders: dedupe(c.securityHeaders),
+    rateLimits: dedupe(c.rateLimits),
+    bodyLimits: dedupe(c.bodyLimits),
+    validation: dedupe(c.validation),
+    sql: dedupe(c.sql),
+    clients: dedupe(c.clients),
+    secrets: dedupe(c.secrets),
+    logging: dedupe(c.logging),
+    audit: dedupe(c.audit.map((evidence) => ({ evidence }))).map((a) => a.evidence),
+    env: c.env,
+  };
+  return { ...app, summary: summarise(app, c) };
+}
+
+function joinRel(dir: string, path: string): string {
+  const clean = path.replace(/^\.\//, '');
+  return dir ? `${dir}/${clean}` : clean;
+}
+
+/** Facts once each: the same evidence (file, line, code) read twice (a chained call) is one fact. */
+function dedupe<T extends { evidence: Evidence }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.evidence.file}:${item.evidence.line}:${item.evidence.says}:${JSON.stringify({ ...item, evidence: undefined })}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const CORS_ORDER: NodeAppSummary['cors'][] = ['any', 'reflect', 'unknown', 'custom', 'configured', 'restricted'];
+
+function summarise(app: Omit<NodeApp, 'summary'>, c: Collector): NodeAppSummary {
+  const cors = app.cors.length ? CORS_ORDER.find((o) => app.cors.some((p) => p.origin === o)) ?? 'unknown' : 'none';
+  const parsers = app.bodyLimits;
+  return {
+    authentication: app.auth.length > 0 || (app.routes.length > 0 && app.routes.every((r) => r.authenticated)),
+    unauthenticatedRoutes: app.routes.filter((r) => !r.authenticated).length,
+    tls: app.ports.some((p) => p.tls),
+    cors,
+    helmet: app.securityHeaders.length > 0,
+    rateLimit: app.rateLimits.length > 0,
+    bodyLimit: !parsers.length ? 'none' : parsers.some((p) => !p.limit) ? 'default' : 'set',
+    validation: app.validation.length > 0,
+    sqlConcatenation: app.sql.some((q) => q.kind === 'concatenated'),
+    hardcodedSecrets: app.secrets.length,
+    logging: app.logging.length > 0,
+    audit: app.audit.length > 0 || c.audit.length > 0,
+  };
+}
