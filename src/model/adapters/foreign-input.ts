@@ -17,6 +17,8 @@ const PACKAGE_MANIFEST = /^(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|compo
 const DESIGN_TEXT_NAME = /\.(?:md|markdown|txt|mmd|mermaid|puml|plantuml|pu|iuml|wsd)$/i;
 /** Designs state these at the top level; a file holding one is no foreign file, whatever else it holds. */
 const DESIGN_KEYS = /^(?:elements|flows|technical_assets|threagile_version|otmVersion)[ \t]*:|"(?:elements|technical_assets|otmVersion|diagrams)"\s*:/m;
+/** A CycloneDX bill of materials (a threat-model BOM too) lists components, which a model reader would take for elements. */
+const CYCLONEDX = /"bomFormat"\s*:\s*"CycloneDX"|^bomFormat[ \t]*:[ \t]*["']?CycloneDX\b/m;
 
 export interface ForeignInput {
   /** What the file is, as a noun phrase: "a Kubernetes manifest". */
@@ -37,6 +39,7 @@ export function recogniseForeign(fileName: string, text: string): ForeignInput |
   if (DOCKERFILE_NAME.test(base) || (!/\.\w+$/.test(base) && looksLikeDockerfile(head))) return { what: 'a Dockerfile', scannable: true };
   if (TERRAFORM_NAME.test(base)) return { what: 'a Terraform configuration', scannable: true };
   if (PACKAGE_MANIFEST.test(base)) return { what: 'a package manifest', scannable: false };
+  if (CYCLONEDX.test(head)) return { what: 'a CycloneDX bill of materials', scannable: false };
   if (isKubernetesManifest(head)) return { what: 'a Kubernetes manifest', scannable: true };
   // The auditor names CloudFormation templates but does not check them yet: no advice to scan.
   if (isCloudFormation(head)) return { what: 'a CloudFormation template', scannable: false };

@@ -36,6 +36,7 @@ describe('bulwark model on files that are not designs', () => {
     ['a Dockerfile', 'Dockerfile', 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n', `this is a Dockerfile, not a design: ${READS}; scan it with \`bulwark scan Dockerfile\``],
     ['a Dockerfile by content', 'build-image', '# build\nARG BASE=node:20\nFROM ${BASE}\nRUN apt-get update && \\\n    apt-get install -y curl\n', `this is a Dockerfile, not a design: ${READS}; scan it with \`bulwark scan build-image\``],
     ['a package.json', 'package.json', '{"name": "shop", "version": "1.0.0", "dependencies": {"express": "4.21.2"}}', `this is a package manifest, not a design: ${READS}`],
+    ['a CycloneDX bill of materials', 'tmbom.cdx.json', '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "version": 1,\n  "components": [{"type": "application", "name": "Checkout API"}, {"type": "data", "name": "Orders"}]\n}\n', `this is a CycloneDX bill of materials, not a design: ${READS}`],
     ['other JSON', 'settings.json', '{"theme": "dark", "fontSize": 14}', `this JSON document is neither a Bulwark model nor a design format Bulwark reads: ${READS}; a Bulwark model has top-level elements and flows`],
     ['other YAML', 'ci.yaml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n', `this YAML document is neither a Bulwark model nor a design format Bulwark reads: ${READS}; a Bulwark model has top-level elements and flows`],
     ['an empty file', 'design.md', '', `this is an empty file, not a design: ${READS}; write the design into it first`],
