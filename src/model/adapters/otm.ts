@@ -187,13 +187,17 @@ function placeInParentComponents(nested: Array<{ key: string; parent: string }>,
   unsupported.add(`components inside components (${nested.length}; each kept as an element in its parent's trust zone)`);
 }
 
+const THIRD_PARTY_TAG = /^(?:third|3rd)[-_ ]?party$/i;
+
 /** Kind from the OTM type's words ("web-service", "CD-MICROSOFT-AZURE-DB-POSTGRESQL") when they say one, else from the name; technology from the tags too. */
 function componentKind(name: string, type: string | undefined, tags: string[], description: string | undefined): { kind: ElementKind; technology?: string } {
   const typeWords = (type ?? '').replace(/^CD-/i, '').replace(/[-_]+/g, ' ').trim();
   const byType = typeWords ? classifyElement(typeWords) : undefined;
   const declared = byType && byType.reason !== 'default' ? byType : undefined;
   const byName = classifyElement(`${name}\n${description ?? ''}`, declared?.kind, typeWords || undefined);
-  const kind = declared && byName.reason !== 'name' ? declared.kind : byName.kind;
+  const stated = declared && byName.reason !== 'name' ? declared.kind : byName.kind;
+  // A component tagged as a third party's is not ours, whatever its type says it runs (a web service, a database).
+  const kind = stated !== 'actor' && tags.some((t) => THIRD_PARTY_TAG.test(t.trim())) ? 'external-system' : stated;
   const technology = matchTechnology(tags.join(' '))?.technology ?? declared?.technology ?? byName.technology;
   return technology ? { kind, technology } : { kind };
 }

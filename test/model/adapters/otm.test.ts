@@ -100,6 +100,29 @@ describe('Open Threat Model reader', () => {
     assert.ok(notes.some((n) => /1 threat reference\(s\) name no threat/.test(n.message)));
   });
 
+  it('reads a component tagged as a third party\'s as an external system, whatever its type runs', () => {
+    const text = [
+      'otmVersion: 0.2.0',
+      'project: {id: courier-portal, name: Courier portal}',
+      'trustZones:',
+      '- {id: internet, name: Internet, risk: {trustRating: 1}}',
+      '- {id: cloud, name: AWS Cloud, risk: {trustRating: 80}}',
+      'components:',
+      '- {id: route-planner, name: Route planning API, tags: [external-api, third-party], type: CD-V2-WEB-APPLICATION-SERVER-SIDE, parent: {trustZone: internet}}',
+      '- {id: courier-api, name: Courier API, tags: [external-api], type: CD-V2-WEB-APPLICATION-SERVER-SIDE, parent: {trustZone: cloud}}',
+      '- {id: courier, name: Courier mobile app, tags: [3rd-party], type: CD-V2-ANDROID-DEVICE-CLIENT, parent: {trustZone: internet}}',
+      'dataflows:',
+      '- {id: plan, name: Route requests, source: courier-api, destination: route-planner}',
+      '- {id: app, name: Deliveries, source: courier, destination: courier-api}',
+    ].join('\n');
+    const { model } = readArchitecture(text, { fileName: 'courier.otm' });
+    assert.deepEqual(model.elements.map((e) => [e.id, e.kind]), [
+      ['route-planning-api', 'external-system'],
+      ['courier-api', 'process'],
+      ['courier-mobile-app', 'actor'],
+    ]);
+  });
+
   it('notes components, zones and assets it skips for want of an id', () => {
     const text = JSON.stringify({ otmVersion: '0.2.0', project: { name: 'P', id: 'p' }, trustZones: [{ name: 'Private' }], components: [{ id: 'a', name: 'Orders API', type: 'web-service' }, { name: 'Orders DB', type: 'database' }], dataflows: [], assets: [{ name: 'Card numbers' }] });
     const { model, notes } = readArchitecture(text, { fileName: 'x.json' });
