@@ -149,7 +149,8 @@ export function boundaryTypeFromName(name: string): BoundaryType | undefined {
   if (namesTheInternet(n)) return 'internet';
   if (/\b(?:vpc|vnet|subnets?|network|dmz|zone|lan|segment|intranet|on-?prem(?:ise)?s?)\b/.test(n)) return 'network-zone';
   if (/\b(?:aws|azure|gcp|google cloud|account|subscription|project|tenant|cloud|region)\b/.test(n)) return 'cloud-account';
-  if (/\b(?:process|pod|container|runtime|jvm|host|vm|server|machine|instance)\b/.test(n)) return 'process';
+  // "Server-side trust boundary" parts the client from everything behind it: no one server's process.
+  if (/\b(?:process|pod|container|runtime|jvm|host|vm|server(?![- ]side)|machine|instance)\b/.test(n)) return 'process';
   return undefined;
 }
 

@@ -70,6 +70,8 @@ describe('technology vocabulary', () => {
     assert.equal(boundaryTypeFromName('EKS cluster'), 'cluster');
     assert.equal(boundaryTypeFromName('docker-compose network'), 'container-network');
     assert.equal(boundaryTypeFromName('Payments team'), undefined);
+    assert.equal(boundaryTypeFromName('Application server'), 'process');
+    assert.equal(boundaryTypeFromName('Server-Side Trust Boundary'), undefined, 'the side of the servers, not one server');
     // The internet by head noun, never by a word in a system's name.
     for (const name of ['Public internet', 'The Internet (untrusted)', 'External users', 'World', 'Untrusted zone']) assert.equal(boundaryTypeFromName(name), 'internet', name);
     for (const name of ['Internet Banking', 'Internet banking platform', 'Public API services', 'External payments system']) assert.notEqual(boundaryTypeFromName(name), 'internet', name);
