@@ -2,6 +2,7 @@
 // register with their original fields. Threats Bulwark itself exported are recognised by their `threatId`,
 // a Bulwark threat id (`TM-AUTH-001@api`), and left out: Bulwark derives them again from the design.
 
+import type { StrideCategory } from '../../core/types.js';
 import type { ModelBuilder } from './builder.js';
 import { MAX_IMPORTED_THREATS, severityFromWord, statusFromWords, strideFromType, type ImportedThreatDraft } from './imported-threats.js';
 import type { FlowDraft } from './build-drafts.js';
@@ -42,13 +43,13 @@ export function readCellThreats(list: readonly unknown[], subject: { elementKey:
       return;
     }
     const type = str(raw.type);
-    const { stride, note } = strideFromType(type ? [type] : []);
+    const title = str(raw.title);
+    const { stride, note } = type ? strideFromType([type]) : strideFromTitle(title);
     const statusText = str(raw.status);
     const { status, known } = statusFromWords(statusText);
     if (statusText && !known) tally.unknownStatus.add(statusText);
     const severityText = str(raw.severity);
     // Older files give threats no id: the title names them, as it does on the element (the position would change on export).
-    const title = str(raw.title);
     const id = str(raw.id) ?? str(raw.threatId) ?? (typeof raw.number === 'number' ? String(raw.number) : title ? slugify(title).slice(0, 60) : `${cellId}-${index + 1}`);
     const draft: ImportedThreatDraft = {
       format: 'threat-dragon',
@@ -66,6 +67,31 @@ export function readCellThreats(list: readonly unknown[], subject: { elementKey:
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (draft as Record<string, unknown>)[key] = value;
     builder.threatDrafts.push(draft);
   });
+}
+
+const STRIDE_LETTERS: Readonly<Record<string, StrideCategory>> = {
+  S: 'spoofing', T: 'tampering', R: 'repudiation', I: 'information-disclosure', D: 'denial-of-service', E: 'elevation-of-privilege',
+};
+
+const TITLE_WORDS: ReadonlyArray<readonly [RegExp, StrideCategory]> = [
+  [/\bspoof/i, 'spoofing'],
+  [/\btamper/i, 'tampering'],
+  [/\b(?:non-?)?repudiat/i, 'repudiation'],
+  [/\binfo(?:rmation)?\.? ?disclos/i, 'information-disclosure'],
+  [/\bdenial[- ]of[- ]service\b|\bd?dos\b/i, 'denial-of-service'],
+  [/\belevation of privilege|\bprivilege escalation\b|\beop\b/i, 'elevation-of-privilege'],
+];
+
+/**
+ * A threat saved without a type ("[S] Session hijack", "UI DoS - JS flood") says its category in its title: a
+ * STRIDE letter in brackets first, else the one STRIDE category its words name. Tampering, as for any type
+ * Bulwark does not know, when the title names none or several.
+ */
+function strideFromTitle(title: string | undefined): { stride: StrideCategory; note?: string } {
+  const letter = title ? /^[[(]([STRIDE])[\])]/.exec(title)?.[1] : undefined;
+  const named = letter ? [STRIDE_LETTERS[letter]!] : [...new Set(TITLE_WORDS.filter(([re]) => re.test(title ?? '')).map(([, stride]) => stride))];
+  if (named.length === 1) return { stride: named[0]!, note: `no type; the title names ${named[0]!.replace(/-/g, ' ')}` };
+  return strideFromType([]);
 }
 
 /** One note for what happened to the file's threats, when something did not come through as it was. */

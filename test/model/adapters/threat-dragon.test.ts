@@ -141,6 +141,31 @@ describe('Threat Dragon import of a hand-written v2 file', () => {
     assert.deepEqual(threats?.map((t) => [t.id, t.element, t.stride, t.severity, t.status, t.original.mitigation]), [['1', 'web-app', 'spoofing', 'high', 'open', 'Rate-limit logins and require MFA.']]);
   });
 
+  it('takes the STRIDE category of a threat saved without a type from its title', () => {
+    const threat = (id: string, title: string) => ({ id, title, status: 'Open', severity: 'Medium', type: '', modelType: 'STRIDE', description: '', mitigation: '' });
+    const doc = {
+      version: '2.5.0',
+      summary: { title: 'Kiosk', owner: 'Library IT', description: '', id: 0 },
+      detail: { contributors: [], reviewer: '', threatTop: 5, diagramTop: 1, diagrams: [{ id: 0, title: 'Kiosk', diagramType: 'STRIDE', version: '2.5.0', cells: [
+        { id: 'c1', shape: 'actor', position: { x: 0, y: 0 }, size: { width: 100, height: 60 }, data: { type: 'tm.Actor', name: 'Patron', threats: [
+          threat('t1', '[S] Patron spoofing - borrowed library card'),
+          threat('t2', 'Kiosk DoS - print queue flood'),
+          threat('t3', 'Info disclosure of loan history on a shared screen'),
+          threat('t4', 'Shoulder surfing'),
+          threat('t5', 'Spoofed card leads to elevation of privilege'),
+        ] } },
+      ] }] },
+    };
+    const { threats } = readArchitecture(JSON.stringify(doc), { fileName: 'kiosk.json' });
+    assert.deepEqual(threats!.map((t) => [t.id, t.stride, t.strideNote]), [
+      ['t1', 'spoofing', 'no type; the title names spoofing'],
+      ['t2', 'denial-of-service', 'no type; the title names denial of service'],
+      ['t3', 'information-disclosure', 'no type; the title names information disclosure'],
+      ['t4', 'tampering', 'no type names no STRIDE category; filed under tampering'],
+      ['t5', 'tampering', 'no type names no STRIDE category; filed under tampering'],
+    ]);
+  });
+
   it('reports broken files as notes instead of crashing', () => {
     const bad = readArchitecture('{ "summary": {"title": "x"}, "detail": {"diagrams": [\n  {"cells": [ {"shape": "flow", "source": {"cell": "nope"}, "target": {}} ]}\n]} }', { format: 'threat-dragon' });
     assert.equal(bad.model.elements.length, 0);
