@@ -7,10 +7,13 @@
 
 import { evidence, type Collector, type RouteSite } from './node-app-collect.js';
 import type { ModuleIndex, Range } from './node-app-module.js';
-import { isPunct, stringValue, Tok, tokText } from './node-app-tokens.js';
+import * as tokens from './node-app-tokens.js';
 import type { Route } from './node-app-types.js';
 import { bindingOf, definitionOf } from './node-app-values.js';
 import { authOf } from './node-app-web.js';
+
+// Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
+const { isPunct, stringValue, Tok, tokText } = tokens;
 
 const MAX_DEPTH = 4;
 const AUTH_NAME = /^(require|ensure|check|verify|validate|is|has)?_?(auth(enticat\w*|oriz\w*|n|guard|middleware)?|jwt\w*|token\w*|api_?key\w*|logged_?in|bearer\w*|protect(ed)?|guard)$/i;

@@ -5,9 +5,12 @@
 import { splitArgs, type Collector } from './node-app-collect.js';
 import { readClientCall } from './node-app-io.js';
 import type { ModuleIndex, Range } from './node-app-module.js';
-import { closeOf, isPunct, isWord, Tok, tokText } from './node-app-tokens.js';
+import * as tokens from './node-app-tokens.js';
 import { bindingOf } from './node-app-values.js';
 import { readWebCall } from './node-app-web.js';
+
+// Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
+const { closeOf, isPunct, isWord, Tok, tokText } = tokens;
 
 export interface Call {
   mod: ModuleIndex;

@@ -5,9 +5,13 @@
 import { findSecrets } from '../../analyze/secrets/detectors.js';
 import { mask } from '../../analyze/secrets/patterns.js';
 import type { ModuleIndex, Range } from './node-app-module.js';
-import { tokText, type Tokens } from './node-app-tokens.js';
+import * as tokens from './node-app-tokens.js';
+import type { Tokens } from './node-app-tokens.js';
 import type { Evidence, NodeApp, NodeFramework } from './node-app-types.js';
 import type { Workspace } from './node-app-values.js';
+
+// Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
+const { tokText } = tokens;
 
 export interface UseSite {
   mod: ModuleIndex;
@@ -59,8 +63,12 @@ export function shorten(code: string, max = 120): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+/** What every secret the detectors find contains: a word that names one, a URL, or a long run of key characters. */
+const MAY_HOLD_SECRET = /pass|pwd|secret|token|key|credential|auth|:\/\/|[A-Za-z0-9_+/=-]{16}/i;
+
 /** Code with every secret in it masked, so evidence never shows one in clear. */
 export function redact(code: string): string {
+  if (!MAY_HOLD_SECRET.test(code)) return code;
   let out = code;
   for (const s of findSecrets(code, { code: true }).reverse()) out = out.slice(0, s.start) + mask(s.secret) + out.slice(s.end);
   return out;

@@ -4,7 +4,11 @@
 // call through this index, so `corsMiddleware(...)`, `parseJson(...)` and `rl.rateLimit(...)` are known for
 // what they are.
 
-import { closeOf, isPunct, isWord, lineIndex, stringValue, Tok, tokenize, tokText, type Tokens } from './node-app-tokens.js';
+import * as tokens from './node-app-tokens.js';
+import type { Tokens } from './node-app-tokens.js';
+
+// Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
+const { closeOf, isPunct, isWord, lineIndex, stringValue, Tok, tokenize, tokText } = tokens;
 
 /** What an imported name is: a module, and the path of members taken from it (`['json']` for `express.json`). */
 export interface Binding {

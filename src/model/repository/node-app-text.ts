@@ -6,8 +6,11 @@ import { findSecrets } from '../../analyze/secrets/detectors.js';
 import { mask } from '../../analyze/secrets/patterns.js';
 import { evidence, redact, shorten, type Collector } from './node-app-collect.js';
 import { exprEnd, type ModuleIndex } from './node-app-module.js';
-import { closeOf, isPunct, isWord, stringValue, Tok, tokText } from './node-app-tokens.js';
+import * as tokens from './node-app-tokens.js';
 import { envAt, evaluate, strings } from './node-app-values.js';
+
+// Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
+const { closeOf, isPunct, isWord, stringValue, Tok, tokText } = tokens;
 
 const VALIDATION = new Set(['joi', '@hapi/joi', 'zod', 'express-validator', 'celebrate', 'yup', 'ajv', 'class-validator', '@sinclair/typebox', 'superstruct', 'valibot', 'fastest-validator', 'express-joi-validation', 'io-ts']);
 const LOGGING = new Set(['winston', 'pino', 'pino-http', 'morgan', 'bunyan', 'log4js', 'express-winston', 'koa-logger', 'signale', 'loglevel', 'nestjs-pino', '@fastify/request-context']);

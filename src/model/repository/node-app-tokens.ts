@@ -22,6 +22,15 @@ const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 
 /** Operators of more than one character that the readers compare against; any other punctuation is one character. */
 const MULTI = ['===', '!==', '...', '=>', '==', '!=', '||', '&&', '??', '?.', '+=', '++', '--', '**', '<=', '>=', '-='];
 
+/** Characters that may begin an operator of more than one character. */
+const OPERATOR_START = new Uint8Array(128);
+for (const op of MULTI) OPERATOR_START[op.charCodeAt(0)] = 1;
+
+function operatorLength(text: string, i: number): number {
+  for (const op of MULTI) if (text.startsWith(op, i)) return op.length;
+  return 1;
+}
+
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c === 35 || c > 127;
 }
@@ -171,13 +180,7 @@ export function tokenize(text: string): Tokens {
       if (j < 0) push(Tok.Punct, i, i + 1), i++;
       else push(Tok.Regex, i, j), (i = j);
     } else {
-      let len = 1;
-      for (const op of MULTI) {
-        if (text.startsWith(op, i)) {
-          len = op.length;
-          break;
-        }
-      }
+      const len = OPERATOR_START[c] ? operatorLength(text, i) : 1;
       push(Tok.Punct, i, i + len);
       i += len;
     }

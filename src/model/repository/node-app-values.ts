@@ -4,7 +4,10 @@
 // what a call's callee is: `app.use` is `express()`'s `use` when `app = express()`.
 
 import { exprEnd, objectProperties, type Binding, type ModuleIndex, type Range } from './node-app-module.js';
-import { closeOf, isPunct, isWord, stringValue, Tok, tokText } from './node-app-tokens.js';
+import * as tokens from './node-app-tokens.js';
+
+// Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
+const { closeOf, isPunct, isWord, stringValue, Tok, tokText } = tokens;
 
 export type Value =
   | { t: 'str'; v: string }

@@ -5,9 +5,12 @@
 
 import type { Call } from './node-app-calls.js';
 import { evidence, type Collector } from './node-app-collect.js';
-import { isPunct, stringValue, Tok, tokText } from './node-app-tokens.js';
+import * as tokens from './node-app-tokens.js';
 import type { AuthKind, CorsPolicy } from './node-app-types.js';
 import { envNames, evaluate, prop, strings, type Value } from './node-app-values.js';
+
+// Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
+const { isPunct, stringValue, Tok, tokText } = tokens;
 
 const CORS = new Set(['cors', '@fastify/cors', 'fastify-cors', '@koa/cors', 'kcors', 'hapi-cors']);
 const HEADERS = new Set(['helmet', '@fastify/helmet', 'fastify-helmet', 'koa-helmet', 'lusca', 'hpp']);
@@ -60,9 +63,13 @@ function creates(call: Call): boolean {
   return !call.member.includes('()');
 }
 
+/** Methods that declare routes, register middleware or start servers on any object. */
+const WEB_METHODS = new Set([...ROUTE_METHODS, 'listen', 'use', 'register', 'route', 'enableCors', 'disable']);
+
 export function readWebCall(c: Collector, call: Call, parent?: Call): void {
   const { module, member, mod } = call;
   const last = member[member.length - 1] ?? '';
+  if (!module && !WEB_METHODS.has(last)) return;
   const ev = () => evidence(mod, call.tok, call.close);
   const arg = (n: number): Value | undefined => (call.args[n] ? evaluate(c.ws, mod, call.args[n]!) : undefined);
 
