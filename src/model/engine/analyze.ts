@@ -116,6 +116,22 @@ function withFile(ref: SourceRef | undefined, file: string | undefined): SourceR
   return [ref.file || !file ? ref : { ...ref, file }];
 }
 
+/** A threat decided by stated properties is located also at the lines that state them (models inferred from a repository). */
+function withDecidingEvidence<T extends { locations: SourceRef[] }>(shared: T, evidence: Architecture['elements'][number]['evidence'], decidedBy: readonly string[] | undefined): T {
+  if (!evidence?.length || !decidedBy?.length) return shared;
+  const lines = evidence.filter((e) => e.prop !== undefined && decidedBy.includes(e.prop));
+  if (!lines.length) return shared;
+  const seen = new Set(shared.locations.map((l) => `${l.file ?? ''}:${l.line}`));
+  const locations = [...shared.locations];
+  for (const e of lines) {
+    const key = `${e.file}:${e.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    locations.push({ file: e.file, line: e.line });
+  }
+  return { ...shared, locations };
+}
+
 /** Every threat whose condition matches, before controls are applied (each carries its `suppressedBy`). */
 export function collectThreats(model: Architecture, facts: ModelFacts): Threat[] {
   const file = model.origin?.file;
@@ -131,7 +147,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
       shared ??= { elements: [ctx.element.id], flows: [], locations: withFile(ctx.element.location, file) };
       const threat = evaluate(rule, ctx, {
         id: `${rule.id}@${ctx.element.id}`,
-        ...shared,
+        ...withDecidingEvidence(shared, ctx.element.evidence, rule.decidedBy),
         sensitivity: elementFacts.sensitivity,
         internet: elementFacts.internetFacing,
         internetReachable: elementFacts.internetFacing,

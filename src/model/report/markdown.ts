@@ -67,6 +67,8 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     '',
   );
 
+  if (report.sources) pushAll(sourcesSection(report.sources));
+
   push('## Risk register', '');
   push(`| Severity | Count |`, `|---|---|`);
   for (const s of ['critical', 'high', 'medium', 'low'] as const) push(`| ${s[0]!.toUpperCase()}${s.slice(1)} | ${report.counts[s]} |`);
@@ -143,6 +145,8 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   }
   push('');
 
+  pushAll(evidenceSection(model.elements, (e) => e.name, 'Evidence for the components'));
+
   push('## Data flows', '', '| From | To | Label | Protocol | Encrypted | Authenticated | Data | Crosses |', '|---|---|---|---|---|---|---|---|');
   const crossings = new Map(report.crossings.map((c) => [c.flow, c]));
   for (const f of capped(model.flows, 'data flows')) {
@@ -156,6 +160,8 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     );
   }
   push('');
+
+  pushAll(evidenceSection(model.flows, (f) => `${names.get(f.source) ?? f.source} → ${names.get(f.target) ?? f.target}`, 'Evidence for the data flows'));
 
   push('## Trust boundaries', '');
   if (!model.boundaries.length) push('The design declares no trust boundaries; actors and external systems outside every boundary are treated as the internet.', '');
@@ -216,4 +222,31 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     push('');
   }
   return out.join('\n');
+}
+
+/** Which files a repository model was read from, and what the repository holds that it does not read yet. */
+function sourcesSection(sources: NonNullable<ThreatReport['sources']>): string[] {
+  const out = ['## Sources', ''];
+  const bySource = new Map<string, string[]>();
+  for (const r of sources.read) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.file]);
+  const label: Record<string, string> = { compose: 'compose file', design: 'design document' };
+  for (const [source, files] of bySource) out.push(`- Read ${files.length} ${label[source] ?? source}${files.length === 1 ? '' : 's'}: ${md(files.join(', '))}`);
+  if (!sources.read.length) out.push('- No file was read.');
+  for (const n of sources.notModelled) out.push(`- **Not modelled yet**: ${md(n.what)}, ${n.files} file${n.files === 1 ? '' : 's'} (${md(n.examples.join(', '))}${n.files > n.examples.length ? ', …' : ''}): what they show is not in this report.`);
+  for (const n of sources.notes) out.push(`- ${n.level === 'warning' ? 'Warning: ' : ''}${md(`${n.file ? `${n.file}${n.line ? `:${n.line}` : ''}: ` : ''}${n.message}`)}`);
+  out.push('');
+  return out;
+}
+
+/** The lines that show each element or flow, for models inferred from a repository. */
+function evidenceSection<T extends { evidence?: { file: string; line: number; says: string }[] }>(items: readonly T[], nameOf: (item: T) => string, title: string): string[] {
+  const shown = items.filter((i) => i.evidence?.length).slice(0, MARKDOWN_LIST_CAP);
+  if (!shown.length) return [];
+  const out = [`### ${title}`, ''];
+  for (const item of shown) {
+    out.push(`- **${md(nameOf(item))}**`);
+    for (const e of item.evidence!) out.push(`  - ${md(`${e.file}:${e.line}`)}: ${md(e.says)}`);
+  }
+  out.push('');
+  return out;
 }

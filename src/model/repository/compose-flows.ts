@@ -47,11 +47,13 @@ export function serviceFlows(service: ComposeService, elements: ReadonlyMap<stri
     if (variable.raw === undefined) continue;
     const offset = variable.entry?.keyStart ?? variable.node.start;
     const unresolved = interpolate(variable.raw, service.env).unresolved;
-    if (unresolved.length) {
-      if (/HOST|URL|URI|ENDPOINT|ADDR|DSN/i.test(variable.name)) note({ level: 'info', file: site.file, line: site.lines.lineAt(offset), message: `service ${service.name}: ${variable.name} depends on ${unresolved.join(', ')}, not set in .env; what it connects to is left unknown` });
-      continue;
+    const refs = referencesIn(variable.name, variable.value ?? '', names)
+      // With unset variables, only a host written out in the file counts: `postgres://u:${PW}@db/app` names db, `http://${HOST}` names nothing.
+      .filter((ref) => !unresolved.length || new RegExp(`(?:@|//|^)${ref.target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[:/?]|$)`).test(variable.raw!));
+    if (unresolved.length && !refs.length && /HOST|URL|URI|ENDPOINT|ADDR|DSN/i.test(variable.name)) {
+      note({ level: 'info', file: site.file, line: site.lines.lineAt(offset), message: `service ${service.name}: ${variable.name} depends on ${unresolved.join(', ')}, not set in .env; what it connects to is left unknown` });
     }
-    for (const ref of referencesIn(variable.name, variable.value ?? '', names)) {
+    for (const ref of refs) {
       if (ref.target === service.name) continue;
       const flow = flowTo(ref.target, offset, ref.says, variable.name);
       flow.prefixes.add(prefixOf(variable.name));

@@ -104,13 +104,18 @@ export function serviceElement(service: ComposeService, look: ServiceLookups): S
 function exposure(service: ComposeService, element: Element, look: ServiceLookups): PublishedEntry[] {
   const publicPorts: PublishedEntry[] = [];
   const local: string[] = [];
+  // A port written with variables the .env does not set: how it is published depends on the shell, so it is left unknown.
+  const unknown = new Set<number>();
+  for (const item of itemsOf(entry(service.node, 'ports')?.value)) {
+    const raw = text(item);
+    const unresolved = raw === undefined ? [] : interpolate(raw, service.env).unresolved;
+    if (!unresolved.length) continue;
+    unknown.add(item.start);
+    look.note({ level: 'info', file: look.site.file, line: look.site.lines.lineAt(item.start), message: `service ${service.name}: port "${raw}" depends on ${unresolved.join(', ')}, not set in .env; its exposure is left unknown` });
+  }
   for (const port of portsOf(service)) {
+    if (unknown.has(port.node.start)) continue;
     const raw = port.form === 'short' ? (text(port.node) ?? '') : `${port.hostIp ? `${port.hostIp}:` : ''}${port.published}:${port.target ?? ''}`;
-    const unresolved = port.form === 'short' ? interpolate(raw, service.env).unresolved : [];
-    if (unresolved.length) {
-      look.note({ level: 'info', file: look.site.file, line: look.site.lines.lineAt(port.node.start), message: `service ${service.name}: port "${raw}" depends on ${unresolved.join(', ')}, not set in .env; its exposure is left unknown` });
-      continue;
-    }
     const spec = port.form === 'short' ? interpolate(raw, service.env).value : raw;
     if (ALL_INTERFACES.has(port.hostIp)) {
       const hostPort = Number(port.published.split('-')[0]) || undefined;

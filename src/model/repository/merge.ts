@@ -26,6 +26,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
   const boundaries = new Map<string, Boundary>();
   const boundaryByName = new Map<string, string>();
   const flows = new Map<string, Flow>();
+  const flowIds = new Set<string>();
   const dataAssets = new Map<string, DataAsset>();
   let name: string | undefined;
 
@@ -74,7 +75,8 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
         joinFlow(same, f);
         continue;
       }
-      const id = flows.has(f.id) || [...flows.values()].some((x) => x.id === f.id) ? `${key}#${flows.size}` : f.id;
+      const id = flowIds.has(f.id) ? `${key}#${flows.size}` : f.id;
+      flowIds.add(id);
       flows.set(key, { ...f, id, source, target, data: [...f.data] });
     }
     for (const d of fragment.dataAssets) if (!dataAssets.has(d.id)) dataAssets.set(d.id, d);
