@@ -19,6 +19,9 @@ const DESIGN_TEXT_NAME = /\.(?:md|markdown|txt|mmd|mermaid|puml|plantuml|pu|iuml
 const DESIGN_KEYS = /^(?:elements|flows|technical_assets|threagile_version|otmVersion)[ \t]*:|"(?:elements|technical_assets|otmVersion|diagrams)"\s*:/m;
 /** A CycloneDX bill of materials (a threat-model BOM too) lists components, which a model reader would take for elements. */
 const CYCLONEDX = /"bomFormat"\s*:\s*"CycloneDX"|^bomFormat[ \t]*:[ \t]*["']?CycloneDX\b/m;
+/** A Microsoft Threat Modeling Tool model (.tm7 XML, or that XML converted to JSON), which the prose reader would take for text. */
+const TMT_NAME = /\.tm7$/i;
+const TMT_CONTENT = /<ThreatModel\b[^>]*>\s*<DrawingSurfaceList\b|"ThreatModel"\s*:\s*\{\s*"DrawingSurfaceList"\s*:/;
 
 export interface ForeignInput {
   /** What the file is, as a noun phrase: "a Kubernetes manifest". */
@@ -40,6 +43,7 @@ export function recogniseForeign(fileName: string, text: string): ForeignInput |
   if (TERRAFORM_NAME.test(base)) return { what: 'a Terraform configuration', scannable: true };
   if (PACKAGE_MANIFEST.test(base)) return { what: 'a package manifest', scannable: false };
   if (CYCLONEDX.test(head)) return { what: 'a CycloneDX bill of materials', scannable: false };
+  if (TMT_NAME.test(base) || TMT_CONTENT.test(head)) return { what: 'a Microsoft Threat Modeling Tool model', scannable: false };
   if (isKubernetesManifest(head)) return { what: 'a Kubernetes manifest', scannable: true };
   // The auditor names CloudFormation templates but does not check them yet: no advice to scan.
   if (isCloudFormation(head)) return { what: 'a CloudFormation template', scannable: false };

@@ -100,15 +100,16 @@ export function readArchitecture(text: string, options: ReadOptions = {}): ReadR
   const format = options.format ?? detectFormat(fileName ?? '', tooBig ? '' : text);
   const builder = new ModelBuilder(format, fileName);
   builder.lineCount = tooBig ? undefined : lineCountOf(text);
+  // A file that is clearly something else (a manifest, a Dockerfile, nothing at all) is named, not read; before
+  // the prose limit, which a large file of another kind (a Threat Modeling Tool model) would otherwise hit.
+  const foreign = options.format || tooBig ? undefined : recogniseForeign(fileName ?? '', text);
+  if (foreign) {
+    builder.note('error', foreignMessage(fileName, foreign));
+    return { model: builder.build(), notes: builder.notes };
+  }
   if (tooBig || (format === 'prose' && bytes > MAX_PROSE_BYTES)) {
     const [what, limit] = tooBig ? ['the design', MAX_DESIGN_BYTES] : ['the prose description', MAX_PROSE_BYTES];
     builder.note('error', `${what} is ${exact(bytes)} bytes, over the limit of ${exact(limit)} bytes${tooBig ? '' : ' for prose'}`);
-    return { model: builder.build(), notes: builder.notes };
-  }
-  // A file that is clearly something else (a manifest, a Dockerfile, nothing at all) is named, not read.
-  const foreign = options.format ? undefined : recogniseForeign(fileName ?? '', text);
-  if (foreign) {
-    builder.note('error', foreignMessage(fileName, foreign));
     return { model: builder.build(), notes: builder.notes };
   }
   let buildOptions: BuildOptions;

@@ -37,6 +37,8 @@ describe('bulwark model on files that are not designs', () => {
     ['a Dockerfile by content', 'build-image', '# build\nARG BASE=node:20\nFROM ${BASE}\nRUN apt-get update && \\\n    apt-get install -y curl\n', `this is a Dockerfile, not a design: ${READS}; scan it with \`bulwark scan build-image\``],
     ['a package.json', 'package.json', '{"name": "shop", "version": "1.0.0", "dependencies": {"express": "4.21.2"}}', `this is a package manifest, not a design: ${READS}`],
     ['a CycloneDX bill of materials', 'tmbom.cdx.json', '{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.6",\n  "version": 1,\n  "components": [{"type": "application", "name": "Checkout API"}, {"type": "data", "name": "Orders"}]\n}\n', `this is a CycloneDX bill of materials, not a design: ${READS}`],
+    ['a Microsoft Threat Modeling Tool model', 'ticketing.tm7', '<ThreatModel xmlns="http://schemas.datacontract.org/2004/07/ThreatModeling.Model" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><DrawingSurfaceList><DrawingSurfaceModel><GenericTypeId>DRAWINGSURFACE</GenericTypeId></DrawingSurfaceModel></DrawingSurfaceList></ThreatModel>', `this is a Microsoft Threat Modeling Tool model, not a design: ${READS}`],
+    ['a Threat Modeling Tool model converted to JSON', 'ticketing.json', '{\n  "ThreatModel": {\n    "DrawingSurfaceList": {\n      "DrawingSurfaceModel": {"GenericTypeId": "DRAWINGSURFACE"}\n    }\n  }\n}\n', `this is a Microsoft Threat Modeling Tool model, not a design: ${READS}`],
     ['other JSON', 'settings.json', '{"theme": "dark", "fontSize": 14}', `this JSON document is neither a Bulwark model nor a design format Bulwark reads: ${READS}; a Bulwark model has top-level elements and flows`],
     ['other YAML', 'ci.yaml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n', `this YAML document is neither a Bulwark model nor a design format Bulwark reads: ${READS}; a Bulwark model has top-level elements and flows`],
     ['an empty file', 'design.md', '', `this is an empty file, not a design: ${READS}; write the design into it first`],
@@ -51,6 +53,15 @@ describe('bulwark model on files that are not designs', () => {
       assert.equal(r.err, `bulwark: ${name}: ${message}\n`);
     });
   }
+
+  it('names a Threat Modeling Tool model larger than the prose limit, rather than calling it long prose', async () => {
+    const stencil = '<a:KeyValueOfguidanyType><a:Value i:type="StencilEllipse"><GenericTypeId>GE.P</GenericTypeId></a:Value></a:KeyValueOfguidanyType>';
+    const big = `<ThreatModel xmlns="http://schemas.datacontract.org/2004/07/ThreatModeling.Model"><DrawingSurfaceList><DrawingSurfaceModel><Borders>${stencil.repeat(3000)}</Borders></DrawingSurfaceModel></DrawingSurfaceList></ThreatModel>`;
+    assert.ok(big.length > 256 * 1024);
+    const r = await model('portal.tm7', big);
+    assert.equal(r.code, ExitCode.Usage, r.err);
+    assert.equal(r.err, `bulwark: portal.tm7: this is a Microsoft Threat Modeling Tool model, not a design: ${READS}\n`);
+  });
 
   it('names a manifest read with --from yaml too, once nothing was found in it', async () => {
     const r = await model('deploy.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n', '--from', 'yaml');
