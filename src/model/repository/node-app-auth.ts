@@ -16,6 +16,8 @@ import { authOf } from './node-app-web.js';
 const { isPunct, stringValue, Tok, tokText } = tokens;
 
 const MAX_DEPTH = 4;
+/** Tokens read of one middleware's definition: enough for any real one, and a bound on malformed code. */
+const MAX_TOKENS = 20_000;
 const AUTH_NAME = /^(require|ensure|check|verify|validate|is|has)?_?(auth(enticat\w*|oriz\w*|n|guard|middleware)?|jwt\w*|token\w*|api_?key\w*|logged_?in|bearer\w*|protect(ed)?|guard)$/i;
 const AUTH_HEADER = /^(authorization|(x-)?api[-_]?key|x-auth-token)$/i;
 
@@ -89,7 +91,7 @@ function joinPath(prefix: string, path: string): string {
 function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, memo: Map<string, boolean>): boolean {
   if (depth > MAX_DEPTH) return false;
   const { t } = mod;
-  for (let j = range.start; j < range.end && j < t.count; j++) {
+  for (let j = range.start; j < range.end && j < t.count && j < range.start + MAX_TOKENS; j++) {
     const k = t.kind[j];
     if (k === Tok.Str && AUTH_HEADER.test(stringValue(t, j)) && (isPunct(t, j - 1, '[') || isPunct(t, j - 1, '('))) return true;
     if (k !== Tok.Ident) continue;

@@ -77,13 +77,14 @@ export function redact(code: string): string {
 /** The arguments of a call whose `(` is at `open` and whose `)` is before `close`: each argument's tokens. */
 export function splitArgs(t: Tokens, open: number, close: number): Range[] {
   const out: Range[] = [];
-  let depth = 0;
   let from = open + 1;
   for (let j = open + 1; j < close - 1; j++) {
-    const p = t.end[j]! - t.start[j]! === 1 ? tokText(t, j) : '';
-    if (p === '(' || p === '[' || p === '{') depth++;
-    else if (p === ')' || p === ']' || p === '}') depth--;
-    else if (p === ',' && depth === 0) {
+    if (t.match[j]! >= 0) {
+      // Over nested brackets at once, so a call's arguments cost their top-level tokens only.
+      j = Math.min(t.match[j]!, close - 1);
+      continue;
+    }
+    if (t.end[j]! - t.start[j]! === 1 && t.text.charCodeAt(t.start[j]!) === 44) {
       if (j > from) out.push({ start: from, end: j });
       from = j + 1;
     }

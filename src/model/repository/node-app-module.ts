@@ -45,23 +45,21 @@ export function newlineBetween(t: Tokens, a: number, b: number): boolean {
 
 /** The token index where the expression starting at `i` ends: `;`, a top-level `,`, an unmatched closer, or a new statement. */
 export function exprEnd(t: Tokens, i: number, limit = t.count): number {
-  let depth = 0;
   for (let j = i; j < limit; j++) {
     const k = t.kind[j];
     if (k === Tok.Punct && t.end[j]! - t.start[j]! === 1) {
       const c = t.text.charCodeAt(t.start[j]!);
       if (c === 40 || c === 91 || c === 123) {
-        depth++;
+        // Over the whole bracketed part at once; an unclosed one ends the expression at the limit.
+        const m = t.match[j]!;
+        if (m >= limit) return limit;
+        j = m;
         continue;
       }
-      if (c === 41 || c === 93 || c === 125) {
-        if (depth === 0) return j;
-        depth--;
-        continue;
-      }
-      if (depth === 0 && (c === 59 || c === 44)) return j;
+      if (c === 41 || c === 93 || c === 125) return j;
+      if (c === 59 || c === 44) return j;
     }
-    if (depth === 0 && j > i && k !== Tok.Punct && newlineBetween(t, j - 1, j)) {
+    if (j > i && k !== Tok.Punct && newlineBetween(t, j - 1, j)) {
       const pk = t.kind[j - 1];
       const prevCloses = pk !== Tok.Punct || /^[)\]}]$/.test(tokText(t, j - 1)) || isPunct(t, j - 1, '++') || isPunct(t, j - 1, '--');
       if (prevCloses && !(pk === Tok.Ident && /^(return|await|new|typeof|void|yield|in|of|instanceof|as|extends)$/.test(tokText(t, j - 1)))) return j;

@@ -108,10 +108,9 @@ function readLiteral(c: Collector, mod: ModuleIndex, i: number): void {
 function exprEndPlus(mod: ModuleIndex, i: number): number {
   const { t } = mod;
   const end = exprEnd(t, i);
-  for (let j = i, depth = 0; j < end; j++) {
-    if (isPunct(t, j, '(') || isPunct(t, j, '[') || isPunct(t, j, '{')) depth++;
-    else if (isPunct(t, j, ')') || isPunct(t, j, ']') || isPunct(t, j, '}')) depth--;
-    else if (depth === 0 && j > i && isPunct(t, j, '+')) return j;
+  for (let j = i; j < end; j++) {
+    if (t.match[j]! >= 0) j = Math.min(t.match[j]!, end);
+    else if (j > i && isPunct(t, j, '+')) return j;
   }
   return Math.max(end, i + 1);
 }

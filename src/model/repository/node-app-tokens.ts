@@ -15,6 +15,8 @@ export interface Tokens {
   readonly kind: Uint8Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
+  /** For each `(`, `[` and `{`: the index of the bracket that closes it (`count` when none does); -1 for other tokens. */
+  readonly match: Int32Array;
 }
 
 /** Words after which a `/` starts a regular expression rather than a division. */
@@ -185,7 +187,7 @@ export function tokenize(text: string): Tokens {
       i += len;
     }
   }
-  return { text, count, kind, start, end };
+  return { text, count, kind, start, end, match: matchBrackets(text, count, kind, start, end) };
 }
 
 /** The text of token `i` (empty past the end). */
@@ -210,16 +212,31 @@ export function stringValue(t: Tokens, i: number): string {
   return body.includes('\\') ? body.replace(/\\(.)/g, '$1') : body;
 }
 
-/** The index after the bracket closing the one at `i` (`(`, `[` or `{`), or `limit` when unclosed. */
-export function closeOf(t: Tokens, i: number, limit = t.count): number {
-  let depth = 0;
-  for (let j = i; j < limit; j++) {
-    if (t.kind[j] !== Tok.Punct || t.end[j]! - t.start[j]! !== 1) continue;
-    const c = t.text.charCodeAt(t.start[j]!);
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if ((c === 41 || c === 93 || c === 125) && --depth === 0) return j + 1;
+/**
+ * Pairs every opening bracket with its closer in one pass, so no reader ever rescans to find one (an unclosed
+ * bracket in every line of a file would otherwise cost a scan to the end for each). A closer pops the nearest
+ * opener whatever its kind: malformed code pairs up somehow, and never throws.
+ */
+function matchBrackets(text: string, count: number, kind: Uint8Array, start: Int32Array, end: Int32Array): Int32Array {
+  const match = new Int32Array(count).fill(-1);
+  const stack: number[] = [];
+  for (let j = 0; j < count; j++) {
+    if (kind[j] !== Tok.Punct || end[j]! - start[j]! !== 1) continue;
+    const c = text.charCodeAt(start[j]!);
+    if (c === 40 || c === 91 || c === 123) {
+      match[j] = count;
+      stack.push(j);
+    } else if ((c === 41 || c === 93 || c === 125) && stack.length) match[stack.pop()!] = j;
   }
-  return limit;
+  return match;
+}
+
+/** The index after the bracket closing the one at `i` (`(`, `[` or `{`), or `limit` when unclosed or beyond it; `i + 1` when `i` opens nothing. */
+export function closeOf(t: Tokens, i: number, limit = t.count): number {
+  if (i < 0 || i >= t.count) return limit;
+  const m = t.match[i]!;
+  if (m < 0) return Math.min(i + 1, limit);
+  return m >= limit ? limit : m + 1;
 }
 
 /** Line numbers (1-based) of offsets, by binary search over the line starts computed once. */

@@ -92,15 +92,14 @@ export function evaluate(ws: Workspace, mod: ModuleIndex, range: Range, depth = 
   const { start, end } = skipWrappers(mod, range);
   if (start >= end) return UNKNOWN;
   // `a || b`, `a ?? b`: the first known side (for an environment variable, the other is its fallback).
-  for (let j = start, depthHere = 0; j < end; j++) {
-    if (isPunct(t, j, '(') || isPunct(t, j, '[') || isPunct(t, j, '{')) depthHere++;
-    else if (isPunct(t, j, ')') || isPunct(t, j, ']') || isPunct(t, j, '}')) depthHere--;
-    else if (depthHere === 0 && (isPunct(t, j, '||') || isPunct(t, j, '??'))) {
+  for (let j = start; j < end; j++) {
+    if (t.match[j]! >= 0) j = Math.min(t.match[j]!, end);
+    else if (isPunct(t, j, '||') || isPunct(t, j, '??')) {
       const left = evaluate(ws, mod, { start, end: j }, depth + 1);
       const right = evaluate(ws, mod, { start: j + 1, end }, depth + 1);
       if (left.t === 'env' && !left.fallback) return { ...left, fallback: right };
       return left.t === 'unknown' ? right : left;
-    } else if (depthHere === 0 && (isPunct(t, j, '=>') || isWord(t, j, 'function'))) return { t: 'fn' };
+    } else if (isPunct(t, j, '=>') || isWord(t, j, 'function')) return { t: 'fn' };
   }
   const k = t.kind[start];
   if (end === start + 1) {
