@@ -105,7 +105,10 @@ describe('bulwark model', () => {
 
   it('usage errors exit 2', async () => {
     assert.equal((await bulwark('model', 'missing.txt')).code, 2);
-    assert.equal((await bulwark('model')).code, 2);
+    // With no file, the current directory is the repository to model (its design documents here).
+    const here = await bulwark('model', '--fail-on', 'none');
+    assert.equal(here.code, 0, here.err);
+    assert.match(here.out, /^## Sources$/m);
     assert.equal((await bulwark('model', 'shop.mmd', '--format', 'pdf')).code, 2);
     assert.equal((await bulwark('model', '--diff', 'shop.mmd')).code, 2);
     assert.equal((await bulwark('model', 'shop.mmd', '--fail-on', 'severe')).code, 2);
