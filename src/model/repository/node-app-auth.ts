@@ -17,7 +17,7 @@ const { isPunct, stringValue, Tok, tokText } = tokens;
 
 const MAX_DEPTH = 4;
 /** Tokens read of one middleware's definition: enough for any real one, and a bound on malformed code. */
-const MAX_TOKENS = 20_000;
+const MAX_TOKENS = 5_000;
 const AUTH_NAME = /^(require|ensure|check|verify|validate|is|has)?_?(auth(enticat\w*|oriz\w*|n|guard|middleware)?|jwt\w*|token\w*|api_?key\w*|logged_?in|bearer\w*|protect(ed)?|guard)$/i;
 const AUTH_HEADER = /^(authorization|(x-)?api[-_]?key|x-auth-token)$/i;
 

@@ -43,8 +43,14 @@ export function newlineBetween(t: Tokens, a: number, b: number): boolean {
   return false;
 }
 
+const MAX_TOP_LEVEL_TOKENS = 2000;
+/** Words that start a statement and never continue an expression. */
+const STATEMENT_WORDS = new Set(['const', 'let', 'var', 'import', 'export', 'return', 'if', 'for', 'while', 'switch', 'throw', 'try', 'do']);
+
 /** The token index where the expression starting at `i` ends: `;`, a top-level `,`, an unmatched closer, or a new statement. */
 export function exprEnd(t: Tokens, i: number, limit = t.count): number {
+  // No real expression has this many tokens outside brackets; malformed code must not read on to the end every time.
+  limit = Math.min(limit, i + MAX_TOP_LEVEL_TOKENS);
   for (let j = i; j < limit; j++) {
     const k = t.kind[j];
     if (k === Tok.Punct && t.end[j]! - t.start[j]! === 1) {
@@ -59,6 +65,7 @@ export function exprEnd(t: Tokens, i: number, limit = t.count): number {
       if (c === 41 || c === 93 || c === 125) return j;
       if (c === 59 || c === 44) return j;
     }
+    if (j > i && k === Tok.Ident && STATEMENT_WORDS.has(tokText(t, j)) && !isPunct(t, j - 1, '.')) return j;
     if (j > i && k !== Tok.Punct && newlineBetween(t, j - 1, j)) {
       const pk = t.kind[j - 1];
       const prevCloses = pk !== Tok.Punct || /^[)\]}]$/.test(tokText(t, j - 1)) || isPunct(t, j - 1, '++') || isPunct(t, j - 1, '--');
@@ -80,10 +87,16 @@ function normalise(member: string[]): string[] {
   return member.filter((m) => m !== 'default');
 }
 
+/** The last token of the brackets opened at `i`, at most `MAX_CLAUSE` tokens on: an unclosed bracket is not read to the end of the file each time. */
+function clauseEnd(t: Tokens, i: number): number {
+  return Math.min(closeOf(t, i) - 1, i + MAX_CLAUSE);
+}
+const MAX_CLAUSE = 4000;
+
 /** `{ a, b: c, d = 1, ...rest }` at `i`: local name → the property it takes. */
 function objectPattern(t: Tokens, i: number): Map<string, string> {
   const out = new Map<string, string>();
-  const end = closeOf(t, i) - 1;
+  const end = clauseEnd(t, i);
   for (let j = i + 1; j < end; ) {
     if (t.kind[j] === Tok.Ident || t.kind[j] === Tok.Str) {
       const key = t.kind[j] === Tok.Str ? stringValue(t, j) : tokText(t, j);
@@ -99,7 +112,7 @@ function objectPattern(t: Tokens, i: number): Map<string, string> {
 /** `{ a, b as c, default as d }` of an import or export clause at `i`: local/alias name → original name. */
 function namedClause(t: Tokens, i: number): Map<string, string> {
   const out = new Map<string, string>();
-  const end = closeOf(t, i) - 1;
+  const end = clauseEnd(t, i);
   for (let j = i + 1; j < end; j++) {
     if (isWord(t, j, 'type') && t.kind[j + 1] === Tok.Ident && !isPunct(t, j + 1, ',')) continue;
     if (t.kind[j] !== Tok.Ident && t.kind[j] !== Tok.Str) continue;
@@ -285,7 +298,7 @@ function readCommonJsExport(m: ModuleIndex, j: number): void {
 /** The properties of an object literal at `i` (`{`): key → the tokens of its value (a method's own tokens for `f() {}`). */
 export function objectProperties(t: Tokens, i: number): Map<string, Range> {
   const out = new Map<string, Range>();
-  const end = closeOf(t, i) - 1;
+  const end = clauseEnd(t, i);
   for (let j = i + 1; j < end; ) {
     if (isPunct(t, j, '...')) {
       j = exprEnd(t, j + 1, end) + 1;

@@ -15,7 +15,7 @@ export interface Tokens {
   readonly kind: Uint8Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
-  /** For each `(`, `[` and `{`: the index of the bracket that closes it (`count` when none does); -1 for other tokens. */
+  /** For each `(`, `[` and `{`: the index of the bracket that closes it (itself when none does); -1 for other tokens. */
   readonly match: Int32Array;
 }
 
@@ -223,15 +223,15 @@ function matchBrackets(text: string, count: number, kind: Uint8Array, start: Int
   for (let j = 0; j < count; j++) {
     if (kind[j] !== Tok.Punct || end[j]! - start[j]! !== 1) continue;
     const c = text.charCodeAt(start[j]!);
-    if (c === 40 || c === 91 || c === 123) {
-      match[j] = count;
-      stack.push(j);
-    } else if ((c === 41 || c === 93 || c === 125) && stack.length) match[stack.pop()!] = j;
+    if (c === 40 || c === 91 || c === 123) stack.push(j);
+    else if ((c === 41 || c === 93 || c === 125) && stack.length) match[stack.pop()!] = j;
   }
+  // An opener nothing closes encloses nothing: otherwise each of them would reach to the end of the file.
+  for (const j of stack) match[j] = j;
   return match;
 }
 
-/** The index after the bracket closing the one at `i` (`(`, `[` or `{`), or `limit` when unclosed or beyond it; `i + 1` when `i` opens nothing. */
+/** The index after the bracket closing the one at `i` (`(`, `[` or `{`), or `limit` when beyond it; `i + 1` when `i` opens nothing or nothing closes it. */
 export function closeOf(t: Tokens, i: number, limit = t.count): number {
   if (i < 0 || i >= t.count) return limit;
   const m = t.match[i]!;
