@@ -39,14 +39,15 @@ export default defineTarget<Files, NodeAppReport>({
     const violations: Violation[] = [];
     const json = JSON.stringify(report);
     if (json.includes(PLANTED_PASSWORD)) violations.push({ property: 'masking', message: 'a planted password appears in clear in the report', signature: 'masking' });
+    // Line counts once per file: a report has thousands of evidence items.
+    const lineCounts = new Map(Object.entries(files).map(([rel, text]) => [rel, text.split('\n').length]));
     const visit = (value: unknown): void => {
       if (Array.isArray(value)) return value.forEach(visit);
       if (!value || typeof value !== 'object') return;
       const record = value as Record<string, unknown>;
       if (typeof record.file === 'string' && typeof record.line === 'number' && typeof record.says === 'string') {
-        const text = files[record.file];
-        const lines = text === undefined ? 0 : text.split('\n').length;
-        if (text === undefined || record.line < 1 || record.line > lines) {
+        const lines = lineCounts.get(record.file);
+        if (lines === undefined || record.line < 1 || record.line > lines) {
           violations.push({ property: 'locations', message: `evidence at ${record.file}:${record.line} is outside the input`, signature: 'locations' });
         }
       }
