@@ -116,7 +116,23 @@ function withFile(ref: SourceRef | undefined, file: string | undefined): SourceR
   return [ref.file || !file ? ref : { ...ref, file }];
 }
 
-/** A threat decided by stated properties is located also at the lines that state them (models inferred from a repository). */
+const DECIDING = new WeakMap<object, readonly string[]>();
+
+/** The properties a rule turns on: those it is decided by and those its controls read (`element.rateLimited`, `flow.encrypted`). */
+function decidingProps(rule: ElementThreatRule | FlowThreatRule): readonly string[] {
+  let props = DECIDING.get(rule);
+  if (!props) {
+    const scope = rule.scope === 'flow' ? 'flow.' : 'element.';
+    const controlled = (rule.controls as readonly { id: string }[]).filter((c) => c.id.startsWith(scope)).map((c) => c.id.slice(scope.length).replace(/=.*$/, ''));
+    DECIDING.set(rule, (props = [...new Set([...(rule.decidedBy ?? []), ...controlled])]));
+  }
+  return props;
+}
+
+/**
+ * A threat decided by stated properties, or removed by a stated control, is located also at the lines that
+ * state them (models inferred from a repository): the line that confirms it, or the one that mitigates it.
+ */
 function withDecidingEvidence<T extends { locations: SourceRef[] }>(shared: T, evidence: Architecture['elements'][number]['evidence'], decidedBy: readonly string[] | undefined): T {
   if (!evidence?.length || !decidedBy?.length) return shared;
   const lines = evidence.filter((e) => e.prop !== undefined && decidedBy.includes(e.prop));
@@ -147,7 +163,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
       shared ??= { elements: [ctx.element.id], flows: [], locations: withFile(ctx.element.location, file) };
       const threat = evaluate(rule, ctx, {
         id: `${rule.id}@${ctx.element.id}`,
-        ...withDecidingEvidence(shared, ctx.element.evidence, rule.decidedBy),
+        ...withDecidingEvidence(shared, ctx.element.evidence, decidingProps(rule)),
         sensitivity: elementFacts.sensitivity,
         internet: elementFacts.internetFacing,
         internetReachable: elementFacts.internetFacing,
@@ -170,7 +186,7 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
       flowIds.add(id);
       const threat = evaluate(rule, ctx, {
         id,
-        ...shared,
+        ...withDecidingEvidence(shared, flow.flow.evidence, decidingProps(rule)),
         sensitivity: flow.sensitivity,
         internet: flow.fromInternet || targetFacts?.internetFacing === true,
         internetReachable: flow.fromInternet || targetFacts?.internetFacing === true,

@@ -57,7 +57,7 @@ function kindOf(service: ComposeService, look: ServiceLookups, buildDir: string 
   return { kind: 'process', technology: image?.value || undefined, why: image ? `image ${image.value}` : buildDir !== undefined ? `built from ${buildDir || '.'}` : 'a compose service' } as ServiceKind;
 }
 
-function buildFolder(service: ComposeService, dir: string): string | undefined {
+export function buildFolder(service: ComposeService, dir: string): string | undefined {
   const build = entry(service.node, 'build');
   if (!build) return undefined;
   const context = isMap(build.value) ? text(entry(build.value, 'context')?.value) : text(build.value);

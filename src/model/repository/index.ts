@@ -1,7 +1,7 @@
 // `bulwark model <dir>`: one architecture model from everything in a repository that a source reads
 // (docker-compose, design documents), with file:line evidence, and an account of what was not read.
-// Application-code sources (src/model/repository/node-app.ts, when present) plug in as fragments merged
-// between the configuration and the designs: by directory or service name (see merge.ts aliases).
+// Application code (node-source.ts) is merged between the configuration and the designs: an application
+// joins the compose service built from its folder.
 
 import { FileReadError, readRegularFileSync } from '../../core/regular-file.js';
 import { MAX_DESIGN_BYTES } from '../adapters/limits.js';
@@ -9,12 +9,17 @@ import { ArchitectureSchema, type Architecture } from '../schema/architecture.js
 import type { RepositorySources } from '../schema/repository-sources.js';
 import { composeSource } from './compose-source.js';
 import { designSource } from './design-source.js';
+import { kubernetesSource } from './kubernetes-source.js';
 import { NOT_MODELLED, repositoryFiles } from './files.js';
 import { mergeFragments } from './merge.js';
+import { nodeSource } from './node-source.js';
 import type { ModelFragment, RepositoryFile, RepositoryNote, RepositorySource } from './types.js';
 
-/** In order of trust: evidence from configuration first, designs last (merge.ts keeps the earlier facts). */
-export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, designSource];
+/**
+ * In order of trust: evidence from configuration first, then application code (which decides what only code
+ * can tell: see ModelFragment.decides), designs last (merge.ts keeps the earlier facts).
+ */
+export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, kubernetesSource, nodeSource, designSource];
 
 export interface RepositoryModel {
   model: Architecture;
@@ -41,7 +46,7 @@ export async function modelRepository(dir: string, options: { defaultName?: stri
   for (const source of REPOSITORY_SOURCES) {
     const files = found.bySource.get(source.id) ?? [];
     if (!files.length) continue;
-    const result = source.read({ files, all: found.all, read, note: (n) => notes.push(n) });
+    const result = source.read({ files, all: found.all, read, note: (n) => notes.push(n), filesOf: (id) => found.bySource.get(id) ?? [] });
     fragments.push(...result.fragments);
     for (const file of result.read) readFiles.push({ source: source.id, file });
   }

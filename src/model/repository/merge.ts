@@ -2,7 +2,8 @@
 // repository's configuration and code show first, designs last. A later element joins an earlier one with
 // the same id, the same normalised name, or a name equal to one of its aliases (a build folder); the earlier
 // facts win, the later fill what they leave open (a description, a kind the configuration could not tell, a
-// property it does not state). Flows between the same two elements are one flow.
+// property it does not state), except what a later fragment `decides` (application code on authentication,
+// CORS, rate limits, TLS), which overwrites. Flows between the same two elements are one flow.
 
 import type { Boundary, DataAsset, Element, Flow } from '../schema/architecture.js';
 import type { ModelFragment } from './types.js';
@@ -54,7 +55,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
       const incoming = e.boundary ? { ...e, boundary: boundaryIds.get(e.boundary) ?? e.boundary } : e;
       const match = elements.get(e.id) ?? elements.get(byName.get(normalisedName(e.name)) ?? '');
       if (match) {
-        joinElement(match, incoming);
+        joinElement(match, incoming, fragment.decides?.props ?? []);
         ids.set(e.id, match.id);
         continue;
       }
@@ -72,7 +73,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
       const key = `${source}->${target}`;
       const same = flows.get(key);
       if (same) {
-        joinFlow(same, f);
+        joinFlow(same, f, fragment.decides?.flowFields ?? []);
         continue;
       }
       const id = flowIds.has(f.id) ? `${key}#${flows.size}` : f.id;
@@ -96,7 +97,7 @@ function unique<T>(id: string, taken: ReadonlyMap<string, T>): string {
 }
 
 /** The earlier (evidenced) element keeps its facts; the later fills the gaps. */
-function joinElement(into: Element, from: Element): void {
+function joinElement(into: Element, from: Element, decides: readonly (keyof Element['props'])[]): void {
   // A generic kind ("a compose service") gives way to what the design says it is, unless the design calls
   // something that runs in the repository a third party or a person.
   if (into.kind === 'process' && from.kind !== 'process' && from.kind !== 'actor' && from.kind !== 'external-system' && !into.technology) into.kind = from.kind;
@@ -105,18 +106,18 @@ function joinElement(into: Element, from: Element): void {
   into.boundary ??= from.boundary;
   into.runtime ??= from.runtime;
   if (from.dataFormats) into.dataFormats = [...new Set([...(into.dataFormats ?? []), ...from.dataFormats])];
-  for (const [prop, value] of Object.entries(from.props) as [keyof Element['props'], boolean][]) if (into.props[prop] === undefined) into.props[prop] = value;
+  for (const [prop, value] of Object.entries(from.props) as [keyof Element['props'], boolean][]) if (into.props[prop] === undefined || decides.includes(prop)) into.props[prop] = value;
   into.data = [...new Set([...into.data, ...from.data])];
   if (from.evidence?.length) into.evidence = [...(into.evidence ?? []), ...from.evidence];
   if (from.name !== into.name && from.inferredFrom === undefined) into.inferredFrom = `${into.inferredFrom ? `${into.inferredFrom}; ` : ''}joined with "${from.name}" of the design`;
 }
 
-function joinFlow(into: Flow, from: Flow): void {
-  into.label ??= from.label;
+function joinFlow(into: Flow, from: Flow, decides: readonly ('encrypted' | 'authenticated' | 'label')[]): void {
+  into.label = decides.includes('label') && from.label !== undefined ? from.label : (into.label ?? from.label);
   into.protocol ??= from.protocol;
   into.port ??= from.port;
-  into.encrypted ??= from.encrypted;
-  into.authenticated ??= from.authenticated;
+  into.encrypted = decides.includes('encrypted') && from.encrypted !== undefined ? from.encrypted : (into.encrypted ?? from.encrypted);
+  into.authenticated = decides.includes('authenticated') && from.authenticated !== undefined ? from.authenticated : (into.authenticated ?? from.authenticated);
   into.authorization ??= from.authorization;
   into.usage ??= from.usage;
   into.bidirectional ??= from.bidirectional;

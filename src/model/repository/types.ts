@@ -2,7 +2,7 @@
 // returns, and what it could not use. A new source (Terraform, Kubernetes, application code) is one more
 // module that implements RepositorySource and returns fragments; merge.ts joins them.
 
-import type { Boundary, DataAsset, Element, Flow } from '../schema/architecture.js';
+import type { Boundary, DataAsset, Element, Evidence, Flow } from '../schema/architecture.js';
 
 export interface RepositoryFile {
   /** Absolute path. */
@@ -33,6 +33,24 @@ export interface ModelFragment {
   aliases: Map<string, string[]>;
   /** A design that names the system. */
   name?: string;
+  /** Elements created in an emulator a provider endpoint names (LocalStack): placed where it runs after the merge. */
+  hosted?: HostedElement[];
+  /**
+   * What this fragment knows better than the sources before it: application code decides whether a service
+   * authenticates, restricts CORS or rate-limits, whether its server speaks TLS and what a call does (its
+   * label: `SQS receiveMessage`), even where configuration
+   * said otherwise. Listed properties and flow fields overwrite earlier values when merged; evidence keeps both.
+   */
+  decides?: { props?: readonly (keyof Element['props'])[]; flowFields?: readonly ('encrypted' | 'authenticated' | 'label')[] };
+}
+
+/** An element (by its id in its fragment) created at a URL (`http://localstack:4566`) for one service (`sqs`). */
+export interface HostedElement {
+  element: string;
+  name: string;
+  url: string;
+  service: string;
+  evidence: Evidence;
 }
 
 export interface SourceInput {
@@ -42,6 +60,8 @@ export interface SourceInput {
   /** The text of a file, or undefined (with a note) when it cannot be read or is too big. */
   read(file: RepositoryFile): string | undefined;
   note(note: RepositoryNote): void;
+  /** The files another source was given (application code resolves names through the compose files). */
+  filesOf(sourceId: string): readonly RepositoryFile[];
 }
 
 export interface SourceResult {

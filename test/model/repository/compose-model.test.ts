@@ -83,8 +83,13 @@ describe('the ordering-system repository', async () => {
   });
 
   it('says what was read and what is not modelled yet', () => {
-    assert.deepEqual(sources.read, [{ source: 'compose', file: 'docker-compose.yml' }]);
-    assert.deepEqual(Object.fromEntries(sources.notModelled.map((n) => [n.what, n.files])), { Dockerfiles: 3, 'application code': 3, Terraform: 1 });
+    assert.deepEqual(sources.read, [
+      { source: 'compose', file: 'docker-compose.yml' },
+      { source: 'node', file: 'api/src/server.js' },
+      { source: 'node', file: 'frontend/src/App.jsx' },
+      { source: 'node', file: 'worker/src/worker.js' },
+    ]);
+    assert.deepEqual(Object.fromEntries(sources.notModelled.map((n) => [n.what, n.files])), { Dockerfiles: 3, Terraform: 1 });
   });
 
   it('gives the threats of the mission, located at their evidence', () => {

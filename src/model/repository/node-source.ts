@@ -1,0 +1,150 @@
+// Node.js application code as a repository source: every package's JavaScript and TypeScript is read by the
+// Node.js application reader (node-app.ts, token scanning, never run), and each application joins the
+// compose service built from its folder, or becomes an element of its own. What the code states about the
+// service (authentication, CORS, rate limits, body limits, validation, SQL, hard-coded credentials, audit
+// calls) becomes properties with the line that decides them; its clients become flows (node-flows.ts).
+
+import type { Element, Evidence } from '../schema/architecture.js';
+import { composeServiceFacts, type ComposeServiceFacts } from './compose-environment.js';
+import { normalisedName } from './merge.js';
+import { analyseNodeApps, type NodeApp } from './node-app.js';
+import { appFlows } from './node-flows.js';
+import { emptyFragment, type ModelFragment, type RepositorySource } from './types.js';
+
+const SOURCE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/i;
+/** Build output, bundles and type declarations: not the code that was written. */
+const GENERATED = /(^|\/)(bower_components|dist|build|coverage|\.next|\.nuxt|vendor|out)\/|\.min\.js$|\.d\.[cm]?ts$|\.bundle\.js$/i;
+const TEST_FILE = /(^|\/)(test|tests|__tests__|__mocks__|spec|e2e|fixtures?|cypress)\/|\.(test|spec|stories)\.[cm]?[jt]sx?$/i;
+
+/** Properties only the code can tell: they overwrite what configuration or a design said. */
+const CODE_DECIDES = ['authenticatesCallers', 'corsRestricted', 'rateLimited', 'sizeLimits', 'validatesInput', 'auditLogging'] as const;
+
+export const nodeSource: RepositorySource = {
+  id: 'node',
+  label: 'JavaScript/TypeScript file',
+  wants: (rel) => SOURCE.test(rel) && !GENERATED.test(rel) && !TEST_FILE.test(rel),
+  read(input) {
+    const texts: { rel: string; text: string }[] = [];
+    for (const [rel, file] of input.all) {
+      if (!/(^|\/)package\.json$/.test(rel) || GENERATED.test(rel) || TEST_FILE.test(rel)) continue;
+      const text = input.read(file);
+      if (text !== undefined) texts.push({ rel, text });
+    }
+    const read: string[] = [];
+    for (const file of input.files) {
+      const text = input.read(file);
+      if (text === undefined) continue;
+      texts.push({ rel: file.rel, text });
+      read.push(file.rel);
+    }
+    const report = analyseNodeApps(texts);
+    for (const n of report.notes) input.note({ level: 'warning', file: n.file, message: n.message });
+    const services = composeServiceFacts(input.filesOf('compose'), input);
+    const fragment = emptyFragment();
+    fragment.decides = { props: CODE_DECIDES, flowFields: ['encrypted', 'label'] };
+    for (const app of report.apps) {
+      if (app.kind === 'library') continue;
+      const service = serviceOf(app, services);
+      const element = appElement(app, service);
+      fragment.elements.push(element);
+      const { elements, flows } = appFlows(app, element, service, services);
+      fragment.elements.push(...elements);
+      fragment.flows.push(...flows);
+    }
+    return fragment.elements.length ? { fragments: [fragment], read } : { fragments: [], read };
+  },
+};
+
+/** The compose service built from the application's folder, else the one named like the folder or the package. */
+function serviceOf(app: NodeApp, services: readonly ComposeServiceFacts[]): ComposeServiceFacts | undefined {
+  const built = services.find((s) => s.buildDir !== undefined && s.buildDir === app.dir);
+  if (built) return built;
+  const names = new Set([normalisedName(app.dir.split('/').pop() ?? ''), normalisedName(app.name.replace(/^@[^/]+\//, ''))].filter(Boolean));
+  return services.find((s) => names.has(normalisedName(s.name)));
+}
+
+const FRAMEWORK_NAMES: Record<string, string> = { express: 'Express', fastify: 'Fastify', koa: 'Koa', hapi: 'hapi', nestjs: 'NestJS', next: 'Next.js' };
+
+function appElement(app: NodeApp, service: ComposeServiceFacts | undefined): Element {
+  const id = service?.name ?? (normalisedName(app.dir.split('/').pop() || app.name) || 'app');
+  const where = app.dir || '.';
+  const element: Element = {
+    id,
+    name: service?.name ?? app.name,
+    kind: app.kind === 'frontend' ? 'web-app' : 'process',
+    technology: app.framework ? `Node.js (${FRAMEWORK_NAMES[app.framework]})` : app.kind === 'frontend' ? 'JavaScript frontend' : 'Node.js',
+    props: { customDeveloped: true },
+    data: [],
+    inferredFrom: `Node.js ${app.kind} ${app.name} in ${where}${service ? `, run as compose service ${service.name}` : ''}`,
+    evidence: [],
+  };
+  const entry = app.entries[0];
+  if (entry) element.location = { file: entry, line: app.ports.find((p) => p.evidence.file === entry)?.evidence.line ?? 1 };
+  statePropsFromCode(app, element);
+  return element;
+}
+
+function state(element: Element, prop: keyof Element['props'], value: boolean, at: Evidence, says: string): void {
+  element.props[prop] = value;
+  element.evidence!.push({ file: at.file, line: at.line, says, prop, value });
+}
+
+function note(element: Element, at: Evidence, says: string): void {
+  element.evidence!.push({ file: at.file, line: at.line, says });
+}
+
+/** The line where the server is created or started: its `listen`, else the top of its entry file. */
+function entryLine(app: NodeApp): Evidence | undefined {
+  const listen = app.ports[0]?.evidence;
+  if (listen) return listen;
+  const entry = app.entries[0];
+  return entry ? { file: entry, line: 1, says: '' } : app.routes[0]?.evidence;
+}
+
+function statePropsFromCode(app: NodeApp, element: Element): void {
+  if (app.kind === 'server') {
+    const open = app.routes.filter((r) => !r.authenticated);
+    if (app.auth.length) {
+      const a = app.auth[0]!;
+      state(element, 'authenticatesCallers', true, a.evidence, `${a.kind}${a.library ? ` (${a.library})` : ''} authentication: ${a.evidence.says}`);
+      for (const r of open) note(element, r.evidence, `${r.method} ${r.path} is public: it runs before authentication`);
+    } else if (open.length) {
+      const r = open[0]!;
+      state(element, 'authenticatesCallers', false, r.evidence, `${r.method} ${r.path} runs with no authentication: no auth middleware is registered (${open.length} route${open.length === 1 ? '' : 's'} open)`);
+      for (const more of open.slice(1)) note(element, more.evidence, `${more.method} ${more.path} runs with no authentication`);
+    }
+    const start = entryLine(app);
+    if (app.rateLimits.length) {
+      const r = app.rateLimits[0]!;
+      state(element, 'rateLimited', true, r.evidence, `rate limiter ${r.library}: ${r.evidence.says}`);
+    } else if (start) {
+      state(element, 'rateLimited', false, start, `no rate limiter is registered${start.says ? ` (server: ${start.says})` : ''}`);
+    }
+  }
+  const anyOrigin = app.cors.find((c) => c.origin === 'any' || c.origin === 'reflect');
+  const allowList = app.cors.find((c) => c.origin === 'restricted');
+  if (anyOrigin) {
+    state(element, 'corsRestricted', false, anyOrigin.evidence, `${anyOrigin.evidence.says}: ${anyOrigin.origin === 'any' ? 'any origin may call it' : 'the caller’s origin is reflected, so any origin may call it'}${anyOrigin.credentials ? ', with credentials' : ''}`);
+  } else if (allowList) {
+    state(element, 'corsRestricted', true, allowList.evidence, `${allowList.evidence.says}: origins limited to ${(allowList.origins ?? []).join(', ') || 'an allow-list'}`);
+  } else for (const c of app.cors) note(element, c.evidence, `${c.evidence.says}: CORS origin ${c.origin}`);
+  for (const h of app.securityHeaders) note(element, h.evidence, `security headers: ${h.library} (${h.evidence.says})`);
+  const limited = app.bodyLimits.find((b) => b.limit);
+  if (limited) state(element, 'sizeLimits', true, limited.evidence, `${limited.parser} limits request bodies to ${limited.limit}`);
+  else for (const b of app.bodyLimits) note(element, b.evidence, `${b.parser} with the library's default body limit`);
+
+  const injected = app.sql.find((q) => q.kind === 'concatenated' && q.requestData);
+  if (injected) {
+    state(element, 'validatesInput', false, injected.evidence, `SQL built by concatenating request data: ${injected.evidence.says}`);
+  } else if (app.validation.length) {
+    const v = app.validation[0]!;
+    state(element, 'validatesInput', true, v.evidence, `input validated with ${v.library}`);
+  }
+  for (const q of app.sql) {
+    if (q === injected) continue;
+    note(element, q.evidence, q.kind === 'concatenated' ? `SQL built by concatenation${q.requestData ? ' with request data' : ''}: ${q.evidence.says}` : q.kind === 'parameterised' ? `parameterised SQL: ${q.evidence.says}` : q.evidence.says);
+  }
+  for (const s of app.secrets) state(element, 'storesCredentials', true, s.evidence, `hard-coded credential in code: ${s.kind} (masked: ${s.masked})`);
+  if (app.audit.length) state(element, 'auditLogging', true, app.audit[0]!, `audit log call: ${app.audit[0]!.says}`);
+  for (const l of app.logging.slice(0, 1)) note(element, l.evidence, `logging with ${l.library}`);
+}
