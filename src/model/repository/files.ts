@@ -18,7 +18,8 @@ export const NOT_MODELLED = {
 export type NotModelledKind = keyof typeof NOT_MODELLED;
 
 const CODE = /\.(?:[cm]?[jt]sx?|py|java|kt|go|rb|php|cs|rs|scala|swift)$/i;
-const TERRAFORM = /\.tf(?:\.json)?$/i;
+/** Terraform configuration and its variable files (terraform-source.ts reads `.tf` and `.tfvars`; `.tf.json` is counted). */
+const TERRAFORM = /\.(?:tf|tfvars)(?:\.json)?$/i;
 const DOCKERFILE = /(?:^|\.)dockerfile$|^dockerfile(?:\.|$)|^containerfile$/i;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
 /** Neighbours sources look up (a build folder's package.json), never modelled themselves. */

@@ -13,13 +13,15 @@ import { kubernetesSource } from './kubernetes-source.js';
 import { NOT_MODELLED, repositoryFiles } from './files.js';
 import { mergeFragments } from './merge.js';
 import { nodeSource } from './node-source.js';
+import { linkHosted } from './terraform-hosting.js';
+import { terraformSource } from './terraform-source.js';
 import type { ModelFragment, RepositoryFile, RepositoryNote, RepositorySource } from './types.js';
 
 /**
  * In order of trust: evidence from configuration first, then application code (which decides what only code
  * can tell: see ModelFragment.decides), designs last (merge.ts keeps the earlier facts).
  */
-export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, kubernetesSource, nodeSource, designSource];
+export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, kubernetesSource, terraformSource, nodeSource, designSource];
 
 export interface RepositoryModel {
   model: Architecture;
@@ -53,6 +55,8 @@ export async function modelRepository(dir: string, options: { defaultName?: stri
   const notModelled = [...found.notModelled.entries()].map(([kind, files]) => ({ what: NOT_MODELLED[kind], files: files.length, examples: files.slice(0, EXAMPLES) }));
   const sources: RepositorySources = { read: readFiles, notModelled, notes };
   const merged = mergeFragments(fragments);
+  // Resources Terraform creates in LocalStack sit where LocalStack runs, and the flows to it reach them.
+  for (const message of linkHosted(merged, fragments.flatMap((f) => f.hosted ?? []))) notes.push({ level: 'info', message });
   const model = ArchitectureSchema.parse({
     name: merged.name ?? options.defaultName ?? 'Repository',
     elements: merged.elements,
