@@ -13,7 +13,7 @@ import type { RepositoryNote } from './types.js';
 
 const STORE_KINDS = new Set(['datastore', 'cache', 'queue', 'bucket']);
 /** The protocol a client speaks to a store, by its technology, when no URL says. */
-const PROTOCOL_BY_TECHNOLOGY: readonly [RegExp, string, boolean][] = [
+export const PROTOCOL_BY_TECHNOLOGY: readonly [RegExp, string, boolean][] = [
   // [technology, protocol, plaintext unless the client turns TLS on]
   [/mariadb|mysql/i, 'mysql', true],
   [/postgres/i, 'postgres', true],
@@ -23,11 +23,11 @@ const PROTOCOL_BY_TECHNOLOGY: readonly [RegExp, string, boolean][] = [
   [/sqs/i, 'sqs', false],
   [/kafka/i, 'kafka', true],
 ];
-const PASSWORD_VARIABLE = /(?:PASS|PASSWORD|PWD|SECRET)$/i;
-const TLS_VARIABLE = /(?:^|_)(?:SSL|TLS|SSLMODE|USE_SSL)(?:_|$)/i;
+export const PASSWORD_VARIABLE = /(?:PASS|PASSWORD|PWD|SECRET)$/i;
+export const TLS_VARIABLE = /(?:^|_)(?:SSL|TLS|SSLMODE|USE_SSL)(?:_|$)/i;
 
 /** The variable's prefix (`DB_HOST` → `DB`): a password of the same prefix is the credential of that connection. */
-const prefixOf = (name: string): string => name.replace(/_?[A-Za-z0-9]+$/, '').toUpperCase();
+export const prefixOf = (name: string): string => name.replace(/_?[A-Za-z0-9]+$/, '').toUpperCase();
 
 export function serviceFlows(service: ComposeService, elements: ReadonlyMap<string, Element>, site: EvidenceSite, note: (n: RepositoryNote) => void): Flow[] {
   const flows = new Map<string, Flow & { prefixes: Set<string> }>();
