@@ -5,12 +5,16 @@
 import { isCloudFormation, isKubernetesManifest } from '../../core/iac-content.js';
 import { discover } from '../../discover/walk.js';
 import { readHead } from '../../scanners/claim.js';
+import { isHelmTemplate } from './kubernetes-source.js';
 import type { RepositoryFile, RepositorySource } from './types.js';
 
 /** What the repository holds that no source reads yet, by the name the report gives it. */
 export const NOT_MODELLED = {
   terraform: 'Terraform',
   kubernetes: 'Kubernetes manifests',
+  // Never rendered: Helm and Kustomize can run plugins and fetch remote code. Their rendered output is read.
+  helm: 'Helm charts (render them with `helm template` into a file to model them)',
+  kustomize: 'Kustomize overlays (build them with `kubectl kustomize` into a file to model them)',
   cloudformation: 'CloudFormation templates',
   code: 'application code',
   dockerfile: 'Dockerfiles',
@@ -57,7 +61,9 @@ export async function repositoryFiles(dir: string, sources: readonly RepositoryS
       continue;
     }
     const name = baseName(file.rel);
-    if (TERRAFORM.test(name)) count('terraform', file.rel);
+    if (/^Chart\.ya?ml$/.test(name) || (YAML_OR_JSON.test(name) && isHelmTemplate(file.rel, lazyHead()))) count('helm', file.rel);
+    else if (/^kustomization\.ya?ml$/i.test(name)) count('kustomize', file.rel);
+    else if (TERRAFORM.test(name)) count('terraform', file.rel);
     else if (DOCKERFILE.test(name)) count('dockerfile', file.rel);
     else if (CODE.test(name)) count('code', file.rel);
     else if (YAML_OR_JSON.test(name) && !NEIGHBOURS.has(name)) {
