@@ -99,7 +99,7 @@ function environment(pod: PodSpec, namespace: string, site: EvidenceSite, config
       }
       const secretRef = getMap(item, 'valueFrom.secretKeyRef');
       const configRef = getMap(item, 'valueFrom.configMapKeyRef');
-      if (secretRef) out.push({ ...base, from: 'secret', source: text(entry(secretRef, 'name')?.value) ?? '?', site, offset: secretRef.start });
+      if (secretRef) out.push({ ...base, from: 'secret', source: text(entry(secretRef, 'name')?.value) ?? '?', site, offset: entry(getMap(item, 'valueFrom'), 'secretKeyRef')!.keyStart });
       else if (configRef) {
         const map = configMaps.get(`${namespace}/${text(entry(configRef, 'name')?.value) ?? ''}`);
         const key = map?.data.get(text(entry(configRef, 'key')?.value) ?? '');
