@@ -35,6 +35,10 @@ interface Resolved {
   ref?: ServiceReference;
   /** An element to add (a queue, bucket or third party no source runs). */
   element?: Element;
+  /** An AWS resource the code does not name. */
+  generic?: boolean;
+  /** The scheme of a URL compose gives: https or not. */
+  tls?: boolean;
 }
 
 export function appFlows(app: NodeApp, element: Element, service: ComposeServiceFacts | undefined, services: readonly ComposeServiceFacts[]): { elements: Element[]; flows: Flow[] } {
@@ -45,13 +49,15 @@ export function appFlows(app: NodeApp, element: Element, service: ComposeService
   // A frontend's calls leave from the browser it runs in.
   const source = app.kind === 'frontend' ? USER_ID : element.id;
   const passwordFromEnv = app.env.find((e) => /pass|pwd/i.test(e.name));
-  for (const client of app.clients) {
-    const resolved = resolve(client, service, services, names);
-    if (!resolved || resolved.target === element.id) continue;
+  const resolutions = app.clients.map((client) => ({ client, resolved: resolve(client, service, services, names) }));
+  // A client made without naming its resource (`new SQSClient({ region })`) is the one the commands that do name it use.
+  const named = new Set(resolutions.filter((r) => r.resolved && !r.resolved.generic).map((r) => r.client.kind));
+  for (const { client, resolved } of resolutions) {
+    if (!resolved || resolved.target === element.id || (resolved.generic && named.has(client.kind))) continue;
     if (resolved.element && !elements.has(resolved.element.id)) elements.set(resolved.element.id, resolved.element);
     const id = `${source}->${resolved.target}`;
     let flow = flows.get(id);
-    const operation = client.operations?.length ? `${client.kind.toUpperCase()} ${client.operations.join(', ')}` : undefined;
+    const operation = client.operations?.length ? `${AWS_RESOURCES[client.kind]?.technology.replace(/^AWS /, '') ?? client.kind.toUpperCase()} ${client.operations.join(', ')}` : undefined;
     if (!flow) {
       flow = { id, source, target: resolved.target, data: [], location: { file: client.evidence.file, line: client.evidence.line }, inferredFrom: `${client.library} client in ${client.evidence.file}: ${resolved.says}`, evidence: [] };
       const protocol = resolved.ref?.protocol && resolved.ref.protocol !== 'http' ? resolved.ref.protocol : client.kind === 'http' ? (client.tls ? 'https' : client.tls === false ? 'http' : undefined) : PROTOCOL[client.kind];
@@ -63,13 +69,18 @@ export function appFlows(app: NodeApp, element: Element, service: ComposeService
     if (operation) flow.label = flow.label && operations.has(id) ? (flow.label.includes(operation) ? flow.label : `${flow.label}; ${operation}`) : operation;
     else flow.label ??= client.kind === 'http' ? 'HTTP call' : `${client.library} client`;
     if (operation) operations.add(id);
-    const encrypted = client.tls ?? resolved.ref?.encrypted;
+    const encrypted = client.tls ?? resolved.ref?.encrypted ?? resolved.tls;
     const says = `${client.evidence.says} → ${resolved.target} (${resolved.says})`;
     if (encrypted !== undefined && flow.encrypted === undefined) {
       flow.encrypted = encrypted;
       flow.evidence!.push(ev(client.evidence, `${says}: ${encrypted ? 'TLS' : 'no TLS'}`, 'encrypted', encrypted));
     } else flow.evidence!.push(ev(client.evidence, says));
-    if (flow.authenticated === undefined && DATABASE_CLIENTS.has(client.kind)) {
+    if (flow.authenticated === undefined && AWS_RESOURCES[client.kind]) {
+      // The SDK signs every request (SigV4) with the credentials of the workload it runs as.
+      flow.authenticated = true;
+      flow.authorization = 'technical-user';
+      flow.evidence!.push(ev(client.evidence, `${client.library} signs its requests with the workload's AWS credentials (SigV4)`, 'authenticated', true));
+    } else if (flow.authenticated === undefined && DATABASE_CLIENTS.has(client.kind)) {
       const secret = app.secrets.find((s) => s.evidence.file === client.evidence.file);
       if (resolved.ref?.credentials || passwordFromEnv || secret) {
         flow.authenticated = true;
@@ -109,14 +120,16 @@ function ev(at: Evidence, says: string, prop?: string, value?: boolean): Evidenc
 
 function resolve(client: OutboundClient, service: ComposeServiceFacts | undefined, services: readonly ComposeServiceFacts[], names: ReadonlySet<string>): Resolved | undefined {
   // 1. The environment compose gives the service: the value names another service.
+  let given: string | undefined;
   for (const name of client.env ?? []) {
     const value = service?.env.get(name);
     if (value === undefined) continue;
     const ref = referencesIn(name, value, names).find((r) => r.target !== service?.name);
     if (ref) return { target: ref.target, says: `${name} is ${ref.says.slice(ref.says.indexOf('=') + 1)} in ${service!.file}`, ref };
+    if (/:\/\//.test(value) && !/REGION/i.test(name)) given ??= value;
   }
-  // 2. A host written in the code.
-  const literal = client.target;
+  // 2. A host written in the code, or a URL compose gives that names no service (a cloud queue's URL).
+  const literal = client.target ?? given;
   if (literal) {
     const url = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)(?::(\d+))?/i.exec(literal);
     const host = url ? url[2]! : literal.split(':')[0]!;
@@ -135,13 +148,16 @@ function resolve(client: OutboundClient, service: ComposeServiceFacts | undefine
   }
   // 3. An AWS resource nothing else runs: named after the queue, bucket or table.
   const aws = AWS_RESOURCES[client.kind];
-  if (aws && (literal || client.env?.length)) {
-    const named = literal ? (literal.replace(/[?#].*$/, '').split(/[/:]/).filter(Boolean).pop() ?? literal) : client.env![0]!;
-    const id = `${client.kind}:${named}`;
+  if (aws) {
+    const resource = literal && !/^https?:\/\/[^/]+\/?$/.test(literal) ? literal.replace(/[?#].*$/, '').split(/[/:]/).filter(Boolean).pop() : undefined;
+    const id = resource ? `${client.kind}:${resource}` : client.kind;
     return {
       target: id,
-      says: `an ${aws.technology} ${aws.what} (${literal ? `named in the code` : `address from ${client.env!.join(', ')}`})`,
-      element: { id, name: named, kind: aws.kind, technology: aws.technology, props: {}, data: [], inferredFrom: `the ${aws.what} the code at ${client.evidence.file}:${client.evidence.line} uses`, evidence: [ev(client.evidence, `${client.library}: ${client.evidence.says}`)] },
+      says: `an ${aws.technology} ${aws.what}${resource ? ` named ${resource}` : ''}${client.target ? ' in the code' : given ? ' in the compose environment' : ', at its public HTTPS endpoint'}`,
+      element: { id, name: resource ?? `${aws.technology} ${aws.what}`, kind: aws.kind, technology: aws.technology, props: {}, data: [], inferredFrom: `the ${aws.what} the code at ${client.evidence.file}:${client.evidence.line} uses`, evidence: [ev(client.evidence, `${client.library}: ${client.evidence.says}`)] },
+      ...(resource ? {} : { generic: true }),
+      // Without an endpoint of its own, the SDK calls AWS's public HTTPS endpoint.
+      ...(literal ? (given && !client.target ? { tls: given.startsWith('https:') } : {}) : { tls: true }),
     };
   }
   return undefined;
