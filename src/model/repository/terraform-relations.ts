@@ -10,13 +10,15 @@ import { attributeAt, evidence, type Component, type TfModel } from './terraform
 import { iamGrants } from './terraform-iam.js';
 
 const COMPUTE = new Set(['function', 'process', 'gateway']);
+const WIRE_PROTOCOLS = new Set(['rds', 'elasticache', 'docdb', 'neptune', 'redshift', 'kafka', 'mq', 'opensearch']);
 const PROTOCOLS: Record<string, string> = { sqs: 'sqs', sns: 'sns', kafka: 'kafka', rds: 'sql', elasticache: 'redis', lambda: 'https' };
 
 /** Protocol and encryption of a call to `target`: AWS APIs are HTTPS unless an endpoint sends them elsewhere. */
 function callTo(target: Component): Partial<Flow> {
   const protocol = PROTOCOLS[target.type.service] ?? 'https';
   if (target.endpoint) return { protocol, encrypted: target.endpoint.url.toLowerCase().startsWith('https:') };
-  if (target.type.kind === 'datastore' || target.type.kind === 'cache') return { protocol };
+  // Database and broker wire protocols: TLS depends on the client's settings, which Terraform does not show.
+  if (WIRE_PROTOCOLS.has(target.type.service)) return { protocol };
   return { protocol, encrypted: true };
 }
 
@@ -35,7 +37,7 @@ function configurationReferences(model: TfModel, c: Component): void {
   for (const path of ['task_definition']) for (const def of model.referencedOfType(attr(c.resource.body, path), 'aws_ecs_task_definition')) bodies.push(def);
   for (const owner of bodies) {
     for (const [where, attribute] of attributesOf(owner.body)) {
-      if (/^(?:role|kms_key_arn|kms_key_id|task_role_arn|execution_role_arn|cluster|iam_instance_profile|depends_on)$/.test(attribute.name)) continue;
+      if (where.startsWith('dead_letter_config.') || /^(?:role|kms_key_arn|kms_key_id|task_role_arn|execution_role_arn|cluster|iam_instance_profile|depends_on)$/.test(attribute.name)) continue;
       for (const target of model.referenced(attribute)) {
         if (target === c) continue;
         const keys = envKeys(attribute, target);
@@ -53,8 +55,8 @@ function* attributesOf(body: TfBody, prefix = ''): Generator<[string, TfAttribut
 /** The environment variables whose (unknown) value came from the target: `QUEUE_URL`. */
 function envKeys(attribute: TfAttribute, target: Component): string | undefined {
   if (attribute.name !== 'variables' || attribute.refs.length !== 1 || !attribute.value || typeof attribute.value !== 'object' || Array.isArray(attribute.value) || isUnknown(attribute.value)) return undefined;
-  void target;
-  const keys = Object.entries(attribute.value as Record<string, unknown>).filter(([, v]) => isUnknown(v)).map(([k]) => k);
+  // One reference in the block: every variable set from it (a literal beside it would be listed too; rare).
+  const keys = Object.keys(attribute.value as Record<string, unknown>).filter(() => target.resource !== undefined);
   return keys.length ? keys.join(', ') : undefined;
 }
 

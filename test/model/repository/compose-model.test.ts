@@ -44,7 +44,7 @@ describe('the ordering-system repository', async () => {
 
   it('models every service with its kind and technology', () => {
     const kinds = Object.fromEntries(model.elements.map((e) => [e.id, e.kind]));
-    assert.deepEqual(kinds, { user: 'actor', frontend: 'web-app', api: 'process', worker: 'process', localstack: 'queue', mariadb: 'datastore' });
+    assert.deepEqual(kinds, { user: 'actor', frontend: 'web-app', api: 'process', worker: 'process', localstack: 'queue', mariadb: 'datastore', 'terraform/aws_sqs_queue.orders': 'queue' });
     assert.equal(element(model, 'mariadb').technology, 'MariaDB 11.4');
     assert.equal(element(model, 'api').technology, 'Node.js (Express)');
   });
@@ -85,11 +85,12 @@ describe('the ordering-system repository', async () => {
   it('says what was read and what is not modelled yet', () => {
     assert.deepEqual(sources.read, [
       { source: 'compose', file: 'docker-compose.yml' },
+      { source: 'terraform', file: 'terraform/main.tf' },
       { source: 'node', file: 'api/src/server.js' },
       { source: 'node', file: 'frontend/src/App.jsx' },
       { source: 'node', file: 'worker/src/worker.js' },
     ]);
-    assert.deepEqual(Object.fromEntries(sources.notModelled.map((n) => [n.what, n.files])), { Dockerfiles: 3, Terraform: 1 });
+    assert.deepEqual(Object.fromEntries(sources.notModelled.map((n) => [n.what, n.files])), { Dockerfiles: 3 });
   });
 
   it('gives the threats of the mission, located at their evidence', () => {
@@ -169,7 +170,8 @@ describe('bulwark model <dir> through the CLI', () => {
     const run = await runCli(ORDERING, ['model']);
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /- Read 1 compose file: docker-compose\.yml/);
-    assert.match(run.out, /\*\*Not modelled yet\*\*: Terraform, 1 file \(terraform\/main\.tf\)/);
+    assert.match(run.out, /- Read 1 Terraform file: terraform\/main\.tf/);
+    assert.match(run.out, /\*\*Not modelled yet\*\*: Dockerfiles, 3 files/);
     assert.match(run.out, /docker-compose\.yml:46: ports: 3306:3306 published on all interfaces/);
     assert.ok(!run.out.includes('rootpassword'));
   });
