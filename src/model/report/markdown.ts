@@ -229,7 +229,7 @@ function sourcesSection(sources: NonNullable<ThreatReport['sources']>): string[]
   const out = ['## Sources', ''];
   const bySource = new Map<string, string[]>();
   for (const r of sources.read) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.file]);
-  const label: Record<string, string> = { compose: 'compose file', design: 'design document', node: 'JavaScript/TypeScript file', terraform: 'Terraform file' };
+  const label: Record<string, string> = { compose: 'compose file', design: 'design document', node: 'JavaScript/TypeScript file', terraform: 'Terraform file', kubernetes: 'Kubernetes manifest' };
   for (const [source, files] of bySource) out.push(`- Read ${files.length} ${label[source] ?? source}${files.length === 1 ? '' : 's'}: ${md(files.join(', '))}`);
   if (!sources.read.length) out.push('- No file was read.');
   for (const n of sources.notModelled) out.push(`- **Not modelled yet**: ${md(n.what)}, ${n.files} file${n.files === 1 ? '' : 's'} (${md(n.examples.join(', '))}${n.files > n.examples.length ? ', …' : ''}): what they show is not in this report.`);
