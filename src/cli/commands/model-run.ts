@@ -52,7 +52,7 @@ async function loadReport(io: CliIo, path: string, options: ModelCliOptions): Pr
 async function loadDesign(io: CliIo, path: string, options: ModelCliOptions): Promise<{ report: ThreatReport; decisions?: ImportedDecision[]; shown: string }> {
   // A directory is a repository: its model is inferred from what it holds (src/model/repository).
   if (path !== '-' && statSync(resolve(io.cwd, path), { throwIfNoEntry: false })?.isDirectory()) return (await import('./model-repository.js')).loadRepository(io, path, options);
-  const text = await readText(io, path, 'design file');
+  const text = await readText(io, path, 'design file or repository folder');
   const shown = displayPath(io, path, options.projectRoot);
   const { model, notes, threats, decisions } = readArchitecture(text, { fileName: shown, ...(options.from ? { format: options.from } : {}) });
   // Messages quote the design (names, labels, the file name): escaped, so they cannot drive the terminal.
@@ -149,9 +149,10 @@ async function emit(io: CliIo, options: ModelCliOptions, text: string | Iterable
 export async function runDiff(file: string | undefined, options: ModelCliOptions, io: CliIo): Promise<void> {
   // `--diff OLD NEW` (variadic), or `--diff OLD` followed by the positional NEW.
   const files = [...(options.diff ?? []), ...(file ? [file] : [])];
-  if (files.length !== 2) throw usageError('--diff takes exactly two design files: --diff OLD NEW');
+  if (files.length !== 2) throw usageError('--diff takes exactly two designs (design files or repository folders): --diff OLD NEW');
   const format = (options.format ?? 'text') as DiffFormat;
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw usageError(`with --diff, --format must be one of ${DIFF_FORMATS.join(', ')}`);
+  // Each side is a design file or a repository folder, loaded as `bulwark model` loads it.
   const [before, after] = await Promise.all(files.map((f) => loadReport(io, f, options)));
   const { diffReports } = await import('../../model/engine/diff.js');
   const { renderDiffJson, renderDiffMarkdown, renderDiffText } = await import('../../model/report/diff.js');

@@ -26,6 +26,7 @@ Examples:
   bulwark model architecture.mmd --format sarif --output threats.sarif --fail-on high
   bulwark model system.yaml --update-tracking
   bulwark model --diff old/system.yaml system.yaml --format markdown
+  bulwark model --diff ../main-checkout .  (two versions of a repository)
 
 Exit codes:
   0  no open threat at or above --fail-on (default: none)
@@ -44,7 +45,7 @@ export function registerModelCommand(program: Command, io: CliIo): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open threat is at or above this severity').choices(FAIL_ON_CHOICES).default('none'))
     .option('--tracking <file>', `decisions file (default: ${DEFAULT_TRACKING_FILE} in the current directory, if present)`)
     .option('--update-tracking', 'add new open threats to the tracking file, keeping existing decisions')
-    .option('--diff <files...>', 'compare two designs: --diff OLD NEW')
+    .option('--diff <files...>', 'compare two designs (files or repository folders): --diff OLD NEW')
     .option('-q, --quiet', 'no notes or warnings on stderr')
     .option('--project-root <dir>', 'make reported paths relative to this directory (default: the git top level, else the working directory)')
     .addHelpText('after', HELP_AFTER)
