@@ -7,6 +7,7 @@
 import { asString, attr, isUnknown, type TfAttribute, type TfBody, type TfResource } from '../../evaluate/terraform/view.js';
 import type { Element, Flow } from '../schema/architecture.js';
 import { attributeAt, evidence, type Component, type TfModel } from './terraform-context.js';
+import { stateProp } from './evidence.js';
 import { iamGrants } from './terraform-iam.js';
 
 const COMPUTE = new Set(['function', 'process', 'gateway']);
@@ -91,7 +92,11 @@ function mappings(model: TfModel): void {
   for (const c of model.components.values()) {
     const redrive = attr(c.resource.body, 'redrive_policy');
     for (const dlq of model.referenced(redrive)) model.flow(c.element, dlq.element, 'dead-letter redrive', evidence(c.resource.file, redrive!, `${c.resource.address}: redrive_policy moves failing messages to ${dlq.element.name}`), callTo(dlq));
-    if (redrive && model.referenced(redrive).length) c.element.props.deadLetterQueue ??= true;
+    // The control is stated at the redrive_policy line, so the threat it mitigates points there.
+    const targets = model.referenced(redrive);
+    if (redrive && targets.length && c.element.props.deadLetterQueue === undefined) {
+      stateProp(c.element, 'deadLetterQueue', true, evidence(c.resource.file, redrive, `${c.resource.address}: redrive_policy gives it a dead-letter queue (${targets.map((t) => t.element.name).join(', ')})`));
+    }
     const dlc = attributeAt(c.resource.body, 'dead_letter_config.target_arn');
     for (const dlq of model.referenced(dlc)) model.flow(c.element, dlq.element, 'dead-letter queue for failed invocations', evidence(c.resource.file, dlc!, `${c.resource.address}: dead_letter_config sends failed events to ${dlq.element.name}`), callTo(dlq));
   }
