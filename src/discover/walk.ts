@@ -12,6 +12,7 @@ import { describeFileType } from '../core/regular-file.js';
 import { ALWAYS_SKIPPED_DIRS, IGNORE_FILE_NAMES, IgnoreStack, toPosix, withTrailingSep } from './ignore-stack.js';
 import { findRepositoryTop } from '../core/repository-top.js';
 import { indexPathOf, readTrackedPaths } from './git-index.js';
+import { describeDirent, ignoreFileNotRegular, ignoreFileSkipped, notRegular, unreadableDirectory } from './walk-diagnostics.js';
 
 // The native realpath(3), as the promise form used: one call instead of an lstat per path segment.
 const realpathSync = jsRealpathSync.native;
@@ -374,43 +375,6 @@ function sizeOf(abs: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function describeDirent(entry: Dirent): string {
-  if (entry.isDirectory()) return 'a directory';
-  if (entry.isFIFO()) return 'a FIFO (named pipe)';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice()) return 'a character device';
-  return 'a block device';
-}
-
-const TOP = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-
-function ignoreFileSkipped(rel: string, reason: string): Diagnostic {
-  return { severity: 'warning', code: 'ignore-file-unreadable', message: `ignore file ${rel} ${reason}; its rules are not applied`, location: { file: rel, range: TOP } };
-}
-
-function ignoreFileNotRegular(rel: string, entry: Dirent): Diagnostic {
-  return ignoreFileSkipped(rel, `is ${describeDirent(entry)}, not a regular file`);
-}
-
-function notRegular(rel: string, what: string): Diagnostic {
-  return {
-    severity: 'warning',
-    code: 'file-not-regular',
-    message: `${rel} is ${what}, not a regular file; not read`,
-    location: { file: rel, range: TOP },
-  };
-}
-
-function unreadableDirectory(rel: string, error: unknown): Diagnostic {
-  const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-  return {
-    severity: 'warning',
-    code: 'directory-unreadable',
-    message: `cannot read directory ${rel} (${reason}); skipped`,
-    location: { file: rel, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
-  };
 }
 
 /** The nearest ancestor (or `dir` itself) holding `.git`, whose ignore files also apply. */
