@@ -2,10 +2,9 @@
 // networks and loopback-bound stores, a README-only folder, and values from `.env` versus the shell.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchRepositories } from './scratch-repository.js';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import { modelRepository } from '../../../src/model/repository/index.js';
 import type { Architecture } from '../../../src/model/schema/architecture.js';
@@ -27,17 +26,7 @@ const flow = (model: Architecture, id: string) => {
 };
 const lineOf = (e: { evidence?: { line: number; prop?: string }[] }, prop: string) => e.evidence?.find((x) => x.prop === prop)?.line;
 
-const scratch: string[] = [];
-after(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bulwark-repo-'));
-  scratch.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const repo = scratchRepositories('bulwark-repo-');
 
 describe('the ordering-system repository', async () => {
   const { model, sources } = await modelRepository(ORDERING);

@@ -4,10 +4,9 @@
 // Kustomize overlay that are never rendered. Then a database exposed by a LoadBalancer Service.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchRepositories } from './scratch-repository.js';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import { modelRepository } from '../../../src/model/repository/index.js';
 import type { Architecture } from '../../../src/model/schema/architecture.js';
@@ -29,17 +28,7 @@ const proof = (e: { evidence?: { file: string; line: number; prop?: string; valu
   return found && `${found.file}:${found.line}=${String(found.value)}`;
 };
 
-const scratch: string[] = [];
-after(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bulwark-k8s-'));
-  scratch.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const repo = scratchRepositories('bulwark-k8s-');
 
 describe('a Kubernetes shop', async () => {
   const { model, sources } = await modelRepository(SHOP);
