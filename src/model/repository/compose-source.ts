@@ -13,10 +13,12 @@ import { serviceFlows } from './compose-flows.js';
 import { serviceElement, servesPeople, type ServiceElement } from './compose-service.js';
 import type { EvidenceSite } from './evidence.js';
 import { LineIndex } from './lines.js';
+import { keepApartFromPeople, USER_ID } from './people.js';
 import { emptyFragment, type ModelFragment, type RepositorySource, type SourceInput } from './types.js';
 
+export { USER_ID };
+
 export const HOST_BOUNDARY = 'docker-host';
-export const USER_ID = 'user';
 const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
 const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
 
@@ -71,6 +73,7 @@ export function composeFragment(rel: string, text: string, input: Pick<SourceInp
 
   fragment.boundaries.push(...boundaries(stream.documents.map((d) => d.root), built, site));
   for (const service of services) fragment.flows.push(...serviceFlows(service, elements, site, input.note));
+  keepApartFromPeople(fragment);
   const people = userFlows(built);
   if (people.length) {
     fragment.elements.unshift({ id: USER_ID, name: 'User', kind: 'actor', technology: 'Browser', props: {}, data: [], inferredFrom: 'people reach the services published on all interfaces' });

@@ -17,6 +17,7 @@ import { statePodSecurity } from './kubernetes-security.js';
 import { exposureOf, servicesOf } from './kubernetes-services.js';
 import { configMapsOf, namespaceOf, workloadOf, type Workload } from './kubernetes-workloads.js';
 import { LineIndex } from './lines.js';
+import { USER_ID, USER_SERVICE_ID } from './people.js';
 import { emptyFragment, type ModelFragment, type RepositoryNote, type RepositorySource } from './types.js';
 
 export const CLUSTER_BOUNDARY = 'k8s-cluster';
@@ -85,7 +86,7 @@ export function kubernetesFragment(files: readonly { rel: string; text: string }
   fragment.flows.push(...exposure.flows, ...workloadFlows(workloads, services));
   fragment.boundaries.push(...boundaries(objects, fragment.elements.map((e) => e.boundary).filter((b): b is string => b !== undefined), siteOf));
   for (const w of workloads) {
-    const names = [...new Set([...(w.object.name !== w.element.id ? [w.object.name] : []), ...services.filter((s) => s.selected.includes(w)).map((s) => s.name)])].filter((n) => n && n !== w.element.id);
+    const names = [...new Set([...(w.object.name !== w.element.id ? [w.object.name] : []), ...services.filter((s) => s.selected.includes(w)).map((s) => s.name)])].filter((n) => n && n !== w.element.id && n !== USER_ID);
     if (names.length) fragment.aliases.set(w.element.id, names);
   }
   return { fragment, read };
@@ -93,7 +94,8 @@ export function kubernetesFragment(files: readonly { rel: string; text: string }
 
 /** The workload's name; a second workload of the same name (in another namespace) is `namespace/name`. */
 function uniqueId(object: K8sObject, taken: ReadonlySet<string>): string {
-  const name = object.name || `${object.kind.toLowerCase()}-unnamed`;
+  // A workload called `user` is a service, not the User actor.
+  const name = object.name === USER_ID ? USER_SERVICE_ID : object.name || `${object.kind.toLowerCase()}-unnamed`;
   if (!taken.has(name)) return name;
   const qualified = `${namespaceOf(object)}/${name}`;
   let id = qualified;

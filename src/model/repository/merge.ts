@@ -53,7 +53,9 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
     const ids = new Map<string, string>();
     for (const e of fragment.elements) {
       const incoming = e.boundary ? { ...e, boundary: boundaryIds.get(e.boundary) ?? e.boundary } : e;
-      const match = elements.get(e.id) ?? elements.get(byName.get(normalisedName(e.name)) ?? '');
+      const found = elements.get(e.id) ?? elements.get(byName.get(normalisedName(e.name)) ?? '');
+      // People are never the same thing as a service, whatever the names say (a users service called `user`).
+      const match = found && (found.kind === 'actor') === (e.kind === 'actor') ? found : undefined;
       if (match) {
         joinElement(match, incoming, fragment.decides?.props ?? []);
         ids.set(e.id, match.id);

@@ -1,0 +1,119 @@
+// `bulwark model <dir>` on shapes common in public microservice demos: a users service called `user`
+// (in compose and in Kubernetes) beside the people who use the shop.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { modelRepository } from '../../../src/model/repository/index.js';
+import { scratchRepositories } from './scratch-repository.js';
+
+const repo = scratchRepositories('bulwark-demo-shapes-');
+
+const COMPOSE = `services:
+  front-end:
+    image: example/front-end:1.0
+    ports:
+      - "80:8079"
+  user:
+    image: example/user:1.0
+    environment:
+      - MONGO_HOST=user-db:27017
+  user-db:
+    image: mongo:7
+`;
+
+const K8S = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: user
+spec:
+  selector:
+    matchLabels: { name: user }
+  template:
+    metadata:
+      labels: { name: user }
+    spec:
+      containers:
+        - name: user
+          image: example/user:1.0
+          env:
+            - name: MONGO_HOST
+              value: user-db:27017
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: user
+spec:
+  selector: { name: user }
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: user-db
+spec:
+  selector:
+    matchLabels: { name: user-db }
+  template:
+    metadata:
+      labels: { name: user-db }
+    spec:
+      containers:
+        - name: user-db
+          image: mongo:7
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: user-db
+spec:
+  selector: { name: user-db }
+  ports:
+    - port: 27017
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: front-end
+spec:
+  selector:
+    matchLabels: { name: front-end }
+  template:
+    metadata:
+      labels: { name: front-end }
+    spec:
+      containers:
+        - name: front-end
+          image: example/front-end:1.0
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: front-end
+spec:
+  type: LoadBalancer
+  selector: { name: front-end }
+  ports:
+    - port: 80
+`;
+
+describe('a users service called `user`', () => {
+  for (const [label, files] of [
+    ['in docker-compose', { 'docker-compose.yml': COMPOSE }],
+    ['in Kubernetes manifests', { 'k8s/shop.yaml': K8S }],
+    ['in both', { 'docker-compose.yml': COMPOSE, 'k8s/shop.yaml': K8S }],
+  ] as const) {
+    it(`stays a service apart from the User actor (${label})`, async () => {
+      const { model } = await modelRepository(repo(files));
+      const actor = model.elements.find((e) => e.id === 'user');
+      assert.equal(actor?.kind, 'actor');
+      const service = model.elements.filter((e) => e.name === 'user' && e.kind !== 'actor');
+      assert.deepEqual(service.map((e) => [e.id, e.kind]), [['user-service', 'process']]);
+      const flows = model.flows.map((f) => `${f.source}->${f.target}`).sort();
+      assert.ok(flows.includes('user->front-end'), flows.join(', '));
+      assert.ok(flows.includes('user-service->user-db'), flows.join(', '));
+      assert.ok(!flows.includes('user->user-db'), flows.join(', '));
+    });
+  }
+});
