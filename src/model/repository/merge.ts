@@ -5,7 +5,7 @@
 // property it does not state), except what a later fragment `decides` (application code on authentication,
 // CORS, rate limits, TLS), which overwrites. Flows between the same two elements are one flow.
 
-import type { Boundary, DataAsset, Element, Flow } from '../schema/architecture.js';
+import type { Boundary, DataAsset, Element, Evidence, Flow } from '../schema/architecture.js';
 import type { ModelFragment } from './types.js';
 
 export interface MergedModel {
@@ -87,6 +87,17 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
   return { ...(name ? { name } : {}), elements: [...elements.values()], flows: [...flows.values()], boundaries: [...boundaries.values()], dataAssets: [...dataAssets.values()] };
 }
 
+/** The same manifest copied into several deploy folders states the same fact at the same line once per copy: keep one. */
+function withoutRepeats(evidence: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = JSON.stringify([e.file, e.line, e.says, e.prop, e.value]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function byNameOnce(index: Map<string, string>, key: string, id: string): void {
   if (key && !index.has(key)) index.set(key, id);
 }
@@ -110,7 +121,7 @@ function joinElement(into: Element, from: Element, decides: readonly (keyof Elem
   if (from.dataFormats) into.dataFormats = [...new Set([...(into.dataFormats ?? []), ...from.dataFormats])];
   for (const [prop, value] of Object.entries(from.props) as [keyof Element['props'], boolean][]) if (into.props[prop] === undefined || decides.includes(prop)) into.props[prop] = value;
   into.data = [...new Set([...into.data, ...from.data])];
-  if (from.evidence?.length) into.evidence = [...(into.evidence ?? []), ...from.evidence];
+  if (from.evidence?.length) into.evidence = withoutRepeats([...(into.evidence ?? []), ...from.evidence]);
   if (from.name !== into.name && from.inferredFrom === undefined) into.inferredFrom = `${into.inferredFrom ? `${into.inferredFrom}; ` : ''}joined with "${from.name}" of the design`;
 }
 
@@ -124,5 +135,5 @@ function joinFlow(into: Flow, from: Flow, decides: readonly ('encrypted' | 'auth
   into.usage ??= from.usage;
   into.bidirectional ??= from.bidirectional;
   into.data = [...new Set([...into.data, ...from.data])];
-  if (from.evidence?.length) into.evidence = [...(into.evidence ?? []), ...from.evidence];
+  if (from.evidence?.length) into.evidence = withoutRepeats([...(into.evidence ?? []), ...from.evidence]);
 }

@@ -117,3 +117,13 @@ describe('a users service called `user`', () => {
     });
   }
 });
+
+describe('the same manifests copied into two deploy folders', () => {
+  it('state each fact once per file and line', async () => {
+    const { model } = await modelRepository(repo({ 'kubernetes-manifests/shop.yaml': K8S, 'release/shop.yaml': K8S }));
+    const people = model.flows.find((f) => f.id === 'user->front-end');
+    assert.ok(people);
+    const sites = people.evidence!.map((e) => `${e.file}:${e.line}`);
+    assert.deepEqual(sites, ['kubernetes-manifests/shop.yaml:72', 'release/shop.yaml:72']);
+  });
+});
