@@ -9,7 +9,8 @@
 //
 //   - the mixed tree (Terraform, 20 MB of Kubernetes YAML, 2,000 Dockerfiles and compose files) end to end,
 //     and the secrets search's throughput (scripts/bench/mixed.ts);
-//   npm run bench [-- --files N] [--skip-scan] [--skip-mixed] [--skip-startup] [--skip-model] [--skip-hostile]
+//   - `bulwark model <dir>` on a generated 5,000-file multi-service repository (scripts/bench/repository.ts);
+//   npm run bench [-- --files N] [--skip-scan] [--skip-mixed] [--skip-startup] [--skip-model] [--skip-repository] [--skip-hostile]
 //   npm run bench -- --hostile-only [--case TEXT]
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { parseHcl } from '../src/parse/hcl/parser.js';
 import { generateTree } from './bench/generate-tree.js';
 import { benchHostile } from './bench/hostile.js';
 import { benchMixed } from './bench/mixed.js';
+import { benchRepository } from './bench/repository.js';
 import { packAndInstall, removeInstall } from './package/install.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--skip-mixed')) benchMixed(benchDir, compiledCli(), statSync(join(repoRoot, 'scripts', 'bench', 'generate-mixed.ts')).mtimeMs);
   if (!process.argv.includes('--skip-startup')) benchStartup();
   if (!process.argv.includes('--skip-model')) await benchModel();
+  if (!process.argv.includes('--skip-repository')) benchRepository(benchDir, compiledCli(), statSync(join(repoRoot, 'scripts', 'bench', 'generate-repository.ts')).mtimeMs);
   if (!process.argv.includes('--skip-hostile') && !benchHostile(compiledCli())) process.exitCode = 1;
 }
 
