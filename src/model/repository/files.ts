@@ -50,8 +50,16 @@ export async function repositoryFiles(dir: string, sources: readonly RepositoryS
     if (list) list.push(rel);
     else notModelled.set(kind, [rel]);
   };
+  // Every template of a chart is Helm's to render, even one with no `{{ }}` in it: reading only those gives half a chart.
+  const charts = found.files.filter((f) => /^Chart\.ya?ml$/.test(baseName(f.rel))).map((f) => f.rel.slice(0, f.rel.length - baseName(f.rel).length));
+  const inChart = (rel: string): boolean => charts.some((dir) => rel.startsWith(`${dir}templates/`));
   for (const f of found.files) {
     const file: RepositoryFile = { abs: f.abs, rel: f.rel, size: f.size };
+    if (YAML_OR_JSON.test(baseName(f.rel)) && inChart(f.rel)) {
+      all.set(file.rel, file);
+      count('helm', file.rel);
+      continue;
+    }
     all.set(file.rel, file);
     let head: string | undefined;
     const lazyHead = (): string => (head ??= readHead(file.abs));

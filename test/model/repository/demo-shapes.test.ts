@@ -127,3 +127,14 @@ describe('the same manifests copied into two deploy folders', () => {
     assert.deepEqual(sites, ['kubernetes-manifests/shop.yaml:72', 'release/shop.yaml:72']);
   });
 });
+
+describe('a Helm chart whose Service templates hold no template actions', () => {
+  it('is left to Helm as a whole: none of its templates is read', async () => {
+    const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: user-db\nspec:\n  selector: { name: user-db }\n  ports:\n    - port: 27017\n';
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: user-db\nspec:\n  replicas: {{ .Values.replicas }}\n';
+    const { sources } = await modelRepository(repo({ 'docker-compose.yml': COMPOSE, 'chart/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 1.0.0\n', 'chart/templates/user-db-svc.yaml': service, 'chart/templates/user-db-dep.yaml': deployment }));
+    assert.deepEqual(sources.read.map((r) => r.file), ['docker-compose.yml']);
+    const helm = sources.notModelled.find((n) => n.what.startsWith('Helm charts'));
+    assert.equal(helm?.files, 3);
+  });
+});
