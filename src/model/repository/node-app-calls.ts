@@ -10,7 +10,7 @@ import { bindingOf } from './node-app-values.js';
 import { readWebCall } from './node-app-web.js';
 
 // Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
-const { closeOf, isPunct, isWord, Tok, tokText } = tokens;
+const { closeOf, isPunct, isPunctCode, isWord, Tok, tokText } = tokens;
 
 export interface Call {
   mod: ModuleIndex;
@@ -29,17 +29,22 @@ export interface Call {
   args: Range[];
 }
 
+const DOT = 46;
+const OPEN = 40;
+const LESS = 60;
 const NOT_CALLEES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'await', 'super', 'this', 'import', 'require', 'constructor']);
 
 export function scanCalls(c: Collector, mod: ModuleIndex): void {
   const { t } = mod;
   for (let i = 0; i < t.count; i++) {
-    if (t.kind[i] !== Tok.Ident || isPunct(t, i - 1, '.') || isPunct(t, i - 1, '?.')) continue;
+    if (t.kind[i] !== Tok.Ident || isPunctCode(t, i - 1, DOT) || isPunct(t, i - 1, '?.')) continue;
+    // Most identifiers are not calls: find the `(` first, and build the member path only for calls.
     let j = i + 1;
+    while ((isPunctCode(t, j, DOT) || isPunct(t, j, '?.')) && t.kind[j + 1] === Tok.Ident) j += 2;
+    if (isPunctCode(t, j, LESS)) j = afterTypeArguments(mod, j);
+    if (!isPunctCode(t, j, OPEN)) continue;
     const path: string[] = [];
-    while ((isPunct(t, j, '.') || isPunct(t, j, '?.')) && t.kind[j + 1] === Tok.Ident) path.push(tokText(t, j + 1)), (j += 2);
-    if (isPunct(t, j, '<')) j = afterTypeArguments(mod, j);
-    if (!isPunct(t, j, '(')) continue;
+    for (let k = i + 1; k + 1 < j && t.kind[k + 1] === Tok.Ident && (isPunctCode(t, k, DOT) || isPunct(t, k, '?.')); k += 2) path.push(tokText(t, k + 1));
     const root = tokText(t, i);
     if (NOT_CALLEES.has(root) && !(root === 'this' && path.length)) continue;
     const close = closeOf(t, j);

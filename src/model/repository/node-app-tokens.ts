@@ -200,6 +200,11 @@ export function isPunct(t: Tokens, i: number, p: string): boolean {
   return i >= 0 && i < t.count && t.kind[i] === Tok.Punct && t.end[i]! - t.start[i]! === p.length && t.text.startsWith(p, t.start[i]!);
 }
 
+/** Whether token `i` is the one-character punctuation of char code `code` (`.` 46, `(` 40, `<` 60): the hot loops' test. */
+export function isPunctCode(t: Tokens, i: number, code: number): boolean {
+  return i >= 0 && i < t.count && t.kind[i] === Tok.Punct && t.end[i]! - t.start[i]! === 1 && t.text.charCodeAt(t.start[i]!) === code;
+}
+
 /** Whether token `i` is the identifier or keyword `word`. */
 export function isWord(t: Tokens, i: number, word: string): boolean {
   return i >= 0 && i < t.count && t.kind[i] === Tok.Ident && t.end[i]! - t.start[i]! === word.length && t.text.startsWith(word, t.start[i]!);
