@@ -126,6 +126,8 @@ describe('a Kubernetes shop', async () => {
   it('finds the threats the manifests confirm', () => {
     const threats = analyze(model).threats.map((t) => t.id);
     for (const expected of ['TM-K8S-001@redis', 'TM-K8S-002@redis', 'TM-SECRET-001@worker', 'TM-FLOW-002@worker->postgres']) assert.ok(threats.includes(expected), `${expected} in ${threats.join(', ')}`);
+    // An Ingress routes traffic; it has no image to backdoor (the workloads behind it do).
+    assert.ok(threats.includes('TM-SUPPLY-002@web') && !threats.includes('TM-SUPPLY-002@ingress-storefront'), threats.join(', '));
     for (const absent of ['TM-K8S-001@api', 'TM-K8S-002@postgres', 'TM-FLOW-002@user->ingress-storefront']) assert.ok(!threats.includes(absent), absent);
   });
 });

@@ -83,6 +83,8 @@ const CONTAINER_WORDS = /\bdocker(?!\s*hub)|\bcontaineri[sz]ed|\bcontainers?\b(?
  * not enough: it is the platform (TM-INFRA-001), and every workload in it would repeat the same threat.
  */
 export function containerised(facts: ElementFacts): boolean {
+  // A Kubernetes Ingress or Service is routing configuration, not a container: it has no image of its own.
+  if (/\bkubernetes (?:ingress|service)\b/i.test(facts.element.technology ?? '')) return false;
   return facts.tags.has('kubernetes') || CONTAINER_WORDS.test(`${wordsOf(facts.element)} ${facts.element.runtime?.toLowerCase() ?? ''}`);
 }
 
