@@ -90,10 +90,13 @@ export function packageKind(packageJson: string | undefined): ServiceKind | unde
   return names.length ? { kind: 'process', technology: 'Node.js', why: 'built from a Node.js package' } : undefined;
 }
 
-/** Last resort: the service's name ("db", "postgres", "redis-cache"). */
+/** A name that says database: `db`, `orders-db`, `catalogue_db`, `db-1`, `user-database`. */
+export const DATABASE_NAME = /(?:^|[-_.])(?:db|database)(?:$|[-_.]\d+$)/i;
+
+/** Last resort: the service's name ("db", "postgres", "redis-cache", "orders-db"). */
 export function nameKind(serviceName: string): ServiceKind | undefined {
   const known = COMPOSE_IMAGES.find((i) => i.pattern.test(serviceName)) ?? fromWords(serviceName);
   if (known) return { kind: known.kind, technology: known.technology, why: `service name ${serviceName}` };
-  if (/^(?:db|database)$/i.test(serviceName)) return { kind: 'datastore', why: `service name ${serviceName}` };
+  if (DATABASE_NAME.test(serviceName)) return { kind: 'datastore', why: `service name ${serviceName}` };
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { podSpecOf, type K8sContainer, type K8sObject, type PodSpec } from '../../adapt/kubernetes/objects.js';
 import { entry, getMap, isMap, itemsOf, text, type YMap } from '../../parse/yaml/tree.js';
 import type { Element } from '../schema/architecture.js';
-import { imageKind, imageParts, type ServiceKind } from './compose-kinds.js';
+import { DATABASE_NAME, imageKind, imageParts, type ServiceKind } from './compose-kinds.js';
 import { evidenceAt, type EvidenceSite } from './evidence.js';
 
 export const CLUSTER_RUNTIME = 'Kubernetes cluster';
@@ -77,6 +77,9 @@ function kindOf(object: K8sObject, pod: PodSpec, labels: Map<string, string>, en
   if (image && FRONTEND_WORD.test(imageParts(image).name)) return { kind: 'web-app', technology: versioned(image), why: `frontend image ${image}` };
   if (FRONTEND_WORD.test(object.name)) return { kind: 'web-app', ...(image ? { technology: versioned(image) } : {}), why: `${object.kind} name ${object.name}` };
   if (product) return product;
+  // A custom image named for a database (`catalogue-db`), or a workload so named, is the database.
+  const dbName = [object.name, image ? imageParts(image).name : ''].find((n) => DATABASE_NAME.test(n));
+  if (dbName) return { kind: 'datastore', ...(image ? { technology: versioned(image) } : {}), why: `name ${dbName}` };
   if (!image) return { kind: 'process', why: `${object.kind} without an image` };
   return { kind: 'process', technology: versioned(image), why: `image ${image}` };
 }

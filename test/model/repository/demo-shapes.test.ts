@@ -138,3 +138,38 @@ describe('a Helm chart whose Service templates hold no template actions', () => 
     assert.equal(helm?.files, 3);
   });
 });
+
+describe('databases built from custom images', () => {
+  it('are datastores when the service or image is named for a database', async () => {
+    const compose = `services:
+  catalogue:
+    image: example/catalogue:0.3.5
+    environment:
+      - DB_HOST=catalogue-db
+  catalogue-db:
+    image: example/catalogue-db:0.3.0
+  orders_db_1:
+    image: example/orders-store:2
+  dbadmin:
+    image: example/dbadmin:1
+`;
+    const k8s = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: carts
+spec:
+  template:
+    spec:
+      containers:
+        - name: carts-store
+          image: example/carts-db:1.0
+`;
+    const { model } = await modelRepository(repo({ 'docker-compose.yml': compose, 'k8s/carts.yaml': k8s }));
+    const kinds = Object.fromEntries(model.elements.map((e) => [e.id, e.kind]));
+    assert.equal(kinds['catalogue-db'], 'datastore');
+    assert.equal(kinds['orders_db_1'] ?? kinds['orders-db-1'], 'datastore');
+    assert.equal(kinds['carts'], 'datastore', 'a workload whose image is named for a database');
+    assert.equal(kinds['catalogue'], 'process');
+    assert.equal(kinds['dbadmin'], 'process', 'a name that only starts with "db" is not a database');
+  });
+});
