@@ -95,10 +95,31 @@ export function serviceElement(service: ComposeService, look: ServiceLookups): S
   if (build) stateProp(element, 'customDeveloped', true, at(build.keyStart, `build: ${buildDir ?? '?'} (built from our own code)`));
 
   const publicPorts = exposure(service, element, look);
+  storageEncryption(service, element, site);
   secrets(service, element, site);
   hostControl(service, element, site);
   const { networks, hostNetwork } = networksOf(service, element, site);
   return { element, publicPorts, networks, hostNetwork, ...(buildDir !== undefined ? { buildDir } : {}) };
+}
+
+/** Databases whose images keep data unencrypted unless told otherwise (data-at-rest encryption is opt-in in each). */
+const PLAIN_BY_DEFAULT = /^(?:mariadb|mysql|postgres(?:ql)?|mongo(?:db)?)\b/i;
+const ENCRYPTION_WORDS = /encrypt|keyring|file[-_]key[-_]management|\btde\b|pgcrypto|kms/i;
+
+/**
+ * A database of these images says how it keeps its data: unencrypted unless its command, environment or
+ * configuration mounts mention data-at-rest encryption.
+ */
+function storageEncryption(service: ComposeService, element: Element, site: EvidenceSite): void {
+  if (element.kind !== 'datastore' || !PLAIN_BY_DEFAULT.test(element.technology ?? '')) return;
+  const command = entry(service.node, 'command');
+  const words = [text(command?.value) ?? itemsOf(command?.value).map((i) => text(i) ?? '').join(' '), ...environmentOf(service).map((v) => `${v.name}=${v.value ?? ''}`), ...volumesOf(service).map((v) => v.source ?? '')].join(' ');
+  const image = entry(service.node, 'image');
+  if (ENCRYPTION_WORDS.test(words)) {
+    stateProp(element, 'encryptedAtRest', true, evidenceAt(site, (command ?? image ?? service.key).keyStart, `service ${service.name} configures data-at-rest encryption`));
+  } else if (image) {
+    stateProp(element, 'encryptedAtRest', false, evidenceAt(site, image.keyStart, `${element.technology} keeps its data unencrypted: no data-at-rest encryption is configured (command, environment or config mounts)`));
+  }
 }
 
 function exposure(service: ComposeService, element: Element, look: ServiceLookups): PublishedEntry[] {

@@ -134,11 +134,15 @@ function statePropsFromCode(app: NodeApp, element: Element): void {
   else for (const b of app.bodyLimits) note(element, b.evidence, `${b.parser} with the library's default body limit`);
 
   const injected = app.sql.find((q) => q.kind === 'concatenated' && q.requestData);
+  // A route that takes a body, where no validation library is used, takes its input as it comes.
+  const bodyRoute = app.kind === 'server' ? app.routes.find((r) => /^(?:post|put|patch)$/i.test(r.method)) : undefined;
   if (injected) {
     state(element, 'validatesInput', false, injected.evidence, `SQL built by concatenating request data: ${injected.evidence.says}`);
   } else if (app.validation.length) {
     const v = app.validation[0]!;
     state(element, 'validatesInput', true, v.evidence, `input validated with ${v.library}`);
+  } else if (bodyRoute) {
+    state(element, 'validatesInput', false, bodyRoute.evidence, `${bodyRoute.method} ${bodyRoute.path} takes a request body and no validation library (zod, joi, express-validator, ajv …) is used`);
   }
   for (const q of app.sql) {
     if (q === injected) continue;
@@ -146,5 +150,9 @@ function statePropsFromCode(app: NodeApp, element: Element): void {
   }
   for (const s of app.secrets) state(element, 'storesCredentials', true, s.evidence, `hard-coded credential in code: ${s.kind} (masked: ${s.masked})`);
   if (app.audit.length) state(element, 'auditLogging', true, app.audit[0]!, `audit log call: ${app.audit[0]!.says}`);
+  else if (app.kind === 'server' && bodyRoute) {
+    const start = entryLine(app);
+    if (start) state(element, 'auditLogging', false, start, `no audit log is written for the changes its routes make${app.logging.length ? ` (it logs with ${app.logging[0]!.library}, which is not an audit trail)` : ''}`);
+  }
   for (const l of app.logging.slice(0, 1)) note(element, l.evidence, `logging with ${l.library}`);
 }

@@ -44,6 +44,9 @@ describe('the ordering-system repository', async () => {
     assert.equal(lineOf(db, 'internetFacing'), 46);
     assert.equal(db.props.weakCredentials, true);
     assert.equal(lineOf(db, 'weakCredentials'), 48); // MYSQL_ROOT_PASSWORD
+    // MariaDB encrypts nothing at rest unless told to, and this service does not say so.
+    assert.equal(db.props.encryptedAtRest, false);
+    assert.equal(lineOf(db, 'encryptedAtRest'), 44); // image: mariadb:11.4
     const api = element(model, 'api');
     assert.equal(api.props.storesCredentials, true);
     assert.equal(lineOf(api, 'storesCredentials'), 18);

@@ -29,6 +29,8 @@ const GAPS: Record<string, string> = {
   'TM-SECRET-001@worker': 'credentials in the worker’s code and environment',
   'TM-DB-003@mariadb': 'database reachable from outside',
   'TM-DB-001@mariadb': 'unvalidated input written to the database',
+  'TM-DB-002@mariadb': 'database unencrypted at rest',
+  'TM-API-004@api': 'no audit log of the changes the API makes',
   'TM-QUEUE-001@terraform/aws_sqs_queue.orders': 'unencrypted queue',
   'TM-QUEUE-002@terraform/aws_sqs_queue.orders': 'no dead-letter queue',
 };

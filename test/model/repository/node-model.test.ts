@@ -63,9 +63,12 @@ describe('the ordering system, with its application code', async () => {
     assert.ok(api.evidence!.some((e) => e.prop === 'rateLimited' && /no rate limiter is registered/.test(e.says)));
     assert.ok(decided(api, 'storesCredentials').includes('api/src/server.js:13=true'));
     assert.ok(decided(element(model, 'worker'), 'storesCredentials').includes('worker/src/worker.js:4=true'));
-    // Its queries are parameterised: the code confirms no injection, so nothing states validatesInput false.
-    assert.equal(api.props.validatesInput, undefined);
+    // Its queries are parameterised, but the order body is taken as it comes: no validation library is used.
+    assert.deepEqual(decided(api, 'validatesInput'), ['api/src/server.js:19=false']);
+    assert.ok(api.evidence!.some((e) => e.prop === 'validatesInput' && /no validation library/.test(e.says)));
     assert.deepEqual(api.evidence!.filter((e) => /parameterised SQL/.test(e.says)).map((e) => e.line), [20, 26]);
+    // It writes orders and keeps no audit trail of who did.
+    assert.deepEqual(decided(api, 'auditLogging'), ['api/src/server.js:30=false']);
     assert.ok(!JSON.stringify(model).includes('rootpassword') && !JSON.stringify(model).includes('orders123'));
   });
 
