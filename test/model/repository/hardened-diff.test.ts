@@ -28,6 +28,7 @@ const GAPS: Record<string, string> = {
   'TM-SECRET-001@api': 'credentials in the API’s code and environment',
   'TM-SECRET-001@worker': 'credentials in the worker’s code and environment',
   'TM-DB-003@mariadb': 'database reachable from outside',
+  'TM-DB-003@localstack': 'AWS emulator (the queue broker) reachable from outside',
   'TM-DB-001@mariadb': 'unvalidated input written to the database',
   'TM-DB-002@mariadb': 'database unencrypted at rest',
   'TM-API-004@api': 'no audit log of the changes the API makes',
