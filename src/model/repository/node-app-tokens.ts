@@ -5,6 +5,8 @@
 // Malformed input never throws: an unterminated string ends at its line, an unterminated template or
 // comment at the end of the file.
 
+import { LineIndex } from './lines.js';
+
 /** Token kinds. */
 export const Tok = { Ident: 0, Str: 1, Template: 2, Num: 3, Punct: 4, Regex: 5 } as const;
 export type TokKind = (typeof Tok)[keyof typeof Tok];
@@ -246,15 +248,6 @@ export function closeOf(t: Tokens, i: number, limit = t.count): number {
 
 /** Line numbers (1-based) of offsets, by binary search over the line starts computed once. */
 export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0, hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const index = new LineIndex(text);
+  return (offset) => index.lineAt(offset);
 }
