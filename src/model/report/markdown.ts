@@ -1,5 +1,6 @@
 // The Markdown threat model: what a security engineer would hand over after a design review.
 
+import { rateBoundaries } from './boundary-ratings.js';
 import { STRIDE_CATEGORIES } from '../../core/types.js';
 import { formatComplianceRef } from '../../core/compliance.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
@@ -165,11 +166,14 @@ export function renderThreatMarkdown(report: ThreatReport): string {
 
   push('## Trust boundaries', '');
   if (!model.boundaries.length) push('The design declares no trust boundaries; actors and external systems outside every boundary are treated as the internet.', '');
+  const ratings = new Map(rateBoundaries(report).map((r) => [r.boundary, r]));
   for (const { boundary: b, depth, members } of boundaryOutline(model)) {
     const inside = members.map((e) => e.name);
-    push(`${'  '.repeat(depth)}- **${md(b.name)}** (${b.type})${inside.length ? `: ${md(inside.join(', '))}` : ''}`);
+    const rated = ratings.get(b.id);
+    const rating = rated ? ` — **${rated.rating.toUpperCase()}**: ${md(rated.reasons.join('; '))}` : '';
+    push(`${'  '.repeat(depth)}- **${md(b.name)}** (${b.type})${inside.length ? `: ${md(inside.join(', '))}` : ''}${rating}`);
   }
-  if (model.boundaries.length) push('');
+  if (model.boundaries.length) push('', '_Each boundary is rated by what crosses it: critical when an internet flow crosses with neither authentication nor TLS, high when a crossing flow lacks one of them or leads to a high threat, medium when they are not stated._', '');
 
   push('## Attack surfaces', '');
   if (!report.attackSurfaces.length) push('No element receives flows from another trust zone.', '');
