@@ -44,3 +44,9 @@ export function withoutLocations(model: Architecture) {
     dataAssets: model.dataAssets.map(drop),
   };
 }
+
+export function flowById(model: Architecture, id: string) {
+  const f = model.flows.find((x) => x.id === id);
+  if (!f) throw new Error(`no flow "${id}" in ${model.flows.map((x) => x.id).join(', ')}`);
+  return f;
+}

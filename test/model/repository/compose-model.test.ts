@@ -7,23 +7,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import { modelRepository } from '../../../src/model/repository/index.js';
-import type { Architecture } from '../../../src/model/schema/architecture.js';
 import { runCli } from '../../helpers/cli.js';
+import { element, flowById as flow } from '../adapters/helpers.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const ORDERING = join(ROOT, 'examples/ordering-system');
 const SHOP = join(ROOT, 'test/fixtures/repositories/shop');
 
-const element = (model: Architecture, id: string) => {
-  const found = model.elements.find((e) => e.id === id);
-  assert.ok(found, `element ${id}`);
-  return found;
-};
-const flow = (model: Architecture, id: string) => {
-  const found = model.flows.find((f) => f.id === id);
-  assert.ok(found, `flow ${id}`);
-  return found;
-};
 const lineOf = (e: { evidence?: { line: number; prop?: string }[] }, prop: string) => e.evidence?.find((x) => x.prop === prop)?.line;
 
 const repo = scratchRepositories('bulwark-repo-');

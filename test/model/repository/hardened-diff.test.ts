@@ -10,8 +10,9 @@ import { after, describe, it } from 'node:test';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import type { Threat } from '../../../src/model/engine/types.js';
 import { modelRepository } from '../../../src/model/repository/index.js';
-import type { Architecture, Evidence } from '../../../src/model/schema/architecture.js';
 import { runCli } from '../../helpers/cli.js';
+import { element, flowById as flow } from '../adapters/helpers.js';
+import { decided } from './evidence-views.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const INSECURE = 'examples/ordering-system';
@@ -36,9 +37,6 @@ const GAPS: Record<string, string> = {
   'TM-QUEUE-002@terraform/aws_sqs_queue.orders': 'no dead-letter queue',
 };
 
-const element = (model: Architecture, id: string) => model.elements.find((e) => e.id === id) ?? assert.fail(`element ${id}`);
-const flow = (model: Architecture, id: string) => model.flows.find((f) => f.id === id) ?? assert.fail(`flow ${id}`);
-const decided = (e: { evidence?: Evidence[] }, prop: string) => (e.evidence ?? []).filter((x) => x.prop === prop).map((x) => `${x.file}:${x.line}=${x.value}`);
 const at = (t: Threat) => t.locations.map((l) => `${l.file}:${l.line}`);
 
 describe('the ordering system and its hardened copy', async () => {

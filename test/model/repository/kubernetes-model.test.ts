@@ -9,20 +9,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import { modelRepository } from '../../../src/model/repository/index.js';
-import type { Architecture } from '../../../src/model/schema/architecture.js';
+import { element, flowById as flow } from '../adapters/helpers.js';
 
 const SHOP = join(import.meta.dirname, '../../fixtures/repositories/k8s-shop');
 
-const element = (model: Architecture, id: string) => {
-  const found = model.elements.find((e) => e.id === id);
-  assert.ok(found, `element ${id}`);
-  return found;
-};
-const flow = (model: Architecture, id: string) => {
-  const found = model.flows.find((f) => f.id === id);
-  assert.ok(found, `flow ${id}`);
-  return found;
-};
 const proof = (e: { evidence?: { file: string; line: number; prop?: string; value?: unknown }[] }, prop: string) => {
   const found = e.evidence?.find((x) => x.prop === prop);
   return found && `${found.file}:${found.line}=${String(found.value)}`;

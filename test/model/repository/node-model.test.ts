@@ -10,7 +10,8 @@ import { after, describe, it } from 'node:test';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import type { Threat } from '../../../src/model/engine/types.js';
 import { modelRepository } from '../../../src/model/repository/index.js';
-import type { Architecture, Evidence } from '../../../src/model/schema/architecture.js';
+import { element, flowById as flow } from '../adapters/helpers.js';
+import { decided } from './evidence-views.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const ORDERING = join(ROOT, 'examples/ordering-system');
@@ -27,17 +28,6 @@ function repoWith(app: string, compose: string): string {
   return dir;
 }
 
-const element = (model: Architecture, id: string) => {
-  const found = model.elements.find((e) => e.id === id);
-  assert.ok(found, `element ${id}`);
-  return found;
-};
-const flow = (model: Architecture, id: string) => {
-  const found = model.flows.find((f) => f.id === id);
-  assert.ok(found, `flow ${id}: ${model.flows.map((f) => f.id).join(', ')}`);
-  return found;
-};
-const decided = (e: { evidence?: Evidence[] }, prop: string) => (e.evidence ?? []).filter((x) => x.prop === prop).map((x) => `${x.file}:${x.line}=${x.value}`);
 const threat = (threats: Threat[], id: string) => {
   const found = threats.find((t) => t.id === id);
   assert.ok(found, `threat ${id}: ${threats.map((t) => t.id).join(', ')}`);
