@@ -87,7 +87,11 @@ export function readBoundaries(
   }
   // What a boundary stands for in risk tracking is everything inside it, nested boundaries included.
   const children = new Map<string, string[]>();
-  for (const [child, parent] of parentOf) children.set(parent, [...(children.get(parent) ?? []), child]);
+  for (const [child, parent] of parentOf) {
+    const list = children.get(parent);
+    if (list) list.push(child);
+    else children.set(parent, [child]);
+  }
   return (id: string) => {
     if (!keys.has(id)) return undefined;
     const found: string[] = [];
