@@ -131,7 +131,12 @@ function statePropsFromCode(app: NodeApp, element: Element): void {
   for (const h of app.securityHeaders) note(element, h.evidence, `security headers: ${h.library} (${h.evidence.says})`);
   const limited = app.bodyLimits.find((b) => b.limit);
   if (limited) state(element, 'sizeLimits', true, limited.evidence, `${limited.parser} limits request bodies to ${limited.limit}`);
-  else for (const b of app.bodyLimits) note(element, b.evidence, `${b.parser} with the library's default body limit`);
+  else if (app.kind === 'server' && app.bodyLimits.length) {
+    // Only the parser's default stands between a caller and the service: no limit chosen for this API.
+    const [first, ...rest] = app.bodyLimits;
+    state(element, 'sizeLimits', false, first!.evidence, `${first!.parser} sets no request-size limit: it falls back to the library's default`);
+    for (const b of rest) note(element, b.evidence, `${b.parser} with the library's default body limit`);
+  } else for (const b of app.bodyLimits) note(element, b.evidence, `${b.parser} with the library's default body limit`);
 
   const injected = app.sql.find((q) => q.kind === 'concatenated' && q.requestData);
   // A route that takes a body, where no validation library is used, takes its input as it comes.
