@@ -119,7 +119,7 @@ function withFile(ref: SourceRef | undefined, file: string | undefined): SourceR
 const DECIDING = new WeakMap<object, readonly string[]>();
 
 /** The properties a rule turns on: those it is decided by and those its controls read (`element.rateLimited`, `flow.encrypted`). */
-function decidingProps(rule: ElementThreatRule | FlowThreatRule): readonly string[] {
+export function decidingProps(rule: ElementThreatRule | FlowThreatRule): readonly string[] {
   let props = DECIDING.get(rule);
   if (!props) {
     const scope = rule.scope === 'flow' ? 'flow.' : 'element.';

@@ -6,7 +6,7 @@ import { COMPLIANCE_FRAMEWORKS } from '../../core/compliance.js';
 import { RiskSchema } from '../../core/scan-schema.js';
 import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
 import { LIKELIHOODS, PATTERNS } from '../knowledge/types.js';
-import { ArchitectureSchema, SourceRefSchema } from '../schema/architecture.js';
+import { ArchitectureSchema, EvidenceSchema, SourceRefSchema } from '../schema/architecture.js';
 import { IMPORTED_THREAT_FORMATS, type ImportedThreat } from '../schema/imported-threat.js';
 import { RepositorySourcesSchema } from '../schema/repository-sources.js';
 
@@ -51,6 +51,16 @@ export const ThreatOriginSchema = z.object({
 });
 export type ThreatOrigin = z.infer<typeof ThreatOriginSchema>;
 
+/** What the repository's code, configuration and auditor findings say about a threat. */
+export const THREAT_VERIFICATIONS = ['confirmed', 'mitigated', 'unverified'] as const;
+export const VerificationSchema = z.object({
+  /** `confirmed`: lines or findings show the weakness; `mitigated`: lines show the control; `unverified`: the design alone implies it. */
+  status: z.enum(THREAT_VERIFICATIONS),
+  /** The lines that decide it, and the auditor findings behind it (`rule` set). */
+  evidence: z.array(EvidenceSchema),
+});
+export type Verification = z.infer<typeof VerificationSchema>;
+
 export const ThreatSchema = z.object({
   /** Stable across runs: rule id + element id, or rule id + `source->target` for flows. */
   id: z.string(),
@@ -80,6 +90,8 @@ export const ThreatSchema = z.object({
   replaces: z.array(z.string()).optional(),
   status: z.enum(THREAT_STATUSES),
   decision: DecisionSchema.optional(),
+  /** For models inferred from a repository: whether its code, configuration and findings confirm the threat. */
+  verification: VerificationSchema.optional(),
   /** Set on threats the design file already held: Bulwark read them, it did not derive them. */
   origin: ThreatOriginSchema.optional(),
 });

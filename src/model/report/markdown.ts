@@ -8,6 +8,7 @@ import type { SourceRef } from '../schema/architecture.js';
 import { markdownCode as code, markdownInline as md } from '../../core/escape.js';
 import { renderMermaidDfd } from './mermaid.js';
 import { boundaryOutline } from './outline.js';
+import { auditLines, complianceSection, summarySection, verificationLines } from './repository-sections.js';
 import { cell, elementNames, formatCounts, fromFile, mitigationLine, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
 
 // Everything taken from the design (names, labels, file names, excerpts) goes through `md`, `cell` or `code`.
@@ -68,7 +69,10 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     '',
   );
 
-  if (report.sources) pushAll(sourcesSection(report.sources));
+  if (report.sources) {
+    pushAll(summarySection(report, md));
+    pushAll(sourcesSection(report.sources));
+  }
 
   push('## Risk register', '');
   push(`| Severity | Count |`, `|---|---|`);
@@ -121,6 +125,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
       const factors = `severity ${r.severityWeight} × exploitability ${r.exploitability.factor.toFixed(1)} × data ${r.dataSensitivity.factor.toFixed(1)}`;
       push(`${code(t.id)} · **${t.severity.toUpperCase()}** · risk ${t.riskScore.toFixed(1)}/10 (${factors})${t.locations.length ? ` · ${where(t.locations)}` : ''}`, '');
       push(md(t.description), '');
+      pushAll(verificationLines(t, md));
       if (t.origin) push(`Recorded ${fromFile(t)}: id ${code(t.origin.id)}${t.origin.type ? `, type "${md(t.origin.type)}"` : ''}${t.origin.status ? `, status "${md(t.origin.status)}"` : ''}.`, '');
       push(`- exploitability: ${md(r.exploitability.reason)}; data: ${md(r.dataSensitivity.reason)}`);
       pushAll([...t.adjustments.map((a) => `- ${md(a)}`), '']);
@@ -193,6 +198,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     push('## Data-flow diagram', '', `_Left out: ${model.elements.length.toLocaleString('en-US')} components and ${model.flows.length.toLocaleString('en-US')} data flows are more than a diagram can show (${MARKDOWN_DIAGRAM_CAP.elements} components or ${MARKDOWN_DIAGRAM_CAP.flows} flows at most here); \`--format mermaid\` writes it anyway._`, '');
   }
 
+  if (report.sources) pushAll(complianceSection(report, md));
   const library = mitigationsInUse(report, actions);
   if (library.length) {
     push('## Mitigations', '');
@@ -202,7 +208,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   if (report.mitigatedByDesign.length) {
     push('## Mitigated by design', '', 'These threats apply to this kind of design, but a control the design states removes them:', '');
     for (const t of capped(report.mitigatedByDesign, 'threats mitigated by design')) {
-      push(isMore(t) ? t.more : `- ${md(t.title)} (${code(t.id)}): not reported because ${md(t.suppressedBy.join('; '))}`);
+      push(isMore(t) ? t.more : `- ${md(t.title)} (${code(t.id)}): not reported because ${md(t.suppressedBy.join('; '))}${shownAt(t)}`);
     }
     push('');
   }
@@ -228,15 +234,22 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   return out.join('\n');
 }
 
+/** Where the repository shows a threat mitigated: `(shown at api/src/server.js:21)`. */
+function shownAt(threat: Threat): string {
+  const lines = threat.verification?.evidence.filter((e) => !e.rule).map((e) => `${e.file}:${e.line}`) ?? [];
+  return lines.length ? ` (shown at ${md(lines.slice(0, 3).join(', '))}${lines.length > 3 ? ', …' : ''})` : '';
+}
+
 /** Which files a repository model was read from, and what the repository holds that it does not read yet. */
 function sourcesSection(sources: NonNullable<ThreatReport['sources']>): string[] {
   const out = ['## Sources', ''];
   const bySource = new Map<string, string[]>();
   for (const r of sources.read) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.file]);
-  const label: Record<string, string> = { compose: 'compose file', design: 'design document', node: 'JavaScript/TypeScript file', terraform: 'Terraform file', kubernetes: 'Kubernetes manifest' };
+  const label: Record<string, string> = { compose: 'compose file', design: 'design document', node: 'JavaScript/TypeScript file', terraform: 'Terraform file', kubernetes: 'Kubernetes manifest', dockerfile: 'Dockerfile', python: 'Python file' };
   for (const [source, files] of bySource) out.push(`- Read ${files.length} ${label[source] ?? source}${files.length === 1 ? '' : 's'}: ${md(files.join(', '))}`);
   if (!sources.read.length) out.push('- No file was read.');
   for (const n of sources.notModelled) out.push(`- **Not modelled yet**: ${md(n.what)}, ${n.files} file${n.files === 1 ? '' : 's'} (${md(n.examples.join(', '))}${n.files > n.examples.length ? ', …' : ''}): what they show is not in this report.`);
+  if (sources.audit) out.push(...auditLines(sources.audit, md));
   for (const n of sources.notes) out.push(`- ${n.level === 'warning' ? 'Warning: ' : ''}${md(`${n.file ? `${n.file}${n.line ? `:${n.line}` : ''}: ` : ''}${n.message}`)}`);
   out.push('');
   return out;

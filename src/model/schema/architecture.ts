@@ -63,6 +63,8 @@ export const EvidenceSchema = z.object({
   /** The property this line decided (`internetFacing`, `weakCredentials`, `encrypted`, ...). */
   prop: z.string().optional(),
   value: z.union([z.boolean(), z.string(), z.number()]).optional(),
+  /** The auditor rule whose finding this line is (`BW-AWS-SQS-001`), when the auditor found it. */
+  rule: z.string().optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
