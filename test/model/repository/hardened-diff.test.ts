@@ -23,6 +23,7 @@ const GAPS: Record<string, string> = {
   'TM-API-001@api': 'no authentication',
   'TM-API-005@api': 'CORS open to any origin',
   'TM-API-003@api': 'no rate limiting',
+  'TM-API-006@api': 'no request-size limit',
   'TM-FLOW-002@user->api': 'plaintext HTTP to the API',
   'TM-FLOW-002@user->frontend': 'plaintext HTTP to the frontend',
   'TM-DB-005@mariadb': 'weak, hard-coded database credentials',
