@@ -17,7 +17,6 @@ export const NOT_MODELLED = {
   kustomize: 'Kustomize overlays (build them with `kubectl kustomize` into a file to model them)',
   cloudformation: 'CloudFormation templates',
   code: 'application code',
-  dockerfile: 'Dockerfiles',
 } as const;
 export type NotModelledKind = keyof typeof NOT_MODELLED;
 
@@ -72,7 +71,6 @@ export async function repositoryFiles(dir: string, sources: readonly RepositoryS
     if (/^Chart\.ya?ml$/.test(name) || (YAML_OR_JSON.test(name) && isHelmTemplate(file.rel, lazyHead()))) count('helm', file.rel);
     else if (/^kustomization\.ya?ml$/i.test(name)) count('kustomize', file.rel);
     else if (TERRAFORM.test(name)) count('terraform', file.rel);
-    else if (DOCKERFILE.test(name)) count('dockerfile', file.rel);
     else if (CODE.test(name)) count('code', file.rel);
     else if (YAML_OR_JSON.test(name) && !NEIGHBOURS.has(name)) {
       if (isKubernetesManifest(lazyHead())) count('kubernetes', file.rel);

@@ -9,6 +9,7 @@ import { ArchitectureSchema, type Architecture } from '../schema/architecture.js
 import type { RepositorySources } from '../schema/repository-sources.js';
 import { composeSource } from './compose-source.js';
 import { designSource } from './design-source.js';
+import { dockerfileSource } from './dockerfile-source.js';
 import { kubernetesSource } from './kubernetes-source.js';
 import { NOT_MODELLED, repositoryFiles } from './files.js';
 import { mergeFragments } from './merge.js';
@@ -21,7 +22,7 @@ import type { ModelFragment, RepositoryFile, RepositoryNote, RepositorySource } 
  * In order of trust: evidence from configuration first, then application code (which decides what only code
  * can tell: see ModelFragment.decides), designs last (merge.ts keeps the earlier facts).
  */
-export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, kubernetesSource, terraformSource, nodeSource, designSource];
+export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, kubernetesSource, dockerfileSource, terraformSource, nodeSource, designSource];
 
 export interface RepositoryModel {
   model: Architecture;

@@ -23,6 +23,7 @@ export const kubernetesRules: ElementThreatRule[] = [
     cwe: ['CWE-250'],
     capec: ['CAPEC-122'],
     compliance: [C.soc2Access, C.isoPrivileged, C.nistLeastPrivilege],
+    decidedBy: ['runsAsRoot'],
     mitigations: ['MIT-K8S-NON-ROOT'],
   },
   {

@@ -1,0 +1,138 @@
+// Dockerfiles as a repository source: what the image a Dockerfile builds says about the container that runs
+// it (its user, base image and runtime, exposed ports, secrets baked in, downloads at build time), placed on
+// the element that runs it. A Dockerfile joins the compose service whose `build:` names it, the Kubernetes
+// workload whose image is named like it (dockerfile-links.ts), or the application of its folder; merge.ts
+// keeps what compose and Kubernetes stated first (a compose `user:` or a pod's `runAsUser` decides the user at
+// run time, over the image's USER). The language runtime becomes the element's technology only where no
+// application-code source will name it better: a folder with a package.json is the Node.js reader's to name.
+
+import { MAX_DOCKERFILE_BYTES } from '../../scanners/dockerfile.js';
+import type { Element } from '../schema/architecture.js';
+import { readDockerfileImage, type DockerfileImage } from './dockerfile-image.js';
+import { composeBuilds, workloadImages, workloadsOf, type ComposeBuild } from './dockerfile-links.js';
+import { normalisedName } from './merge.js';
+import { emptyFragment, type RepositorySource, type SourceInput } from './types.js';
+
+const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
+const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+
+const DOCKERFILE = /^(?:dockerfile|containerfile)$|^dockerfile\.[\w.-]+$|^[\w.-]+\.dockerfile$/i;
+/** Files named like a Dockerfile that are something else: its docs, its ignore file, scripts beside it. */
+const NOT_A_DOCKERFILE = /\.(?:md|markdown|txt|rst|adoc|html?|dockerignore|json|ya?ml|sh|ps1|py|js|ts|bak|orig|swp)$/i;
+/** Test fixtures and development containers build no service the system runs. */
+const NOT_A_SERVICE_FOLDER = /(?:^|\/)(?:test|tests|__tests__|spec|e2e|fixtures?|testdata|\.devcontainer)\//i;
+/** Variants of one service's Dockerfile (`Dockerfile.dev`, `prod.Dockerfile`): the same service, built another way. */
+const VARIANT = /^(?:dev|development|prod|production|test|testing|ci|local|debug|release|staging|stage|alpine|slim|base|build|builder|multistage|distroless|arm64|amd64)$/i;
+
+export const dockerfileSource: RepositorySource = {
+  id: 'dockerfile',
+  label: 'Dockerfile',
+  wants: (rel) => DOCKERFILE.test(baseName(rel)) && !NOT_A_DOCKERFILE.test(baseName(rel)) && !NOT_A_SERVICE_FOLDER.test(rel),
+  read(input) {
+    const images: DockerfileImage[] = [];
+    for (const file of input.files) {
+      if (file.size > MAX_DOCKERFILE_BYTES) {
+        input.note({ level: 'warning', file: file.rel, message: `Dockerfile larger than ${MAX_DOCKERFILE_BYTES} bytes: not read` });
+        continue;
+      }
+      const text = input.read(file);
+      if (text === undefined) continue;
+      const image = readDockerfileImage(file.rel, text);
+      if (image) images.push(image);
+      else input.note({ level: 'info', file: file.rel, message: 'Dockerfile without a FROM instruction: nothing to model' });
+    }
+    const builds = composeBuilds(input);
+    const workloads = workloadImages(input);
+    const fragment = emptyFragment();
+    const used = new Set<string>();
+    const covered = new Set<string>();
+    for (const image of images) {
+      const services = builds.filter((b) => b.dockerfile === image.file);
+      const names = [...new Set([...services.map((s) => s.service), ...workloadsOf(image.file, builds, workloads)])];
+      for (const name of names) fragment.elements.push(elementFor(image, name, name, input, services.find((s) => s.service === name)));
+      if (names.length) {
+        used.add(image.file);
+        covered.add(dirOf(image.file));
+      }
+    }
+    // A Dockerfile nothing runs is an element of its own only when it describes a service (it runs or
+    // exposes something) and no other Dockerfile of its folder already stands for it: `Dockerfile.dev`
+    // beside the Dockerfile compose builds is the same service, and a builder or tooling image is no service.
+    const plainFirst = images.filter((i) => !used.has(i.file)).sort((a, b) => Number(isVariant(a.file)) - Number(isVariant(b.file)));
+    for (const image of plainFirst) {
+      const dir = dirOf(image.file);
+      const own = ownName(image.file);
+      if (!image.describesService) {
+        input.note({ level: 'info', file: image.file, message: 'Dockerfile that runs nothing (no CMD, ENTRYPOINT or EXPOSE) and that no compose service or workload uses: a build or tooling image, not modelled as a service' });
+        continue;
+      }
+      if (own === undefined && covered.has(dir)) {
+        input.note({ level: 'info', file: image.file, message: `a variant of the Dockerfile of ${dir || 'the repository root'}, which the model already shows: not modelled again` });
+        continue;
+      }
+      const app = applicationOf(dir, input);
+      const name = own ?? app?.name ?? (baseName(dir) || 'app');
+      // The id the Node.js reader gives the application of this folder, so its element joins this one.
+      const wanted = own !== undefined ? normalisedName(own) || 'app' : app ? normalisedName(baseName(dir) || app.name) || 'app' : normalisedName(name) || 'app';
+      // Two folders of the same name (`a/api`, `b/api`) are two services: the second is told apart by its path.
+      const id = fragment.elements.some((e) => e.id === wanted) ? normalisedName(`${dir}-${own ?? ''}`) || `${wanted}-2` : wanted;
+      fragment.elements.push(elementFor(image, id, name, input));
+      used.add(image.file);
+      fragment.aliases.set(id, [...(dir ? [dir] : []), ...(app ? [app.name] : [])]);
+      if (own === undefined) covered.add(dir);
+    }
+    const read = images.filter((i) => used.has(i.file)).map((i) => i.file);
+    return fragment.elements.length ? { fragments: [fragment], read } : { fragments: [], read };
+  },
+};
+
+function isVariant(rel: string): boolean {
+  return !/^(?:dockerfile|containerfile)$/i.test(baseName(rel));
+}
+
+/** `worker.Dockerfile`, `Dockerfile.worker` name a service of their own; `Dockerfile.dev` is a variant of the folder's. */
+function ownName(rel: string): string | undefined {
+  const name = baseName(rel);
+  const part = /^dockerfile\.(.+)$/i.exec(name)?.[1] ?? /^(.+)\.dockerfile$/i.exec(name)?.[1];
+  return part && !VARIANT.test(part) ? part : undefined;
+}
+
+/** The Node.js application of a folder (its package.json names it), which the Node.js reader models too. */
+function applicationOf(dir: string, input: Pick<SourceInput, 'all' | 'read'>): { name: string } | undefined {
+  const pkg = input.all.get(dir ? `${dir}/package.json` : 'package.json');
+  const text = pkg ? input.read(pkg) : undefined;
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { name?: unknown };
+    return { name: typeof parsed.name === 'string' && parsed.name ? parsed.name : baseName(dir) || 'app' };
+  } catch {
+    return { name: baseName(dir) || 'app' };
+  }
+}
+
+function elementFor(image: DockerfileImage, id: string, name: string, input: Pick<SourceInput, 'all'>, service?: ComposeBuild): Element {
+  const dir = dirOf(image.file);
+  const nodeApp = input.all.has(dir ? `${dir}/package.json` : 'package.json');
+  const technology = nodeApp ? undefined : image.baseFacts.technology;
+  const evidence = image.evidence.map((e) => {
+    // The compose service's `user:` decides who the container runs as; the image's USER is only a default.
+    if (e.prop !== 'runsAsRoot' || !service?.setsUser) return { ...e };
+    const { prop: _prop, value: _value, ...note } = e;
+    return { ...note, says: `${e.says} (compose service ${service.service} overrides it with user:)` };
+  });
+  const props = { ...image.props };
+  if (service?.setsUser) delete props.runsAsRoot;
+  return {
+    id,
+    name,
+    // The code of a Node.js folder says whether it is a frontend (served by nginx or not); the base image does not.
+    kind: nodeApp ? 'process' : (image.baseFacts.kind ?? 'process'),
+    ...(technology ? { technology } : {}),
+    description: image.description,
+    props,
+    data: [],
+    location: { file: image.file, line: image.line },
+    inferredFrom: `Dockerfile ${image.file}${image.base ? ` (base image ${image.base})` : ''}`,
+    evidence,
+  };
+}
