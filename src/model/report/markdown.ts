@@ -1,6 +1,7 @@
 // The Markdown threat model: what a security engineer would hand over after a design review.
 
 import { rateBoundaries } from './boundary-ratings.js';
+import { rateComponentBoundaries } from './component-boundaries.js';
 import { STRIDE_CATEGORIES } from '../../core/types.js';
 import { formatComplianceRef } from '../../core/compliance.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
@@ -179,6 +180,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     push(`${'  '.repeat(depth)}- **${md(b.name)}** (${b.type})${inside.length ? `: ${md(inside.join(', '))}` : ''}${rating}`);
   }
   if (model.boundaries.length) push('', '_Each boundary is rated by what crosses it: critical when an internet flow crosses with neither authentication nor TLS, high when a crossing flow lacks one of them or leads to a high threat, medium when they are not stated._', '');
+  if (report.sources) pushAll(componentBoundaryLines(report));
 
   push('## Attack surfaces', '');
   if (!report.attackSurfaces.length) push('No element receives flows from another trust zone.', '');
@@ -232,6 +234,18 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     push('');
   }
   return out.join('\n');
+}
+
+/** Each pair of components that exchange data meets at a process or container boundary, rated the same way. */
+function componentBoundaryLines(report: ThreatReport): string[] {
+  const { pairs, more } = rateComponentBoundaries(report);
+  if (!pairs.length) return [];
+  const names = elementNames(report);
+  const out = ['### Between components', '', 'Each component runs in its own process or container; where two exchange data, that boundary is rated by what crosses it.', ''];
+  for (const p of pairs) out.push(`- **${md(p.between.map((id) => names.get(id) ?? id).join(' ↔ '))}** — **${p.rating.toUpperCase()}**: ${md(p.reasons.join('; '))}`);
+  if (more) out.push(`- and ${more} more pairs of components`);
+  out.push('');
+  return out;
 }
 
 /** Where the repository shows a threat mitigated: `(shown at api/src/server.js:21)`. */

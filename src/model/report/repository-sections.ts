@@ -48,7 +48,7 @@ export function auditLines(audit: NonNullable<NonNullable<ThreatReport['sources'
   out.push(
     `- Audited ${plural(audit.files, 'file')} (${md(audit.formats.join(', '))}) with the auditor's rules: ${plural(audit.findings, 'finding')}, ${audit.joined} shown as evidence on ${plural(audit.elements, 'component')}. Run \`bulwark scan\` for every finding and its fix, and for secrets in other files.`,
   );
-  for (const u of audit.unmatched) out.push(`- Auditor findings on no modelled component: ${u.rule} × ${u.count} (${md(u.example)}${u.count > 1 ? ', …' : ''}).`);
+  if (audit.unmatched.length) out.push(`- Auditor findings on no modelled component: ${audit.unmatched.map((u) => `${u.rule} × ${u.count} (${md(u.example)}${u.count > 1 ? ', …' : ''})`).join('; ')}.`);
   for (const u of audit.unreadable) out.push(`- Warning: the auditor could not parse ${md(u)}: what it holds is not checked.`);
   return out;
 }

@@ -27,22 +27,31 @@ interface Anchor {
 /** Adds each finding as evidence (`rule` set) on the element it concerns; the model is changed in place. */
 export function attachFindings(model: Architecture, findings: readonly Finding[]): JoinedFindings {
   const byFile = anchorsByFile(model.elements);
+  const containers = new Map(model.boundaries.filter((b) => b.location?.file).map((b) => [`${b.location!.file}:${b.location!.line}`, b.id]));
   const touched = new Set<Element>();
   const unmatched: Finding[] = [];
   let joined = 0;
   for (const finding of findings) {
     const file = finding.location.file;
     const element = ownerOf(finding, byFile.get(file) ?? [], byFile);
-    if (!element) {
+    // A container the model shows as the boundary its components run in (an emulator): the finding is theirs.
+    const owners = element ? [element] : membersOf(containers.get(`${file}:${(finding.resourceLocation ?? finding.location).range.start.line}`), model.elements);
+    if (!owners.length) {
       unmatched.push(finding);
       continue;
     }
-    (element.evidence ??= []).push({ file, line: finding.location.range.start.line, says: `${finding.ruleId}: ${finding.message}`, rule: finding.ruleId });
-    touched.add(element);
+    for (const owner of owners) {
+      (owner.evidence ??= []).push({ file, line: finding.location.range.start.line, says: `${finding.ruleId}: ${finding.message}`, rule: finding.ruleId });
+      touched.add(owner);
+    }
     joined++;
   }
   for (const element of touched) element.evidence!.sort((a, b) => (a.rule ? 1 : 0) - (b.rule ? 1 : 0));
   return { joined, elements: touched.size, unmatched };
+}
+
+function membersOf(boundary: string | undefined, elements: readonly Element[]): Element[] {
+  return boundary === undefined ? [] : elements.filter((e) => e.boundary === boundary);
 }
 
 function anchorsByFile(elements: readonly Element[]): Map<string, Anchor[]> {

@@ -87,17 +87,47 @@ export function linkHosted(model: MergedModel, hosted: readonly HostedElement[])
   if (guests.size) model.boundaries = model.boundaries.filter((b) => b.type !== 'cloud-account' || used.has(b.id));
   for (const { host, guests: list } of guests.values()) {
     const existing = new Set(model.flows.map((f) => `${f.source}->${f.target}`));
+    const drawn = new Set<Flow>();
     for (const flow of model.flows.filter((f) => f.target === host.id)) {
       const named = list.filter((g) => g.hint.service === flow.protocol);
-      for (const { element } of named.length ? named : list) {
+      // A call to a service the emulator runs but Terraform creates nothing of (S3 beside the SQS queues) stays on it.
+      const onto = named.length ? named : flow.protocol && AWS_SERVICES.has(flow.protocol) ? [] : list;
+      for (const { element } of onto) {
         const key = `${flow.source}->${element.id}`;
         if (flow.source === element.id || existing.has(key)) continue;
         existing.add(key);
         model.flows.push(drawnOn(flow, element, host));
       }
+      if (onto.length) drawn.add(flow);
+    }
+    model.flows = model.flows.filter((f) => !drawn.has(f));
+    if (!model.flows.some((f) => f.target === host.id || f.source === host.id)) {
+      emulatorAsBoundary(model, host, list.map((g) => g.element));
+      notes.push(`${host.name} runs ${list.map((g) => g.element.name).join(', ')}: shown as the container they run in, and its exposure as theirs`);
     }
   }
   return notes;
+}
+
+/** AWS services an emulator answers for, as flows name them (`sqs`, `s3`): a call to one names what it reaches. */
+const AWS_SERVICES: ReadonlySet<string> = new Set(['sqs', 's3', 'dynamodb', 'sns', 'kinesis', 'lambda', 'secretsmanager', 'secrets-manager', 'ssm', 'kms', 'sts', 'iam', 'events', 'apigateway', 'cloudwatch', 'logs']);
+
+/**
+ * The emulator, once every flow to it reaches what it holds, is the container they run in rather than a
+ * component of its own: a boundary in its place, holding them, whose published ports are their exposure.
+ */
+function emulatorAsBoundary(model: MergedModel, host: Element, guests: readonly Element[]): void {
+  const id = model.boundaries.some((b) => b.id === host.id) ? `${host.id}-container` : host.id;
+  model.boundaries.push({ id, name: host.name, type: 'process', ...(host.boundary ? { parent: host.boundary } : {}), ...(host.location ? { location: host.location } : {}) });
+  const exposure = (host.evidence ?? []).filter((e) => e.prop === 'internetFacing');
+  for (const guest of guests) {
+    guest.boundary = id;
+    if (host.props.internetFacing !== undefined && guest.props.internetFacing === undefined) {
+      guest.props.internetFacing = host.props.internetFacing;
+      (guest.evidence ??= []).push(...exposure.map((e) => ({ ...e, says: `${e.says} (${host.name}, which runs ${guest.name})` })));
+    }
+  }
+  model.elements = model.elements.filter((e) => e !== host);
 }
 
 function hostElement(url: string, byName: ReadonlyMap<string, Element>, emulators: readonly Element[]): Element | undefined {

@@ -23,7 +23,7 @@ describe('the ordering-system repository', async () => {
 
   it('models every service with its kind and technology', () => {
     const kinds = Object.fromEntries(model.elements.map((e) => [e.id, e.kind]));
-    assert.deepEqual(kinds, { user: 'actor', frontend: 'web-app', api: 'process', worker: 'process', localstack: 'queue', mariadb: 'datastore', 'terraform/aws_sqs_queue.orders': 'queue' });
+    assert.deepEqual(kinds, { user: 'actor', frontend: 'web-app', api: 'process', worker: 'process', mariadb: 'datastore', 'terraform/aws_sqs_queue.orders': 'queue' });
     assert.equal(element(model, 'mariadb').technology, 'MariaDB 11.4');
     assert.equal(element(model, 'api').technology, 'Node.js (Express)');
   });
@@ -50,7 +50,8 @@ describe('the ordering-system repository', async () => {
   });
 
   it('draws the flows from environment URLs, host names and depends_on, with protocol and encryption', () => {
-    const sqs = flow(model, 'api->localstack');
+    // The queue LocalStack holds is reached through it (the emulator itself is the container it runs in).
+    const sqs = flow(model, 'api->terraform/aws_sqs_queue.orders');
     assert.deepEqual([sqs.protocol, sqs.port, sqs.encrypted], ['sqs', 4566, false]);
     assert.equal(lineOf(sqs, 'encrypted'), 19);
     const db = flow(model, 'worker->mariadb');
@@ -60,19 +61,27 @@ describe('the ordering-system repository', async () => {
   });
 
   it('puts the services in the default network inside the Docker host', () => {
-    assert.deepEqual(model.boundaries.map((b) => [b.id, b.type, b.parent]), [['docker-host', 'network-zone', undefined], ['network:default', 'container-network', 'docker-host']]);
+    assert.deepEqual(model.boundaries.map((b) => [b.id, b.type, b.parent]), [
+      ['docker-host', 'network-zone', undefined],
+      ['network:default', 'container-network', 'docker-host'],
+      ['localstack', 'process', 'network:default'],
+    ]);
+    assert.equal(element(model, 'terraform/aws_sqs_queue.orders').boundary, 'localstack');
     assert.equal(element(model, 'user').boundary, undefined);
   });
 
   it('says what was read and what is not modelled yet', () => {
     assert.deepEqual(sources.read, [
       { source: 'compose', file: 'docker-compose.yml' },
+      { source: 'dockerfile', file: 'api/Dockerfile' },
+      { source: 'dockerfile', file: 'frontend/Dockerfile' },
+      { source: 'dockerfile', file: 'worker/Dockerfile' },
       { source: 'terraform', file: 'terraform/main.tf' },
       { source: 'node', file: 'api/src/server.js' },
       { source: 'node', file: 'frontend/src/App.jsx' },
       { source: 'node', file: 'worker/src/worker.js' },
     ]);
-    assert.deepEqual(Object.fromEntries(sources.notModelled.map((n) => [n.what, n.files])), { Dockerfiles: 3 });
+    assert.deepEqual(sources.notModelled, []);
   });
 
   it('gives the threats of the mission, located at their evidence', () => {
@@ -153,7 +162,11 @@ describe('bulwark model <dir> through the CLI', () => {
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /- Read 1 compose file: docker-compose\.yml/);
     assert.match(run.out, /- Read 1 Terraform file: terraform\/main\.tf/);
-    assert.match(run.out, /\*\*Not modelled yet\*\*: Dockerfiles, 3 files/);
+    assert.match(run.out, /- Read 3 Dockerfiles: api\/Dockerfile, frontend\/Dockerfile, worker\/Dockerfile/);
+    assert.match(run.out, /- Audited 5 files \(Terraform, docker-compose, Dockerfile\) with the auditor's rules: \d+ findings/);
+    assert.match(run.out, /## Summary\n\n\*\*Not ready for production\*\*/);
+    assert.match(run.out, /### Between components/);
+    assert.match(run.out, /## Compliance considerations[\s\S]*### PCI DSS/);
     assert.match(run.out, /docker-compose\.yml:46: ports: 3306:3306 published on all interfaces/);
     assert.ok(!run.out.includes('rootpassword'));
   });

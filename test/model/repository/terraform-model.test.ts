@@ -28,7 +28,11 @@ describe('Terraform in the repository model', () => {
     assert.ok(!sources.notModelled.some((n) => n.what === 'Terraform'));
     const orders = element(model, 'orders');
     assert.equal(orders.kind, 'queue');
-    assert.equal(orders.boundary, element(model, 'localstack').boundary);
+    // LocalStack is the container it runs in: a boundary inside the compose network, holding the queue.
+    assert.equal(orders.boundary, 'localstack');
+    assert.deepEqual(model.boundaries.find((b) => b.id === 'localstack'), { id: 'localstack', name: 'localstack', type: 'process', parent: 'network:default', location: { file: 'docker-compose.yml', line: 36 } });
+    assert.ok(!model.elements.some((e) => e.id === 'localstack'));
+    assert.ok(!model.flows.some((f) => f.target === 'localstack'), 'every flow to LocalStack reaches the queue it holds');
     assert.match(orders.inferredFrom ?? '', /runs in localstack/);
     assert.deepEqual({ ...decided(orders, 'encryptedAtRest') }, { file: 'terraform/main.tf', line: 12, says: decided(orders, 'encryptedAtRest')!.says, prop: 'encryptedAtRest', value: false });
     assert.ok(orders.evidence?.some((e) => e.file === 'terraform/main.tf' && e.line === 8), 'the endpoints line that puts it in LocalStack');
