@@ -10,7 +10,7 @@ import type { ModuleIndex, Range } from './node-app-module.js';
 import * as tokens from './node-app-tokens.js';
 import type { Route } from './node-app-types.js';
 import { bindingOf, definitionOf } from './node-app-values.js';
-import { authOf } from './node-app-web.js';
+import { authOf, isAuthPackage } from './node-app-web.js';
 
 // Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
 const { isPunct, stringValue, Tok, tokText } = tokens;
@@ -93,17 +93,21 @@ function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, m
   const { t } = mod;
   for (let j = range.start; j < range.end && j < t.count && j < range.start + MAX_TOKENS; j++) {
     const k = t.kind[j];
-    if (k === Tok.Str && AUTH_HEADER.test(stringValue(t, j)) && (isPunct(t, j - 1, '[') || isPunct(t, j - 1, '('))) return true;
+    if (k === Tok.Str && (isPunct(t, j - 1, '[') || isPunct(t, j - 1, '(')) && AUTH_HEADER.test(stringValue(t, j))) return true;
     if (k !== Tok.Ident) continue;
     if (isPunct(t, j - 1, '.')) {
-      if (/^authorization$/i.test(tokText(t, j)) && tokText(t, j - 2) === 'headers') return true;
+      if (t.end[j]! - t.start[j]! === 13 && /^authorization$/i.test(tokText(t, j)) && tokText(t, j - 2) === 'headers') return true;
       continue;
     }
     const root = tokText(t, j);
-    const path: string[] = [];
-    for (let p = j + 1; isPunct(t, p, '.') && t.kind[p + 1] === Tok.Ident; p += 2) path.push(tokText(t, p + 1));
+    // The members after the name (`passport.authenticate`), as a count: spelled out only for an authentication package.
+    let members = 0;
+    for (let p = j + 1; isPunct(t, p, '.') && t.kind[p + 1] === Tok.Ident; p += 2) members++;
     const binding = bindingOf(c.ws, mod, root);
     if (binding && !binding.module.startsWith('.')) {
+      if (!isAuthPackage(binding.module)) continue;
+      const path: string[] = [];
+      for (let m = 0; m < members; m++) path.push(tokText(t, j + 2 + 2 * m));
       if (authOf(binding.module.replace(/^node:/, ''), [...binding.member, ...path])) return true;
       if (path.length === 0 && authOf(binding.module, binding.member.filter((m) => m !== '()'))) return true;
       continue;
@@ -118,7 +122,7 @@ function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, m
         memo.set(key, found);
       }
       if (found) return true;
-    } else if (!mod.imports.has(root) && AUTH_NAME.test(root) && (isPunct(t, j + 1, ',') || isPunct(t, j + 1, '(') || j + 1 + path.length * 2 >= range.end)) return true;
+    } else if (!mod.imports.has(root) && AUTH_NAME.test(root) && (isPunct(t, j + 1, ',') || isPunct(t, j + 1, '(') || j + 1 + members * 2 >= range.end)) return true;
   }
   return false;
 }

@@ -6,8 +6,9 @@ import { splitArgs, type Collector } from './node-app-collect.js';
 import { readClientCall } from './node-app-io.js';
 import type { ModuleIndex, Range } from './node-app-module.js';
 import * as tokens from './node-app-tokens.js';
+import type { Tokens } from './node-app-tokens.js';
 import { bindingOf } from './node-app-values.js';
-import { readWebCall } from './node-app-web.js';
+import { readWebCall, WEB_METHODS } from './node-app-web.js';
 
 // Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
 const { closeOf, isPunct, isPunctCode, isWord, Tok, tokText } = tokens;
@@ -38,17 +39,21 @@ export function scanCalls(c: Collector, mod: ModuleIndex): void {
   const { t } = mod;
   for (let i = 0; i < t.count; i++) {
     if (t.kind[i] !== Tok.Ident || isPunctCode(t, i - 1, DOT) || isPunct(t, i - 1, '?.')) continue;
-    // Most identifiers are not calls: find the `(` first, and build the member path only for calls.
+    // Most identifiers are not calls: find the `(` first, and build the member path only for calls that can matter.
     let j = i + 1;
     while ((isPunctCode(t, j, DOT) || isPunct(t, j, '?.')) && t.kind[j + 1] === Tok.Ident) j += 2;
+    const members = (j - i - 1) >> 1;
     if (isPunctCode(t, j, LESS)) j = afterTypeArguments(mod, j);
     if (!isPunctCode(t, j, OPEN)) continue;
-    const path: string[] = [];
-    for (let k = i + 1; k + 1 < j && t.kind[k + 1] === Tok.Ident && (isPunctCode(t, k, DOT) || isPunct(t, k, '?.')); k += 2) path.push(tokText(t, k + 1));
     const root = tokText(t, i);
-    if (NOT_CALLEES.has(root) && !(root === 'this' && path.length)) continue;
+    if (NOT_CALLEES.has(root) && !(root === 'this' && members)) continue;
     const close = closeOf(t, j);
     const binding = root === 'this' ? undefined : bindingOf(c.ws, mod, root);
+    // A call of nothing imported is read only for the methods any object may carry (`app.get`, `server.listen`)
+    // and the global `fetch`: most calls (`res.json(...)`, `rows.map(...)`) need no more than this test.
+    if (!binding && !mayMatter(t, root, members ? tokText(t, i + 2 * members) : '', members, close)) continue;
+    const path: string[] = [];
+    for (let m = 1; m <= members; m++) path.push(tokText(t, i + 2 * m));
     const call: Call = {
       mod, tok: i, root, path,
       ...(binding ? { module: binding.module.replace(/^node:/, '') } : {}),
@@ -65,6 +70,13 @@ export function scanCalls(c: Collector, mod: ModuleIndex): void {
       readWebCall(c, chained, call);
     }
   }
+}
+
+/** Whether a call of no known package can still be read: a web method on it or on the call chained after it, or `fetch`. */
+function mayMatter(t: Tokens, root: string, last: string, members: number, close: number): boolean {
+  if (WEB_METHODS.has(last)) return true;
+  if (root === 'fetch' && members === 0) return true;
+  return isPunct(t, close, '.') && t.kind[close + 1] === Tok.Ident && isPunct(t, close + 2, '(') && WEB_METHODS.has(tokText(t, close + 1));
 }
 
 /** TypeScript's type arguments of a call (`app.get<{ Params: P }>(`): the token after the closing `>`, or `i` when there are none. */

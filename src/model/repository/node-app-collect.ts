@@ -59,6 +59,24 @@ export function evidence(mod: ModuleIndex, from: number, to = from + 1, says?: s
 }
 
 export function shorten(code: string, max = 120): string {
+  if (max !== 120) return shortened(code, max);
+  // The same statement written in many handlers is searched for secrets once.
+  let one = shortCode.get(code);
+  if (one === undefined) {
+    if (shortCode.size >= MAX_SHORT_CODES) shortCode.clear();
+    shortCode.set(code, (one = shortened(code, max)));
+  }
+  return one;
+}
+const shortCode = new Map<string, string>();
+const MAX_SHORT_CODES = 50_000;
+
+/** Drops the remembered statements (they hold on to the text of the files they were cut from). */
+export function forgetShortCode(): void {
+  shortCode.clear();
+}
+
+function shortened(code: string, max: number): string {
   const one = redact(code).replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }

@@ -8,7 +8,7 @@ import * as tokens from './node-app-tokens.js';
 import type { Tokens } from './node-app-tokens.js';
 
 // Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
-const { closeOf, isPunct, isWord, lineIndex, stringValue, Tok, tokenize, tokText } = tokens;
+const { closeOf, isPunct, isPunctCode, isWord, lineIndex, stringValue, Tok, tokenize, tokText } = tokens;
 
 /** What an imported name is: a module, and the path of members taken from it (`['json']` for `express.json`). */
 export interface Binding {
@@ -129,7 +129,7 @@ export function indexModule(file: string, text: string): ModuleIndex {
   const t = tokenize(text);
   const m: ModuleIndex = { file, t, line: lineIndex(text), imports: new Map(), importSites: [], defs: new Map(), exports: new Map(), reexports: [] };
   for (let i = 0; i < t.count; i++) {
-    if (t.kind[i] !== Tok.Ident || isPunct(t, i - 1, '.') || isPunct(t, i - 1, '?.')) continue;
+    if (t.kind[i] !== Tok.Ident || isPunctCode(t, i - 1, 46) || isPunct(t, i - 1, '?.')) continue;
     const word = tokText(t, i);
     if (word === 'import' && !isPunct(t, i + 1, '(') && !isPunct(t, i + 1, '.')) readImport(m, i);
     else if (word === 'require' || word === 'import') {

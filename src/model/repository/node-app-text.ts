@@ -10,7 +10,7 @@ import * as tokens from './node-app-tokens.js';
 import { envAt, evaluate, strings } from './node-app-values.js';
 
 // Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
-const { closeOf, isPunct, isWord, stringValue, Tok, tokText } = tokens;
+const { closeOf, isPunct, isPunctCode, isWord, stringValue, Tok, tokText } = tokens;
 
 const VALIDATION = new Set(['joi', '@hapi/joi', 'zod', 'express-validator', 'celebrate', 'yup', 'ajv', 'class-validator', '@sinclair/typebox', 'superstruct', 'valibot', 'fastest-validator', 'express-joi-validation', 'io-ts']);
 const LOGGING = new Set(['winston', 'pino', 'pino-http', 'morgan', 'bunyan', 'log4js', 'express-winston', 'koa-logger', 'signale', 'loglevel', 'nestjs-pino', '@fastify/request-context']);
@@ -35,7 +35,7 @@ export function scanText(c: Collector, mod: ModuleIndex, fixture: boolean): void
   for (let i = 0; i < t.count; i++) {
     const k = t.kind[i];
     if (k === Tok.Str || k === Tok.Template) readLiteral(c, mod, i);
-    else if (k === Tok.Ident && !isPunct(t, i - 1, '.')) {
+    else if (k === Tok.Ident && !isPunctCode(t, i - 1, 46)) {
       const env = envAt(mod, i);
       if (env) {
         if (!seenEnv.has(env.name)) {
@@ -45,7 +45,7 @@ export function scanText(c: Collector, mod: ModuleIndex, fixture: boolean): void
           c.env.push({ name: env.name, ...(fallback !== undefined ? { fallback: secretName ? mask(fallback) : redact(fallback) } : {}), evidence: evidence(mod, i, env.end) });
         }
         i = env.end - 1;
-      } else if (/audit/i.test(tokText(t, i)) && isCallAhead(mod, i)) {
+      } else if (t.end[i]! - t.start[i]! >= 5 && /audit/i.test(tokText(t, i)) && isCallAhead(mod, i)) {
         c.audit.push(evidence(mod, i, closeOf(t, callOpen(mod, i))));
       }
     }

@@ -30,9 +30,37 @@ const MULTI = ['===', '!==', '...', '=>', '==', '!=', '||', '&&', '??', '?.', '+
 const OPERATOR_START = new Uint8Array(128);
 for (const op of MULTI) OPERATOR_START[op.charCodeAt(0)] = 1;
 
+/** The length of the operator at `i`: the first of `MULTI` that is there, or 1. Read by char codes: this runs for every operator of 50 MB of code. */
 function operatorLength(text: string, i: number): number {
-  for (const op of MULTI) if (text.startsWith(op, i)) return op.length;
-  return 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  switch (c) {
+    case 61: // = : === => ==
+      if (d === 61) return text.charCodeAt(i + 2) === 61 ? 3 : 2;
+      return d === 62 ? 2 : 1;
+    case 33: // ! : !== !=
+      if (d !== 61) return 1;
+      return text.charCodeAt(i + 2) === 61 ? 3 : 2;
+    case 46: // ...
+      return d === 46 && text.charCodeAt(i + 2) === 46 ? 3 : 1;
+    case 124: // ||
+      return d === 124 ? 2 : 1;
+    case 38: // &&
+      return d === 38 ? 2 : 1;
+    case 63: // ?? ?.
+      return d === 63 || d === 46 ? 2 : 1;
+    case 43: // += ++
+      return d === 61 || d === 43 ? 2 : 1;
+    case 45: // -- -=
+      return d === 45 || d === 61 ? 2 : 1;
+    case 42: // **
+      return d === 42 ? 2 : 1;
+    case 60: // <=
+    case 62: // >=
+      return d === 61 ? 2 : 1;
+    default:
+      return 1;
+  }
 }
 
 function isIdentStart(c: number): boolean {
@@ -120,36 +148,23 @@ function skipRegex(text: string, i: number): number {
   return -1;
 }
 
+/**
+ * Scratch arrays the scanner writes into, grown to the largest file read: a token is at least one character, so
+ * a file of n characters has at most n tokens and the loop never checks for room. Each file's tokens are then
+ * copied out at their exact count, so what is kept is no bigger than it must be.
+ */
+let scratchKind = new Uint8Array(0);
+let scratchStart = new Int32Array(0);
+let scratchEnd = new Int32Array(0);
+
 export function tokenize(text: string): Tokens {
   const n = text.length;
-  let cap = Math.max(16, n >> 2);
-  let kind = new Uint8Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
+  if (scratchKind.length < n) {
+    const cap = Math.max(n, scratchKind.length * 2);
+    (scratchKind = new Uint8Array(cap)), (scratchStart = new Int32Array(cap)), (scratchEnd = new Int32Array(cap));
+  }
+  const kind = scratchKind, start = scratchStart, end = scratchEnd;
   let count = 0;
-  const push = (k: TokKind, s: number, e: number) => {
-    if (count === cap) {
-      cap *= 2;
-      const k2 = new Uint8Array(cap), s2 = new Int32Array(cap), e2 = new Int32Array(cap);
-      k2.set(kind), s2.set(start), e2.set(end);
-      (kind = k2), (start = s2), (end = e2);
-    }
-    kind[count] = k;
-    start[count] = s;
-    end[count] = e;
-    count++;
-  };
-  /** Whether a `/` here starts a regular expression, judged by the token before it. */
-  const regexAllowed = () => {
-    if (count === 0) return true;
-    const k = kind[count - 1]!;
-    if (k === Tok.Ident) return REGEX_AFTER_WORD.has(text.slice(start[count - 1]!, end[count - 1]!));
-    if (k === Tok.Punct) {
-      const c = text.charCodeAt(start[count - 1]!);
-      return end[count - 1]! - start[count - 1]! > 1 || (c !== 41 && c !== 93 && c !== 125);
-    }
-    return false;
-  };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -164,32 +179,45 @@ export function tokenize(text: string): Tokens {
     } else if (isIdentStart(c)) {
       let j = i + 1;
       while (j < n && isIdentPart(text.charCodeAt(j))) j++;
-      push(Tok.Ident, i, j);
+      (kind[count] = Tok.Ident), (start[count] = i), (end[count++] = j);
       i = j;
     } else if (c >= 48 && c <= 57) {
       let j = i + 1;
       while (j < n && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
-      push(Tok.Num, i, j);
+      (kind[count] = Tok.Num), (start[count] = i), (end[count++] = j);
       i = j;
     } else if (c === 34 || c === 39) {
       const j = skipString(text, i);
-      push(Tok.Str, i, j);
+      (kind[count] = Tok.Str), (start[count] = i), (end[count++] = j);
       i = j;
     } else if (c === 96) {
       const j = skipTemplate(text, i);
-      push(Tok.Template, i, j);
+      (kind[count] = Tok.Template), (start[count] = i), (end[count++] = j);
       i = j;
-    } else if (c === 47 && regexAllowed()) {
+    } else if (c === 47 && regexAllowed(text, count, kind, start, end)) {
       const j = skipRegex(text, i);
-      if (j < 0) push(Tok.Punct, i, i + 1), i++;
-      else push(Tok.Regex, i, j), (i = j);
+      if (j < 0) (kind[count] = Tok.Punct), (start[count] = i), (end[count++] = i + 1), i++;
+      else (kind[count] = Tok.Regex), (start[count] = i), (end[count++] = j), (i = j);
     } else {
       const len = OPERATOR_START[c] ? operatorLength(text, i) : 1;
-      push(Tok.Punct, i, i + len);
+      (kind[count] = Tok.Punct), (start[count] = i), (end[count++] = i + len);
       i += len;
     }
   }
-  return { text, count, kind, start, end, match: matchBrackets(text, count, kind, start, end) };
+  const kept = { kind: kind.slice(0, count), start: start.slice(0, count), end: end.slice(0, count) };
+  return { text, count, ...kept, match: matchBrackets(text, count, kept.kind, kept.start, kept.end) };
+}
+
+/** Whether a `/` after the first `count` tokens starts a regular expression, judged by the token before it. */
+function regexAllowed(text: string, count: number, kind: Uint8Array, start: Int32Array, end: Int32Array): boolean {
+  if (count === 0) return true;
+  const k = kind[count - 1]!;
+  if (k === Tok.Ident) return REGEX_AFTER_WORD.has(text.slice(start[count - 1]!, end[count - 1]!));
+  if (k === Tok.Punct) {
+    const c = text.charCodeAt(start[count - 1]!);
+    return end[count - 1]! - start[count - 1]! > 1 || (c !== 41 && c !== 93 && c !== 125);
+  }
+  return false;
 }
 
 /** The text of token `i` (empty past the end). */

@@ -28,11 +28,22 @@ const EXTENSIONS = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.
 
 /** The modules of one application, by repository-relative path. */
 export class Workspace {
+  /** Resolved specifiers by importing file, then specifier: every name used is looked up through its import. */
+  private readonly resolved = new Map<string, Map<string, ModuleIndex | null>>();
+
   constructor(readonly modules: Map<string, ModuleIndex>) {}
 
   /** The module a relative specifier names from `from` (`./x.js` also finds `x.ts`), or undefined for packages and misses. */
   resolve(from: string, spec: string): ModuleIndex | undefined {
     if (!spec.startsWith('.')) return undefined;
+    let byFile = this.resolved.get(from);
+    if (!byFile) this.resolved.set(from, (byFile = new Map()));
+    let found = byFile.get(spec);
+    if (found === undefined) byFile.set(spec, (found = this.lookUp(from, spec) ?? null));
+    return found ?? undefined;
+  }
+
+  private lookUp(from: string, spec: string): ModuleIndex | undefined {
     const parts = from.split('/').slice(0, -1);
     for (const seg of spec.split('/')) {
       if (seg === '..') parts.pop();
@@ -51,8 +62,23 @@ export class Workspace {
 }
 
 /** Where a name is defined: the module and the tokens of its definition, following relative imports and re-exports. */
-export function definitionOf(ws: Workspace, mod: ModuleIndex, name: string, depth = 0): { mod: ModuleIndex; name: string; range: Range } | undefined {
+export function definitionOf(ws: Workspace, mod: ModuleIndex, name: string, depth = 0): Definition | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  // From the start (depth 0) a name always leads to the same definition: look it up once per module.
+  if (depth === 0) {
+    let cache = definitionCache.get(mod);
+    if (!cache) definitionCache.set(mod, (cache = new Map()));
+    let found = cache.get(name);
+    if (found === undefined) cache.set(name, (found = findDefinition(ws, mod, name, 0) ?? null));
+    return found ?? undefined;
+  }
+  return findDefinition(ws, mod, name, depth);
+}
+
+type Definition = { mod: ModuleIndex; name: string; range: Range };
+const definitionCache = new WeakMap<ModuleIndex, Map<string, Definition | null>>();
+
+function findDefinition(ws: Workspace, mod: ModuleIndex, name: string, depth: number): Definition | undefined {
   const range = mod.defs.get(name);
   if (range && !mod.imports.has(name)) return { mod, name, range };
   const binding = mod.imports.get(name);
@@ -63,7 +89,7 @@ export function definitionOf(ws: Workspace, mod: ModuleIndex, name: string, dept
 }
 
 /** The definition a module exports under `name`. */
-export function exportOf(ws: Workspace, mod: ModuleIndex, name: string, depth: number): { mod: ModuleIndex; name: string; range: Range } | undefined {
+export function exportOf(ws: Workspace, mod: ModuleIndex, name: string, depth: number): Definition | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const exported = mod.exports.get(name);
   if (exported?.range) return { mod, name, range: exported.range };

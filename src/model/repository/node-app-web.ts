@@ -49,6 +49,12 @@ const AUTH: Record<string, { kind: AuthKind; members?: string[] }> = {
   'hapi-auth-jwt2': { kind: 'jwt' },
 };
 
+/** Whether a package (or `node:` module) may authenticate at all: the cheap test before its members are read. */
+export function isAuthPackage(module: string): boolean {
+  const name = module.startsWith('node:') ? module.slice(5) : module;
+  return Object.hasOwn(AUTH, name) || Object.hasOwn(AUTH, module) || name.startsWith('passport-') || module.startsWith('passport-');
+}
+
 /** The authentication a callee provides, or undefined. */
 export function authOf(module: string | undefined, member: readonly string[]): AuthKind | undefined {
   if (!module) return undefined;
@@ -64,7 +70,7 @@ function creates(call: Call): boolean {
 }
 
 /** Methods that declare routes, register middleware or start servers on any object. */
-const WEB_METHODS = new Set([...ROUTE_METHODS, 'listen', 'use', 'register', 'route', 'enableCors', 'disable']);
+export const WEB_METHODS = new Set([...ROUTE_METHODS, 'listen', 'use', 'register', 'route', 'enableCors', 'disable']);
 
 export function readWebCall(c: Collector, call: Call, parent?: Call): void {
   const { module, member, mod } = call;

@@ -5,7 +5,7 @@
 
 import { judgeRoutes } from './node-app-auth.js';
 import { scanCalls } from './node-app-calls.js';
-import { newCollector, type Collector } from './node-app-collect.js';
+import { forgetShortCode, newCollector, type Collector } from './node-app-collect.js';
 import { indexModule, type ModuleIndex } from './node-app-module.js';
 import { scanText } from './node-app-text.js';
 import type { Evidence, NodeApp, NodeAppKind, NodeAppReport, NodeAppSummary, NodeFramework, Route } from './node-app-types.js';
@@ -65,6 +65,7 @@ export function analyseNodeApps(files: ReadonlyArray<{ rel: string; text: string
   for (const [dir, sources] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     apps.push(analyseApp(dir, packages.get(dir), sources, notes));
   }
+  forgetShortCode();
   return { apps, notes };
 }
 
@@ -136,11 +137,19 @@ function joinRel(dir: string, path: string): string {
 
 /** Facts once each: the same evidence (file, line, code) read twice (a chained call) is one fact. */
 function dedupe<T extends { evidence: Evidence }>(items: T[]): T[] {
-  const seen = new Set<string>();
+  // Grouped by evidence first: the rest of a fact is written out only when its evidence was seen before.
+  const seen = new Map<string, { item: T; rest?: string }[]>();
+  const restOf = (item: T) => JSON.stringify({ ...item, evidence: undefined });
   return items.filter((item) => {
-    const key = `${item.evidence.file}:${item.evidence.line}:${item.evidence.says}:${JSON.stringify({ ...item, evidence: undefined })}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = `${item.evidence.file}:${item.evidence.line}:${item.evidence.says}`;
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, [{ item }]);
+      return true;
+    }
+    const rest = restOf(item);
+    for (const e of earlier) if ((e.rest ??= restOf(e.item)) === rest) return false;
+    earlier.push({ item, rest });
     return true;
   });
 }
