@@ -148,6 +148,13 @@ function withDecidingEvidence<T extends { locations: SourceRef[] }>(shared: T, e
   return { ...shared, locations };
 }
 
+/** The lines where other components state what decides the threat (`decidedByOthers`), added to its locations. */
+function withOthersEvidence<T extends { locations: SourceRef[] }>(shared: T, props: readonly string[], ids: Iterable<string>, facts: ModelFacts): T {
+  let out = shared;
+  for (const id of ids) out = withDecidingEvidence(out, facts.elements.get(id)?.element.evidence, props);
+  return out;
+}
+
 /** Every threat whose condition matches, before controls are applied (each carries its `suppressedBy`). */
 export function collectThreats(model: Architecture, facts: ModelFacts): Threat[] {
   const file = model.origin?.file;
@@ -161,9 +168,10 @@ export function collectThreats(model: Architecture, facts: ModelFacts): Threat[]
     for (const rule of ELEMENT_THREAT_RULES) {
       if (!elementRuleMatches(rule, ctx) || !rule.applies(ctx)) continue;
       shared ??= { elements: [ctx.element.id], flows: [], locations: withFile(ctx.element.location, file) };
+      const own = withDecidingEvidence(shared, ctx.element.evidence, decidingProps(rule));
       const threat = evaluate(rule, ctx, {
         id: `${rule.id}@${ctx.element.id}`,
-        ...withDecidingEvidence(shared, ctx.element.evidence, decidingProps(rule)),
+        ...(rule.decidedByOthers ? withOthersEvidence(own, rule.decidedByOthers.props, rule.decidedByOthers.of(ctx), facts) : own),
         sensitivity: elementFacts.sensitivity,
         internet: elementFacts.internetFacing,
         internetReachable: elementFacts.internetFacing,

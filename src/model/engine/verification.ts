@@ -16,15 +16,26 @@ const RULES = new Map<string, ElementThreatRule | FlowThreatRule>([...ELEMENT_TH
 export function verifyThreats(report: ThreatReport): void {
   const elements = new Map(report.model.elements.map((e) => [e.id, e]));
   const flows = new Map(report.model.flows.map((f) => [f.id, f]));
-  for (const threat of report.threats) threat.verification = verificationOf(threat, elements, flows, false);
-  for (const threat of report.decided) threat.verification = verificationOf(threat, elements, flows, false);
-  for (const threat of report.mitigatedByDesign) threat.verification = verificationOf(threat, elements, flows, true);
+  const stated = new Map<string, Evidence[]>();
+  for (const item of report.model.elements) {
+    for (const e of item.evidence ?? []) {
+      if (e.prop === undefined) continue;
+      const key = `${e.file}:${e.line}`;
+      stated.set(key, [...(stated.get(key) ?? []), e]);
+    }
+  }
+  for (const threat of report.threats) threat.verification = verificationOf(threat, elements, flows, stated, false);
+  for (const threat of report.decided) threat.verification = verificationOf(threat, elements, flows, stated, false);
+  for (const threat of report.mitigatedByDesign) threat.verification = verificationOf(threat, elements, flows, stated, true);
 }
 
 type Elements = ReadonlyMap<string, Architecture['elements'][number]>;
 type Flows = ReadonlyMap<string, Architecture['flows'][number]>;
 
-function verificationOf(threat: Threat, elements: Elements, flows: Flows, mitigated: boolean): Verification {
+/** Evidence lines that state a property, by `file:line`. */
+type Stated = ReadonlyMap<string, Evidence[]>;
+
+function verificationOf(threat: Threat, elements: Elements, flows: Flows, stated: Stated, mitigated: boolean): Verification {
   const rule = RULES.get(threat.ruleId);
   const evidence: Evidence[] = [];
   const seen = new Set<string>();
@@ -38,6 +49,9 @@ function verificationOf(threat: Threat, elements: Elements, flows: Flows, mitiga
     const props = decidingProps(rule);
     const subjects = threat.flows.length ? threat.flows.map((id) => flows.get(id)?.evidence) : threat.elements.map((id) => elements.get(id)?.evidence);
     for (const list of subjects) for (const e of list ?? []) if (e.prop !== undefined && props.includes(e.prop)) add(e);
+    // Lines where other components state what decides it (the writers of a database that validate nothing).
+    const others = rule.scope === 'element' ? rule.decidedByOthers?.props : undefined;
+    if (others) for (const l of threat.locations) for (const e of stated.get(`${l.file}:${l.line}`) ?? []) if (others.includes(e.prop as never)) add(e);
   }
   const checks = checksOf(threat.mitigations);
   if (checks.size) {

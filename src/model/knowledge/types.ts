@@ -199,6 +199,11 @@ export interface ElementThreatRule extends ThreatRuleBase<ElementContext> {
   kinds?: readonly ElementKind[];
   /** …or to elements carrying one of these tags (either filter may match). */
   tags?: readonly TechTag[];
+  /**
+   * Other components whose stated properties decide the threat (the writers of a database that validate no
+   * input): the lines stating them locate the threat and confirm it, as its own `decidedBy` lines do.
+   */
+  decidedByOthers?: { props: readonly (keyof Element['props'])[]; of: (ctx: ElementContext) => Iterable<string> };
 }
 
 export interface FlowThreatRule extends ThreatRuleBase<FlowContext> {

@@ -100,6 +100,12 @@ function mappings(model: TfModel): void {
     const dlc = attributeAt(c.resource.body, 'dead_letter_config.target_arn');
     for (const dlq of model.referenced(dlc)) model.flow(c.element, dlq.element, 'dead-letter queue for failed invocations', evidence(c.resource.file, dlc!, `${c.resource.address}: dead_letter_config sends failed events to ${dlq.element.name}`), callTo(dlq));
   }
+  // An SQS queue that redrives nowhere and is no other queue's dead-letter queue states that it has none.
+  const deadLetterQueues = new Set([...model.components.values()].flatMap((c) => model.referenced(attr(c.resource.body, 'redrive_policy')).map((d) => d.element)));
+  for (const c of model.components.values()) {
+    if (c.resource.type !== 'aws_sqs_queue' || attr(c.resource.body, 'redrive_policy') || deadLetterQueues.has(c.element) || c.element.props.deadLetterQueue !== undefined) continue;
+    stateProp(c.element, 'deadLetterQueue', false, evidence(c.resource.file, c.resource.body, `${c.resource.address} declares no redrive_policy: a message that keeps failing is never moved to a dead-letter queue`));
+  }
 }
 
 /** People call what is on the internet: one User element, a flow to each internet-facing gateway. */

@@ -90,6 +90,7 @@ export const databaseRules: ElementThreatRule[] = [
     condition:
       'written to by an internet-facing service that does not state input validation (`validatesInput: true`), or by a consumer of a queue such a service fills',
     applies: (ctx) => taintedWriters(ctx).length > 0,
+    decidedByOthers: { props: ['validatesInput'], of: (ctx) => taintedWriterIds(ctx) },
     controls: [],
     title: (ctx) => `${ctx.facts.tags.has('nosql') ? 'NoSQL' : 'SQL'} injection into ${ctx.element.name} via ${joinNames(taintedWriters(ctx).map((w) => w.name))}`,
     description: (ctx) =>

@@ -1,0 +1,56 @@
+// The ordering system as first generated, modelled through the CLI: each of the gaps its description lists is
+// an open threat the repository confirms at a file:line, and the five boundaries it names are each rated.
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { ThreatReport } from '../../../src/model/engine/types.js';
+import { runCli } from '../../helpers/cli.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const ORDERING = 'examples/ordering-system';
+const QUEUE = 'terraform/aws_sqs_queue.orders';
+
+/** Each gap of the description, with the threat that states it and a file it must be shown in. */
+const GAPS: [gap: string, threat: string, file: string][] = [
+  ['no user authentication', 'TM-API-001@api', 'api/src/server.js'],
+  ['no HTTPS', 'TM-FLOW-002@user->api', 'api/src/server.js'],
+  ['credentials hard-coded in compose and as code fallbacks', 'TM-SECRET-001@api', 'api/src/server.js'],
+  ['CORS allowing every origin', 'TM-API-005@api', 'api/src/server.js'],
+  ['no rate limiting', 'TM-API-003@api', 'api/src/server.js'],
+  ['no request size limits', 'TM-API-006@api', 'api/src/server.js'],
+  ['no input sanitisation', 'TM-DB-001@mariadb', 'api/src/server.js'],
+  ['no message encryption on the queue', `TM-QUEUE-001@${QUEUE}`, 'terraform/main.tf'],
+  ['no database encryption at rest', 'TM-DB-002@mariadb', 'docker-compose.yml'],
+  ['no audit logging', 'TM-API-004@api', 'api/src/server.js'],
+  ['no dead-letter redrive', `TM-QUEUE-002@${QUEUE}`, 'terraform/main.tf'],
+  ['weak database passwords', 'TM-DB-005@mariadb', 'docker-compose.yml'],
+  ['database port published to the host', 'TM-DB-003@mariadb', 'docker-compose.yml'],
+  ['emulator port published to the host', `TM-DB-003@${QUEUE}`, 'docker-compose.yml'],
+];
+
+describe('the gaps and boundaries of the ordering system, from its repository', async () => {
+  const json = await runCli(ROOT, ['model', ORDERING, '--format', 'json', '--fail-on', 'none']);
+  const markdown = await runCli(ROOT, ['model', ORDERING, '--fail-on', 'none']);
+  const report = JSON.parse(json.out) as ThreatReport;
+  const open = new Map(report.threats.map((t) => [t.id, t]));
+
+  it('reports every gap as an open threat the repository confirms, with file:line evidence', () => {
+    assert.equal(json.code, 0, json.err);
+    for (const [gap, id, file] of GAPS) {
+      const threat = open.get(id);
+      assert.ok(threat, `${gap}: ${id} is open`);
+      assert.equal(threat.verification?.status, 'confirmed', `${gap}: confirmed`);
+      const lines = threat.verification!.evidence.filter((e) => e.file.endsWith(file) && e.line > 0);
+      assert.ok(lines.length, `${gap}: evidence in ${file}: ${JSON.stringify(threat.verification!.evidence)}`);
+    }
+  });
+
+  it('rates the five boundaries the description names, each with its reason', () => {
+    assert.equal(markdown.code, 0, markdown.err);
+    const rated = (label: string) => new RegExp(`\\*\\*${label}\\*\\*[^\\n]* — \\*\\*(CRITICAL|HIGH|MEDIUM)\\*\\*: \\S`).exec(markdown.out)?.[1];
+    // External network ↔ container network: the compose network, entered from the internet.
+    assert.equal(rated('default network'), 'CRITICAL');
+    for (const pair of ['frontend ↔ api', 'api ↔ orders', 'worker ↔ orders', 'worker ↔ mariadb']) assert.ok(rated(pair), `${pair} is rated`);
+  });
+});
