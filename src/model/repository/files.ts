@@ -25,8 +25,8 @@ const CODE = /\.(?:[cm]?[jt]sx?|py|java|kt|go|rb|php|cs|rs|scala|swift)$/i;
 const TERRAFORM = /\.(?:tf|tfvars)(?:\.json)?$/i;
 const DOCKERFILE = /(?:^|\.)dockerfile$|^dockerfile(?:\.|$)|^containerfile$/i;
 const YAML_OR_JSON = /\.(?:ya?ml|json)$/i;
-/** Neighbours sources look up (a build folder's package.json), never modelled themselves. */
-const NEIGHBOURS = new Set(['package.json', '.env']);
+/** Neighbours sources look up (a build folder's package.json, a Python project's manifest), never modelled themselves. */
+const NEIGHBOURS = new Set(['package.json', '.env', 'pyproject.toml', 'Pipfile', 'setup.cfg']);
 
 export interface RepositoryFiles {
   root: string;

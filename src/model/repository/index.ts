@@ -14,6 +14,7 @@ import { kubernetesSource } from './kubernetes-source.js';
 import { NOT_MODELLED, repositoryFiles } from './files.js';
 import { mergeFragments } from './merge.js';
 import { nodeSource } from './node-source.js';
+import { pythonSource } from './python-source.js';
 import { linkHosted } from './terraform-hosting.js';
 import { terraformSource } from './terraform-source.js';
 import type { ModelFragment, RepositoryFile, RepositoryNote, RepositorySource } from './types.js';
@@ -22,7 +23,7 @@ import type { ModelFragment, RepositoryFile, RepositoryNote, RepositorySource } 
  * In order of trust: evidence from configuration first, then application code (which decides what only code
  * can tell: see ModelFragment.decides), designs last (merge.ts keeps the earlier facts).
  */
-export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, kubernetesSource, dockerfileSource, terraformSource, nodeSource, designSource];
+export const REPOSITORY_SOURCES: readonly RepositorySource[] = [composeSource, kubernetesSource, dockerfileSource, terraformSource, nodeSource, pythonSource, designSource];
 
 export interface RepositoryModel {
   model: Architecture;

@@ -10,7 +10,8 @@ export interface Evidence {
   says: string;
 }
 
-export type NodeFramework = 'express' | 'fastify' | 'koa' | 'hapi' | 'nestjs' | 'next';
+/** The server framework; the Python reader reports the same facts for Flask, FastAPI and Django. */
+export type NodeFramework = 'express' | 'fastify' | 'koa' | 'hapi' | 'nestjs' | 'next' | 'flask' | 'fastapi' | 'django';
 
 /** A server (listens or uses a server framework), a worker (no server, but talks to other things), a browser frontend, or a library. */
 export type NodeAppKind = 'server' | 'worker' | 'frontend' | 'library';
