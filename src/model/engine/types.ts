@@ -140,6 +140,16 @@ export const ThreatReportSchema = z.object({
   warnings: z.array(z.string()),
   /** For a model inferred from a repository: the files it was made from, and what it does not read yet. */
   sources: RepositorySourcesSchema.optional(),
+  /**
+   * For a model inferred from a repository, written by the JSON report: each trust boundary and each pair of
+   * components that exchange data, rated by what crosses it (as the Markdown report shows them).
+   */
+  boundaryRatings: z
+    .object({
+      zones: z.array(z.object({ boundary: z.string(), rating: z.enum(SEVERITIES), reasons: z.array(z.string()) })),
+      components: z.array(z.object({ between: z.tuple([z.string(), z.string()]), rating: z.enum(SEVERITIES), reasons: z.array(z.string()) })),
+    })
+    .optional(),
 });
 export type ThreatReport = z.infer<typeof ThreatReportSchema>;
 

@@ -3,17 +3,25 @@
 import { z } from 'zod';
 import { ThreatReportSchema, type ThreatReport } from '../engine/types.js';
 import { jsonChunks, ONE_LINE_ITEMS_OVER } from '../../report/json-pieces.js';
+import { rateBoundaries } from './boundary-ratings.js';
+import { rateComponentBoundaries } from './component-boundaries.js';
 
 export { ONE_LINE_ITEMS_OVER };
 
 export function renderThreatJson(report: ThreatReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return JSON.stringify(withRatings(report), null, 2) + '\n';
+}
+
+/** A repository's report carries its boundary ratings, worked out from the report as shown (after decisions). */
+function withRatings(report: ThreatReport): ThreatReport {
+  if (!report.sources) return report;
+  return { ...report, boundaryRatings: { zones: rateBoundaries(report), components: rateComponentBoundaries(report).pairs } };
 }
 
 
 /** The same JSON value as `renderThreatJson`, in chunks, for reports too big to hold as one string. */
 export function renderThreatJsonChunks(report: ThreatReport): Iterable<string> {
-  return jsonChunks(report, { compactItems: reportItems(report) > ONE_LINE_ITEMS_OVER });
+  return jsonChunks(withRatings(report), { compactItems: reportItems(report) > ONE_LINE_ITEMS_OVER });
 }
 
 function reportItems(report: ThreatReport): number {

@@ -52,5 +52,12 @@ describe('the gaps and boundaries of the ordering system, from its repository', 
     // External network ↔ container network: the compose network, entered from the internet.
     assert.equal(rated('default network'), 'CRITICAL');
     for (const pair of ['frontend ↔ api', 'api ↔ orders', 'worker ↔ orders', 'worker ↔ mariadb']) assert.ok(rated(pair), `${pair} is rated`);
+    // The JSON report carries the same ratings.
+    const ratings = report.boundaryRatings!;
+    assert.equal(ratings.zones.find((z) => z.boundary === 'network:default')?.rating, 'critical');
+    const pair = (a: string, b: string) => ratings.components.find((c) => c.between.includes(a) && c.between.includes(b));
+    assert.equal(pair('worker', 'mariadb')?.rating, 'high');
+    assert.match(pair('worker', 'mariadb')!.reasons.join(' '), /no TLS/);
+    assert.ok(pair('api', QUEUE) && pair('frontend', 'api'));
   });
 });
