@@ -29,6 +29,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
   const flows = new Map<string, Flow>();
   const flowIds = new Set<string>();
   const dataAssets = new Map<string, DataAsset>();
+  const evidenceKeys: EvidenceKeys = new Map();
   let name: string | undefined;
 
   for (const fragment of fragments) {
@@ -57,7 +58,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
       // People are never the same thing as a service, whatever the names say (a users service called `user`).
       const match = found && (found.kind === 'actor') === (e.kind === 'actor') ? found : undefined;
       if (match) {
-        joinElement(match, incoming, fragment.decides?.props ?? []);
+        joinElement(match, incoming, fragment.decides?.props ?? [], evidenceKeys);
         ids.set(e.id, match.id);
         continue;
       }
@@ -75,7 +76,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
       const key = `${source}->${target}`;
       const same = flows.get(key);
       if (same) {
-        joinFlow(same, f, fragment.decides?.flowFields ?? []);
+        joinFlow(same, f, fragment.decides?.flowFields ?? [], evidenceKeys);
         continue;
       }
       const id = flowIds.has(f.id) ? `${key}#${flows.size}` : f.id;
@@ -91,8 +92,8 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
  * The same manifest copied into several deploy folders states the same fact at the same line once per copy: keep one.
  * An element joined many times keeps the keys of the list it was last given, so each join reads only what it adds.
  */
-function withoutRepeats(into: readonly Evidence[], from: readonly Evidence[]): Evidence[] {
-  const kept = seenEvidence.get(into);
+function withoutRepeats(into: readonly Evidence[], from: readonly Evidence[], keys: EvidenceKeys): Evidence[] {
+  const kept = keys.get(into);
   // A list grown since it was returned is read again.
   const known = kept && kept.size === into.length ? kept : undefined;
   const seen = known ?? new Set<string>();
@@ -105,7 +106,7 @@ function withoutRepeats(into: readonly Evidence[], from: readonly Evidence[]): E
   };
   if (!known) into.forEach(add);
   from.forEach(add);
-  seenEvidence.set(out, seen);
+  keys.set(out, seen);
   return out;
 }
 /** File, line, what it says and the property it decides, each told apart by its length or type (cheaper than JSON for 100,000s of lines). */
@@ -115,8 +116,8 @@ function evidenceKey(e: Evidence): string {
   return `${e.file.length}:${e.file}${e.line}:${e.says.length}:${e.says}${prop}${value}`;
 }
 
-/** The keys of each list `withoutRepeats` returned. */
-const seenEvidence = new WeakMap<readonly Evidence[], Set<string>>();
+/** The keys of each list `withoutRepeats` returned, for one merge. */
+type EvidenceKeys = Map<readonly Evidence[], Set<string>>;
 
 function byNameOnce(index: Map<string, string>, key: string, id: string): void {
   if (key && !index.has(key)) index.set(key, id);
@@ -130,7 +131,7 @@ function unique<T>(id: string, taken: ReadonlyMap<string, T>): string {
 }
 
 /** The earlier (evidenced) element keeps its facts; the later fills the gaps. */
-function joinElement(into: Element, from: Element, decides: readonly (keyof Element['props'])[]): void {
+function joinElement(into: Element, from: Element, decides: readonly (keyof Element['props'])[], keys: EvidenceKeys): void {
   // A generic kind ("a compose service") gives way to what the design says it is, unless the design calls
   // something that runs in the repository a third party or a person.
   if (into.kind === 'process' && from.kind !== 'process' && from.kind !== 'actor' && from.kind !== 'external-system' && !into.technology) into.kind = from.kind;
@@ -141,11 +142,11 @@ function joinElement(into: Element, from: Element, decides: readonly (keyof Elem
   if (from.dataFormats) into.dataFormats = [...new Set([...(into.dataFormats ?? []), ...from.dataFormats])];
   for (const [prop, value] of Object.entries(from.props) as [keyof Element['props'], boolean][]) if (into.props[prop] === undefined || decides.includes(prop)) into.props[prop] = value;
   into.data = [...new Set([...into.data, ...from.data])];
-  if (from.evidence?.length) into.evidence = withoutRepeats(into.evidence ?? [], from.evidence);
+  if (from.evidence?.length) into.evidence = withoutRepeats(into.evidence ?? [], from.evidence, keys);
   if (from.name !== into.name && from.inferredFrom === undefined) into.inferredFrom = `${into.inferredFrom ? `${into.inferredFrom}; ` : ''}joined with "${from.name}" of the design`;
 }
 
-function joinFlow(into: Flow, from: Flow, decides: readonly ('encrypted' | 'authenticated' | 'label')[]): void {
+function joinFlow(into: Flow, from: Flow, decides: readonly ('encrypted' | 'authenticated' | 'label')[], keys: EvidenceKeys): void {
   into.label = decides.includes('label') && from.label !== undefined ? from.label : (into.label ?? from.label);
   into.protocol ??= from.protocol;
   into.port ??= from.port;
@@ -155,5 +156,5 @@ function joinFlow(into: Flow, from: Flow, decides: readonly ('encrypted' | 'auth
   into.usage ??= from.usage;
   into.bidirectional ??= from.bidirectional;
   into.data = [...new Set([...into.data, ...from.data])];
-  if (from.evidence?.length) into.evidence = withoutRepeats(into.evidence ?? [], from.evidence);
+  if (from.evidence?.length) into.evidence = withoutRepeats(into.evidence ?? [], from.evidence, keys);
 }

@@ -30,6 +30,12 @@ const EXTENSIONS = ['', '.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.
 export class Workspace {
   /** Resolved specifiers by importing file, then specifier: every name used is looked up through its import. */
   private readonly resolved = new Map<string, Map<string, ModuleIndex | null>>();
+  /**
+   * Per module: what each name leads to (its definition, the package chain it stands for). Kept with the
+   * application rather than in module-level weak maps, which V8's young-generation collector handles slowly.
+   */
+  readonly definitions = new Map<ModuleIndex, Map<string, Definition | null>>();
+  readonly bindings = new Map<ModuleIndex, Map<string, Binding | null>>();
 
   constructor(readonly modules: Map<string, ModuleIndex>) {}
 
@@ -66,8 +72,8 @@ export function definitionOf(ws: Workspace, mod: ModuleIndex, name: string, dept
   if (depth > MAX_DEPTH) return undefined;
   // From the start (depth 0) a name always leads to the same definition: look it up once per module.
   if (depth === 0) {
-    let cache = definitionCache.get(mod);
-    if (!cache) definitionCache.set(mod, (cache = new Map()));
+    let cache = ws.definitions.get(mod);
+    if (!cache) ws.definitions.set(mod, (cache = new Map()));
     let found = cache.get(name);
     if (found === undefined) cache.set(name, (found = findDefinition(ws, mod, name, 0) ?? null));
     return found ?? undefined;
@@ -76,7 +82,6 @@ export function definitionOf(ws: Workspace, mod: ModuleIndex, name: string, dept
 }
 
 type Definition = { mod: ModuleIndex; name: string; range: Range };
-const definitionCache = new WeakMap<ModuleIndex, Map<string, Definition | null>>();
 
 function findDefinition(ws: Workspace, mod: ModuleIndex, name: string, depth: number): Definition | undefined {
   const range = mod.defs.get(name);
@@ -210,15 +215,13 @@ export function envNames(value: Value | undefined): string[] {
   return [];
 }
 
-const chainCache = new WeakMap<ModuleIndex, Map<string, Binding | null>>();
-
 /**
  * What the chain `root.a.b` (followed by calls `()` where written) stands for, as an imported module and a path of
  * members, with `()` for each call: `app` defined as `express()` is `express` `['()']`, so `app.use` is `['()', 'use']`.
  */
 export function bindingOf(ws: Workspace, mod: ModuleIndex, root: string, depth = 0): Binding | undefined {
-  let cache = chainCache.get(mod);
-  if (!cache) chainCache.set(mod, (cache = new Map()));
+  let cache = ws.bindings.get(mod);
+  if (!cache) ws.bindings.set(mod, (cache = new Map()));
   if (cache.has(root)) return cache.get(root) ?? undefined;
   cache.set(root, null);
   let found: Binding | undefined;

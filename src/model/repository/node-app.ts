@@ -137,19 +137,25 @@ function joinRel(dir: string, path: string): string {
 
 /** Facts once each: the same evidence (file, line, code) read twice (a chained call) is one fact. */
 function dedupe<T extends { evidence: Evidence }>(items: T[]): T[] {
-  // Grouped by evidence first: the rest of a fact is written out only when its evidence was seen before.
-  const seen = new Map<string, { item: T; rest?: string }[]>();
+  // Grouped by file and line (cheap keys, no string built per fact); the rest of a fact is written out only
+  // when another fact of the same line was seen before.
+  const byFile = new Map<string, Map<number, { item: T; rest?: string }[]>>();
   const restOf = (item: T) => JSON.stringify({ ...item, evidence: undefined });
   return items.filter((item) => {
-    const key = `${item.evidence.file}:${item.evidence.line}:${item.evidence.says}`;
-    const earlier = seen.get(key);
+    const { file, line, says } = item.evidence;
+    let byLine = byFile.get(file);
+    if (!byLine) byFile.set(file, (byLine = new Map()));
+    const earlier = byLine.get(line);
     if (!earlier) {
-      seen.set(key, [{ item }]);
+      byLine.set(line, [{ item }]);
       return true;
     }
-    const rest = restOf(item);
-    for (const e of earlier) if ((e.rest ??= restOf(e.item)) === rest) return false;
-    earlier.push({ item, rest });
+    let rest: string | undefined;
+    for (const e of earlier) {
+      if (e.item.evidence.says !== says) continue;
+      if ((e.rest ??= restOf(e.item)) === (rest ??= restOf(item))) return false;
+    }
+    earlier.push({ item, ...(rest !== undefined ? { rest } : {}) });
     return true;
   });
 }
