@@ -4,16 +4,21 @@
 // workload whose image is named like it (dockerfile-links.ts), or the application of its folder; merge.ts
 // keeps what compose and Kubernetes stated first (a compose `user:` or a pod's `runAsUser` decides the user at
 // run time, over the image's USER). The language runtime becomes the element's technology only where no
-// application-code source will name it better: a folder with a package.json is the Node.js reader's to name.
+// application-code source will name it better: a folder with a package.json or a Python manifest is the
+// Node.js or Python reader's to name (`Node.js (Express)`, not `Node.js 20`).
 
 import { MAX_DOCKERFILE_BYTES } from '../../scanners/dockerfile.js';
 import type { Element } from '../schema/architecture.js';
 import { readDockerfileImage, type DockerfileImage } from './dockerfile-image.js';
 import { composeBuilds, workloadImages, workloadsOf, type ComposeBuild } from './dockerfile-links.js';
 import { normalisedName } from './merge.js';
+import { readManifest, type PyManifest } from './python-app-manifest.js';
 import { emptyFragment, type RepositorySource, type SourceInput } from './types.js';
 
 const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
+const inFolder = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
+/** The manifests the Python reader reads (python-app-manifest.ts), by the names found beside a Dockerfile. */
+const PYTHON_MANIFESTS = ['requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.py', 'setup.cfg'];
 const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
 
 const DOCKERFILE = /^(?:dockerfile|containerfile)$|^dockerfile\.[\w.-]+$|^[\w.-]+\.dockerfile$/i;
@@ -97,23 +102,41 @@ function ownName(rel: string): string | undefined {
   return part && !VARIANT.test(part) ? part : undefined;
 }
 
-/** The Node.js application of a folder (its package.json names it), which the Node.js reader models too. */
+/**
+ * The Node.js or Python application of a folder (its package.json, requirements.txt or pyproject.toml), which
+ * an application-code reader models too, under the name its manifest gives.
+ */
 function applicationOf(dir: string, input: Pick<SourceInput, 'all' | 'read'>): { name: string } | undefined {
-  const pkg = input.all.get(dir ? `${dir}/package.json` : 'package.json');
+  const fallback = { name: baseName(dir) || 'app' };
+  const pkg = input.all.get(inFolder(dir, 'package.json'));
   const text = pkg ? input.read(pkg) : undefined;
-  if (text === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(text) as { name?: unknown };
-    return { name: typeof parsed.name === 'string' && parsed.name ? parsed.name : baseName(dir) || 'app' };
-  } catch {
-    return { name: baseName(dir) || 'app' };
+  if (text !== undefined) {
+    try {
+      const parsed = JSON.parse(text) as { name?: unknown };
+      return typeof parsed.name === 'string' && parsed.name ? { name: parsed.name } : fallback;
+    } catch {
+      return fallback;
+    }
   }
+  const manifests = PYTHON_MANIFESTS.map((m) => input.all.get(inFolder(dir, m))).filter((f) => f !== undefined);
+  if (!manifests.length) return undefined;
+  const read = new Map<string, PyManifest>();
+  for (const file of manifests) {
+    const manifest = input.read(file);
+    if (manifest !== undefined) readManifest(read, file.rel, manifest);
+  }
+  return { name: read.get(dir)?.name ?? fallback.name };
+}
+
+/** Whether application code in the folder will name the element's technology better than its base image. */
+function hasApplicationCode(dir: string, input: Pick<SourceInput, 'all'>): boolean {
+  return ['package.json', ...PYTHON_MANIFESTS].some((m) => input.all.has(inFolder(dir, m)));
 }
 
 function elementFor(image: DockerfileImage, id: string, name: string, input: Pick<SourceInput, 'all'>, service?: ComposeBuild): Element {
   const dir = dirOf(image.file);
-  const nodeApp = input.all.has(dir ? `${dir}/package.json` : 'package.json');
-  const technology = nodeApp ? undefined : image.baseFacts.technology;
+  const codeApp = hasApplicationCode(dir, input);
+  const technology = codeApp ? undefined : image.baseFacts.technology;
   const evidence = image.evidence.map((e) => {
     // The compose service's `user:` decides who the container runs as; the image's USER is only a default.
     if (e.prop !== 'runsAsRoot' || !service?.setsUser) return { ...e };
@@ -125,8 +148,8 @@ function elementFor(image: DockerfileImage, id: string, name: string, input: Pic
   return {
     id,
     name,
-    // The code of a Node.js folder says whether it is a frontend (served by nginx or not); the base image does not.
-    kind: nodeApp ? 'process' : (image.baseFacts.kind ?? 'process'),
+    // The code of the folder says whether it is a frontend (served by nginx or not); the base image does not.
+    kind: codeApp ? 'process' : (image.baseFacts.kind ?? 'process'),
     ...(technology ? { technology } : {}),
     description: image.description,
     props,

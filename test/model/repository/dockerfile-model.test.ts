@@ -1,6 +1,6 @@
 // Dockerfiles in repository models: a shop whose compose services are built from Dockerfiles (a custom
 // `dockerfile:` name, multi-stage builds, numeric, named and root users, no USER, a compose `user:` that
-// overrides the image's), a Node.js service and a Go service no compose file names, a variant and a tooling
+// overrides the image's, a Flask API), a Node.js service and a Go service no compose file names, a variant and a tooling
 // image that are not services; then one Dockerfile on its own, and one a Kubernetes Deployment runs.
 
 import assert from 'node:assert/strict';
@@ -46,9 +46,9 @@ describe('a shop built from Dockerfiles', async () => {
     assert.deepEqual(at(threat('TM-K8S-001@web')), ['docker-compose.yml:2', 'web/Dockerfile.prod:9']);
   });
 
-  it('follows FROM base to the base image, and takes the runtime as technology where no code names it', () => {
+  it('follows FROM base to the base image, and leaves the technology to the Python code of the folder', () => {
     const api = element(model, 'api');
-    assert.equal(api.technology, 'Python 3.12');
+    assert.equal(api.technology, 'Python (Flask)');
     assert.equal(api.location?.file, 'docker-compose.yml', 'the compose service keeps its place');
     assert.deepEqual(decided(api, 'runsAsRoot'), ['api/Dockerfile:14=false']);
     const lines = says(api, 'api/Dockerfile');
@@ -83,7 +83,7 @@ describe('a shop built from Dockerfiles', async () => {
     assert.equal(jobs.props.runsAsRoot, false);
     assert.deepEqual(decided(jobs, 'runsAsRoot'), ['docker-compose.yml:24=false']);
     assert.ok(says(jobs, 'jobs/Dockerfile').includes('1: no USER instruction: the container runs as root (compose service jobs overrides it with user:)'));
-    assert.equal(jobs.technology, 'Ruby 3.3');
+    assert.equal(jobs.technology, 'Ruby 3.3', 'no code of the folder is read: the base image names the runtime');
   });
 
   it('joins the Node.js application of the Dockerfile’s folder, which names it', () => {
@@ -118,11 +118,23 @@ describe('Dockerfiles on their own and with Kubernetes', () => {
     });
     const { model, refusal } = await modelRepository(dir);
     assert.equal(refusal, undefined);
+    assert.deepEqual(model.elements.map((e) => [e.id, e.technology]), [['billing', 'Python 3.12'], ['ledger', 'Python 3.12']]);
     const threats = analyze(model).threats.map((t) => t.id);
     assert.equal(element(model, 'billing').description, 'Runs in a container built from a Dockerfile on a base pinned by digest');
     assert.ok(!threats.includes('TM-K8S-001@billing') && !threats.includes('TM-SUPPLY-002@billing'), threats.join(', '));
     assert.deepEqual(decided(element(model, 'ledger'), 'runsAsRoot'), ['ledger/Dockerfile:1=true']);
     assert.ok(threats.includes('TM-K8S-001@ledger') && threats.includes('TM-SUPPLY-002@ledger'), threats.join(', '));
+  });
+
+  it('joins the Python application of the Dockerfile’s folder, under the name its manifest gives', async () => {
+    const dir = repo({
+      'svc/Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\nEXPOSE 5000\nCMD ["flask", "run", "--host", "0.0.0.0"]\n',
+      'svc/pyproject.toml': '[project]\nname = "ledger-svc"\nversion = "1.0.0"\ndependencies = ["flask>=3.0"]\n',
+      'svc/app.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.get("/balance")\ndef balance():\n    return {"balance": 0}\n',
+    });
+    const { model } = await modelRepository(dir);
+    assert.deepEqual(model.elements.map((e) => [e.id, e.name, e.technology]), [['svc', 'ledger-svc', 'Python (Flask)']]);
+    assert.deepEqual(decided(element(model, 'svc'), 'runsAsRoot'), ['svc/Dockerfile:1=true']);
   });
 
   it('joins the Kubernetes Deployment whose image is named after the Dockerfile’s folder', async () => {
