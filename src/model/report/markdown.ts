@@ -9,7 +9,7 @@ import type { SourceRef } from '../schema/architecture.js';
 import { markdownCode as code, markdownInline as md } from '../../core/escape.js';
 import { renderMermaidDfd } from './mermaid.js';
 import { boundaryOutline } from './outline.js';
-import { auditLines, complianceSection, summarySection, verificationLines } from './repository-sections.js';
+import { auditLines, complianceSection, gapsSection, summarySection, verificationLines } from './repository-sections.js';
 import { cell, elementNames, formatCounts, fromFile, mitigationLine, mitigationsInUse, recommendedActions, resolveMitigations, STRIDE_LABEL } from './register.js';
 
 // Everything taken from the design (names, labels, file names, excerpts) goes through `md`, `cell` or `code`.
@@ -94,7 +94,8 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     push('');
   } else push('No open threats.', '');
 
-  if (actions.length) {
+  if (actions.length && report.sources) pushAll(gapsSection(report, actions, md));
+  else if (actions.length) {
     push('## Recommended actions', '', 'In risk order. Steps are given for critical and high risks.', '');
     for (const a of capped(actions, 'actions')) {
       if (isMore(a)) {

@@ -5,7 +5,11 @@
 
 import { complianceControl, describeControl, FRAMEWORK_VERSIONS } from '../../core/compliance-catalogue.js';
 import type { ComplianceFramework } from '../../core/compliance.js';
+import { SEVERITIES } from '../../core/types.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
+import type { Architecture } from '../schema/architecture.js';
+import type { RecommendedAction } from './register.js';
+import { remediationFor, type Stack } from '../knowledge/remediations.js';
 
 type Md = (text: string) => string;
 
@@ -102,5 +106,47 @@ export function complianceSection(report: ThreatReport, md: Md): string[] {
     }
     out.push('');
   }
+  return out;
+}
+
+/** Gaps listed at most (as the report's other lists); the rest are in the register and the JSON report. */
+const MARKDOWN_LIST_CAP = 1_000;
+/** At most this many evidence lines are linked per gap; the threat's own section lists them all. */
+const EVIDENCE_LINKS = 4;
+
+/** The open threats as gaps grouped by severity, each with its evidence and the change to make in this stack. */
+export function gapsSection(report: ThreatReport, actions: readonly RecommendedAction[], md: Md): string[] {
+  const owner = new Map<object, Architecture['elements'][number]>();
+  for (const e of report.model.elements) for (const x of e.evidence ?? []) owner.set(x, e);
+  const elements = new Map(report.model.elements.map((e) => [e.id, e]));
+  const out = ['## Gaps and remediation', '', 'By severity, then risk. Each gap links the lines that show it and the change to make in this repository.', ''];
+  let shown = 0;
+  for (const severity of SEVERITIES) {
+    const group = actions.filter((a) => a.threat.severity === severity);
+    if (!group.length) continue;
+    out.push(`### ${severity[0]!.toUpperCase()}${severity.slice(1)} (${group.length})`, '');
+    for (const a of group) {
+      if (shown++ >= MARKDOWN_LIST_CAP) break;
+      const t = a.threat;
+      out.push(`- **${md(t.title)}** (risk ${t.riskScore.toFixed(1)}, \`${md(t.id)}\`): ${md(a.mitigations.map((m) => m.title).join('; '))}`);
+      const evidence = t.verification?.evidence ?? [];
+      if (evidence.length) {
+        const links = evidence.slice(0, EVIDENCE_LINKS).map((e) => `${e.file}:${e.line}${e.rule ? ` (${e.rule})` : ''}`);
+        out.push(`  - Evidence: ${md(links.join(', '))}${evidence.length > EVIDENCE_LINKS ? ', …' : ''}`);
+      } else out.push('  - Evidence: none in the repository; implied by the architecture (check it).');
+      const parts = [...t.elements.map((id) => elements.get(id)), ...evidence.map((e) => owner.get(e))].filter((e) => e !== undefined && e.kind !== 'actor');
+      const stack: Stack = {
+        technologies: [...new Set(parts.map((e) => e!.technology ?? ''))],
+        files: [...new Set([...parts.flatMap((e) => (e!.evidence ?? []).map((x) => x.file)), ...t.locations.flatMap((l) => (l.file ? [l.file] : []))])],
+      };
+      for (const m of a.mitigations) {
+        const fix = remediationFor(m.id, stack);
+        // The knowledge base's own text, written as Markdown (code spans): shown as it is.
+        out.push(`  - Fix: ${fix ? fix.change : md(m.steps[0] ?? m.title)}`);
+      }
+    }
+    out.push('');
+  }
+  if (shown > MARKDOWN_LIST_CAP) out.push(`_${actions.length - MARKDOWN_LIST_CAP} more gaps are in the risk register and the JSON report._`, '');
   return out;
 }

@@ -108,3 +108,11 @@ describe('the mitigation ↔ auditor rule link', () => {
     assert.ok(checksOf(['MIT-QUEUE-ENCRYPTION', 'MIT-TLS']).has('BW-K8S-INGRESS-002'));
   });
 });
+
+describe('remediation for the stack', () => {
+  it('names only mitigations of the library', async () => {
+    const { STACK_REMEDIATIONS } = await import('../../../src/model/knowledge/remediations.js');
+    const mitigations = new Set(MITIGATIONS.map((m) => m.id));
+    for (const r of STACK_REMEDIATIONS) assert.ok(mitigations.has(r.mitigation), r.mitigation);
+  });
+});

@@ -46,6 +46,20 @@ describe('the gaps and boundaries of the ordering system, from its repository', 
     }
   });
 
+  it('groups the gaps by severity, each with its evidence and the change to make in this stack', () => {
+    const gaps = markdown.out.slice(markdown.out.indexOf('## Gaps and remediation'), markdown.out.indexOf('## Threats by STRIDE category'));
+    assert.ok(gaps.indexOf('### High') < gaps.indexOf('### Medium') && gaps.indexOf('### Medium') < gaps.indexOf('### Low'));
+    const entry = (id: string) => {
+      const start = gaps.indexOf(`\`${id}\``);
+      assert.ok(start > 0, id);
+      return gaps.slice(start, gaps.indexOf('\n- **', start) === -1 ? undefined : gaps.indexOf('\n- **', start));
+    };
+    assert.match(entry('TM-API-005@api'), /Evidence: api\/src\/server\.js:7[\s\S]*Fix: Name the origins: `app\.use\(cors\(\{ origin: \['https:/);
+    assert.match(entry('TM-DB-003@mariadb'), /Evidence: docker-compose\.yml:46[\s\S]*Fix: Remove the `ports:` entry/);
+    assert.match(entry(`TM-QUEUE-001@${QUEUE}`), /Evidence: terraform\/main\.tf:12[\s\S]*Fix: Set `kms_master_key_id/);
+    assert.match(entry('TM-DB-001@mariadb'), /Fix: Validate each body against a schema/);
+  });
+
   it('rates the five boundaries the description names, each with its reason', () => {
     assert.equal(markdown.code, 0, markdown.err);
     const rated = (label: string) => new RegExp(`\\*\\*${label}\\*\\*[^\\n]* — \\*\\*(CRITICAL|HIGH|MEDIUM)\\*\\*: \\S`).exec(markdown.out)?.[1];
