@@ -10,7 +10,7 @@ import { servicesOf, setting } from '../../adapt/compose/services.js';
 import { objectsOf, podSpecOf } from '../../adapt/kubernetes/objects.js';
 import { parseImage } from '../../analyze/images.js';
 import { readYaml } from '../../parse/yaml/read.js';
-import { entry, isMap, text } from '../../parse/yaml/tree.js';
+import { entry, getMap, isMap, text } from '../../parse/yaml/tree.js';
 import { buildFolder } from './compose-service.js';
 import type { SourceInput } from './types.js';
 
@@ -28,6 +28,18 @@ export interface WorkloadImage {
   workload: string;
   /** Image repositories of the workload's containers, without registry, tag or digest (`acme/orders`). */
   repositories: string[];
+  /** The pod or a container sets `runAsUser` or `runAsNonRoot`, which decides the user over the image's USER. */
+  setsUser: boolean;
+}
+
+/** Folders that hold a service's build rather than name it (`cartservice/src/Dockerfile`): the name is one up. */
+const GENERIC_FOLDERS = new Set(['src', 'source', 'app', 'docker', '.docker', 'build', 'deploy', 'container', 'image', 'server', 'service']);
+
+/** The name a Dockerfile's folder gives its service: the folder's, or its parent's for a generic folder. */
+export function serviceFolderName(dockerfile: string): string {
+  const parts = dirOf(dockerfile).split('/').filter(Boolean);
+  while (parts.length > 1 && GENERIC_FOLDERS.has(parts[parts.length - 1]!.toLowerCase())) parts.pop();
+  return parts[parts.length - 1] ?? '';
 }
 
 const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
@@ -73,21 +85,25 @@ export function workloadImages(input: Pick<SourceInput, 'read' | 'filesOf'>): Wo
     for (const object of objectsOf(file.rel, readYaml(source).documents)) {
       const pod = podSpecOf(object);
       if (!pod || !object.name) continue;
-      const repositories = pod.containers
-        .filter((c) => c.group === 'containers')
+      const main = pod.containers.filter((c) => c.group === 'containers');
+      const setsUser = [pod.node, ...main.map((c) => c.node)].some((n) => {
+        const context = getMap(n, 'securityContext');
+        return entry(context, 'runAsUser') !== undefined || entry(context, 'runAsNonRoot') !== undefined;
+      });
+      const repositories = main
         .map((c) => text(entry(c.node, 'image')?.value))
         .filter((image): image is string => image !== undefined && !image.includes('$') && !image.includes('{{'))
         .map((image) => parseImage(image).repository.toLowerCase());
-      if (repositories.length) out.push({ workload: object.name, repositories });
+      if (repositories.length) out.push({ workload: object.name, repositories, setsUser });
     }
   }
   return out;
 }
 
 /** The workloads that run the image: named as compose tags the build, or after the Dockerfile's folder. */
-export function workloadsOf(dockerfile: string, builds: readonly ComposeBuild[], workloads: readonly WorkloadImage[]): string[] {
+export function workloadsOf(dockerfile: string, builds: readonly ComposeBuild[], workloads: readonly WorkloadImage[]): WorkloadImage[] {
   const tagged = builds.filter((b) => b.dockerfile === dockerfile && b.image).map((b) => parseImage(b.image!).repository.toLowerCase());
-  const folder = dirOf(dockerfile).split('/').pop()?.toLowerCase() ?? '';
+  const folder = serviceFolderName(dockerfile).toLowerCase();
   const last = (repository: string) => repository.slice(repository.lastIndexOf('/') + 1);
-  return workloads.filter((w) => w.repositories.some((r) => tagged.includes(r) || (folder !== '' && last(r) === folder))).map((w) => w.workload);
+  return workloads.filter((w) => w.repositories.some((r) => tagged.includes(r) || (folder !== '' && last(r) === folder)));
 }

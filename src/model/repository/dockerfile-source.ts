@@ -10,7 +10,7 @@
 import { MAX_DOCKERFILE_BYTES } from '../../scanners/dockerfile.js';
 import type { Element } from '../schema/architecture.js';
 import { readDockerfileImage, type DockerfileImage } from './dockerfile-image.js';
-import { composeBuilds, workloadImages, workloadsOf, type ComposeBuild } from './dockerfile-links.js';
+import { composeBuilds, serviceFolderName, workloadImages, workloadsOf } from './dockerfile-links.js';
 import { normalisedName } from './merge.js';
 import { readManifest, type PyManifest } from './python-app-manifest.js';
 import { emptyFragment, type RepositorySource, type SourceInput } from './types.js';
@@ -53,8 +53,9 @@ export const dockerfileSource: RepositorySource = {
     const covered = new Set<string>();
     for (const image of images) {
       const services = builds.filter((b) => b.dockerfile === image.file);
-      const names = [...new Set([...services.map((s) => s.service), ...workloadsOf(image.file, builds, workloads)])];
-      for (const name of names) fragment.elements.push(elementFor(image, name, name, input, services.find((s) => s.service === name)));
+      const runners: Runner[] = [...services.map((s) => ({ name: s.service, setsUser: s.setsUser, by: `compose service ${s.service} overrides it with user:` })), ...workloadsOf(image.file, builds, workloads).map((w) => ({ name: w.workload, setsUser: w.setsUser, by: `workload ${w.workload} sets its user in securityContext` }))];
+      const names = [...new Set(runners.map((r) => r.name))];
+      for (const name of names) fragment.elements.push(elementFor(image, name, name, input, runners.find((r) => r.name === name && r.setsUser)));
       if (names.length) {
         used.add(image.file);
         covered.add(dirOf(image.file));
@@ -76,7 +77,7 @@ export const dockerfileSource: RepositorySource = {
         continue;
       }
       const app = applicationOf(dir, input);
-      const name = own ?? app?.name ?? (baseName(dir) || 'app');
+      const name = own ?? app?.name ?? (serviceFolderName(image.file) || 'app');
       // The id the Node.js reader gives the application of this folder, so its element joins this one.
       const wanted = own !== undefined ? normalisedName(own) || 'app' : app ? normalisedName(baseName(dir) || app.name) || 'app' : normalisedName(name) || 'app';
       // Two folders of the same name (`a/api`, `b/api`) are two services: the second is told apart by its path.
@@ -133,18 +134,25 @@ function hasApplicationCode(dir: string, input: Pick<SourceInput, 'all'>): boole
   return ['package.json', ...PYTHON_MANIFESTS].some((m) => input.all.has(inFolder(dir, m)));
 }
 
-function elementFor(image: DockerfileImage, id: string, name: string, input: Pick<SourceInput, 'all'>, service?: ComposeBuild): Element {
+/** What runs the image, and whether it sets the user the container runs as itself. */
+interface Runner {
+  name: string;
+  setsUser: boolean;
+  by: string;
+}
+
+function elementFor(image: DockerfileImage, id: string, name: string, input: Pick<SourceInput, 'all'>, overriddenBy?: Runner): Element {
   const dir = dirOf(image.file);
   const codeApp = hasApplicationCode(dir, input);
   const technology = codeApp ? undefined : image.baseFacts.technology;
   const evidence = image.evidence.map((e) => {
-    // The compose service's `user:` decides who the container runs as; the image's USER is only a default.
-    if (e.prop !== 'runsAsRoot' || !service?.setsUser) return { ...e };
+    // A compose `user:` or a pod's `runAsUser` decides who the container runs as; the image's USER is only a default.
+    if (e.prop !== 'runsAsRoot' || !overriddenBy) return { ...e };
     const { prop: _prop, value: _value, ...note } = e;
-    return { ...note, says: `${e.says} (compose service ${service.service} overrides it with user:)` };
+    return { ...note, says: `${e.says} (${overriddenBy.by})` };
   });
   const props = { ...image.props };
-  if (service?.setsUser) delete props.runsAsRoot;
+  if (overriddenBy) delete props.runsAsRoot;
   return {
     id,
     name,

@@ -162,6 +162,35 @@ describe('Dockerfiles on their own and with Kubernetes', () => {
     assert.equal(orders.runtime, 'Kubernetes cluster');
     assert.deepEqual(decided(orders, 'runsAsRoot'), ['services/orders/Dockerfile:1=true']);
   });
+
+  it('leaves the user to the pod’s securityContext, and names a service by the folder above a generic src/', async () => {
+    const dir = repo({
+      'cart/src/Dockerfile': 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out/ /app/\nEXPOSE 7070\nENTRYPOINT ["dotnet", "/app/cart.dll"]\n',
+      'deploy/cart.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: cart',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      securityContext:',
+        '        runAsUser: 10001',
+        '        runAsNonRoot: true',
+        '      containers:',
+        '        - name: cart',
+        '          image: registry.example.com/shop/cart:2.0',
+        '',
+      ].join('\n'),
+    });
+    const { model } = await modelRepository(dir);
+    assert.deepEqual(model.elements.map((e) => e.id), ['cart']);
+    const cart = element(model, 'cart');
+    assert.equal(cart.props.runsAsRoot, false);
+    const stated = decided(cart, 'runsAsRoot');
+    assert.ok(stated.length > 0 && stated.every((d) => d.startsWith('deploy/cart.yaml:') && d.endsWith('=false')), stated.join(', '));
+    assert.ok(says(cart, 'cart/src/Dockerfile').includes('1: no USER instruction: the container runs as root (workload cart sets its user in securityContext)'));
+  });
 });
 
 describe('reading one Dockerfile', () => {
