@@ -2,6 +2,7 @@
 
 import { rateBoundaries } from './boundary-ratings.js';
 import { rateComponentBoundaries } from './component-boundaries.js';
+import { attackSurfaceLines } from './repository-surfaces.js';
 import { STRIDE_CATEGORIES } from '../../core/types.js';
 import { formatComplianceRef } from '../../core/compliance.js';
 import type { Threat, ThreatReport } from '../engine/types.js';
@@ -184,8 +185,9 @@ export function renderThreatMarkdown(report: ThreatReport): string {
   if (report.sources) pushAll(componentBoundaryLines(report));
 
   push('## Attack surfaces', '');
-  if (!report.attackSurfaces.length) push('No element receives flows from another trust zone.', '');
-  for (const s of capped(report.attackSurfaces, 'attack surfaces')) {
+  if (report.sources) pushAll(attackSurfaceLines(report, md));
+  else if (!report.attackSurfaces.length) push('No element receives flows from another trust zone.', '');
+  for (const s of report.sources ? [] : capped(report.attackSurfaces, 'attack surfaces')) {
     if (isMore(s)) {
       push('', s.more);
       break;
@@ -193,7 +195,7 @@ export function renderThreatMarkdown(report: ThreatReport): string {
     const entries = s.entryPoints.map((p) => `${p.from}${p.protocol ? ` (${p.protocol}${p.port !== undefined ? `:${p.port}` : ''})` : ''}`);
     push(`- **${md(s.name)}**: ${s.internetFacing ? `internet-facing (${md(s.exposure ?? '')})` : 'internal'}; entry points: ${entries.length ? md(entries.join(', ')) : 'none drawn'}; ${s.openThreats} open threat${s.openThreats === 1 ? '' : 's'}`);
   }
-  if (report.attackSurfaces.length) push('');
+  if (report.attackSurfaces.length && !report.sources) push('');
 
   if (model.elements.length <= MARKDOWN_DIAGRAM_CAP.elements && model.flows.length <= MARKDOWN_DIAGRAM_CAP.flows) {
     push('## Data-flow diagram', '', '```mermaid', renderMermaidDfd(report).trimEnd(), '```', '');

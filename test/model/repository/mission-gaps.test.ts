@@ -60,6 +60,16 @@ describe('the gaps and boundaries of the ordering system, from its repository', 
     assert.match(entry('TM-DB-001@mariadb'), /Fix: Validate each body against a schema/);
   });
 
+  it('lists each component’s attack surface: its exposure, entry points, routes and threats', () => {
+    const surfaces = markdown.out.slice(markdown.out.indexOf('## Attack surfaces'), markdown.out.indexOf('## Data-flow diagram'));
+    const api = surfaces.slice(surfaces.indexOf('- **api**'), surfaces.indexOf('- **worker**'));
+    assert.match(api, /internet-facing \(docker-compose\.yml:14: ports: 8080:8080/);
+    assert.match(api, /Entry points: .*User \(http:8080\)/);
+    assert.match(api, /Routes: POST \/orders \(open\), GET \/orders\/:id \(open\)/);
+    assert.match(api, /Threats: Unauthenticated callers use api as any user \(high\)/);
+    for (const component of ['frontend', 'worker', 'mariadb', 'orders']) assert.match(surfaces, new RegExp(`- \\*\\*${component}\\*\\* \\(`));
+  });
+
   it('rates the five boundaries the description names, each with its reason', () => {
     assert.equal(markdown.code, 0, markdown.err);
     const rated = (label: string) => new RegExp(`\\*\\*${label}\\*\\*[^\\n]* — \\*\\*(CRITICAL|HIGH|MEDIUM)\\*\\*: \\S`).exec(markdown.out)?.[1];
