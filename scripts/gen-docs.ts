@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { builtinRules } from '../src/analyze/rules/index.js';
 import { generateRuleDocs } from '../src/report/rule-docs.js';
+import { threatLinks } from '../src/model/knowledge/verified-by.js';
 import { ScanResultSchema, scanResultJsonSchema } from '../src/core/scan-schema.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
 import { keyOrderModule, keyOrderOf } from '../src/report/key-order.js';
@@ -11,7 +12,7 @@ import { architectureJsonSchema } from '../src/model/schema/architecture.js';
 import { architectureInputJsonSchema } from '../src/model/schema/input.js';
 
 const dir = fileURLToPath(new URL('../docs/rules/', import.meta.url));
-const files = generateRuleDocs(builtinRules);
+const files = generateRuleDocs(builtinRules, threatLinks);
 
 await mkdir(dir, { recursive: true });
 for (const name of await readdir(dir)) {

@@ -23,7 +23,12 @@ export interface RuleDocOptions {
   headingLevel?: number;
   /** Include the generated-file note. Default true. */
   generatedNote?: boolean;
+  /** The threat model's side of the link: the mitigations a rule verifies and the threat rules they answer. */
+  threatLinks?: ThreatLinks;
 }
+
+/** Given by the caller (the knowledge base lives with the threat modeller): `BW-AWS-SQS-001` → its mitigations and threats. */
+export type ThreatLinks = (ruleId: string) => { mitigations: string[]; threats: string[] };
 
 /** The Markdown reference for one rule. */
 export function ruleDocMarkdown(rule: Rule, options: RuleDocOptions = {}): string {
@@ -33,7 +38,9 @@ export function ruleDocMarkdown(rule: Rule, options: RuleDocOptions = {}): strin
   if (options.generatedNote ?? true) out.push(GENERATED_NOTE, '');
   out.push(`${h(1)} ${m.id}: ${m.title}`, '');
   out.push('| | |', '| --- | --- |');
-  for (const [label, value] of [...metaRows(m), ...fixRows(rule)]) out.push(`| ${label} | ${value} |`);
+  const answers = options.threatLinks?.(m.id);
+  const threatRows: [string, string][] = answers?.threats.length ? [['Threat model', `verifies ${codeList(answers.mitigations)} in a repository model, answering ${codeList(answers.threats)}`]] : [];
+  for (const [label, value] of [...metaRows(m), ...fixRows(rule), ...threatRows]) out.push(`| ${label} | ${value} |`);
   out.push('', `${h(2)} Why it matters`, '', m.description, '', `${h(2)} How to fix`, '', m.remediation, '');
   for (const format of FORMAT_IDS) {
     const examples = rule.examples[format];
@@ -115,9 +122,9 @@ export function ruleIndexMarkdown(rules: readonly Rule[]): string {
 }
 
 /** Every generated file under docs/rules/, by file name. */
-export function generateRuleDocs(rules: readonly Rule[]): Map<string, string> {
+export function generateRuleDocs(rules: readonly Rule[], threatLinks?: ThreatLinks): Map<string, string> {
   const files = new Map<string, string>([['README.md', ruleIndexMarkdown(rules)]]);
-  for (const rule of rules) files.set(`${rule.meta.id}.md`, ruleDocMarkdown(rule));
+  for (const rule of rules) files.set(`${rule.meta.id}.md`, ruleDocMarkdown(rule, threatLinks ? { threatLinks } : {}));
   return files;
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Rule } from '../../src/analyze/rule.js';
 import { builtinRules } from '../../src/analyze/rules/index.js';
 import { dedent, generateRuleDocs, ruleDocMarkdown, ruleIndexMarkdown } from '../../src/report/rule-docs.js';
+import { threatLinks } from '../../src/model/knowledge/verified-by.js';
 import { s3EncryptionMeta } from './sample.js';
 
 const docsDir = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
@@ -21,7 +22,7 @@ const rule: Rule = {
 
 describe('rule docs', () => {
   it('committed docs/rules/ match the rule metadata (run `npm run docs` after changing rules)', () => {
-    const expected = generateRuleDocs(builtinRules);
+    const expected = generateRuleDocs(builtinRules, threatLinks);
     const committed = readdirSync(docsDir).filter((f) => f.endsWith('.md')).sort();
     assert.deepEqual(committed, [...expected.keys()].sort(), 'docs/rules/ has missing or stale pages');
     for (const [name, text] of expected) assert.equal(readFileSync(docsDir + name, 'utf8'), text, `docs/rules/${name} is out of date`);

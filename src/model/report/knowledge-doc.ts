@@ -2,6 +2,7 @@
 
 import { formatComplianceRef } from '../../core/compliance.js';
 import { MITIGATIONS } from '../knowledge/mitigations.js';
+import { MITIGATION_CHECKS } from '../knowledge/verified-by.js';
 import { THREAT_RULES } from '../knowledge/patterns/index.js';
 import { PATTERNS } from '../knowledge/types.js';
 import { cell, STRIDE_LABEL } from './register.js';
@@ -22,6 +23,9 @@ export function renderKnowledgeBaseMarkdown(): string {
     out.push('');
   }
   out.push('### Mitigation library', '');
-  for (const m of MITIGATIONS) out.push(`- **\`${m.id}\`: ${m.title}.** ${m.steps.join(' ')}`);
+  for (const m of MITIGATIONS) {
+    const checks = MITIGATION_CHECKS[m.id] ?? [];
+    out.push(`- **\`${m.id}\`: ${m.title}.** ${m.steps.join(' ')}${checks.length ? ` Verified in a repository by the auditor's ${checks.map((c) => `\`${c}\``).join(', ')}.` : ''}`);
+  }
   return out.join('\n') + '\n';
 }
