@@ -14,7 +14,7 @@ export const kubernetesRules: ElementThreatRule[] = [
     condition: 'a workload the design states runs as root (`runsAsRoot: true`)',
     applies: (ctx) => ctx.element.props.runsAsRoot === true,
     controls: [],
-    title: (ctx) => `${ctx.element.name} runs as root: a compromise becomes a node compromise`,
+    title: (ctx) => `${ctx.element.name} runs as root: a compromise reaches the ${inCluster(ctx) ? 'node' : 'host'}`,
     description: (ctx) =>
       `${ctx.element.name} runs as root${inCluster(ctx) ? ' in the cluster' : ''}. A code-execution bug in it gives the attacker root in the container, and with a kernel or runtime flaw, the host and its other workloads.`,
     severity: 'high',
