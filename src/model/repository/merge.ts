@@ -24,6 +24,8 @@ export function normalisedName(name: string): string {
 export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel {
   const elements = new Map<string, Element>();
   const byName = new Map<string, string>();
+  /** Aliases alone (a build folder, a function's code folder): also matched by an incoming element's id. */
+  const byAlias = new Map<string, string>();
   const boundaries = new Map<string, Boundary>();
   const boundaryByName = new Map<string, string>();
   const flows = new Map<string, Flow>();
@@ -54,7 +56,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
     const ids = new Map<string, string>();
     for (const e of fragment.elements) {
       const incoming = e.boundary ? { ...e, boundary: boundaryIds.get(e.boundary) ?? e.boundary } : e;
-      const found = elements.get(e.id) ?? elements.get(byName.get(normalisedName(e.name)) ?? '');
+      const found = elements.get(e.id) ?? elements.get(byName.get(normalisedName(e.name)) ?? '') ?? elements.get(byAlias.get(normalisedName(e.id)) ?? '');
       // People are never the same thing as a service, whatever the names say (a users service called `user`).
       const match = found && (found.kind === 'actor') === (e.kind === 'actor') ? found : undefined;
       if (match) {
@@ -67,7 +69,10 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
       elements.set(id, { ...incoming, id, props: { ...incoming.props }, data: [...incoming.data] });
       byNameOnce(byName, normalisedName(e.name), id);
       byNameOnce(byName, normalisedName(e.id), id);
-      for (const alias of fragment.aliases.get(e.id) ?? []) byNameOnce(byName, normalisedName(alias), id);
+      for (const alias of fragment.aliases.get(e.id) ?? []) {
+        byNameOnce(byName, normalisedName(alias), id);
+        byNameOnce(byAlias, normalisedName(alias), id);
+      }
     }
 
     for (const f of fragment.flows) {
