@@ -53,7 +53,7 @@ export function scanClients(c: PyCollector, mod: PyModule, drivers: ReadonlySet<
     const args = callArgs(mod.t, call.open, call.close);
     const at = pyEvidence(mod, call.tok, call.close + 1);
     const verb = lastName(call.written);
-    if ((verb === 'client' || verb === 'resource') && (q.startsWith('boto3') || q.startsWith('aioboto3') || [...mod.imports.values()].some((v) => v.startsWith('boto3')))) {
+    if ((verb === 'client' || verb === 'resource') && (q.startsWith('boto3') || q.startsWith('aioboto3') || mod.packages.has('boto3') || mod.packages.has('aioboto3'))) {
       const first = args.find((a) => !a.kw) ?? kwArg(args, 'service_name');
       const service = first && mod.t.kind[first.start] === PyTok.Str ? strValue(mod.t, first.start) : undefined;
       if (!service) continue;

@@ -159,7 +159,7 @@ function isServer(c: PyCollector, mod: PyModule, owner: string): boolean {
   if (!/^\w+$/.test(owner)) return false;
   const m = c.ws.madeBy(mod, owner);
   if (m) return /^(?:flask\.Flask|fastapi\.FastAPI|quart\.Quart|flask_socketio\.SocketIO)$/.test(m.call.qualified) || lastName(m.call.qualified) === 'create_app';
-  return owner === 'app' && (c.frameworks.has('flask') || [...mod.imports.values()].some((v) => v.startsWith('flask')));
+  return owner === 'app' && (c.frameworks.has('flask') || mod.packages.has('flask'));
 }
 
 /** `resources={r"/api/*": {"origins": "*"}}`: the origins given per path. */

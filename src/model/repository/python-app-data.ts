@@ -7,7 +7,7 @@ import { findSecrets } from '../../analyze/secrets/detectors.js';
 import { mask } from '../../analyze/secrets/patterns.js';
 import { lastName, pyEvidence, shorten, type PyCollector } from './python-app-collect.js';
 import type { PyModule } from './python-module.js';
-import { isName, isOp, logicalLineAt, PyTok, strParts, strValue, tokText } from './python-tokens.js';
+import { isName, isOp, lineIndexFrom, logicalLineAt, PyTok, strParts, strValue, tokText } from './python-tokens.js';
 import { envRead, evaluate } from './python-values.js';
 
 const VALIDATION: Record<string, string> = {
@@ -44,7 +44,7 @@ export function scanData(c: PyCollector, mod: PyModule): void {
     const name = lastName(call.written);
     if (/^(?:model_validate|model_validate_json|parse_obj|parse_raw)$/.test(name)) c.validation.push({ library: 'pydantic', evidence: pyEvidence(mod, call.tok, call.close + 1) });
   }
-  const taint = new Map<number, Set<string>>();
+  const taint: Handler[] = [];
   for (const def of mod.defs) {
     const params = c.handlers.get(`${mod.file}#${def.tok}`);
     if (!params) continue;
@@ -53,7 +53,7 @@ export function scanData(c: PyCollector, mod: PyModule): void {
       const model = [...models].find((m) => new RegExp(`:\\s*${m}\\b`).test(sig));
       if (model) c.validation.push({ library: 'pydantic', evidence: pyEvidence(mod, def.tok - 1, def.close + 1, `def ${def.name}(…: ${model})`) });
     }
-    taint.set(def.tok, tainted(mod, def.close + 1, def.bodyEnd, params));
+    taint.push({ tok: def.tok, bodyEnd: def.bodyEnd, names: tainted(mod, def.close + 1, def.bodyEnd, params) });
   }
   const auditLoggers = new Set<string>();
   for (const [name, assigns] of mod.assigns) {
@@ -113,8 +113,9 @@ function secretSubscript(c: PyCollector, mod: PyModule, i: number): void {
 function tainted(mod: PyModule, from: number, to: number, params: ReadonlySet<string>): Set<string> {
   const { t } = mod;
   const names = new Set(params);
-  for (const line of t.lines) {
-    if (line.first < from || line.first >= to) continue;
+  for (let li = lineIndexFrom(t, from); li < t.lines.length && t.lines[li]!.first < to; li++) {
+    const line = t.lines[li]!;
+    if (line.first < from) continue;
     if (!isName(t, line.first) || !isOp(t, line.first + 1, '=')) continue;
     const text = t.text.slice(t.start[line.first + 2] ?? 0, t.end[line.end - 1] ?? 0);
     if (REQUEST_DATA.test(text) || mentions(text, names)) names.add(tokText(t, line.first));
@@ -128,7 +129,7 @@ function mentions(text: string, names: ReadonlySet<string>): boolean {
 }
 
 /** A SQL statement in string tokens [i, end): how it is built and whether request data is spliced in. */
-function readSql(c: PyCollector, mod: PyModule, i: number, end: number, taint: Map<number, Set<string>>): void {
+function readSql(c: PyCollector, mod: PyModule, i: number, end: number, taint: readonly Handler[]): void {
   const { t } = mod;
   let value = '';
   let fstring = false;
@@ -155,7 +156,7 @@ function readSql(c: PyCollector, mod: PyModule, i: number, end: number, taint: M
   } else if (isOp(t, i - 1, '+')) spliced += ' +';
   const statement = t.text.slice(t.start[i]!, t.end[to - 1]!);
   if (spliced.trim() || (fstring && interpolations.length)) {
-    const def = enclosingHandler(mod, i, taint);
+    const def = enclosingHandler(i, taint);
     const requestData = REQUEST_DATA.test(spliced) || (def !== undefined && mentions(spliced, def));
     c.sql.push({ kind: 'concatenated', requestData, evidence: pyEvidence(mod, i, to, shorten(statement)) });
   } else if (PLACEHOLDER.test(value) && isOp(t, end, ',')) {
@@ -163,11 +164,15 @@ function readSql(c: PyCollector, mod: PyModule, i: number, end: number, taint: M
   }
 }
 
-function enclosingHandler(mod: PyModule, i: number, taint: Map<number, Set<string>>): Set<string> | undefined {
-  let best: { tok: number; names: Set<string> } | undefined;
-  for (const def of mod.defs) {
-    const names = taint.get(def.tok);
-    if (names && def.tok < i && i < def.bodyEnd && (!best || def.tok > best.tok)) best = { tok: def.tok, names };
-  }
+interface Handler {
+  tok: number;
+  bodyEnd: number;
+  /** Names that hold request data in its body. */
+  names: Set<string>;
+}
+
+function enclosingHandler(i: number, taint: readonly Handler[]): Set<string> | undefined {
+  let best: Handler | undefined;
+  for (const h of taint) if (h.tok < i && i < h.bodyEnd && (!best || h.tok > best.tok)) best = h;
   return best?.names;
 }

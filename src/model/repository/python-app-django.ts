@@ -5,7 +5,7 @@
 
 import type { AuthKind, Evidence } from './node-app-types.js';
 import { lastName, pyEvidence, type PyCollector } from './python-app-collect.js';
-import { callArgs, qualify, type Def, type PyModule } from './python-module.js';
+import { callArgs, callSpanning, qualify, type Call, type Def, type PyModule } from './python-module.js';
 import { isName, isOp, logicalLineAt, PyTok, strValue, tokText } from './python-tokens.js';
 import { evaluate } from './python-values.js';
 
@@ -32,7 +32,7 @@ export function scanDjangoRoutes(c: PyCollector, modules: readonly PyModule[]): 
         const args = callArgs(mod.t, call.open, call.close).filter((a) => !a.kw);
         if (args.length < 2) continue;
         const route = evaluate(c.ws, mod, args[0]!.start, args[0]!.end).strings[0];
-        const inc = mod.calls.find((k) => k.tok === args[1]!.start && lastName(k.qualified) === 'include');
+        const inc = includeAt(mod, args[1]!.start);
         if (route === undefined || !inc) continue;
         const here = prefixOf.get(mod.file) ?? '';
         const target = callArgs(mod.t, inc.open, inc.close)[0];
@@ -49,7 +49,7 @@ export function scanDjangoRoutes(c: PyCollector, modules: readonly PyModule[]): 
       const args = callArgs(mod.t, call.open, call.close).filter((a) => !a.kw);
       if (args.length < 2) continue;
       const route = evaluate(c.ws, mod, args[0]!.start, args[0]!.end).strings[0];
-      if (route === undefined || mod.calls.some((k) => k.tok === args[1]!.start && lastName(k.qualified) === 'include')) continue;
+      if (route === undefined || includeAt(mod, args[1]!.start)) continue;
       addRoute(c, mod, `/${here}${cleanRoute(route)}`, args[1]!, pyEvidence(mod, call.tok, call.close + 1), defaults);
     }
     // DRF routers: `router.register(r'orders', OrderViewSet)`.
@@ -77,7 +77,7 @@ function addRoute(c: PyCollector, mod: PyModule, path: string, view: { start: nu
   c.frameworks.add('django');
   const { t } = mod;
   // `login_required(views.orders)` in urls.py guards the view it wraps.
-  const wrap = mod.calls.find((k) => k.tok === view.start && k.close === view.end - 1);
+  const wrap = callSpanning(mod, view.start, view.end - 1);
   if (wrap && /login_required|permission_required/.test(wrap.written)) {
     record(c, path, at, { kind: 'session', library: 'django.contrib.auth', at: pyEvidence(mod, wrap.tok, wrap.close + 1) });
     return;
@@ -89,10 +89,22 @@ function addRoute(c: PyCollector, mod: PyModule, path: string, view: { start: nu
   const dot = written.lastIndexOf('.');
   const owner = dot > 0 ? c.ws.module(qualify(mod, written.slice(0, dot))) : mod;
   const found = owner ? c.ws.definition(owner, dot > 0 ? written.slice(dot + 1) : written) : undefined;
-  const def = found?.mod.defs.find((d) => d.name === found.name);
-  const guard = found && def ? viewGuard(found.mod, def, defaults) : undefined;
+  const def = found?.mod.defByName.get(found.name);
+  const guard = found && def ? cachedGuard(found.mod, def, defaults) : undefined;
   record(c, path, at, guard);
   if (found && def?.kind === 'def' && def.open >= 0) c.handlers.set(`${found.mod.file}#${def.tok}`, new Set());
+}
+
+function includeAt(mod: PyModule, tok: number): Call | undefined {
+  const call = mod.callAt.get(tok);
+  return call && lastName(call.qualified) === 'include' ? call : undefined;
+}
+
+/** A view's guard, judged once however many routes name it. */
+const guards = new WeakMap<Def, Guard | undefined>();
+function cachedGuard(mod: PyModule, def: Def, defaults: Guard | 'open' | undefined): Guard | undefined {
+  if (!guards.has(def)) guards.set(def, viewGuard(mod, def, defaults));
+  return guards.get(def);
 }
 
 function record(c: PyCollector, path: string, at: Evidence, guard: Guard | undefined): void {

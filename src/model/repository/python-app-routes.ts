@@ -6,7 +6,7 @@
 
 import type { AuthKind } from './node-app-types.js';
 import { lastName, pyEvidence, type PyCollector } from './python-app-collect.js';
-import { callArgs, kwArg, qualify, type Call, type Def, type PyModule } from './python-module.js';
+import { callArgs, callSpanning, callsIn, kwArg, qualify, type Call, type Def, type PyModule } from './python-module.js';
 import { isName, isOp, tokText } from './python-tokens.js';
 import { evaluate, items } from './python-values.js';
 
@@ -57,7 +57,7 @@ export function scanRoutes(c: PyCollector, modules: readonly PyModule[]): void {
   for (const mod of modules) {
     for (const a of mod.assigns) {
       for (const assign of a[1].slice(0, 1)) {
-        const call = mod.calls.find((k) => k.tok === assign.start && k.close === assign.end - 1);
+        const call = callSpanning(mod, assign.start, assign.end - 1);
         if (!call || !(ROUTERS.has(call.qualified) || APPS.has(call.qualified))) continue;
         const args = callArgs(mod.t, call.open, call.close);
         const prefix = kwArg(args, 'url_prefix') ?? kwArg(args, 'prefix');
@@ -105,7 +105,7 @@ function routeOf(c: PyCollector, mod: PyModule, def: Def, mounts: Map<string, Mo
     while (isOp(t, j + 1, '.') && isName(t, j + 2)) j += 2;
     const written = t.text.slice(t.start[at + 1]!, t.end[j]!).replace(/\s+/g, '');
     const qualified = qualify(mod, written);
-    const call = isOp(t, j + 1, '(') ? mod.calls.find((k) => k.open === j + 1) : undefined;
+    const call = isOp(t, j + 1, '(') ? callSpanning(mod, at + 1, t.match[j + 1]!) : undefined;
     const verb = lastName(written);
     const owner = written.includes('.') ? written.slice(0, written.lastIndexOf('.')) : '';
     const ownerDef = owner && !owner.includes('.') ? c.ws.definition(mod, owner) : undefined;
@@ -154,8 +154,7 @@ function joinPath(prefix: string, path: string): string {
 /** `dependencies=[Depends(verify_token)]`: the first dependency that authenticates. */
 function dependencyAuth(c: PyCollector, mod: PyModule, arg: { start: number; end: number } | undefined): Mount['auth'] {
   if (!arg) return undefined;
-  for (const call of mod.calls) {
-    if (call.tok < arg.start || call.close >= arg.end) continue;
+  for (const call of callsIn(mod, arg.start, arg.end)) {
     const found = authOfDependency(c, mod, call, 0);
     if (found) return found;
   }
@@ -165,8 +164,7 @@ function dependencyAuth(c: PyCollector, mod: PyModule, arg: { start: number; end
 /** A parameter `= Depends(x)` / `Security(x)` (or `Annotated[..., Depends(x)]`) whose x authenticates. */
 function paramAuth(c: PyCollector, mod: PyModule, def: Def, depth: number): Mount['auth'] {
   if (def.open < 0 || depth > 3) return undefined;
-  for (const call of mod.calls) {
-    if (call.tok <= def.open || call.close >= def.close) continue;
+  for (const call of callsIn(mod, def.open + 1, def.close)) {
     const found = authOfDependency(c, mod, call, depth);
     if (found) return found;
   }
@@ -182,14 +180,14 @@ function authOfDependency(c: PyCollector, mod: PyModule, call: Call, depth: numb
   if (!dep) return undefined;
   const at = pyEvidence(mod, call.tok, call.close + 1);
   // `Depends(HTTPBearer())` inline, or a name bound to a scheme.
-  const inline = mod.calls.find((k) => k.tok === dep.start && k.close === dep.end - 1);
+  const inline = callSpanning(mod, dep.start, dep.end - 1);
   const written = inline ? inline.written : t.text.slice(t.start[dep.start]!, t.end[dep.end - 1]!).replace(/\s+/g, '');
   const scheme = inline ? lastName(inline.qualified) : /^\w+$/.test(written) ? lastName(c.ws.madeBy(mod, written)?.call.qualified ?? '') : '';
   if (SCHEMES[scheme]) return { kind: SCHEMES[scheme]!, library: 'fastapi.security', at };
   if (/^\w+$/.test(written)) {
     const d = c.ws.definition(mod, written);
-    const fn = d?.mod.defs.find((x) => x.name === d.name && x.kind === 'def');
-    if (d && fn) {
+    const fn = d?.mod.defByName.get(d.name);
+    if (d && fn?.kind === 'def') {
       const inner = paramAuth(c, d.mod, fn, depth + 1);
       if (inner) return { ...inner, at };
     }

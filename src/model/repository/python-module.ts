@@ -57,7 +57,13 @@ export interface PyModule {
   /** Assignments by target name; module-level first. */
   assigns: Map<string, Assign[]>;
   defs: Def[];
+  /** Functions and classes by name (the first of a name). */
+  defByName: Map<string, Def>;
+  /** Calls in token order, and by the first token of their callee. */
   calls: Call[];
+  callAt: Map<number, Call>;
+  /** The modules it imports from, by their top-level package (`flask`, `boto3`). */
+  packages: Set<string>;
 }
 
 export function indexModule(file: string, text: string, appDir: string): PyModule {
@@ -66,7 +72,7 @@ export function indexModule(file: string, text: string, appDir: string): PyModul
   const rel = appDir && file.startsWith(`${appDir}/`) ? file.slice(appDir.length + 1) : file;
   const parts = rel.replace(/\.py$/, '').split('/');
   if (parts[parts.length - 1] === '__init__') parts.pop();
-  const mod: PyModule = { file, dotted: parts.join('.'), t, line: (o) => lines.lineAt(o), imports: new Map(), importSites: [], assigns: new Map(), defs: [], calls: [] };
+  const mod: PyModule = { file, dotted: parts.join('.'), t, line: (o) => lines.lineAt(o), imports: new Map(), importSites: [], assigns: new Map(), defs: [], defByName: new Map(), calls: [], callAt: new Map(), packages: new Set() };
   const pkg = file.endsWith('__init__.py') ? parts : parts.slice(0, -1);
   const pending: number[] = [];
   for (let li = 0; li < t.lines.length; li++) {
@@ -111,10 +117,14 @@ export function indexModule(file: string, text: string, appDir: string): PyModul
     while (isOp(t, j + 1, '.') && isName(t, j + 2)) j += 2;
     if (isOp(t, j + 1, '(') && t.match[j + 1]! > j + 1) {
       const written = t.text.slice(t.start[i]!, t.end[j]!).replace(/\s+/g, '');
-      mod.calls.push({ written, qualified: qualify(mod, written), tok: i, open: j + 1, close: t.match[j + 1]! });
+      const call = { written, qualified: qualify(mod, written), tok: i, open: j + 1, close: t.match[j + 1]! };
+      mod.calls.push(call);
+      mod.callAt.set(i, call);
     }
     i = j;
   }
+  for (const d of mod.defs) if (!mod.defByName.has(d.name)) mod.defByName.set(d.name, d);
+  for (const site of mod.importSites) mod.packages.add(site.module.split('.')[0]!);
   return mod;
 }
 
@@ -213,9 +223,31 @@ export function callArgs(t: PyTokens, open: number, close: number): Arg[] {
 
 export const kwArg = (args: Arg[], name: string): Arg | undefined => args.find((a) => a.kw === name);
 
+/** The call whose callee starts at token `tok` and whose `)` is `close`, if there is one. */
+export function callSpanning(mod: PyModule, tok: number, close: number): Call | undefined {
+  const call = mod.callAt.get(tok);
+  return call && call.close === close ? call : undefined;
+}
+
+/** The calls whose callee starts in [from, to), by binary search over the calls in token order. */
+export function callsIn(mod: PyModule, from: number, to: number): Call[] {
+  const { calls } = mod;
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid]!.tok < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Call[] = [];
+  for (let i = lo; i < calls.length && calls[i]!.tok < to; i++) out.push(calls[i]!);
+  return out;
+}
+
 /** The modules of one application, to follow an import to the module that defines the name. */
 export class PyWorkspace {
   readonly byDotted = new Map<string, PyModule>();
+  private readonly found = new Map<string, PyModule | undefined>();
 
   constructor(readonly modules: PyModule[]) {
     for (const m of modules) if (!this.byDotted.has(m.dotted)) this.byDotted.set(m.dotted, m);
@@ -225,8 +257,10 @@ export class PyWorkspace {
   module(dotted: string): PyModule | undefined {
     const exact = this.byDotted.get(dotted);
     if (exact) return exact;
-    for (const m of this.modules) if (m.dotted.endsWith(`.${dotted}`)) return m;
-    return undefined;
+    if (this.found.has(dotted)) return this.found.get(dotted);
+    const tail = this.modules.find((m) => m.dotted.endsWith(`.${dotted}`));
+    if (this.found.size < 10_000) this.found.set(dotted, tail);
+    return tail;
   }
 
   /** Where a name used in `mod` is defined: the module and its name there (followed through up to 5 imports). */
@@ -234,7 +268,7 @@ export class PyWorkspace {
     let here = mod;
     let local = name;
     for (let hop = 0; hop < 5; hop++) {
-      if (here.assigns.has(local) || here.defs.some((d) => d.name === local)) return { mod: here, name: local };
+      if (here.assigns.has(local) || here.defByName.has(local)) return { mod: here, name: local };
       const bound = here.imports.get(local);
       if (!bound) return undefined;
       const dot = bound.lastIndexOf('.');
@@ -251,7 +285,7 @@ export class PyWorkspace {
     const found = this.definition(mod, name);
     if (!found) return undefined;
     for (const a of found.mod.assigns.get(found.name) ?? []) {
-      const call = found.mod.calls.find((c) => c.tok === a.start && c.close === a.end - 1);
+      const call = callSpanning(found.mod, a.start, a.end - 1);
       if (call) return { call, mod: found.mod };
     }
     return undefined;

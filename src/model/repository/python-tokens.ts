@@ -151,7 +151,8 @@ function stringEnd(text: string, q: number): number {
 
 export const tokText = (t: PyTokens, i: number): string => (i >= 0 && i < t.count ? t.text.slice(t.start[i]!, t.end[i]!) : '');
 export const isOp = (t: PyTokens, i: number, op: string): boolean => i >= 0 && i < t.count && t.kind[i] === PyTok.Op && t.end[i]! - t.start[i]! === op.length && t.text.startsWith(op, t.start[i]!);
-export const isName = (t: PyTokens, i: number, name?: string): boolean => i >= 0 && i < t.count && t.kind[i] === PyTok.Name && (name === undefined || tokText(t, i) === name);
+export const isName = (t: PyTokens, i: number, name?: string): boolean =>
+  i >= 0 && i < t.count && t.kind[i] === PyTok.Name && (name === undefined || (t.end[i]! - t.start[i]! === name.length && t.text.startsWith(name, t.start[i]!)));
 
 /** A string token's prefix letters (lower case) and its content without quotes; escapes are kept as written. */
 export function strParts(t: PyTokens, i: number): { prefix: string; body: string } {
@@ -187,4 +188,16 @@ export function logicalLineAt(t: PyTokens, tok: number): PyTokens['lines'][numbe
     else return line;
   }
   return undefined;
+}
+
+/** The index of the first logical line that ends after token `tok`. */
+export function lineIndexFrom(t: PyTokens, tok: number): number {
+  let lo = 0;
+  let hi = t.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.lines[mid]!.end <= tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
