@@ -125,11 +125,18 @@ function namedClause(t: Tokens, i: number): Map<string, string> {
   return out;
 }
 
+/** First letters of the words `indexModule` acts on: import, require, const, class, let, var, function, export(s), module. */
+const INDEX_WORD_START = new Uint8Array(65536);
+for (const w of ['import', 'require', 'const', 'let', 'var', 'function', 'class', 'export', 'exports', 'module']) INDEX_WORD_START[w.charCodeAt(0)] = 1;
+
 export function indexModule(file: string, text: string): ModuleIndex {
   const t = tokenize(text);
   const m: ModuleIndex = { file, t, line: lineIndex(text), imports: new Map(), importSites: [], defs: new Map(), exports: new Map(), reexports: [] };
   for (let i = 0; i < t.count; i++) {
     if (t.kind[i] !== Tok.Ident || isPunctCode(t, i - 1, 46) || isPunct(t, i - 1, '?.')) continue;
+    // Only the words below start what is indexed: other names are passed over without slicing their text.
+    const length = t.end[i]! - t.start[i]!;
+    if (length < 3 || length > 8 || !INDEX_WORD_START[t.text.charCodeAt(t.start[i]!)]) continue;
     const word = tokText(t, i);
     if (word === 'import' && !isPunct(t, i + 1, '(') && !isPunct(t, i + 1, '.')) readImport(m, i);
     else if (word === 'require' || word === 'import') {

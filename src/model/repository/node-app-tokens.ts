@@ -63,11 +63,15 @@ function operatorLength(text: string, i: number): number {
   }
 }
 
+/** ASCII characters by class, for the scanner's inner loops: 1 may start an identifier, 2 only continue one. */
+const IDENT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENT[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c === 35 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c === 35 || c > 127;
+  return c > 127 || IDENT[c] === 1;
 }
 function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c > 127 || IDENT[c] !== 0;
 }
 
 /** Skips a template literal whose opening backtick is at `i`; returns the offset after its closing backtick. */
