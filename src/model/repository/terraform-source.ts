@@ -5,6 +5,7 @@
 // WAF, TLS listeners, authorizers, throttling, backups) become properties, each with its file and line.
 
 import type { Boundary } from '../schema/architecture.js';
+import { aliasFunctionCode } from './terraform-code.js';
 import { evidence, TfModel } from './terraform-context.js';
 import { stateControls } from './terraform-controls.js';
 import { hostedElements, providerEndpoints } from './terraform-hosting.js';
@@ -78,6 +79,7 @@ export function rootFragment(project: TfModel['project'], input: Pick<SourceInpu
   placeInNetwork(model, account.id);
   stateControls(model);
   stateRelations(model);
+  aliasFunctionCode(model, rootLabel);
   const hosted = hostedElements(model);
   if (hosted.length) fragment.hosted = hosted;
   return fragment;

@@ -8,10 +8,12 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../../src/model/engine/analyze.js';
 import { modelRepository } from '../../../src/model/repository/index.js';
 import type { Architecture, Element } from '../../../src/model/schema/architecture.js';
+import { scratchRepositories } from './scratch-repository.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const ORDERING = join(ROOT, 'examples/ordering-system');
 const SERVERLESS = join(import.meta.dirname, 'fixtures/serverless');
+const repo = scratchRepositories('bulwark-tf-code-');
 
 const element = (model: Architecture, name: string): Element => {
   const found = model.elements.find((e) => e.name === name);
@@ -93,5 +95,70 @@ describe('Terraform in the repository model', () => {
     assert.equal(queue.id, 'module.queue.aws_sqs_queue.this');
     assert.deepEqual(queue.location, { file: 'modules/queue/main.tf', line: 1 });
     assert.equal(queue.props.encryptedAtRest, false);
+  });
+
+  it('joins a Lambda function with the code its archive_file zips, whether deployed by filename or through S3', async () => {
+    const handler = [
+      "const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');",
+      'const sqs = new SQSClient({});',
+      'exports.handler = async (event) => {',
+      '  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: event.body }));',
+      '  return { statusCode: 202 };',
+      '};',
+      '',
+    ].join('\n');
+    const dir = repo({
+      'infra/main.tf': [
+        'data "archive_file" "signup" {',
+        '  type        = "zip"',
+        '  source_dir  = "${path.module}/../functions/signup"',
+        '  output_path = "${path.module}/build/signup.zip"',
+        '}',
+        'data "archive_file" "report" {',
+        '  type        = "zip"',
+        '  source_file = "${path.module}/../functions/report/index.js"',
+        '  output_path = "${path.module}/build/report.zip"',
+        '}',
+        'resource "aws_s3_object" "report" {',
+        '  bucket = "artifacts"',
+        '  key    = "report.zip"',
+        '  source = data.archive_file.report.output_path',
+        '}',
+        'resource "aws_sqs_queue" "signups" {',
+        '  name = "signups"',
+        '}',
+        'resource "aws_lambda_function" "signup" {',
+        '  function_name = "signup"',
+        '  role          = "arn:aws:iam::123456789012:role/signup"',
+        '  runtime       = "nodejs20.x"',
+        '  handler       = "index.handler"',
+        '  filename      = data.archive_file.signup.output_path',
+        '  environment {',
+        '    variables = { QUEUE_URL = aws_sqs_queue.signups.url }',
+        '  }',
+        '}',
+        'resource "aws_lambda_function" "report" {',
+        '  function_name = "report"',
+        '  role          = "arn:aws:iam::123456789012:role/report"',
+        '  runtime       = "nodejs20.x"',
+        '  handler       = "index.handler"',
+        '  s3_bucket     = "artifacts"',
+        '  s3_key        = "report.zip"',
+        '}',
+        '',
+      ].join('\n'),
+      'functions/signup/package.json': '{ "name": "signup-fn", "dependencies": { "@aws-sdk/client-sqs": "3.600.0" } }\n',
+      'functions/signup/index.js': handler,
+      'functions/report/package.json': '{ "name": "report-fn", "dependencies": { "@aws-sdk/client-sqs": "3.600.0" } }\n',
+      'functions/report/index.js': handler,
+    });
+    const { model } = await modelRepository(dir);
+    // The code is the function's, not a process of its own.
+    assert.deepEqual(model.elements.filter((e) => e.kind === 'process').map((e) => e.id), []);
+    for (const name of ['signup', 'report']) {
+      const fn = element(model, name);
+      assert.equal(fn.kind, 'function');
+      assert.ok(fn.evidence!.some((e) => e.says.includes(`its code is functions/${name}`)), name);
+    }
   });
 });
