@@ -6,7 +6,7 @@
 // that lead nowhere (parameters, unknown packages), a name that says so (`requireAuth`, `verifyToken`).
 
 import { evidence, type Collector, type RouteSite } from './node-app-collect.js';
-import type { ModuleIndex, Range } from './node-app-module.js';
+import type { Binding, ModuleIndex, Range } from './node-app-module.js';
 import * as tokens from './node-app-tokens.js';
 import type { Route } from './node-app-types.js';
 import { bindingOf, definitionOf } from './node-app-values.js';
@@ -30,7 +30,7 @@ interface Mount {
 }
 
 export function judgeRoutes(c: Collector): Route[] {
-  const memo = new Map<string, boolean>();
+  const memo: Memo = { verdicts: new Map(), names: new Map() };
   const isAuth = (mod: ModuleIndex, range: Range) => classify(c, mod, range, 0, memo);
   const keyOf = (mod: ModuleIndex, name: string) => {
     const def = definitionOf(c.ws, mod, name);
@@ -87,8 +87,41 @@ function joinPath(prefix: string, path: string): string {
   return `${prefix.replace(/\/$/, '')}${path === '/' ? '' : path}`;
 }
 
+/** What a name used in middleware leads to, worked out once per module and name. */
+interface NameFacts {
+  /** The package it comes from (not a relative module). */
+  pkg?: Binding;
+  /** Its definition, and that definition's key in the verdicts. */
+  def?: { mod: ModuleIndex; range: Range; key: string };
+  /** Not imported, and named like authentication (`requireAuth`). */
+  authName: boolean;
+}
+
+interface Memo {
+  /** Whether each definition (`file#name`) authenticates. */
+  verdicts: Map<string, boolean>;
+  names: Map<ModuleIndex, Map<string, NameFacts>>;
+}
+
+function nameFacts(c: Collector, mod: ModuleIndex, root: string, memo: Memo): NameFacts {
+  let byName = memo.names.get(mod);
+  if (!byName) memo.names.set(mod, (byName = new Map()));
+  let facts = byName.get(root);
+  if (facts) return facts;
+  const binding = bindingOf(c.ws, mod, root);
+  if (binding && !binding.module.startsWith('.')) facts = { pkg: binding, authName: false };
+  else {
+    const def = definitionOf(c.ws, mod, root);
+    facts = def
+      ? { def: { mod: def.mod, range: def.range, key: `${def.mod.file}#${def.name}` }, authName: false }
+      : { authName: !mod.imports.has(root) && AUTH_NAME.test(root) };
+  }
+  byName.set(root, facts);
+  return facts;
+}
+
 /** Whether the expression in `range` authenticates: calls an authentication library or reads a credential header, itself or in what it uses. */
-function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, memo: Map<string, boolean>): boolean {
+function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, memo: Memo): boolean {
   if (depth > MAX_DEPTH) return false;
   const { t } = mod;
   for (let j = range.start; j < range.end && j < t.count && j < range.start + MAX_TOKENS; j++) {
@@ -103,8 +136,9 @@ function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, m
     // The members after the name (`passport.authenticate`), as a count: spelled out only for an authentication package.
     let members = 0;
     for (let p = j + 1; isPunct(t, p, '.') && t.kind[p + 1] === Tok.Ident; p += 2) members++;
-    const binding = bindingOf(c.ws, mod, root);
-    if (binding && !binding.module.startsWith('.')) {
+    const facts = nameFacts(c, mod, root, memo);
+    const binding = facts.pkg;
+    if (binding) {
       if (!isAuthPackage(binding.module)) continue;
       const path: string[] = [];
       for (let m = 0; m < members; m++) path.push(tokText(t, j + 2 + 2 * m));
@@ -112,17 +146,16 @@ function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, m
       if (path.length === 0 && authOf(binding.module, binding.member.filter((m) => m !== '()'))) return true;
       continue;
     }
-    const def = definitionOf(c.ws, mod, root);
+    const def = facts.def;
     if (def) {
-      const key = `${def.mod.file}#${def.name}`;
-      let found = memo.get(key);
+      let found = memo.verdicts.get(def.key);
       if (found === undefined) {
-        memo.set(key, false);
+        memo.verdicts.set(def.key, false);
         found = classify(c, def.mod, def.range, depth + 1, memo);
-        memo.set(key, found);
+        memo.verdicts.set(def.key, found);
       }
       if (found) return true;
-    } else if (!mod.imports.has(root) && AUTH_NAME.test(root) && (isPunct(t, j + 1, ',') || isPunct(t, j + 1, '(') || j + 1 + members * 2 >= range.end)) return true;
+    } else if (facts.authName && (isPunct(t, j + 1, ',') || isPunct(t, j + 1, '(') || j + 1 + members * 2 >= range.end)) return true;
   }
   return false;
 }
