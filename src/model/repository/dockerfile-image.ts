@@ -36,6 +36,11 @@ const VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}?/g;
 /** Secrets that leave the file: a remote source of ADD. */
 const REMOTE = /^(?:https?:\/\/|git@|ssh:\/\/)/i;
 
+/** What the evidence quotes of the file (an image, a user, ports), kept to a line's length whatever the file holds. */
+export function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** Undefined when the text holds no FROM: not a Dockerfile this source can model. */
 export function readDockerfileImage(rel: string, text: string): DockerfileImage | undefined {
   const docker = readDockerfile(text);
@@ -50,16 +55,16 @@ export function readDockerfileImage(rel: string, text: string): DockerfileImage 
   const evidence: Evidence[] = [];
   const props: Partial<Element['props']> = { customDeveloped: true };
   const pinned = base !== undefined && parseImage(base).digest !== undefined;
-  const fromSays = root === final ? `FROM ${final.image}` : `FROM ${final.image} (built on ${root.image})`;
+  const fromSays = root === final ? `FROM ${clip(final.image)}` : `FROM ${clip(final.image)} (built on ${clip(root.image)})`;
   evidence.push(at(final.from, `${fromSays}: the image is built from this Dockerfile`, { prop: 'customDeveloped', value: true }));
 
   const userSet = statedUser(docker, final, root, base, baseFacts, at, props, evidence);
-  if (base === undefined) evidence.push(at(root.from, `FROM ${root.image}: the base image depends on a build argument without a default`));
-  else if (pinned) evidence.push(at(root.from, `FROM ${base}: the base image is pinned by digest`));
-  else if (base.toLowerCase() !== 'scratch') evidence.push(at(root.from, `FROM ${base}: the base image is named by a tag${parseImage(base).tag ? '' : ' (none: latest)'}, not pinned by digest; a re-pointed tag changes what is built`));
+  if (base === undefined) evidence.push(at(root.from, `FROM ${clip(root.image)}: the base image depends on a build argument without a default`));
+  else if (pinned) evidence.push(at(root.from, `FROM ${clip(base)}: the base image is pinned by digest`));
+  else if (base.toLowerCase() !== 'scratch') evidence.push(at(root.from, `FROM ${clip(base)}: the base image is named by a tag${parseImage(base).tag ? '' : ' (none: latest)'}, not pinned by digest; a re-pointed tag changes what is built`));
 
   const chainInstructions = chain.flatMap((s) => s.instructions);
-  for (const i of chainInstructions.filter((x) => x.keyword === 'EXPOSE')) evidence.push(at(i, `EXPOSE ${i.words.join(' ')}: the container listens on ${i.words.length === 1 ? 'this port' : 'these ports'}`));
+  for (const i of chainInstructions.filter((x) => x.keyword === 'EXPOSE')) evidence.push(at(i, `EXPOSE ${clip(i.words.join(' '))}: the container listens on ${i.words.length === 1 ? 'this port' : 'these ports'}`));
   const health = chainInstructions.filter((x) => x.keyword === 'HEALTHCHECK').pop();
   if (health) evidence.push(at(health, /^none$/i.test(health.words[0] ?? '') ? 'HEALTHCHECK NONE: the health check is switched off' : 'HEALTHCHECK: Docker checks that the service answers'));
   for (const i of docker.instructions) {
@@ -115,9 +120,9 @@ function statedUser(docker: DockerFile, final: DockerStage, root: DockerStage, b
     evidence.push(at(i, says, { prop: 'runsAsRoot', value }));
   };
   if (user) {
-    if (user.user.includes('$')) evidence.push(at(user.at, `USER ${user.user}: the user is a build argument, so whether the container runs as root is not known`));
-    else if (ROOT_USER.test(user.user)) state(user.at, true, `USER ${user.user}: the container runs as root`);
-    else state(user.at, false, `USER ${user.user}: the container runs as a non-root user`);
+    if (user.user.includes('$')) evidence.push(at(user.at, `USER ${clip(user.user)}: the user is a build argument, so whether the container runs as root is not known`));
+    else if (ROOT_USER.test(user.user)) state(user.at, true, `USER ${clip(user.user)}: the container runs as root`);
+    else state(user.at, false, `USER ${clip(user.user)}: the container runs as a non-root user`);
     return true;
   }
   if (facts.nonRootBecause) state(root.from, false, `no USER instruction, but ${facts.nonRootBecause}`);
@@ -138,7 +143,7 @@ function secretsOf(i: DockerInstruction, chain: readonly DockerStage[], at: (i: 
   const where = i.keyword === 'ENV' ? (inImage ? 'readable in the image (docker inspect)' : 'in a build stage, readable in the build cache') : 'readable in the image history (docker history)';
   for (const hit of findNamedSecrets(pairsOf(i))) {
     props.storesCredentials = true;
-    evidence.push(at(i, `${i.keyword} ${hit.kind} is a literal secret in the Dockerfile, ${where} (masked: ${hit.masked})`, { prop: 'storesCredentials', value: true }));
+    evidence.push(at(i, `${i.keyword} ${clip(hit.kind)} is a literal secret in the Dockerfile, ${where} (masked: ${hit.masked})`, { prop: 'storesCredentials', value: true }));
   }
 }
 
@@ -148,7 +153,7 @@ function remoteAdds(i: DockerInstruction, at: (i: DockerInstruction, says: strin
   for (const source of sources.filter((s) => REMOTE.test(s))) {
     // A URL may carry credentials (`https://user:token@host`, `?token=`): only its host and path are shown.
     const bare = source.replace(/^([a-z+]+:\/\/)[^/@]*@/i, '$1').replace(/[?#].*$/, '');
-    const shown = bare.length > 120 ? `${bare.slice(0, 117)}…` : bare;
+    const shown = clip(bare);
     evidence.push(at(i, checked ? `ADD downloads ${shown} at build time, verified by --checksum` : `ADD downloads ${shown} at build time without a checksum: whoever serves it decides what the image holds`));
   }
 }

@@ -9,7 +9,7 @@
 
 import { MAX_DOCKERFILE_BYTES } from '../../scanners/dockerfile.js';
 import type { Element } from '../schema/architecture.js';
-import { readDockerfileImage, type DockerfileImage } from './dockerfile-image.js';
+import { clip, readDockerfileImage, type DockerfileImage } from './dockerfile-image.js';
 import { composeBuilds, serviceFolderName, workloadImages, workloadsOf } from './dockerfile-links.js';
 import { normalisedName } from './merge.js';
 import { readManifest, type PyManifest } from './python-app-manifest.js';
@@ -163,7 +163,7 @@ function elementFor(image: DockerfileImage, id: string, name: string, input: Pic
     props,
     data: [],
     location: { file: image.file, line: image.line },
-    inferredFrom: `Dockerfile ${image.file}${image.base ? ` (base image ${image.base})` : ''}`,
+    inferredFrom: `Dockerfile ${image.file}${image.base ? ` (base image ${clip(image.base)})` : ''}`,
     evidence,
   };
 }
