@@ -32,7 +32,7 @@ const DRIVERS: Record<string, { kind: ClientKind; library: string }> = {
   'aio_pika.connect_robust': { kind: 'amqp', library: 'aio-pika' }, 'aio_pika.connect': { kind: 'amqp', library: 'aio-pika' }, 'kombu.Connection': { kind: 'amqp', library: 'kombu' },
 };
 /** Drivers whose address comes as a URL whose scheme says what it reaches. */
-const BY_URL = new Set(['sqlalchemy.create_engine', 'sqlalchemy.ext.asyncio.create_async_engine', 'celery.Celery', 'databases.Database', 'dramatiq.brokers.rabbitmq.RabbitmqBroker']);
+const BY_URL = new Set(['sqlalchemy.create_engine', 'sqlmodel.create_engine', 'sqlalchemy.ext.asyncio.create_async_engine', 'sqlmodel.ext.asyncio.session.create_async_engine', 'celery.Celery', 'databases.Database', 'dramatiq.brokers.rabbitmq.RabbitmqBroker']);
 const HTTP_LIBS = /^(?:requests|httpx|urllib3|aiohttp)\b/;
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'stream', 'urlopen']);
 const SCHEME_KIND: [RegExp, ClientKind][] = [
@@ -79,7 +79,8 @@ export function scanClients(c: PyCollector, mod: PyModule, drivers: ReadonlySet<
       const first = q === 'celery.Celery' ? kwArg(args, 'broker') : args.find((a) => !a.kw) ?? kwArg(args, 'url');
       if (!first) continue;
       const found = address(c, mod, first);
-      const kind = kindOfUrl(found.target) ?? guessKind(found.env, drivers);
+      // A broker is never the SQL database the drivers are for.
+      const kind = kindOfUrl(found.target) ?? guessKind(found.env, q === 'celery.Celery' ? new Set() : drivers);
       if (kind) c.clients.push({ kind, library: q.split('.')[0]!, ...found, evidence: at });
       continue;
     }
@@ -181,8 +182,7 @@ function kindOfUrl(target: string | undefined): ClientKind | undefined {
 
 /** A database URL read from the environment: the driver the application depends on says which database. */
 function guessKind(env: string[] | undefined, drivers: ReadonlySet<string>): ClientKind | undefined {
-  if (!env?.length) return undefined;
-  const name = env.join(' ');
+  const name = (env ?? []).join(' ');
   if (/REDIS/i.test(name)) return 'redis';
   if (/MONGO/i.test(name)) return 'mongodb';
   if (/RABBIT|AMQP|BROKER/i.test(name)) return 'amqp';

@@ -33,6 +33,8 @@ const AUTH_NAME = /login_required|jwt_required|auth_required|token_required|requ
 
 interface Mount {
   prefix: string;
+  /** The router or app it is included in (`api_router.include_router(items.router)`). */
+  parent?: string;
   /** Dependencies that authenticate, as evidence. */
   auth?: { kind: AuthKind; library?: string; at: ReturnType<typeof pyEvidence> };
 }
@@ -81,19 +83,35 @@ export function scanRoutes(c: PyCollector, modules: readonly PyModule[]): void {
       // Flask's url_prefix at registration replaces the Blueprint's; FastAPI's include prefix goes before the router's.
       if (value !== undefined) mount.prefix = verb === 'register_blueprint' ? value : value + mount.prefix;
       mount.auth ??= dependencyAuth(c, mod, kwArg(args, 'dependencies'));
-      mount.auth ??= mountsOwner(c, mod, call, mounts)?.auth;
+      const owner = ownerKey(c, mod, call);
+      if (owner && owner !== key) mount.parent = owner;
       mounts.set(key, mount);
     }
   }
-  for (const mod of modules) for (const def of mod.defs) if (def.kind === 'def' && def.decorators.length) routeOf(c, mod, def, mounts);
+  // A router's full prefix and dependencies: its own, after those of the routers and app it is included in.
+  const full = new Map<string, Mount>();
+  for (const [key, mount] of mounts) {
+    let prefix = mount.prefix;
+    let auth = mount.auth;
+    const seen = new Set([key]);
+    for (let p = mount.parent; p && !seen.has(p) && seen.size < 8; p = mounts.get(p)?.parent) {
+      seen.add(p);
+      const up = mounts.get(p);
+      if (!up) break;
+      prefix = up.prefix + prefix;
+      auth ??= up.auth;
+    }
+    full.set(key, { prefix, ...(auth ? { auth } : {}) });
+  }
+  for (const mod of modules) for (const def of mod.defs) if (def.kind === 'def' && def.decorators.length) routeOf(c, mod, def, full);
 }
 
-/** The app or router a router is mounted on (`app.include_router(...)`): its dependencies apply too. */
-function mountsOwner(c: PyCollector, mod: PyModule, call: Call, mounts: Map<string, Mount>): Mount | undefined {
+/** The app or router a router is included in (`app.include_router(...)`), by its definition. */
+function ownerKey(c: PyCollector, mod: PyModule, call: Call): string | undefined {
   const owner = call.written.slice(0, call.written.lastIndexOf('.'));
   if (!owner || owner.includes('.')) return undefined;
   const d = c.ws.definition(mod, owner);
-  return d ? mounts.get(`${d.mod.file}#${d.name}`) : undefined;
+  return d ? `${d.mod.file}#${d.name}` : undefined;
 }
 
 function routeOf(c: PyCollector, mod: PyModule, def: Def, mounts: Map<string, Mount>): void {
@@ -168,6 +186,18 @@ function paramAuth(c: PyCollector, mod: PyModule, def: Def, depth: number): Moun
     const found = authOfDependency(c, mod, call, depth);
     if (found) return found;
   }
+  // `user: CurrentUser` where `CurrentUser = Annotated[User, Depends(get_current_user)]`.
+  const { t } = mod;
+  for (let j = def.open + 1; j < def.close; j++) {
+    if (!isOp(t, j - 1, ':') || !isName(t, j) || isOp(t, j + 1, '.') || isOp(t, j + 1, '(')) continue;
+    const d = c.ws.definition(mod, tokText(t, j));
+    const alias = d?.mod.assigns.get(d.name)?.[0];
+    if (!d || !alias || !isName(d.mod.t, alias.start, 'Annotated')) continue;
+    for (const call of callsIn(d.mod, alias.start, alias.end)) {
+      const found = authOfDependency(c, d.mod, call, depth + 1);
+      if (found) return { ...found, at: pyEvidence(mod, j - 2, j + 1) };
+    }
+  }
   return undefined;
 }
 
@@ -184,8 +214,11 @@ function authOfDependency(c: PyCollector, mod: PyModule, call: Call, depth: numb
   const written = inline ? inline.written : t.text.slice(t.start[dep.start]!, t.end[dep.end - 1]!).replace(/\s+/g, '');
   const scheme = inline ? lastName(inline.qualified) : /^\w+$/.test(written) ? lastName(c.ws.madeBy(mod, written)?.call.qualified ?? '') : '';
   if (SCHEMES[scheme]) return { kind: SCHEMES[scheme]!, library: 'fastapi.security', at };
-  if (/^\w+$/.test(written)) {
-    const d = c.ws.definition(mod, written);
+  if (/^\w+(?:\.\w+)?$/.test(written)) {
+    // `Depends(get_current_user)` or `Depends(deps.get_current_user)`.
+    const dot = written.indexOf('.');
+    const home = dot > 0 ? c.ws.module(mod.imports.get(written.slice(0, dot)) ?? '') : mod;
+    const d = home ? c.ws.definition(home, dot > 0 ? written.slice(dot + 1) : written) : undefined;
     const fn = d?.mod.defByName.get(d.name);
     if (d && fn?.kind === 'def') {
       const inner = paramAuth(c, d.mod, fn, depth + 1);

@@ -25,7 +25,7 @@ export interface PythonAppReport {
 }
 
 /** Tests, virtual environments, installed packages and migrations describe no running service. */
-export const SKIPPED_PY = /(^|\/)(tests?|testing|__pycache__|venv|\.venv|env|\.env|\.tox|\.nox|site-packages|dist-packages|migrations|node_modules|build|dist|docs?)\/|(^|\/)(test_[^/]*|[^/]*_tests?|conftest)\.py$/;
+export const SKIPPED_PY = /(^|\/)(tests?|testing|__pycache__|venv|\.venv|env|\.env|\.tox|\.nox|site-packages|dist-packages|migrations|alembic|node_modules|build|dist|docs?)\/|(^|\/)(test_[^/]*|[^/]*_tests?|tests|conftest)\.py$/;
 const MAX_SOURCE = 1_000_000;
 const FRAMEWORKS: [string, NodeFramework][] = [['fastapi', 'fastapi'], ['django', 'django'], ['djangorestframework', 'django'], ['flask', 'flask'], ['quart', 'flask']];
 
@@ -108,7 +108,8 @@ function analyseApp(dir: string, manifest: PyManifest | undefined, sources: { re
     entries,
     ports: dedupe(c.ports),
     routes: dedupe(c.routes),
-    auth: dedupeBy(c.auth, (a) => `${a.kind}:${a.library ?? ''}:${a.evidence.file}:${a.evidence.line}`),
+    // One entry per mechanism (its first use), as the Node.js reader reports them.
+    auth: dedupeBy(c.auth, (a) => `${a.kind}:${a.library ?? ''}`),
     cors: dedupe(c.cors),
     securityHeaders: dedupe(c.securityHeaders),
     rateLimits: dedupe(c.rateLimits),

@@ -99,7 +99,8 @@ export function evaluate(ws: PyWorkspace, mod: PyModule, start: number, end: num
   // `settings.X` / `config.X`: the constant X where the settings module defines it.
   if (j + 1 === end && j === start + 2) {
     const owner = mod.imports.get(tokText(t, start));
-    const target = owner ? ws.module(owner) : undefined;
+    // A module's constant, or the attribute of a settings object (`settings = Settings()`) its class sets.
+    const target = (owner ? ws.module(owner) : undefined) ?? ws.definition(mod, tokText(t, start))?.mod;
     const assign = target?.assigns.get(tokText(t, j))?.[0];
     if (target && assign) return evaluate(ws, target, assign.start, assign.end, depth + 1);
   }

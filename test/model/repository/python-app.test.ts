@@ -142,7 +142,7 @@ describe('Python application reader', () => {
       '/api/dashboard/ true django-shop/orders/urls.py:13',
       '/api/orders true django-shop/orders/urls.py:7',
     ]);
-    assert.deepEqual(a.auth.map((x) => x.evidence.says), ['@login_required', 'class DashboardView(LoginRequiredMixin)', 'DEFAULT_PERMISSION_CLASSES: IsAuthenticated']);
+    assert.deepEqual(a.auth.map((x) => `${x.library}: ${x.evidence.says}`), ['django.contrib.auth: @login_required', 'djangorestframework: DEFAULT_PERMISSION_CLASSES: IsAuthenticated']);
     assert.deepEqual(a.cors.map((c) => [c.origin, at(c.evidence)]), [['any', 'django-shop/shop/settings.py:38']]);
     assert.deepEqual(a.rateLimits.map((r) => r.library), ['djangorestframework throttling']);
     assert.deepEqual(a.bodyLimits.map((b) => b.limit), ['5 MB']);
