@@ -13,7 +13,7 @@ import { clip, readDockerfileImage, type DockerfileImage } from './dockerfile-im
 import { composeBuilds, serviceFolderName, workloadImages, workloadsOf } from './dockerfile-links.js';
 import { normalisedName } from './merge.js';
 import { readManifest, type PyManifest } from './python-app-manifest.js';
-import { emptyFragment, type RepositorySource, type SourceInput } from './types.js';
+import { emptyFragment, type ModelFragment, type RepositorySource, type SourceInput } from './types.js';
 
 const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
 const inFolder = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
@@ -46,51 +46,64 @@ export const dockerfileSource: RepositorySource = {
       if (image) images.push(image);
       else input.note({ level: 'info', file: file.rel, message: 'Dockerfile without a FROM instruction: nothing to model' });
     }
-    const builds = composeBuilds(input);
-    const workloads = workloadImages(input);
     const fragment = emptyFragment();
     const used = new Set<string>();
     const covered = new Set<string>();
-    for (const image of images) {
-      const services = builds.filter((b) => b.dockerfile === image.file);
-      const runners: Runner[] = [...services.map((s) => ({ name: s.service, setsUser: s.setsUser, by: `compose service ${s.service} overrides it with user:` })), ...workloadsOf(image.file, builds, workloads).map((w) => ({ name: w.workload, setsUser: w.setsUser, by: `workload ${w.workload} sets its user in securityContext` }))];
-      const names = [...new Set(runners.map((r) => r.name))];
-      for (const name of names) fragment.elements.push(elementFor(image, name, name, input, runners.find((r) => r.name === name && r.setsUser)));
-      if (names.length) {
-        used.add(image.file);
-        covered.add(dirOf(image.file));
-      }
-    }
-    // A Dockerfile nothing runs is an element of its own only when it describes a service (it runs or
-    // exposes something) and no other Dockerfile of its folder already stands for it: `Dockerfile.dev`
-    // beside the Dockerfile compose builds is the same service, and a builder or tooling image is no service.
-    const plainFirst = images.filter((i) => !used.has(i.file)).sort((a, b) => Number(isVariant(a.file)) - Number(isVariant(b.file)));
-    for (const image of plainFirst) {
-      const dir = dirOf(image.file);
-      const own = ownName(image.file);
-      if (!image.describesService) {
-        input.note({ level: 'info', file: image.file, message: 'Dockerfile that runs nothing (no CMD, ENTRYPOINT or EXPOSE) and that no compose service or workload uses: a build or tooling image, not modelled as a service' });
-        continue;
-      }
-      if (own === undefined && covered.has(dir)) {
-        input.note({ level: 'info', file: image.file, message: `a variant of the Dockerfile of ${dir || 'the repository root'}, which the model already shows: not modelled again` });
-        continue;
-      }
-      const app = applicationOf(dir, input);
-      const name = own ?? app?.name ?? (serviceFolderName(image.file) || 'app');
-      // The id the Node.js reader gives the application of this folder, so its element joins this one.
-      const wanted = own !== undefined ? normalisedName(own) || 'app' : app ? normalisedName(baseName(dir) || app.name) || 'app' : normalisedName(name) || 'app';
-      // Two folders of the same name (`a/api`, `b/api`) are two services: the second is told apart by its path.
-      const id = fragment.elements.some((e) => e.id === wanted) ? normalisedName(`${dir}-${own ?? ''}`) || `${wanted}-2` : wanted;
-      fragment.elements.push(elementFor(image, id, name, input));
-      used.add(image.file);
-      fragment.aliases.set(id, [...(dir ? [dir] : []), ...(app ? [app.name] : [])]);
-      if (own === undefined) covered.add(dir);
-    }
+    joinRunners(images, input, fragment, used, covered);
+    addStandalone(images, input, fragment, used, covered);
     const read = images.filter((i) => used.has(i.file)).map((i) => i.file);
     return fragment.elements.length ? { fragments: [fragment], read } : { fragments: [], read };
   },
 };
+
+/** Each Dockerfile on the elements of the compose services and Kubernetes workloads that run its image. */
+function joinRunners(images: readonly DockerfileImage[], input: SourceInput, fragment: ModelFragment, used: Set<string>, covered: Set<string>): void {
+  const builds = composeBuilds(input);
+  const workloads = workloadImages(input);
+  for (const image of images) {
+    const runners: Runner[] = [
+      ...builds.filter((b) => b.dockerfile === image.file).map((b) => ({ name: b.service, setsUser: b.setsUser, by: `compose service ${b.service} overrides it with user:` })),
+      ...workloadsOf(image.file, builds, workloads).map((w) => ({ name: w.workload, setsUser: w.setsUser, by: `workload ${w.workload} sets its user in securityContext` })),
+    ];
+    const names = [...new Set(runners.map((r) => r.name))];
+    for (const name of names) fragment.elements.push(elementFor(image, name, name, input, runners.find((r) => r.name === name && r.setsUser)));
+    if (names.length) {
+      used.add(image.file);
+      covered.add(dirOf(image.file));
+    }
+  }
+}
+
+/**
+ * A Dockerfile nothing runs is an element of its own only when it describes a service (it runs or exposes
+ * something) and no other Dockerfile of its folder already stands for it: `Dockerfile.dev` beside the
+ * Dockerfile compose builds is the same service, and a builder or tooling image is no service.
+ */
+function addStandalone(images: readonly DockerfileImage[], input: SourceInput, fragment: ModelFragment, used: Set<string>, covered: Set<string>): void {
+  const plainFirst = images.filter((i) => !used.has(i.file)).sort((a, b) => Number(isVariant(a.file)) - Number(isVariant(b.file)));
+  for (const image of plainFirst) {
+    const dir = dirOf(image.file);
+    const own = ownName(image.file);
+    if (!image.describesService) {
+      input.note({ level: 'info', file: image.file, message: 'Dockerfile that runs nothing (no CMD, ENTRYPOINT or EXPOSE) and that no compose service or workload uses: a build or tooling image, not modelled as a service' });
+      continue;
+    }
+    if (own === undefined && covered.has(dir)) {
+      input.note({ level: 'info', file: image.file, message: `a variant of the Dockerfile of ${dir || 'the repository root'}, which the model already shows: not modelled again` });
+      continue;
+    }
+    const app = applicationOf(dir, input);
+    const name = own ?? app?.name ?? (serviceFolderName(image.file) || 'app');
+    // The id the Node.js and Python readers give the application of this folder, so its element joins this one.
+    const wanted = own !== undefined ? normalisedName(own) || 'app' : app ? normalisedName(baseName(dir) || app.name) || 'app' : normalisedName(name) || 'app';
+    // Two folders of the same name (`a/api`, `b/api`) are two services: the second is told apart by its path.
+    const id = fragment.elements.some((e) => e.id === wanted) ? normalisedName(`${dir}-${own ?? ''}`) || `${wanted}-2` : wanted;
+    fragment.elements.push(elementFor(image, id, name, input));
+    used.add(image.file);
+    fragment.aliases.set(id, [...(dir ? [dir] : []), ...(app ? [app.name] : [])]);
+    if (own === undefined) covered.add(dir);
+  }
+}
 
 function isVariant(rel: string): boolean {
   return !/^(?:dockerfile|containerfile)$/i.test(baseName(rel));
