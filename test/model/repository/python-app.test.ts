@@ -184,6 +184,44 @@ describe('Python application reader', () => {
     assert.deepEqual(a.sql.map((q) => `${q.kind} ${q.requestData} ${q.evidence.line}`), ['concatenated true 13']);
   });
 
+  it('follows FastAPI routers included in routers, settings attributes as prefixes and Annotated dependency aliases', () => {
+    const a = one({
+      'pyproject.toml': '[project]\nname = "catalog"\ndependencies = ["fastapi", "sqlmodel"]\n',
+      'app/core/config.py': 'class Settings(BaseSettings):\n    API_V1_STR: str = "/api/v1"\n\n\nsettings = Settings()\n',
+      'app/api/deps.py': [
+        'from typing import Annotated',
+        'from fastapi import Depends',
+        'from fastapi.security import OAuth2PasswordBearer',
+        '',
+        'reusable_oauth2 = OAuth2PasswordBearer(tokenUrl="/login")',
+        'TokenDep = Annotated[str, Depends(reusable_oauth2)]',
+        '',
+        'def get_current_user(token: TokenDep):',
+        '    return token',
+        '',
+        'CurrentUser = Annotated[dict, Depends(get_current_user)]',
+      ].join('\n'),
+      'app/api/routes/products.py': [
+        'from fastapi import APIRouter',
+        'from app.api.deps import CurrentUser',
+        '',
+        'router = APIRouter(prefix="/products")',
+        '',
+        '@router.get("/")',
+        'def list_products(current_user: CurrentUser):',
+        '    return []',
+        '',
+        '@router.get("/public")',
+        'def featured():',
+        '    return []',
+      ].join('\n'),
+      'app/api/main.py': 'from fastapi import APIRouter\nfrom app.api.routes import products\n\napi_router = APIRouter()\napi_router.include_router(products.router)\n',
+      'app/main.py': 'from fastapi import FastAPI\nfrom app.api.main import api_router\nfrom app.core.config import settings\n\napp = FastAPI()\napp.include_router(api_router, prefix=settings.API_V1_STR)\n',
+    });
+    assert.deepEqual(a.routes.map((r) => `${r.method} ${r.path} ${r.authenticated}`), ['GET /api/v1/products/ true', 'GET /api/v1/products/public false']);
+    assert.deepEqual(a.auth.map((x) => [x.kind, at(x.evidence)]), [['jwt', 'app/api/routes/products.py:7']]);
+  });
+
   it('survives unclosed strings and brackets and reports evidence inside the file', () => {
     const text = "from flask import Flask\napp = Flask(__name__)\n@app.route('/x\ndef f(:\n    cur.execute(f\"SELECT * FROM t WHERE id = {request.args['id']\"\n'''never closed";
     const a = one({ 'app.py': text });
