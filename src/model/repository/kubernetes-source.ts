@@ -2,7 +2,8 @@
 // auditor's bounded YAML reader and its one object and pod-spec reader, becomes one fragment (a Service in
 // one file selects workloads in another): workloads as elements inside a boundary per namespace within
 // the cluster, flows from their environment, exposure from Services and Ingresses, and the security
-// context, limits, secrets and NetworkPolicies as evidence. Helm charts and Kustomize overlays are never
+// context, limits, secrets, NetworkPolicies and the RBAC roles bound to each workload's service account as
+// evidence. Helm charts and Kustomize overlays are never
 // rendered (they can run plugins and fetch remote code); files.ts names them as not modelled.
 
 import { objectsOf, type K8sObject } from '../../adapt/kubernetes/objects.js';
@@ -13,6 +14,7 @@ import type { Boundary } from '../schema/architecture.js';
 import type { EvidenceSite } from './evidence.js';
 import { workloadFlows } from './kubernetes-flows.js';
 import { stateNetworkPolicies } from './kubernetes-policies.js';
+import { stateServiceAccounts } from './kubernetes-rbac.js';
 import { statePodSecurity } from './kubernetes-security.js';
 import { exposureOf, servicesOf } from './kubernetes-services.js';
 import { configMapsOf, namespaceOf, workloadOf, type Workload } from './kubernetes-workloads.js';
@@ -82,6 +84,7 @@ export function kubernetesFragment(files: readonly { rel: string; text: string }
   for (const w of workloads) statePodSecurity(w);
   const exposure = exposureOf(objects, workloads, services, siteOf, namespaceBoundary);
   stateNetworkPolicies(objects, workloads, siteOf);
+  stateServiceAccounts(objects, workloads, siteOf);
   fragment.elements.push(...exposure.elements.filter((e) => e.kind === 'actor'), ...workloads.map((w) => w.element), ...exposure.elements.filter((e) => e.kind !== 'actor'));
   fragment.flows.push(...exposure.flows, ...workloadFlows(workloads, services));
   fragment.boundaries.push(...boundaries(objects, fragment.elements.map((e) => e.boundary).filter((b): b is string => b !== undefined), siteOf));

@@ -208,3 +208,69 @@ describe('manifests that are not a model', () => {
     assert.ok(sources.notes.some((n) => /without workloads \(ServiceAccount\)/.test(n.message)));
   });
 });
+
+describe('service accounts and RBAC', () => {
+  const deployment = (name: string, pod: string[]) => [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    `metadata: { name: ${name}, namespace: shop }`,
+    'spec:',
+    `  selector: { matchLabels: { app: ${name} } }`,
+    '  template:',
+    `    metadata: { labels: { app: ${name} } }`,
+    '    spec:',
+    ...pod.map((l) => `      ${l}`),
+    '      containers:',
+    `        - name: ${name}`,
+    `          image: example/${name}:1.0`,
+  ].join('\n');
+
+  it('states what each workload’s service account may do, at the binding that grants it', async () => {
+    const dir = repo({
+      'k8s/apps.yaml': [
+        deployment('deployer', ['serviceAccountName: deployer']),
+        '---',
+        deployment('reports', ['serviceAccountName: reports']),
+        '---',
+        deployment('web', ['automountServiceAccountToken: false']),
+        '',
+      ].join('\n'),
+      'k8s/rbac.yaml': [
+        'apiVersion: v1',
+        'kind: ServiceAccount',
+        'metadata: { name: deployer, namespace: shop }',
+        '---',
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRoleBinding',
+        'metadata: { name: deployer-admin }',
+        'roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin }',
+        'subjects:',
+        '  - { kind: ServiceAccount, name: deployer, namespace: shop }',
+        '---',
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: Role',
+        'metadata: { name: read-config, namespace: shop }',
+        'rules:',
+        '  - { apiGroups: [""], resources: [configmaps], verbs: [get] }',
+        '---',
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: RoleBinding',
+        'metadata: { name: reports-config, namespace: shop }',
+        'roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: read-config }',
+        'subjects:',
+        '  - { kind: ServiceAccount, name: reports }',
+        '',
+      ].join('\n'),
+    });
+    const { model } = await modelRepository(dir);
+    const deployer = element(model, 'deployer');
+    assert.equal(deployer.props.leastPrivilege, false);
+    assert.deepEqual(deployer.evidence!.filter((e) => e.prop === 'leastPrivilege').map((e) => `${e.file}:${e.line}`), ['k8s/rbac.yaml:5']);
+    assert.equal(element(model, 'reports').props.leastPrivilege, true);
+    assert.equal(element(model, 'web').props.leastPrivilege, undefined);
+    const threat = analyze(model).threats.find((t) => t.id === 'TM-K8S-003@deployer');
+    assert.ok(threat, 'the deployer can take over the cluster');
+    assert.ok(threat.locations.some((l) => l.file === 'k8s/rbac.yaml' && l.line === 5));
+    assert.ok(!analyze(model).threats.some((t) => t.id === 'TM-K8S-003@reports'));
+  });
+});
