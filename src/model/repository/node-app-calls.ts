@@ -56,7 +56,7 @@ export function scanCalls(c: Collector, mod: ModuleIndex): void {
     for (let m = 1; m <= members; m++) path.push(tokText(t, i + 2 * m));
     const call: Call = {
       mod, tok: i, root, path,
-      ...(binding ? { module: binding.module.replace(/^node:/, '') } : {}),
+      ...(binding ? { module: binding.module.startsWith('node:') ? binding.module.slice(5) : binding.module } : {}),
       member: binding ? [...binding.member, ...path] : path,
       isNew: isWord(t, i - 1, 'new'),
       open: j, close, args: splitArgs(t, j, close),

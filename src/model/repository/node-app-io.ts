@@ -46,7 +46,7 @@ export function readClientCall(c: Collector, call: Call): void {
     if (call.root === 'fetch' && call.path.length === 0 && !call.mod.defs.has('fetch')) addHttp(c, call, 'fetch', arg(0));
     return;
   }
-  const v3 = /^@aws-sdk\/(?:client|lib)-([\w-]+)$/.exec(module)?.[1];
+  const v3 = module.startsWith('@aws-sdk/') ? /^@aws-sdk\/(?:client|lib)-([\w-]+)$/.exec(module)?.[1] : undefined;
   if (v3 !== undefined && call.isNew && member.length === 1) {
     const kind = AWS_V3[v3] ?? (v3 === 'dynamodb' ? 'dynamodb' : 'aws');
     if (last.endsWith('Client')) addClient(c, call, kind, module, targetOf(prop(c.ws, arg(0) ?? { t: 'unknown' }, 'endpoint')));

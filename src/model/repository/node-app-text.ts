@@ -70,6 +70,8 @@ function isCallAhead(mod: ModuleIndex, i: number): boolean {
 
 function readLiteral(c: Collector, mod: ModuleIndex, i: number): void {
   const { t } = mod;
+  // A literal of fewer than 4 characters between its quotes says nothing read here: not sliced at all.
+  if (t.end[i]! - t.start[i]! < 5) return;
   const raw = tokText(t, i);
   const isTemplate = t.kind[i] === Tok.Template;
   const value = isTemplate ? raw.slice(1, -1) : stringValue(t, i);
