@@ -42,9 +42,11 @@ export function clip(text: string, max = 200): string {
 }
 
 /** Undefined when the text holds no FROM: not a Dockerfile this source can model. */
-export function readDockerfileImage(rel: string, text: string): DockerfileImage | undefined {
+export function readDockerfileImage(rel: string, text: string, target?: string): DockerfileImage | undefined {
   const docker = readDockerfile(text);
-  const final = docker.stages[docker.stages.length - 1];
+  // A build `target:` (compose) stops at that stage: it, not the last, is the image that runs.
+  const targeted = target === undefined ? undefined : docker.stages.find((s) => s.name?.toLowerCase() === target.toLowerCase());
+  const final = targeted ?? docker.stages[docker.stages.length - 1];
   if (!final) return undefined;
   const site: EvidenceSite = { file: rel, lines: new LineIndex(text) };
   const at = (i: DockerInstruction, says: string, decided?: { prop: string; value: boolean }) => evidenceAt(site, i.start, says, decided);
@@ -56,7 +58,9 @@ export function readDockerfileImage(rel: string, text: string): DockerfileImage 
   const props: Partial<Element['props']> = { customDeveloped: true };
   const pinned = base !== undefined && parseImage(base).digest !== undefined;
   const fromSays = root === final ? `FROM ${clip(final.image)}` : `FROM ${clip(final.image)} (built on ${clip(root.image)})`;
-  evidence.push(at(final.from, `${fromSays}: the image is built from this Dockerfile`, { prop: 'customDeveloped', value: true }));
+  const stage = targeted ? `, stage ${clip(final.name ?? '')} (the build target)` : '';
+  evidence.push(at(final.from, `${fromSays}${stage}: the image is built from this Dockerfile`, { prop: 'customDeveloped', value: true }));
+  if (target !== undefined && !targeted) evidence.push(at(final.from, `the build target ${clip(target)} is no stage of this Dockerfile: the last stage is read`));
 
   const userSet = statedUser(docker, final, root, base, baseFacts, at, props, evidence);
   if (base === undefined) evidence.push(at(root.from, `FROM ${clip(root.image)}: the base image depends on a build argument without a default`));

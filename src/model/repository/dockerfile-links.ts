@@ -20,6 +20,8 @@ export interface ComposeBuild {
   dockerfile: string;
   /** `image:` beside `build:`: the name the built image is tagged with. */
   image?: string;
+  /** `build.target`: the stage the build stops at. */
+  target?: string;
   /** The service sets `user:`, which overrides the image's USER when it runs. */
   setsUser: boolean;
 }
@@ -59,10 +61,17 @@ export function composeBuilds(input: Pick<SourceInput, 'all' | 'read' | 'filesOf
         if (context === undefined) continue;
         const build = entry(service.node, 'build');
         const named = build && isMap(build.value) ? text(entry(build.value, 'dockerfile')?.value) : undefined;
+        const target = build && isMap(build.value) ? text(entry(build.value, 'target')?.value) : undefined;
         const dockerfile = dockerfilePath(context, named);
         if (!dockerfile) continue;
         const image = setting(service, 'image');
-        out.push({ service: service.name, dockerfile, setsUser: setting(service, 'user') !== undefined, ...(image && !image.unresolved.length && image.value ? { image: image.value } : {}) });
+        out.push({
+          service: service.name,
+          dockerfile,
+          setsUser: setting(service, 'user') !== undefined,
+          ...(image && !image.unresolved.length && image.value ? { image: image.value } : {}),
+          ...(target && !target.includes('$') ? { target } : {}),
+        });
       }
     }
   }

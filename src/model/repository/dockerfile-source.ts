@@ -35,6 +35,7 @@ export const dockerfileSource: RepositorySource = {
   wants: (rel) => DOCKERFILE.test(baseName(rel)) && !NOT_A_DOCKERFILE.test(baseName(rel)) && !NOT_A_SERVICE_FOLDER.test(rel),
   read(input) {
     const images: DockerfileImage[] = [];
+    const texts = new Map<string, string>();
     for (const file of input.files) {
       if (file.size > MAX_DOCKERFILE_BYTES) {
         input.note({ level: 'warning', file: file.rel, message: `Dockerfile larger than ${MAX_DOCKERFILE_BYTES} bytes: not read` });
@@ -43,13 +44,15 @@ export const dockerfileSource: RepositorySource = {
       const text = input.read(file);
       if (text === undefined) continue;
       const image = readDockerfileImage(file.rel, text);
-      if (image) images.push(image);
-      else input.note({ level: 'info', file: file.rel, message: 'Dockerfile without a FROM instruction: nothing to model' });
+      if (image) {
+        images.push(image);
+        texts.set(file.rel, text);
+      } else input.note({ level: 'info', file: file.rel, message: 'Dockerfile without a FROM instruction: nothing to model' });
     }
     const fragment = emptyFragment();
     const used = new Set<string>();
     const covered = new Set<string>();
-    joinRunners(images, input, fragment, used, covered);
+    joinRunners(images, texts, input, fragment, used, covered);
     addStandalone(images, input, fragment, used, covered);
     const read = images.filter((i) => used.has(i.file)).map((i) => i.file);
     return fragment.elements.length ? { fragments: [fragment], read } : { fragments: [], read };
@@ -57,16 +60,21 @@ export const dockerfileSource: RepositorySource = {
 };
 
 /** Each Dockerfile on the elements of the compose services and Kubernetes workloads that run its image. */
-function joinRunners(images: readonly DockerfileImage[], input: SourceInput, fragment: ModelFragment, used: Set<string>, covered: Set<string>): void {
+function joinRunners(images: readonly DockerfileImage[], texts: ReadonlyMap<string, string>, input: SourceInput, fragment: ModelFragment, used: Set<string>, covered: Set<string>): void {
   const builds = composeBuilds(input);
   const workloads = workloadImages(input);
   for (const image of images) {
     const runners: Runner[] = [
-      ...builds.filter((b) => b.dockerfile === image.file).map((b) => ({ name: b.service, setsUser: b.setsUser, by: `compose service ${b.service} overrides it with user:` })),
+      ...builds.filter((b) => b.dockerfile === image.file).map((b) => ({ name: b.service, setsUser: b.setsUser, by: `compose service ${b.service} overrides it with user:`, ...(b.target ? { target: b.target } : {}) })),
       ...workloadsOf(image.file, builds, workloads).map((w) => ({ name: w.workload, setsUser: w.setsUser, by: `workload ${w.workload} sets its user in securityContext` })),
     ];
     const names = [...new Set(runners.map((r) => r.name))];
-    for (const name of names) fragment.elements.push(elementFor(image, name, name, input, runners.find((r) => r.name === name && r.setsUser)));
+    for (const name of names) {
+      const runner = runners.find((r) => r.name === name)!;
+      // A compose build that stops at a stage runs that stage's image, not the last one's.
+      const built = runner.target !== undefined ? (readDockerfileImage(image.file, texts.get(image.file)!, runner.target) ?? image) : image;
+      fragment.elements.push(elementFor(built, name, name, input, runners.find((r) => r.name === name && r.setsUser)));
+    }
     if (names.length) {
       used.add(image.file);
       covered.add(dirOf(image.file));
@@ -152,6 +160,8 @@ interface Runner {
   name: string;
   setsUser: boolean;
   by: string;
+  /** The stage a compose build stops at. */
+  target?: string;
 }
 
 function elementFor(image: DockerfileImage, id: string, name: string, input: Pick<SourceInput, 'all'>, overriddenBy?: Runner): Element {

@@ -126,6 +126,17 @@ describe('Dockerfiles on their own and with Kubernetes', () => {
     assert.ok(threats.includes('TM-K8S-001@ledger') && threats.includes('TM-SUPPLY-002@ledger'), threats.join(', '));
   });
 
+  it('reads the stage a compose build targets, not the last one', async () => {
+    const dir = repo({
+      'compose.yaml': 'services:\n  backend:\n    build:\n      context: backend\n      target: builder\n    ports:\n      - "8000:8000"\n',
+      'backend/Dockerfile': 'FROM golang:1.22-alpine AS builder\nWORKDIR /src\nCOPY . .\nRUN go build -o /server .\nCMD ["/server"]\n\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=builder /server /server\nENTRYPOINT ["/server"]\n',
+    });
+    const backend = element((await modelRepository(dir)).model, 'backend');
+    assert.equal(backend.technology, 'Go 1.22');
+    assert.deepEqual(decided(backend, 'runsAsRoot'), ['backend/Dockerfile:1=true']);
+    assert.ok(says(backend, 'backend/Dockerfile').includes('1: FROM golang:1.22-alpine, stage builder (the build target): the image is built from this Dockerfile'));
+  });
+
   it('joins the Python application of the Dockerfile’s folder, under the name its manifest gives', async () => {
     const dir = repo({
       'svc/Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\nEXPOSE 5000\nCMD ["flask", "run", "--host", "0.0.0.0"]\n',
