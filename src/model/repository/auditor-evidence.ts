@@ -80,6 +80,13 @@ function ownerOf(finding: Finding, anchors: readonly Anchor[], byFile: ReadonlyM
     const named = unique(declared.filter((a) => a.element.id === service || a.element.name === service));
     if (named) return named;
   }
+  // A Kubernetes workload copied into another manifest (a `complete-demo.yaml` beside the per-service files).
+  const workload = /^(?:Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Pod|Job|CronJob)\/([^/]+)\/(.+)$/.exec(finding.resource ?? '');
+  if (workload) {
+    const [, namespace, name] = workload;
+    const named = unique([...byFile.values()].flat().filter((a) => a.declared && (a.element.id === name || a.element.id === `${namespace}/${name}`)));
+    if (named) return named;
+  }
   // A file that declares elements but not this resource (a KMS key beside the queue): no element is it.
   if (declared.length) return undefined;
   // A line the element's evidence cites (a Dockerfile's FROM), or a file only one element's evidence names.

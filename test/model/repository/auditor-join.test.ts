@@ -96,6 +96,24 @@ describe('auditor findings as evidence on a repository model', () => {
   });
 });
 
+describe('a workload copied into another manifest', () => {
+  it('takes the findings on the copy by kind, namespace and name', () => {
+    const model = {
+      name: 'Shop',
+      elements: [{ id: 'carts-db', name: 'carts-db', kind: 'datastore', props: {}, data: [], location: { file: 'manifests/carts-db.yaml', line: 1 }, evidence: [] }],
+      flows: [],
+      boundaries: [],
+      dataAssets: [],
+    } as unknown as Architecture;
+    const finding = (resource: string) =>
+      ({ ruleId: 'BW-K8S-POD-001', severity: 'medium', title: 't', message: `${resource} runs as root`, resource, fingerprint: resource, location: { file: 'complete-demo.yaml', range: { start: { line: 98, column: 1, offset: 0 }, end: { line: 98, column: 2, offset: 1 } } } }) as unknown as Finding;
+    const joined = attachFindings(model, [finding('Deployment/sock-shop/carts-db'), finding('Deployment/sock-shop/orders-db')]);
+    assert.equal(joined.joined, 1);
+    assert.deepEqual(joined.unmatched.map((f) => f.resource), ['Deployment/sock-shop/orders-db']);
+    assert.equal(model.elements[0]!.evidence!.at(-1)!.file, 'complete-demo.yaml');
+  });
+});
+
 describe('the mitigation ↔ auditor rule link', () => {
   it('names only rules and mitigations that exist, and derives the inverse', () => {
     const rules = new Set(builtinRules.map((r) => r.meta.id));
