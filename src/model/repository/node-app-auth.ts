@@ -13,7 +13,7 @@ import { bindingOf, definitionOf } from './node-app-values.js';
 import { authOf, isAuthPackage } from './node-app-web.js';
 
 // Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
-const { isPunct, stringValue, Tok, tokText } = tokens;
+const { isPunct, isPunctCode, stringValue, Tok, tokText } = tokens;
 
 const MAX_DEPTH = 4;
 /** Tokens read of one middleware's definition: enough for any real one, and a bound on malformed code. */
@@ -126,16 +126,16 @@ function classify(c: Collector, mod: ModuleIndex, range: Range, depth: number, m
   const { t } = mod;
   for (let j = range.start; j < range.end && j < t.count && j < range.start + MAX_TOKENS; j++) {
     const k = t.kind[j];
-    if (k === Tok.Str && (isPunct(t, j - 1, '[') || isPunct(t, j - 1, '(')) && AUTH_HEADER.test(stringValue(t, j))) return true;
+    if (k === Tok.Str && (isPunctCode(t, j - 1, 91) || isPunctCode(t, j - 1, 40)) && AUTH_HEADER.test(stringValue(t, j))) return true;
     if (k !== Tok.Ident) continue;
-    if (isPunct(t, j - 1, '.')) {
+    if (isPunctCode(t, j - 1, 46)) {
       if (t.end[j]! - t.start[j]! === 13 && /^authorization$/i.test(tokText(t, j)) && tokText(t, j - 2) === 'headers') return true;
       continue;
     }
     const root = tokText(t, j);
     // The members after the name (`passport.authenticate`), as a count: spelled out only for an authentication package.
     let members = 0;
-    for (let p = j + 1; isPunct(t, p, '.') && t.kind[p + 1] === Tok.Ident; p += 2) members++;
+    for (let p = j + 1; isPunctCode(t, p, 46) && t.kind[p + 1] === Tok.Ident; p += 2) members++;
     const facts = nameFacts(c, mod, root, memo);
     const binding = facts.pkg;
     if (binding) {

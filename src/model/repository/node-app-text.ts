@@ -7,6 +7,7 @@ import { mask } from '../../analyze/secrets/patterns.js';
 import { evidence, redact, shorten, type Collector } from './node-app-collect.js';
 import { exprEnd, type ModuleIndex } from './node-app-module.js';
 import * as tokens from './node-app-tokens.js';
+import type { Tokens } from './node-app-tokens.js';
 import { envAt, evaluate, strings } from './node-app-values.js';
 
 // Bound once: the scanners call these for every token, and a module namespace's live bindings cost a lookup each time.
@@ -45,7 +46,7 @@ export function scanText(c: Collector, mod: ModuleIndex, fixture: boolean): void
           c.env.push({ name: env.name, ...(fallback !== undefined ? { fallback: secretName ? mask(fallback) : redact(fallback) } : {}), evidence: evidence(mod, i, env.end) });
         }
         i = env.end - 1;
-      } else if (t.end[i]! - t.start[i]! >= 5 && /audit/i.test(tokText(t, i)) && isCallAhead(mod, i)) {
+      } else if (namesAudit(t, i) && isCallAhead(mod, i)) {
         c.audit.push(evidence(mod, i, closeOf(t, callOpen(mod, i))));
       }
     }
@@ -54,6 +55,21 @@ export function scanText(c: Collector, mod: ModuleIndex, fixture: boolean): void
     const line = mod.line(s.start);
     c.secrets.push({ kind: s.kind, masked: mask(s.secret), evidence: { file: mod.file, line, says: `${s.kind} = ${mask(s.secret)}` } });
   }
+}
+
+const AUDIT = [97, 117, 100, 105, 116];
+
+/** Whether identifier `i` contains `audit` in any case (`auditLog`, `AUDIT`), read in place: this runs for every name. */
+function namesAudit(t: Tokens, i: number): boolean {
+  const { text } = t;
+  const end = t.end[i]! - AUDIT.length;
+  // `c | 32` folds an ASCII capital to its small letter and maps nothing else onto a small letter.
+  for (let s = t.start[i]!; s <= end; s++) {
+    let k = 0;
+    while (k < AUDIT.length && (text.charCodeAt(s + k) | 32) === AUDIT[k]) k++;
+    if (k === AUDIT.length) return true;
+  }
+  return false;
 }
 
 /** The `(` of a call starting at identifier `i` (`audit(`, `auditLog.write(`), or -1. */
