@@ -9,9 +9,11 @@ import { VERSION } from '../version.js';
 import { registerBaselineCommand } from './commands/baseline.js';
 import { registerFixCommand } from './commands/fix.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerMcpCommand } from './commands/mcp.js';
 import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
+import { registerSkillsCommand } from './commands/skills.js';
 import { EXIT_CODES_HELP } from './support/help.js';
 import { CliExit, ExitCode, processIo, type CliIo } from './support/io.js';
 
@@ -37,6 +39,8 @@ export function buildProgram(io: CliIo): Command {
   registerInitCommand(program, io);
   registerBaselineCommand(program, io);
   registerFixCommand(program, io);
+  registerSkillsCommand(program, io);
+  registerMcpCommand(program, io);
   return program;
 }
 

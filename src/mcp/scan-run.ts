@@ -1,0 +1,35 @@
+// The scan behind the `scan`, `fix` and `compliance` tools: paths confined to the workspace, the policy file
+// found as the CLI finds it (but only one inside the workspace), and every path reported relative to the root.
+
+import { relative, isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { readPolicy } from '../cli/commands/scan.js';
+import type { ScanCallOptions } from '../scan.js';
+import { capturingIo } from './results.js';
+import { confinedPath, type Workspace } from './paths.js';
+
+export const scanScopeInput = {
+  paths: z.array(z.string().min(1).max(4096)).max(100).optional().describe('Files or folders to scan, relative to the workspace root (default: the whole root).'),
+  exclude: z.array(z.string().min(1).max(1024)).max(100).optional().describe('Paths to skip (gitignore syntax, relative to the root).'),
+};
+
+export interface ScanScope {
+  paths?: string[] | undefined;
+  exclude?: string[] | undefined;
+}
+
+export type WorkspacePolicy = Awaited<ReturnType<typeof readPolicy>>;
+
+/** The absolute paths and call options of a scan of `scope`; throws PathRefusedError for a path outside the root. */
+export async function scanSetup(workspace: Workspace, scope: ScanScope): Promise<{ paths: string[]; options: ScanCallOptions; policy: WorkspacePolicy; notes: string[] }> {
+  const paths = (scope.paths?.length ? scope.paths : ['.']).map((p) => confinedPath(workspace, p));
+  const { io, notes } = capturingIo(workspace.root);
+  const { findPolicyFile } = await import('../policy/find.js');
+  // The policy the CLI would use, unless it lies outside the workspace (a parent folder's): then none.
+  const found = findPolicyFile(paths[0]!);
+  const inside = found !== undefined && !relative(workspace.root, found).startsWith('..') && !isAbsolute(relative(workspace.root, found));
+  const policy = inside ? await readPolicy(io, found, paths[0]!) : undefined;
+  if (found && !inside) notes.push('the policy file above the workspace root was not read');
+  const options: ScanCallOptions = { exclude: scope.exclude ?? [], projectRoot: workspace.root, ...(policy ? { policy } : {}) };
+  return { paths, options, policy, notes };
+}
