@@ -208,17 +208,33 @@ export function tokenize(text: string): Tokens {
       i += len;
     }
   }
-  // The four arrays kept share one buffer: one allocation per file instead of four.
-  const buffer = new ArrayBuffer(count * 13);
-  const keptStart = new Int32Array(buffer, 0, count);
-  const keptEnd = new Int32Array(buffer, count * 4, count);
-  const match = new Int32Array(buffer, count * 8, count);
-  const keptKind = new Uint8Array(buffer, count * 12, count);
+  // The four arrays kept are cut from a shared block: allocating a buffer per file cost more than tokenizing it.
+  const { buffer, offset } = reserve(count * 13);
+  const keptStart = new Int32Array(buffer, offset, count);
+  const keptEnd = new Int32Array(buffer, offset + count * 4, count);
+  const match = new Int32Array(buffer, offset + count * 8, count);
+  const keptKind = new Uint8Array(buffer, offset + count * 12, count);
   keptStart.set(start.subarray(0, count));
   keptEnd.set(end.subarray(0, count));
   keptKind.set(kind.subarray(0, count));
   matchBrackets(text, count, keptKind, keptStart, keptEnd, match);
   return { text, count, kind: keptKind, start: keptStart, end: keptEnd, match };
+}
+
+/** Blocks the kept token arrays are cut from, one after another; a block is freed once no file's tokens in it are in use. */
+const BLOCK_BYTES = 4 * 1024 * 1024;
+let block = new ArrayBuffer(0);
+let blockUsed = 0;
+
+/** `bytes` of a block, at an offset aligned for 32-bit views. */
+function reserve(bytes: number): { buffer: ArrayBuffer; offset: number } {
+  if (blockUsed + bytes > block.byteLength) {
+    block = new ArrayBuffer(Math.max(BLOCK_BYTES, bytes));
+    blockUsed = 0;
+  }
+  const offset = blockUsed;
+  blockUsed += (bytes + 3) & ~3;
+  return { buffer: block, offset };
 }
 
 /** Whether a `/` after the first `count` tokens starts a regular expression, judged by the token before it. */
