@@ -4,16 +4,17 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { failsThreshold, FAIL_ON_CHOICES } from '../../cli/commands/scan.js';
+import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES } from '../../core/types.js';
 import { countSeverities, diagnosticLines, McpFindingSchema, SeverityCountsSchema, toMcpFinding } from '../findings.js';
 import { maskSecrets } from '../mask.js';
-import { boundedText, PageSchema, pageOf, pagingInput } from '../paging.js';
+import { boundedText, MAX_RESULT_BYTES, PageSchema, pageOf, pagingInput } from '../paging.js';
 import type { Workspace } from '../paths.js';
 import { guarded, toolResult } from '../results.js';
 import { scanScopeInput, scanSetup } from '../scan-run.js';
 
-/** A report may take this much of a result; the findings page shares the rest. */
-const REPORT_BUDGET_BYTES = 48 * 1024;
+/** Room kept for the text beside the structured content and for JSON escaping of the report. */
+const REPORT_MARGIN_BYTES = 8 * 1024;
 
 const inputSchema = {
   ...scanScopeInput,
@@ -21,7 +22,7 @@ const inputSchema = {
   rules: z.array(z.string().min(1).max(100)).max(200).optional().describe('List only findings of these rule ids.'),
   failOn: z.enum(FAIL_ON_CHOICES).optional().describe("The threshold `failed` is computed against (default: the policy's failOn, else high)."),
   includeSuppressed: z.boolean().optional().describe('Also list suppressed findings (default false; they never fail the threshold).'),
-  report: z.enum(['none', 'markdown', 'sarif']).optional().describe(`Also return the report in this format (default none), cut at ${REPORT_BUDGET_BYTES / 1024} KB.`),
+  report: z.enum(['none', 'markdown', 'text']).optional().describe('Also return the report for people in this format (default none), cut to the room the findings page leaves in the result. For SARIF run `bulwark scan --format sarif --output FILE`: it carries every rule and is larger than a result may be.'),
   ...pagingInput,
 };
 
@@ -36,7 +37,7 @@ const outputSchema = {
   page: PageSchema,
   diagnostics: z.array(z.string()).describe('What was not read or not understood (first few).'),
   report: z.string().optional(),
-  reportTruncated: z.boolean().optional(),
+  reportTruncated: z.boolean().optional().describe('True when the report was cut to keep the result bounded.'),
 };
 
 export function registerScanTool(server: McpServer, workspace: Workspace): void {
@@ -63,7 +64,6 @@ export function registerScanTool(server: McpServer, workspace: Workspace): void 
           (f) => (args.includeSuppressed || !f.suppression) && (!args.severity || atLeast(f.severity, args.severity)) && (!rules.size || rules.has(f.ruleId)),
         );
         const { items, page } = pageOf(listed.map(toMcpFinding), args);
-        const report = args.report && args.report !== 'none' ? boundedText(maskSecrets(await render(result, args.report)), REPORT_BUDGET_BYTES) : undefined;
         const counts = countSeverities(unsuppressed);
         const failed = failsThreshold(result, failOn);
         const structured = {
@@ -76,8 +76,8 @@ export function registerScanTool(server: McpServer, workspace: Workspace): void 
           findings: items,
           page,
           diagnostics: diagnosticLines(result),
-          ...(report ? { report: report.text, ...(report.truncated ? { reportTruncated: true } : {}) } : {}),
         };
+        if (args.report && args.report !== 'none') Object.assign(structured, await boundedReport(result, args.report, MAX_RESULT_BYTES - Buffer.byteLength(JSON.stringify(structured)) - REPORT_MARGIN_BYTES));
         const more = page.nextCursor ? ` Showing ${page.returned} of ${page.total}; more with cursor "${page.nextCursor}".` : '';
         const text =
           `${unsuppressed.length} finding${unsuppressed.length === 1 ? '' : 's'} (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low) in ${result.stats.files} files; ` +
@@ -87,7 +87,19 @@ export function registerScanTool(server: McpServer, workspace: Workspace): void 
   );
 }
 
-async function render(result: Awaited<ReturnType<typeof import('../../scan.js').scan>>, format: 'markdown' | 'sarif'): Promise<string> {
+/** The report in `room` bytes (as JSON text), or a note that it did not fit. */
+async function boundedReport(result: ScanResult, format: 'markdown' | 'text', room: number): Promise<{ report?: string; reportTruncated?: true }> {
+  const text = maskSecrets(await render(result, format));
+  // JSON escaping (quotes, line breaks) makes the report longer in the result than it is as text.
+  const escapedSize = (t: string) => Buffer.byteLength(JSON.stringify(t));
+  if (escapedSize(text) <= room) return { report: text };
+  if (room <= 0) return { reportTruncated: true };
+  let cut = boundedText(text, room).text;
+  while (cut && escapedSize(cut) > room) cut = boundedText(cut, Math.floor(Buffer.byteLength(cut) * 0.9)).text;
+  return { report: cut, reportTruncated: true };
+}
+
+async function render(result: ScanResult, format: 'markdown' | 'text'): Promise<string> {
   if (format === 'markdown') return (await import('../../report/markdown.js')).renderMarkdown(result);
-  return (await import('../../report/sarif.js')).renderSarif(result);
+  return [...(await import('../../report/text.js')).renderTextChunks(result, { color: false, quiet: false })].join('');
 }
