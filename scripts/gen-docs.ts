@@ -45,3 +45,9 @@ const before = await readFile(threatDoc, 'utf8');
 const after = before.replace(/(<!-- knowledge-base:start -->\n)[\s\S]*?(<!-- knowledge-base:end -->)/, (_m, start: string, end: string) => `${start}${renderKnowledgeBaseMarkdown()}${end}`);
 if (after !== before) await writeFile(threatDoc, after);
 console.log('wrote the knowledge-base section of docs/threat-model.md');
+
+// The agent skills in skills/ (threat-modeler, iac-security-auditor), from the knowledge base, the rule
+// metadata and the policy schema; a test fails when the committed folders differ.
+const { writeSkills } = await import('../src/cli/commands/skills-write.js');
+const skills = await writeSkills(fileURLToPath(new URL('../skills/', import.meta.url)));
+console.log(`wrote the agent skills in skills/ (${skills.written.length} changed, ${skills.removed.length} removed)`);
