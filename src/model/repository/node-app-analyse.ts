@@ -1,6 +1,5 @@
 // One Node.js application read: its sources indexed, every call and literal scanned, routes judged, and the
-// facts put together as the report states them. Pure given its inputs, so an application may be read on any
-// thread (node-app-parallel.ts) with the same result.
+// facts put together as the report states them, with the notes on what could not be read.
 
 import { judgeRoutes } from './node-app-auth.js';
 import { scanCalls } from './node-app-calls.js';

@@ -3,9 +3,8 @@
 // application; its sources are indexed (imports, definitions, exports), every call is resolved to the
 // package it comes from, and the facts are gathered with the file and line that state them.
 
-import type { AppJob, Package } from './node-app-analyse.js';
+import { analyseApp, type AppJob, type Package } from './node-app-analyse.js';
 import { forgetShortCode } from './node-app-collect.js';
-import { analyseApps } from './node-app-parallel.js';
 import type { NodeApp, NodeAppReport } from './node-app-types.js';
 
 export type * from './node-app-types.js';
@@ -51,8 +50,7 @@ export function analyseNodeApps(files: ReadonlyArray<{ rel: string; text: string
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([dir, sources]) => ({ dir, ...(packages.has(dir) ? { pkg: packages.get(dir)! } : {}), sources }));
   const apps: NodeApp[] = [];
-  // In the order of the applications, whichever thread read them.
-  for (const result of analyseApps(jobs)) {
+  for (const result of jobs.map(analyseApp)) {
     apps.push(result.app);
     notes.push(...result.notes);
   }
