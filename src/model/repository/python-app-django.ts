@@ -84,7 +84,8 @@ function addRoute(c: PyCollector, mod: PyModule, path: string, view: { start: nu
   }
   // Django's admin site asks every caller to log in as staff.
   if (/^admin\.site\.urls$/.test(t.text.slice(t.start[view.start]!, t.end[view.end - 1]!).replace(/\s+/g, ''))) {
-    record(c, path, at, { kind: 'session', library: 'django.contrib.admin', at });
+    // Only staff reach it: the route is guarded, but it says nothing of how the application's own views are.
+    c.routes.push({ method: 'ANY', path: path.replace(/\/{2,}/g, '/'), authenticated: true, evidence: at });
     return;
   }
   // `views.orders`, `OrderView.as_view()`, `OrderViewSet`: the def or class it names.
@@ -96,7 +97,7 @@ function addRoute(c: PyCollector, mod: PyModule, path: string, view: { start: nu
   const found = owner ? c.ws.definition(owner, dot > 0 ? written.slice(dot + 1) : written) : undefined;
   const def = found?.mod.defByName.get(found.name);
   const guard = found && def ? cachedGuard(found.mod, def, defaults) : undefined;
-  record(c, path, at, guard);
+  record(c, path, at, guard, found && def ? methodOf(found.mod, def) : 'ANY');
   if (found && def?.kind === 'def' && def.open >= 0) c.handlers.set(`${found.mod.file}#${def.tok}`, new Set());
 }
 
@@ -112,8 +113,20 @@ function cachedGuard(mod: PyModule, def: Def, defaults: Guard | 'open' | undefin
   return guards.get(def);
 }
 
-function record(c: PyCollector, path: string, at: Evidence, guard: Guard | undefined): void {
-  c.routes.push({ method: 'ANY', path: path.replace(/\/{2,}/g, '/'), authenticated: Boolean(guard), evidence: at });
+/** A function view that reads a request body (`request.POST`, `request.FILES`, `request.method == 'POST'`) takes POSTs; otherwise any method. */
+const methods = new WeakMap<Def, string>();
+function methodOf(mod: PyModule, def: Def): string {
+  let method = methods.get(def);
+  if (method === undefined) {
+    const body = def.kind === 'def' ? mod.t.text.slice(mod.t.start[def.tok]!, mod.t.end[Math.max(def.tok, def.bodyEnd - 1)]!) : '';
+    method = /\brequest\.(?:POST|FILES|body|data)\b|\brequest\.method\s*==\s*['"](?:POST|PUT|PATCH)['"]/.test(body) ? 'POST' : 'ANY';
+    methods.set(def, method);
+  }
+  return method;
+}
+
+function record(c: PyCollector, path: string, at: Evidence, guard: Guard | undefined, method = 'ANY'): void {
+  c.routes.push({ method, path: path.replace(/\/{2,}/g, '/'), authenticated: Boolean(guard), evidence: at });
   if (guard) c.auth.push({ kind: guard.kind, library: guard.library, evidence: guard.at });
 }
 

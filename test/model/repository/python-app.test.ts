@@ -222,6 +222,17 @@ describe('Python application reader', () => {
     assert.deepEqual(a.auth.map((x) => [x.kind, at(x.evidence)]), [['jwt', 'app/api/routes/products.py:7']]);
   });
 
+  it('takes a Django function view that reads the request body as a POST route, and the admin site as guarded', () => {
+    const a = one({
+      'requirements.txt': 'Django>=5\n',
+      'site/urls.py': 'from django.contrib import admin\nfrom django.urls import path\nfrom upload.views import image_upload\n\nurlpatterns = [\n    path("", image_upload),\n    path("admin/", admin.site.urls),\n]\n',
+      'upload/views.py': 'def image_upload(request):\n    if request.method == "POST" and request.FILES["image_file"]:\n        return save(request.FILES["image_file"])\n    return render(request, "upload.html")\n',
+    });
+    assert.deepEqual(a.routes.map((r) => `${r.method} ${r.path} ${r.authenticated}`), ['POST / false', 'ANY /admin/ true']);
+    // The admin site's login says nothing of the application's own views.
+    assert.deepEqual(a.auth, []);
+  });
+
   it('survives unclosed strings and brackets and reports evidence inside the file', () => {
     const text = "from flask import Flask\napp = Flask(__name__)\n@app.route('/x\ndef f(:\n    cur.execute(f\"SELECT * FROM t WHERE id = {request.args['id']\"\n'''never closed";
     const a = one({ 'app.py': text });
