@@ -33,6 +33,7 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
+      # Until Bulwark is on the npm registry, install the package tarball instead (see its README).
       - name: Install Bulwark
         run: npm install --global bulwark@${VERSION}
       - name: Scan
