@@ -42,7 +42,7 @@ describe('the README section on agent skills and bulwark init', () => {
       assert.ok(existsSync(join(demo, file)), file);
     }
     assert.match(r.stderr, /Nothing to change in \.: the skills, workflow, pre-commit hook and MCP configuration are up to date\./);
-    assert.match(r.stderr, /Skills in \.claude\/skills: 0 files written, 16 unchanged\./);
+    assert.match(r.stderr, /Skills in \.claude\/skills: 0 files written, \d+ unchanged\./);
     // The scan script printed the scan as JSON (the demo repository holds only what init wrote).
     const json = r.stdout.slice(r.stdout.indexOf('{'));
     assert.equal((JSON.parse(json) as { tool: { name: string } }).tool.name, 'bulwark');

@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { findRepositoryTop } from '../../core/repository-top.js';
 import { EXIT_CODES_HELP } from '../support/help.js';
 import { usageError, type CliIo } from '../support/io.js';
 import { FAIL_ON_CHOICES, type FailOn } from './scan.js';
@@ -45,6 +44,7 @@ export function registerInitCommand(program: Command, io: CliIo): Command {
 async function runInit(dir: string, options: InitOptions, io: CliIo): Promise<void> {
   const folder = resolve(io.cwd, dir);
   if (!existsSync(folder)) throw usageError(`folder not found: ${dir}`);
+  const { findRepositoryTop } = await import('../../core/repository-top.js');
   const top = findRepositoryTop(folder);
   if (!top) io.stderr.write('Not in a git repository: writing only the policy (run bulwark init in a repository to set up the agent skills, CI, pre-commit and MCP too).\n');
   await writePolicy(folder, options, io);
