@@ -78,11 +78,12 @@ export function registerFixTool(server: McpServer, workspace: Workspace): void {
           return { file: c.file, ...(c.created ? { created: true } : {}), diff: diff.text, ...(diff.truncated ? { diffTruncated: true } : {}) };
         });
         const { items, page } = pageOf(diffs, args);
+        // Descriptions and reasons are Bulwark's own sentences, which quote secrets masked already.
         const fixed = run.changes
-          .flatMap((c) => c.fixes.flatMap((fix) => fix.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.range.start.line, kind: fix.kind, description: maskSecrets(fix.description) }))))
+          .flatMap((c) => c.fixes.flatMap((fix) => fix.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.range.start.line, kind: fix.kind, description: fix.description }))))
           .slice(0, MAX_LISTED);
         const notFixed = run.unfixed
-          .map((u) => ({ ruleId: u.finding.ruleId, file: u.finding.location.file, line: u.finding.location.range.start.line, reason: maskSecrets(u.reason) }))
+          .map((u) => ({ ruleId: u.finding.ruleId, file: u.finding.location.file, line: u.finding.location.range.start.line, reason: u.reason }))
           .slice(0, MAX_LISTED);
         const text = !run.changes.length
           ? 'Nothing to fix.'

@@ -92,7 +92,7 @@ export function registerModelTool(server: McpServer, workspace: Workspace): void
           ...(trackingFile ? { trackingFile } : {}),
           threats: items,
           page,
-          warnings: [...notes, ...report.warnings].slice(0, 30).map((w) => maskSecrets(w).slice(0, 500)),
+          warnings: [...notes, ...report.warnings].slice(0, 30).map((w) => maskSecrets(w, { prose: true }).slice(0, 500)),
         };
         const c = report.counts;
         const more = page.nextCursor ? ` Showing ${page.returned} of ${page.total}; more with cursor "${page.nextCursor}".` : '';
@@ -165,7 +165,7 @@ function summarise(t: Threat): z.infer<typeof ThreatSummarySchema> {
     stride: t.stride,
     riskScore: t.riskScore,
     status: t.status,
-    description: maskSecrets(t.description).slice(0, 2000),
+    description: maskSecrets(t.description, { prose: true }).slice(0, 2000),
     elements: t.elements.slice(0, 20),
     flows: t.flows.slice(0, 20),
     mitigations: t.mitigations.slice(0, 20),

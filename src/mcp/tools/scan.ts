@@ -4,6 +4,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { failsThreshold, FAIL_ON_CHOICES } from '../../cli/commands/scan.js';
+import { plural } from '../../core/plural.js';
 import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES } from '../../core/types.js';
 import { countSeverities, diagnosticLines, McpFindingSchema, SeverityCountsSchema, toMcpFinding } from '../findings.js';
@@ -80,7 +81,7 @@ export function registerScanTool(server: McpServer, workspace: Workspace): void 
         if (args.report && args.report !== 'none') Object.assign(structured, await boundedReport(result, args.report, MAX_RESULT_BYTES - Buffer.byteLength(JSON.stringify(structured)) - REPORT_MARGIN_BYTES));
         const more = page.nextCursor ? ` Showing ${page.returned} of ${page.total}; more with cursor "${page.nextCursor}".` : '';
         const text =
-          `${unsuppressed.length} finding${unsuppressed.length === 1 ? '' : 's'} (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low) in ${result.stats.files} files; ` +
+          `${unsuppressed.length} finding${unsuppressed.length === 1 ? '' : 's'} (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low) in ${plural(result.stats.files, 'file')}; ` +
           `${failed ? `fails --fail-on ${failOn}` : `passes --fail-on ${failOn}`}.${more}`;
         return toolResult(structured, text);
       }),
