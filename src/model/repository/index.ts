@@ -73,5 +73,5 @@ export async function modelRepository(dir: string, options: { defaultName?: stri
 
 function refusalOf(sources: RepositorySources): string {
   const held = sources.notModelled.map((n) => `${n.files} ${n.what}`).join(', ');
-  return `nothing in the repository could be modelled: no docker-compose file with services, no Kubernetes workload and no design document (Mermaid, PlantUML, a Bulwark model) was found${held ? `; it holds ${held}, which Bulwark does not model yet` : ''}`;
+  return `nothing in the repository could be modelled: no docker-compose service, Kubernetes workload, AWS Terraform component, Dockerfile that runs a service, Node.js or Python application, or design document (Mermaid, PlantUML, a Bulwark model) was found${held ? `; it holds ${held}, which Bulwark does not model yet` : ''}`;
 }

@@ -81,12 +81,13 @@ export function appFlows(app: NodeApp, element: Element, service: ComposeService
       flow.authorization = 'technical-user';
       flow.evidence!.push(ev(client.evidence, `${client.library} signs its requests with the workload's AWS credentials (SigV4)`, 'authenticated', true));
     } else if (flow.authenticated === undefined && DATABASE_CLIENTS.has(client.kind)) {
-      const secret = app.secrets.find((s) => s.evidence.file === client.evidence.file);
+      // A password literal in the client's own file; the one nearest the client call (a SECRET_KEY above it is not the login).
+      const secret = app.secrets.filter((s) => s.evidence.file === client.evidence.file).sort((a, b) => Math.abs(a.evidence.line - client.evidence.line) - Math.abs(b.evidence.line - client.evidence.line))[0];
       if (resolved.ref?.credentials || passwordFromEnv || secret) {
         flow.authenticated = true;
         flow.authorization = 'technical-user';
         const at = passwordFromEnv?.evidence ?? secret?.evidence ?? client.evidence;
-        flow.evidence!.push(ev(at, `${app.name} logs in to ${resolved.target} with a password (${passwordFromEnv ? `process.env.${passwordFromEnv.name}` : 'in the code'})`, 'authenticated', true));
+        flow.evidence!.push(ev(at, `${app.name} logs in to ${resolved.target} with a password (${passwordFromEnv ? `from the environment variable ${passwordFromEnv.name}` : 'in the code'})`, 'authenticated', true));
       }
     }
   }
