@@ -128,8 +128,14 @@ describe('bulwark mcp: tools', () => {
     assert.equal(fix.applied, false);
     const files = fix.changes.map((c: any) => c.file).sort();
     assert.deepEqual(files, ['.env.example', 'docker-compose.yml', 'infra/main.tf']);
-    const tfDiff = fix.changes.find((c: any) => c.file === 'infra/main.tf').diff;
-    assert.match(tfDiff, /^\+\s+sqs_managed_sse_enabled = true$/m);
+    const tfChange = fix.changes.find((c: any) => c.file === 'infra/main.tf');
+    assert.match(tfChange.diff, /^\+\s+sqs_managed_sse_enabled = true$/m);
+    assert.deepEqual(tfChange.fixes.map((f: any) => [f.ruleId, f.line, f.kind]), [['BW-AWS-SQS-001', 1, 'automatic']]);
+    assert.equal(fix.fixedTotal, fix.changes.reduce((n: number, c: any) => n + c.fixes.length, 0));
+    assert.ok(fix.notFixed.some((u: any) => u.ruleId === 'BW-COMPOSE-PRIV-006' && u.reason.length > 0), JSON.stringify(fix.notFixed));
+    assert.equal(fix.notFixedTotal, fix.notFixed.length);
+    const paged = await session.ok('fix', { limit: 1 });
+    assert.deepEqual([paged.changes.length, paged.page.total, paged.page.nextCursor, paged.digest], [1, 3, '1', fix.digest]);
     const composeDiff = fix.changes.find((c: any) => c.file === 'docker-compose.yml').diff;
     assert.match(composeDiff, /^-\s+POSTGRES_PASSWORD: "Tr0u\*\*\*\*"$/m);
     assert.ok(!JSON.stringify(shown).includes(FIXTURE_SECRET), 'the literal password came back in clear');

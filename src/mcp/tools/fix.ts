@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { plural } from '../../core/plural.js';
 import { atLeast, SEVERITIES, type Finding } from '../../core/types.js';
 import { maskSecrets } from '../mask.js';
 import { boundedText, PageSchema, pageOf, pagingInput } from '../paging.js';
@@ -15,7 +16,8 @@ import { scanScopeInput, scanSetup } from '../scan-run.js';
 
 /** One file's diff may take this much of a page. */
 const DIFF_BUDGET_BYTES = 64 * 1024;
-const MAX_LISTED = 200;
+/** Findings left unfixed listed in one result (each with its reason); the total says how many there are. */
+const MAX_NOT_FIXED_LISTED = 50;
 
 const inputSchema = {
   ...scanScopeInput,
@@ -35,6 +37,7 @@ const ChangeSchema = z.object({
   created: z.boolean().optional().describe('The file does not exist yet (e.g. .env.example listing moved secrets).'),
   diff: z.string().describe('Unified diff; secret values are masked.'),
   diffTruncated: z.boolean().optional(),
+  fixes: z.array(z.object({ ruleId: z.string(), line: z.number().int(), kind: z.string(), description: z.string() })).describe('The findings this change fixes (kind needs-input: a NEEDS YOUR INPUT comment).'),
 });
 
 const outputSchema = {
@@ -42,8 +45,9 @@ const outputSchema = {
   digest: z.string().describe('Identifies this set of changes; pass it back as expectedDigest with apply: true.'),
   changes: z.array(ChangeSchema).describe('One per file, a page at a time.'),
   page: PageSchema,
-  fixed: z.array(z.object({ ruleId: z.string(), file: z.string(), line: z.number().int(), kind: z.string(), description: z.string() })),
-  notFixed: z.array(z.object({ ruleId: z.string(), file: z.string(), line: z.number().int(), reason: z.string() })),
+  fixedTotal: z.number().int().describe('Findings the changes fix, over every page.'),
+  notFixed: z.array(z.object({ ruleId: z.string(), file: z.string(), line: z.number().int(), reason: z.string() })).describe(`Selected findings left as they are, with why (the first ${MAX_NOT_FIXED_LISTED}).`),
+  notFixedTotal: z.number().int(),
 };
 
 export function registerFixTool(server: McpServer, workspace: Workspace): void {
@@ -72,25 +76,26 @@ export function registerFixTool(server: McpServer, workspace: Workspace): void {
           throw new ToolRefusal('the fixes are no longer the ones shown (the files changed since): nothing was written; show the new diff and ask again');
         }
         if (args.apply) await writeChanges(workspace, run.scan.root, run.changes);
-        const diffs = run.changes.map((c) => {
+        // Descriptions and reasons are Bulwark's own sentences, which quote secrets masked already.
+        const changes = run.changes.map((c) => {
           const raw = unifiedDiff(c.file, c.before, c.after).replace(/^Index: .*\n/m, '');
           const diff = boundedText(maskSecrets(c.created ? raw.replace(/^--- a\/.*$/m, '--- /dev/null') : raw), DIFF_BUDGET_BYTES);
-          return { file: c.file, ...(c.created ? { created: true } : {}), diff: diff.text, ...(diff.truncated ? { diffTruncated: true } : {}) };
+          const fixes = c.fixes.flatMap((fix) => fix.findings.map((f) => ({ ruleId: f.ruleId, line: f.location.range.start.line, kind: fix.kind, description: fix.description.slice(0, 1000) })));
+          return { file: c.file, ...(c.created ? { created: true } : {}), diff: diff.text, ...(diff.truncated ? { diffTruncated: true } : {}), fixes };
         });
-        const { items, page } = pageOf(diffs, args);
-        // Descriptions and reasons are Bulwark's own sentences, which quote secrets masked already.
-        const fixed = run.changes
-          .flatMap((c) => c.fixes.flatMap((fix) => fix.findings.map((f) => ({ ruleId: f.ruleId, file: f.location.file, line: f.location.range.start.line, kind: fix.kind, description: fix.description }))))
-          .slice(0, MAX_LISTED);
+        const { items, page } = pageOf(changes, args);
+        const fixedTotal = changes.reduce((n, c) => n + c.fixes.length, 0);
         const notFixed = run.unfixed
-          .map((u) => ({ ruleId: u.finding.ruleId, file: u.finding.location.file, line: u.finding.location.range.start.line, reason: u.reason }))
-          .slice(0, MAX_LISTED);
+          .slice(0, MAX_NOT_FIXED_LISTED)
+          .map((u) => ({ ruleId: u.finding.ruleId, file: u.finding.location.file, line: u.finding.location.range.start.line, reason: u.reason.slice(0, 500) }));
+        const files = plural(run.changes.length, 'file');
         const text = !run.changes.length
           ? 'Nothing to fix.'
           : args.apply
-            ? `Wrote ${run.changes.length} file${run.changes.length === 1 ? '' : 's'} (${fixed.length} fixes).`
-            : `${fixed.length} verified fix${fixed.length === 1 ? '' : 'es'} in ${run.changes.length} file${run.changes.length === 1 ? '' : 's'}; nothing written. Show the diff to the user; to write it, call fix again with apply: true and expectedDigest "${digest}".`;
-        return toolResult({ applied: Boolean(args.apply && run.changes.length), digest, changes: items, page, fixed, notFixed }, text);
+            ? `Wrote ${files} (${plural(fixedTotal, 'fix', 'fixes')}).`
+            : `${plural(fixedTotal, 'verified fix', 'verified fixes')} in ${files}; nothing written. Show the diff to the user; to write it, call fix again with apply: true and expectedDigest "${digest}".`;
+        const structured = { applied: Boolean(args.apply && run.changes.length), digest, changes: items, page, fixedTotal, notFixed, notFixedTotal: run.unfixed.length };
+        return toolResult(structured, text);
       }),
   );
 }

@@ -94,11 +94,12 @@ export function registerThreatStatusTool(server: McpServer, workspace: Workspace
           throw new ToolRefusal('give a status with the decision (open, mitigated, accepted or false-positive)');
         }
         const tracking = text === undefined ? { entries: new Map(), warnings: [] as string[] } : parseTracking(text);
+        // A file written by hand may hold text of any length: each field is bounded, so every entry fits a page.
         const all = [...tracking.entries.values()].map((e) => ({
-          id: e.id,
+          id: e.id.slice(0, 300),
           status: e.status,
-          ...(e.justification ? { justification: e.justification } : {}),
-          ...(e.owner ? { owner: e.owner } : {}),
+          ...(e.justification ? { justification: e.justification.slice(0, 2000) } : {}),
+          ...(e.owner ? { owner: e.owner.slice(0, 200) } : {}),
           ...(e.expires ? { expires: e.expires } : {}),
           ...(e.line ? { line: e.line } : {}),
         }));
@@ -111,7 +112,7 @@ export function registerThreatStatusTool(server: McpServer, workspace: Workspace
           : text === undefined
             ? `${file} does not exist yet; record a decision to create it.`
             : `${all.length} decision${all.length === 1 ? '' : 's'} in ${file}.`;
-        return toolResult({ file, exists: text !== undefined, ...(updated ? { updated } : {}), entries: items, page, warnings: tracking.warnings.slice(0, 30) }, text2);
+        return toolResult({ file, exists: text !== undefined, ...(updated ? { updated } : {}), entries: items, page, warnings: tracking.warnings.slice(0, 30).map((w) => w.slice(0, 500)) }, text2);
       }),
   );
 }
