@@ -23,7 +23,9 @@ function renderStrideFile(file: StrideFile): string {
     '',
     'Each applies only when its condition holds in the design. A design fact under "Removed by" (stated in the',
     'diagram, the description or the YAML model) takes it away; one under "Lowered by" lowers its severity one',
-    'step. Mitigation ids are explained in ../mitigations.md.',
+    'step. `element.x` and `flow.x` are properties of the YAML model (`x: true` on the element or flow, unless a',
+    'value is shown), or the same fact in words in a description or diagram label. Mitigation ids are explained',
+    'in ../mitigations.md.',
     '',
   ];
   for (const pattern of file.patterns) {

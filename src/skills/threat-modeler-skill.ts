@@ -32,9 +32,11 @@ if you add one from your own judgement, label it as yours.
 2. **Identify components, data flows and trust boundaries.** Read \`model\` in the JSON: \`elements\` (each
    with \`kind\` and \`boundary\`), \`flows\` (\`source\` → \`target\`, \`label\`, \`data\`) and \`boundaries\`.
    \`inferred\` and \`warnings\` say what Bulwark assumed. When the input was prose or a sketch, show the
-   architect the components and boundaries and ask what is missing or wrong before going on; add facts the
-   design states (TLS, authentication, encryption, least-privilege roles) to the text, because each one
-   removes the threats it answers.
+   architect the components and boundaries and ask what is missing or wrong before going on. To correct
+   the model, write it out with \`bulwark model design.md --format yaml > design.yaml\`, edit it and model
+   that file: element properties such as \`authenticatesCallers\`, \`tokenValidation\`, \`leastPrivilege\`,
+   \`encryptedAtRest\`, and flow properties \`encrypted\` and \`authenticated\`. Only state what the
+   design really does: each stated control removes the threats it answers.
 3. **STRIDE.** Run \`scripts/threat_model.sh design.md\`. \`threats\` are the open threats, each with
    \`stride\`, \`severity\`, \`riskScore\` (0-10), \`title\`, \`description\` and \`mitigations\` (ids).
    \`mitigatedByDesign\` lists threats the design's own controls removed, with the reason.
