@@ -60,7 +60,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): MergedModel
       // People are never the same thing as a service, whatever the names say (a users service called `user`).
       const match = found && (found.kind === 'actor') === (e.kind === 'actor') ? found : undefined;
       if (match) {
-        joinElement(match, incoming, fragment.decides?.props ?? [], evidenceKeys);
+        joinElement(match, incoming, fragment.decides?.props ?? [], evidenceKeys, fragment.decides?.technology === true);
         ids.set(e.id, match.id);
         continue;
       }
@@ -142,11 +142,14 @@ function unique<T>(id: string, taken: ReadonlyMap<string, T>): string {
 }
 
 /** The earlier (evidenced) element keeps its facts; the later fills the gaps. */
-function joinElement(into: Element, from: Element, decides: readonly (keyof Element['props'])[], keys: EvidenceKeys): void {
+function joinElement(into: Element, from: Element, decides: readonly (keyof Element['props'])[], keys: EvidenceKeys, decidesTechnology = false): void {
   // A generic kind ("a compose service") gives way to what the design says it is, unless the design calls
   // something that runs in the repository a third party or a person.
   if (into.kind === 'process' && from.kind !== 'process' && from.kind !== 'actor' && from.kind !== 'external-system' && !into.technology) into.kind = from.kind;
-  into.technology ??= from.technology;
+  // Code that names its framework (`Python (Flask)`) says what a service is built with better than an image
+  // name does; a generic `Node.js` does not, and a function keeps its platform.
+  if (decidesTechnology && from.technology && /\(.+\)/.test(from.technology) && into.kind !== 'function') into.technology = from.technology;
+  else into.technology ??= from.technology;
   into.description ??= from.description;
   into.boundary ??= from.boundary;
   into.runtime ??= from.runtime;

@@ -40,7 +40,7 @@ export const nodeSource: RepositorySource = {
     for (const n of report.notes) input.note({ level: 'warning', file: n.file, message: n.message });
     const services = composeServiceFacts(input.filesOf('compose'), input);
     const fragment = emptyFragment();
-    fragment.decides = { props: CODE_DECIDES, flowFields: ['encrypted', 'label'] };
+    fragment.decides = { props: CODE_DECIDES, flowFields: ['encrypted', 'label'], technology: true };
     for (const app of report.apps) {
       if (app.kind === 'library') continue;
       const service = serviceOf(app, services);

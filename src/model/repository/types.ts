@@ -41,7 +41,12 @@ export interface ModelFragment {
    * label: `SQS receiveMessage`), even where configuration
    * said otherwise. Listed properties and flow fields overwrite earlier values when merged; evidence keeps both.
    */
-  decides?: { props?: readonly (keyof Element['props'])[]; flowFields?: readonly ('encrypted' | 'authenticated' | 'label')[] };
+  decides?: {
+    props?: readonly (keyof Element['props'])[];
+    flowFields?: readonly ('encrypted' | 'authenticated' | 'label')[];
+    /** What the component is built with (`Python (Flask)`), over an image name; a platform (a Lambda runtime) stays. */
+    technology?: boolean;
+  };
 }
 
 /** An element (by its id in its fragment) created at a URL (`http://localstack:4566`) for one service (`sqs`). */

@@ -141,3 +141,14 @@ describe('a hardened Flask API whose controls are bound in an app factory', asyn
     assert.ok(toDb.evidence!.some((e) => e.prop === 'encrypted' && e.file === 'api/shop/routes.py' && e.line === 19));
   });
 });
+
+describe('what a service is built with', () => {
+  it('is named by its code’s framework over the image name compose tags the build with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-py-tech-'));
+    scratch.push(dir);
+    cpSync(join(APPS, 'flask-insecure'), join(dir, 'vote'), { recursive: true });
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  vote:\n    image: example/voting-vote:1.4\n    build: ./vote\n    ports:\n      - "5000:5000"\n');
+    const { model } = await modelRepository(dir);
+    assert.equal(element(model, 'vote').technology, 'Python (Flask)');
+  });
+});
