@@ -49,7 +49,15 @@ export function appFlows(app: NodeApp, element: Element, service: ComposeService
   // A frontend's calls leave from the browser it runs in.
   const source = app.kind === 'frontend' ? USER_ID : element.id;
   const passwordFromEnv = app.env.find((e) => /pass|pwd/i.test(e.name));
-  const resolutions = app.clients.map((client) => ({ client, resolved: resolve(client, service, services, names) }));
+  // Thousands of clients read the same few environment values: each is parsed for service names once.
+  const parsed = new Map<string, ServiceReference[]>();
+  const refsOf = (name: string, value: string): ServiceReference[] => {
+    const key = `${name}\u0000${value}`;
+    let refs = parsed.get(key);
+    if (!refs) parsed.set(key, (refs = referencesIn(name, value, names)));
+    return refs;
+  };
+  const resolutions = app.clients.map((client) => ({ client, resolved: resolve(client, service, services, names, refsOf) }));
   // A client made without naming its resource (`new SQSClient({ region })`) is the one the commands that do name it use.
   const named = new Set(resolutions.filter((r) => r.resolved && !r.resolved.generic).map((r) => r.client.kind));
   for (const { client, resolved } of resolutions) {
@@ -119,13 +127,19 @@ function ev(at: Evidence, says: string, prop?: string, value?: boolean): Evidenc
   return { file: at.file, line: at.line, says, ...(prop !== undefined && value !== undefined ? { prop, value } : {}) };
 }
 
-function resolve(client: OutboundClient, service: ComposeServiceFacts | undefined, services: readonly ComposeServiceFacts[], names: ReadonlySet<string>): Resolved | undefined {
+function resolve(
+  client: OutboundClient,
+  service: ComposeServiceFacts | undefined,
+  services: readonly ComposeServiceFacts[],
+  names: ReadonlySet<string>,
+  refsOf: (name: string, value: string) => ServiceReference[],
+): Resolved | undefined {
   // 1. The environment compose gives the service: the value names another service.
   let given: string | undefined;
   for (const name of client.env ?? []) {
     const value = service?.env.get(name);
     if (value === undefined) continue;
-    const ref = referencesIn(name, value, names).find((r) => r.target !== service?.name);
+    const ref = refsOf(name, value).find((r) => r.target !== service?.name);
     if (ref) return { target: ref.target, says: `${name} is ${ref.says.slice(ref.says.indexOf('=') + 1)} in ${service!.file}`, ref };
     if (/:\/\//.test(value) && !/REGION/i.test(name)) given ??= value;
   }
