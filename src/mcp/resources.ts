@@ -5,7 +5,7 @@ import { McpError, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { builtinRules } from '../analyze/rules/index.js';
 import { compareText } from '../core/types.js';
-import { findRule, ruleDoc } from './rule-docs.js';
+import { findRule, ruleDoc } from './support/rule-docs.js';
 
 export const KNOWLEDGE_BASE_URI = 'bulwark://knowledge/threat-model';
 

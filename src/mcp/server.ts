@@ -4,7 +4,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { VERSION } from '../version.js';
-import { openWorkspace, type Workspace } from './paths.js';
+import { openWorkspace, type Workspace } from './support/paths.js';
 import { registerResources } from './resources.js';
 import { registerComplianceTool } from './tools/compliance.js';
 import { registerExplainRuleTool } from './tools/explain-rule.js';

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { maskSecrets } from '../../src/mcp/mask.js';
-import { pageOf, boundedText } from '../../src/mcp/paging.js';
-import { confinedPath, openWorkspace, PathRefusedError } from '../../src/mcp/paths.js';
-import { setDecision } from '../../src/mcp/tracking-edit.js';
+import { maskSecrets } from '../../src/mcp/support/mask.js';
+import { pageOf, boundedText } from '../../src/mcp/support/paging.js';
+import { confinedPath, openWorkspace, PathRefusedError } from '../../src/mcp/support/paths.js';
+import { setDecision } from '../../src/mcp/support/tracking-edit.js';
 import { parseTracking } from '../../src/model/tracking/tracking.js';
 import { workspace } from './harness.js';
 

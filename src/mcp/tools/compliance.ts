@@ -5,10 +5,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { COMPLIANCE_FRAMEWORKS } from '../../core/compliance.js';
-import { PageSchema, pageOf, pagingInput } from '../paging.js';
-import type { Workspace } from '../paths.js';
-import { guarded, ToolRefusal, toolResult } from '../results.js';
-import { scanScopeInput, scanSetup } from '../scan-run.js';
+import { PageSchema, pageOf, pagingInput } from '../support/paging.js';
+import type { Workspace } from '../support/paths.js';
+import { guarded, ToolRefusal, toolResult } from '../support/results.js';
+import { scanScopeInput, scanSetup } from '../support/scan-run.js';
 
 const STATUSES = ['fail', 'pass', 'not-applicable', 'not-assessed'] as const;
 const MAX_FAILING_LISTED = 20;

@@ -5,8 +5,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { formatComplianceRef } from '../../core/compliance.js';
 import { SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
-import { findRule, ruleDoc, similarRuleIds } from '../rule-docs.js';
-import { guarded, ToolRefusal, toolResult } from '../results.js';
+import { findRule, ruleDoc, similarRuleIds } from '../support/rule-docs.js';
+import { guarded, ToolRefusal, toolResult } from '../support/results.js';
 
 const inputSchema = {
   id: z.string().min(1).max(100).describe('A rule id, e.g. BW-AWS-SQS-001 (as findings name them).'),

@@ -8,11 +8,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { plural } from '../../core/plural.js';
 import { atLeast, SEVERITIES, type Finding } from '../../core/types.js';
-import { maskSecrets } from '../mask.js';
-import { boundedText, PageSchema, pageOf, pagingInput } from '../paging.js';
-import { confinedPath, type Workspace } from '../paths.js';
-import { guarded, ToolRefusal, toolResult } from '../results.js';
-import { scanScopeInput, scanSetup } from '../scan-run.js';
+import { maskSecrets } from '../support/mask.js';
+import { boundedText, PageSchema, pageOf, pagingInput } from '../support/paging.js';
+import { confinedPath, type Workspace } from '../support/paths.js';
+import { guarded, ToolRefusal, toolResult } from '../support/results.js';
+import { scanScopeInput, scanSetup } from '../support/scan-run.js';
 
 /** One file's diff may take this much of a page. */
 const DIFF_BUDGET_BYTES = 64 * 1024;

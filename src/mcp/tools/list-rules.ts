@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { builtinRules } from '../../analyze/rules/index.js';
 import { COMPLIANCE_FRAMEWORKS, formatComplianceRef } from '../../core/compliance.js';
 import { atLeast, compareText, SEVERITIES, STRIDE_CATEGORIES } from '../../core/types.js';
-import { PageSchema, pageOf, pagingInput } from '../paging.js';
-import { guarded, toolResult } from '../results.js';
+import { PageSchema, pageOf, pagingInput } from '../support/paging.js';
+import { guarded, toolResult } from '../support/results.js';
 
 const PROVIDERS = ['aws', 'kubernetes', 'docker', 'generic'] as const;
 

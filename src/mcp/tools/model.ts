@@ -5,14 +5,14 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { SEVERITIES, STRIDE_CATEGORIES, atLeast } from '../../core/types.js';
-import { DEFAULT_TRACKING_FILE } from '../../cli/commands/model-options.js';
 import { INPUT_FORMATS } from '../../model/adapters/formats.js';
 import type { Threat, ThreatReport } from '../../model/engine/types.js';
-import { SeverityCountsSchema } from '../findings.js';
-import { maskSecrets } from '../mask.js';
-import { PageSchema, pageOf, pagingInput } from '../paging.js';
-import { confinedPath, shownPath, type Workspace } from '../paths.js';
-import { capturingIo, guarded, ToolRefusal, toolResult } from '../results.js';
+import { DEFAULT_TRACKING_FILE } from '../../model/tracking/tracking.js';
+import { SeverityCountsSchema } from '../support/findings.js';
+import { maskSecrets } from '../support/mask.js';
+import { PageSchema, pageOf, pagingInput } from '../support/paging.js';
+import { confinedPath, shownPath, type Workspace } from '../support/paths.js';
+import { guarded, ToolRefusal, toolResult } from '../support/results.js';
 
 /** Design text given inline; larger designs are read from a file in the workspace. */
 const MAX_TEXT_CHARS = 1024 * 1024;
@@ -76,7 +76,7 @@ export function registerModelTool(server: McpServer, workspace: Workspace): void
         const given = [args.text !== undefined, args.file !== undefined, args.dir !== undefined].filter(Boolean).length;
         if (given > 1) throw new ToolRefusal('give only one of text, file and dir');
         const { report: analysed, source, notes } = await analyseDesign(workspace, args);
-        const { report, trackingFile } = await withTracking(workspace, analysed, notes);
+        const { report, trackingFile } = await withTracking(workspace, analysed);
         const listed = [...report.threats, ...(args.includeDecided ? report.decided : [])].filter((t) => !args.severity || atLeast(t.severity, args.severity));
         const { items, page } = pageOf(listed.map(summarise), args);
         const structured = {
@@ -110,16 +110,13 @@ interface DesignArgs {
 }
 
 async function analyseDesign(workspace: Workspace, args: DesignArgs): Promise<{ report: ThreatReport; source: 'text' | 'file' | 'repository'; notes: string[] }> {
-  const { io, notes } = capturingIo(workspace.root);
+  const notes: string[] = [];
   if (args.text === undefined && args.file === undefined) {
     const abs = confinedPath(workspace, args.dir ?? '.');
     const { statSync } = await import('node:fs');
     if (!statSync(abs).isDirectory()) throw new ToolRefusal(`${args.dir} is not a folder: give a design file as file`);
-    const { loadRepository } = await import('../../cli/commands/model-repository.js');
-    const dir = shownPath(workspace, abs);
-    // Named as `bulwark model <dir>` names it: after the folder (the root's own name for ".").
-    const { report } = await loadRepository({ ...io, cwd: workspace.root }, dir, { failOn: 'none', quiet: false });
-    return { report, source: 'repository', notes };
+    const { modelRepositoryFolder } = await import('../support/repository-model.js');
+    return { report: await modelRepositoryFolder(abs, shownPath(workspace, abs), notes), source: 'repository', notes };
   }
   let text: string;
   let fileName: string;
@@ -145,16 +142,15 @@ async function analyseDesign(workspace: Workspace, args: DesignArgs): Promise<{ 
 }
 
 /** The report with the workspace tracking file's decisions applied, as `bulwark model` applies them. */
-async function withTracking(workspace: Workspace, report: ThreatReport, notes: string[]): Promise<{ report: ThreatReport; trackingFile?: string }> {
+async function withTracking(workspace: Workspace, report: ThreatReport): Promise<{ report: ThreatReport; trackingFile?: string }> {
   const { readTrackingText } = await import('./threat-status.js');
   const tracking = await readTrackingText(workspace, DEFAULT_TRACKING_FILE);
   if (tracking.text === undefined) return { report };
-  const { applyDecisions } = await import('../../cli/commands/model-tracking.js');
-  const { io, notes: trackingNotes } = capturingIo(workspace.root);
-  const today = new Date().toISOString().slice(0, 10);
-  const applied = await applyDecisions(io, report, { trackingPath: DEFAULT_TRACKING_FILE, trackingText: tracking.text, update: false, quiet: false }, today);
-  notes.push(...trackingNotes);
-  return { report: applied, trackingFile: DEFAULT_TRACKING_FILE };
+  const { applyTracking, parseTracking } = await import('../../model/tracking/tracking.js');
+  // An unknown file version throws: its decisions may not mean what this version reads, so none are applied.
+  // Its warnings (expired, stale decisions) join the report's own.
+  const outcome = applyTracking(report, parseTracking(tracking.text), new Date().toISOString().slice(0, 10));
+  return { report: outcome.report, trackingFile: DEFAULT_TRACKING_FILE };
 }
 
 function summarise(t: Threat): z.infer<typeof ThreatSummarySchema> {

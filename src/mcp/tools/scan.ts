@@ -3,19 +3,19 @@
 
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { failsThreshold, FAIL_ON_CHOICES } from '../../cli/commands/scan.js';
 import { plural } from '../../core/plural.js';
 import type { ScanResult } from '../../core/result.js';
 import { atLeast, SEVERITIES } from '../../core/types.js';
-import { countSeverities, diagnosticLines, McpFindingSchema, SeverityCountsSchema, toMcpFinding } from '../findings.js';
-import { maskSecrets } from '../mask.js';
-import { boundedText, MAX_RESULT_BYTES, PageSchema, pageOf, pagingInput } from '../paging.js';
-import type { Workspace } from '../paths.js';
-import { guarded, toolResult } from '../results.js';
-import { scanScopeInput, scanSetup } from '../scan-run.js';
+import { countSeverities, diagnosticLines, McpFindingSchema, SeverityCountsSchema, toMcpFinding } from '../support/findings.js';
+import { maskSecrets } from '../support/mask.js';
+import { boundedText, MAX_RESULT_BYTES, PageSchema, pageOf, pagingInput } from '../support/paging.js';
+import type { Workspace } from '../support/paths.js';
+import { guarded, toolResult } from '../support/results.js';
+import { scanScopeInput, scanSetup } from '../support/scan-run.js';
 
 /** Room kept for the text beside the structured content and for JSON escaping of the report. */
 const REPORT_MARGIN_BYTES = 8 * 1024;
+const FAIL_ON_CHOICES = [...SEVERITIES, 'none'] as const;
 
 const inputSchema = {
   ...scanScopeInput,
@@ -66,7 +66,8 @@ export function registerScanTool(server: McpServer, workspace: Workspace): void 
         );
         const { items, page } = pageOf(listed.map(toMcpFinding), args);
         const counts = countSeverities(unsuppressed);
-        const failed = failsThreshold(result, failOn);
+        // As `bulwark scan --fail-on`: a suppressed finding never fails.
+        const failed = failOn !== 'none' && unsuppressed.some((f) => atLeast(f.severity, failOn));
         const structured = {
           root: workspace.root,
           failed,

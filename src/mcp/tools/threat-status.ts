@@ -4,12 +4,12 @@
 
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { DEFAULT_TRACKING_FILE } from '../../cli/commands/model-options.js';
 import { FileReadError, readRegularFile } from '../../core/regular-file.js';
 import { THREAT_STATUSES } from '../../model/engine/types.js';
-import { PageSchema, pageOf, pagingInput } from '../paging.js';
-import { confinedPath, type Workspace } from '../paths.js';
-import { guarded, ToolRefusal, toolResult } from '../results.js';
+import { DEFAULT_TRACKING_FILE } from '../../model/tracking/tracking.js';
+import { PageSchema, pageOf, pagingInput } from '../support/paging.js';
+import { confinedPath, type Workspace } from '../support/paths.js';
+import { guarded, ToolRefusal, toolResult } from '../support/results.js';
 
 const MAX_TRACKING_BYTES = 4 * 1024 * 1024;
 /** No control characters (a line break would write another key), and a bounded length. */
@@ -85,7 +85,7 @@ export function registerThreatStatusTool(server: McpServer, workspace: Workspace
         if (args.status !== undefined) {
           if (args.id === undefined) throw new ToolRefusal('status needs the id of the threat it decides');
           if (args.status !== 'open' && args.justification === undefined) throw new ToolRefusal(`a ${args.status} decision needs a justification`);
-          const { setDecision } = await import('../tracking-edit.js');
+          const { setDecision } = await import('../support/tracking-edit.js');
           const { writeFileSafely } = await import('../../cli/support/write-file.js');
           const next = setDecision(text, args.id, { status: args.status, justification: args.justification, owner: args.owner, expires: args.expires, title: args.title });
           await writeFileSafely(abs, next, file);

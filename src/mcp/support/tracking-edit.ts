@@ -2,8 +2,8 @@
 // comments and the order as they are: the file is reviewed in pull requests, so an edit changes only its lines.
 
 import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { parseTracking, TRACKING_FILE_VERSION } from '../model/tracking/tracking.js';
-import type { ThreatStatus } from '../model/engine/types.js';
+import { parseTracking, TRACKING_FILE_VERSION } from '../../model/tracking/tracking.js';
+import type { ThreatStatus } from '../../model/engine/types.js';
 
 export interface DecisionUpdate {
   status: ThreatStatus;

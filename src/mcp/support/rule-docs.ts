@@ -1,10 +1,10 @@
 // Rule reference text for the `explain_rule` tool and the `bulwark://rules/{id}` resources: generated from the
 // rule metadata exactly as docs/rules/<ID>.md is (with the threat model's side of the links), so it never drifts.
 
-import type { Rule } from '../analyze/rule.js';
-import { builtinRules } from '../analyze/rules/index.js';
-import { threatLinks } from '../model/knowledge/verified-by.js';
-import { ruleDocMarkdown } from '../report/rule-docs.js';
+import type { Rule } from '../../analyze/rule.js';
+import { builtinRules } from '../../analyze/rules/index.js';
+import { threatLinks } from '../../model/knowledge/verified-by.js';
+import { ruleDocMarkdown } from '../../report/rule-docs.js';
 
 export function findRule(id: string): Rule | undefined {
   const wanted = id.trim().toUpperCase();

@@ -2,9 +2,9 @@
 // to fix, how risky), without the byte offsets and module call paths of the full JSON report.
 
 import { z } from 'zod';
-import type { ScanResult } from '../core/result.js';
-import type { Finding } from '../core/types.js';
-import { SEVERITIES } from '../core/types.js';
+import type { ScanResult } from '../../core/result.js';
+import type { Finding } from '../../core/types.js';
+import { SEVERITIES } from '../../core/types.js';
 
 export const McpFindingSchema = z.object({
   ruleId: z.string(),

@@ -3,8 +3,8 @@
 // of any assignment to a name that announces a secret (`POSTGRES_PASSWORD: ...`, `password = "..."`),
 // however short or weak it is.
 
-import { findSecrets } from '../analyze/secrets/detectors.js';
-import { isSecretName, mask } from '../analyze/secrets/patterns.js';
+import { findSecrets } from '../../analyze/secrets/detectors.js';
+import { isSecretName, mask } from '../../analyze/secrets/patterns.js';
 
 /** `NAME: value`, `NAME=value`, `name = "value"`, `"name": "value"` on one line (no nested quantifiers: linear). */
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,128})["']?[ \t]*[:=][ \t]*(["']?)([^"'\s#,}]+)/g;

@@ -1,11 +1,12 @@
 // How tools answer: structured content (checked by the SDK against the tool's outputSchema) with a short text
 // beside it, or a tool error (`isError`) whose text says what was wrong. Errors a caller can cause (a refused
-// path, a bad cursor, a file that is not a design) are reported as such; nothing a tool throws ends the server.
+// path, a bad cursor, a file that is not a design, a write refused) are reported as such; nothing a tool throws
+// ends the server.
 
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { CliExit } from '../cli/support/io.js';
-import type { CliIo } from '../cli/support/io.js';
-import { FileReadError } from '../core/regular-file.js';
+import { WriteError } from '../../cli/support/write-file.js';
+import { FileReadError } from '../../core/regular-file.js';
+import { TrackingFileError } from '../../model/tracking/tracking.js';
 import { BadCursorError, boundedText, MAX_RESULT_BYTES } from './paging.js';
 import { PathRefusedError } from './paths.js';
 
@@ -33,25 +34,9 @@ export async function guarded(work: () => Promise<CallToolResult>): Promise<Call
   try {
     return await work();
   } catch (error) {
-    if (error instanceof PathRefusedError || error instanceof BadCursorError || error instanceof ToolRefusal || error instanceof FileReadError) return toolError(error.message);
-    // The CLI's own checks (a design that is not one, a broken policy) say what is wrong in their message.
-    if (error instanceof CliExit) return toolError(error.message || 'the request failed');
+    if (error instanceof PathRefusedError || error instanceof BadCursorError || error instanceof ToolRefusal || error instanceof FileReadError || error instanceof WriteError || error instanceof TrackingFileError) {
+      return toolError(error.message);
+    }
     return toolError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-/**
- * A CliIo for reusing the CLI's loaders: nothing reaches the real standard streams (standard output is the
- * protocol's), and what they would print on standard error is kept as notes.
- */
-export function capturingIo(cwd: string): { io: CliIo; notes: string[] } {
-  const notes: string[] = [];
-  const sink = {
-    write: (text: string) => {
-      for (const line of text.split('\n')) if (line.trim() && notes.length < 100) notes.push(line.replace(/^bulwark: /, ''));
-      return true;
-    },
-    isTTY: false,
-  };
-  return { io: { stdout: sink, stderr: sink, env: {}, cwd }, notes };
 }
