@@ -21,7 +21,9 @@ export function verifyThreats(report: ThreatReport): void {
     for (const e of item.evidence ?? []) {
       if (e.prop === undefined) continue;
       const key = `${e.file}:${e.line}`;
-      stated.set(key, [...(stated.get(key) ?? []), e]);
+      const list = stated.get(key);
+      if (list) list.push(e);
+      else stated.set(key, [e]);
     }
   }
   for (const threat of report.threats) threat.verification = verificationOf(threat, elements, flows, stated, false);

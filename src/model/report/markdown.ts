@@ -261,7 +261,11 @@ function shownAt(threat: Threat): string {
 function sourcesSection(sources: NonNullable<ThreatReport['sources']>): string[] {
   const out = ['## Sources', ''];
   const bySource = new Map<string, string[]>();
-  for (const r of sources.read) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.file]);
+  for (const r of sources.read) {
+    const files = bySource.get(r.source);
+    if (files) files.push(r.file);
+    else bySource.set(r.source, [r.file]);
+  }
   const label: Record<string, string> = { compose: 'compose file', design: 'design document', node: 'JavaScript/TypeScript file', terraform: 'Terraform file', kubernetes: 'Kubernetes manifest', dockerfile: 'Dockerfile', python: 'Python file' };
   for (const [source, files] of bySource) out.push(`- Read ${files.length} ${label[source] ?? source}${files.length === 1 ? '' : 's'}: ${md(files.join(', '))}`);
   if (!sources.read.length) out.push('- No file was read.');

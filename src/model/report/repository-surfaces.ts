@@ -19,10 +19,17 @@ export function attackSurfaceLines(report: ThreatReport, md: Md): string[] {
   for (const t of report.threats) {
     // A flow's threats belong to the component it enters; a component's own threats to it.
     const owner = t.flows.length ? t.elements[t.elements.length - 1] : t.elements[0];
-    if (owner !== undefined) threatsOf.set(owner, [...(threatsOf.get(owner) ?? []), t]);
+    if (owner === undefined) continue;
+    const list = threatsOf.get(owner);
+    if (list) list.push(t);
+    else threatsOf.set(owner, [t]);
   }
   const incomingOf = new Map<string, ThreatReport['model']['flows']>();
-  for (const f of report.model.flows) incomingOf.set(f.target, [...(incomingOf.get(f.target) ?? []), f]);
+  for (const f of report.model.flows) {
+    const list = incomingOf.get(f.target);
+    if (list) list.push(f);
+    else incomingOf.set(f.target, [f]);
+  }
   const out: string[] = [];
   for (const e of report.model.elements) {
     if (e.kind === 'actor') continue;
