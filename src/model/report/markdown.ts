@@ -267,7 +267,12 @@ function sourcesSection(sources: NonNullable<ThreatReport['sources']>): string[]
     else bySource.set(r.source, [r.file]);
   }
   const label: Record<string, string> = { compose: 'compose file', design: 'design document', node: 'JavaScript/TypeScript file', terraform: 'Terraform file', kubernetes: 'Kubernetes manifest', dockerfile: 'Dockerfile', python: 'Python file' };
-  for (const [source, files] of bySource) out.push(`- Read ${files.length} ${label[source] ?? source}${files.length === 1 ? '' : 's'}: ${md(files.join(', '))}`);
+  // The JSON report lists every file; here a few name the kind, the rest are counted.
+  const NAMED = 20;
+  for (const [source, files] of bySource) {
+    const named = files.slice(0, NAMED).join(', ') + (files.length > NAMED ? `, and ${files.length - NAMED} more` : '');
+    out.push(`- Read ${files.length} ${label[source] ?? source}${files.length === 1 ? '' : 's'}: ${md(named)}`);
+  }
   if (!sources.read.length) out.push('- No file was read.');
   for (const n of sources.notModelled) out.push(`- **Not modelled yet**: ${md(n.what)}, ${n.files} file${n.files === 1 ? '' : 's'} (${md(n.examples.join(', '))}${n.files > n.examples.length ? ', …' : ''}): what they show is not in this report.`);
   if (sources.audit) out.push(...auditLines(sources.audit, md));
