@@ -145,6 +145,14 @@ describe('bulwark init in a repository', () => {
     assert.deepEqual((JSON.parse(readFileSync(join(repo, '.claude-plugin/plugin.json'), 'utf8')) as { skills: string[] }).skills, ['./tools/agent-skills/threat-modeler', './tools/agent-skills/iac-security-auditor']);
   });
 
+  it('refuses a skills folder outside the repository before writing anything', async () => {
+    const repo = emptyRepository();
+    const r = await runCli(repo, ['init', '--yes', '--skills-dir', '../elsewhere']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--skills-dir must be a folder inside the repository/);
+    assert.deepEqual(readdirSync(repo), ['.git']);
+  });
+
   it('outside a repository writes only the policy, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-init-plain-'));
     made.push(dir);

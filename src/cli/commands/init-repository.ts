@@ -3,7 +3,7 @@
 // a yes (a person's, or --yes); without a terminal nothing is replaced and the command lists what it skipped.
 // A file already as it should be is not touched, so running init again changes nothing.
 
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { buildSkills, SKILL_NAMES } from '../../skills/build.js';
 import type { CliIo } from '../support/io.js';
 import { MCP_PATH, mcpText, type Merged, PLUGIN_PATH, pluginText, PRE_COMMIT_PATH, preCommitText, WORKFLOW_PATH, workflowText } from './init-files.js';
@@ -11,8 +11,8 @@ import { type Existing, inspect, isSame, writeSetupFile } from './init-safe-writ
 
 export interface RepositorySetupOptions {
   yes?: boolean;
-  /** Absolute folder for the skills (default: .claude/skills at the top). */
-  skillsDir?: string;
+  /** The skills folder, relative to the top (POSIX; see skillsFolderIn). */
+  skillsDir: string;
   /** true: write the plugin manifest; false: never; undefined: offer it. */
   plugin?: boolean;
 }
@@ -86,7 +86,7 @@ class Setup {
 
 export async function setUpRepository(top: string, options: RepositorySetupOptions, io: CliIo): Promise<void> {
   const setup = new Setup(top, io, options.yes === true);
-  const skillsDir = relativeInside(top, options.skillsDir ?? resolve(top, '.claude', 'skills'));
+  const { skillsDir } = options;
 
   const skills = await Promise.all(buildSkills().map((f) => setup.plan(`${skillsDir}/${f.path}`, f.text, f.executable)));
   await setup.apply(skills, `this version's agent skills (${skillsDir})`);
@@ -128,9 +128,9 @@ function report(setup: Setup, top: string, skillsDir: string, io: CliIo): void {
   io.stderr.write(lines.map((l) => `${l}\n`).join(''));
 }
 
-/** `dir` as a POSIX path relative to `top`; it must be inside it. */
-function relativeInside(top: string, dir: string): string {
+/** The skills folder (absolute; default .claude/skills) as a POSIX path relative to `top`; undefined when it is not inside it. */
+export function skillsFolderIn(top: string, dir = resolve(top, '.claude', 'skills')): string | undefined {
   const rel = relative(top, dir);
-  if (rel === '' || rel.split(sep)[0] === '..' || resolve(top, rel) !== dir) throw new Error(`the skills folder must be inside the repository (${top})`);
+  if (rel === '' || rel.split(sep)[0] === '..' || isAbsolute(rel)) return undefined;
   return rel.split(sep).join('/');
 }

@@ -47,11 +47,14 @@ async function runInit(dir: string, options: InitOptions, io: CliIo): Promise<vo
   const { findRepositoryTop } = await import('../../core/repository-top.js');
   const top = findRepositoryTop(folder);
   if (!top) io.stderr.write('Not in a git repository: writing only the policy (run bulwark init in a repository to set up the agent skills, CI, pre-commit and MCP too).\n');
+  const { setUpRepository, skillsFolderIn } = await import('./init-repository.js');
+  // A bad --skills-dir is a usage error before anything is written.
+  const skillsDir = top ? skillsFolderIn(top, options.skillsDir ? resolve(io.cwd, options.skillsDir) : undefined) : undefined;
+  if (top && skillsDir === undefined) throw usageError(`--skills-dir must be a folder inside the repository (${top})`);
   await writePolicy(folder, options, io);
-  if (!top) return;
-  const { setUpRepository } = await import('./init-repository.js');
+  if (!top || skillsDir === undefined) return;
   try {
-    await setUpRepository(top, { ...(options.yes ? { yes: true } : {}), ...(options.skillsDir ? { skillsDir: resolve(io.cwd, options.skillsDir) } : {}), ...(options.plugin !== undefined ? { plugin: options.plugin } : {}) }, io);
+    await setUpRepository(top, { skillsDir, ...(options.yes ? { yes: true } : {}), ...(options.plugin !== undefined ? { plugin: options.plugin } : {}) }, io);
   } catch (error) {
     throw usageError(error instanceof Error ? error.message : String(error));
   }
