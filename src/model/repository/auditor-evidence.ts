@@ -74,10 +74,11 @@ function ownerOf(finding: Finding, anchors: readonly Anchor[], byFile: ReadonlyM
   const declared = anchors.filter((a) => a.declared);
   const exact = unique(declared.filter((a) => a.line === resourceLine));
   if (exact) return exact;
-  // A compose service by name (`service api`), among the elements that file declares.
+  // A compose service by name (`service api`), among the elements that file declares or cites (a second
+  // compose file, `docker-compose.images.yml`, describes the services the first declared).
   const service = /^service (.+)$/.exec(finding.resource ?? '')?.[1];
   if (service) {
-    const named = unique(declared.filter((a) => a.element.id === service || a.element.name === service));
+    const named = unique(anchors.filter((a) => a.element.id === service || a.element.name === service));
     if (named) return named;
   }
   // A Kubernetes workload copied into another manifest (a `complete-demo.yaml` beside the per-service files).
@@ -87,8 +88,9 @@ function ownerOf(finding: Finding, anchors: readonly Anchor[], byFile: ReadonlyM
     const named = unique([...byFile.values()].flat().filter((a) => a.declared && (a.element.id === name || a.element.id === `${namespace}/${name}`)));
     if (named) return named;
   }
-  // A file that declares elements but not this resource (a KMS key beside the queue): no element is it.
-  if (declared.length) return undefined;
+  // A file that declares elements but not this resource (a KMS key beside the queue), or a named service or
+  // workload the model does not show (a test harness): no element is it.
+  if (declared.length || service || workload) return undefined;
   // A line the element's evidence cites (a Dockerfile's FROM), or a file only one element's evidence names.
   const cited = unique(anchors.filter((a) => a.line === resourceLine)) ?? unique(anchors);
   if (cited) return cited;

@@ -22,10 +22,13 @@ export const HOST_BOUNDARY = 'docker-host';
 const dirOf = (rel: string): string => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
 const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
 
+const TEST_HARNESS = /(^|\/)(tests?|__tests__|e2e|fixtures?)\/|[._-](test|tests|e2e|ci)\.ya?ml$/i;
+
 export const composeSource: RepositorySource = {
   id: 'compose',
   label: 'compose file',
-  wants: (rel, head) => COMPOSE_NAME.test(baseName(rel)) || (/\.ya?ml$/i.test(rel) && !/bulwark/i.test(baseName(rel)) && isCompose(head())),
+  // A test harness (`docker-compose.test.yml`, a `tests/` folder) runs the system under test, not the system.
+  wants: (rel, head) => !TEST_HARNESS.test(rel) && (COMPOSE_NAME.test(baseName(rel)) || (/\.ya?ml$/i.test(rel) && !/bulwark/i.test(baseName(rel)) && isCompose(head()))),
   read(input) {
     const fragments: ModelFragment[] = [];
     const read: string[] = [];

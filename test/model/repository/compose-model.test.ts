@@ -182,3 +182,18 @@ describe('bulwark model <dir> through the CLI', () => {
     assert.equal(JSON.parse(design.out).sources, undefined);
   });
 });
+
+describe('test harnesses', () => {
+  it('leaves compose files that run tests out of the model', async () => {
+    const service = (name: string) => `services:\n  ${name}:\n    image: example/${name}:1.0\n`;
+    const dir = repo({
+      'docker-compose.yml': service('shop'),
+      'docker-compose.test.yml': service('sut'),
+      'tests/docker-compose.yml': service('e2e'),
+      'result/docker-compose.ci.yaml': service('ci-runner'),
+    });
+    const { model, sources } = await modelRepository(dir);
+    assert.deepEqual(sources.read.filter((r) => r.source === 'compose').map((r) => r.file), ['docker-compose.yml']);
+    assert.deepEqual(model.elements.map((e) => e.id).sort(), ['shop']);
+  });
+});
