@@ -128,6 +128,21 @@ describe('bulwark init in a repository', () => {
     assert.deepEqual(snapshot(repo), before, 'merging again adds nothing');
   });
 
+  it('asks a person before adding to an existing pre-commit or MCP file', async () => {
+    const repo = emptyRepository();
+    writeFileSync(join(repo, '.pre-commit-config.yaml'), 'repos: []\n');
+    writeFileSync(join(repo, '.mcp.json'), '{"mcpServers":{}}');
+    // Answers: the threshold and the KMS key (Enter for both), then no to the hook, yes to MCP, no to the plugin.
+    const r = await runCli(repo, ['init'], { answers: ['', '', 'n', 'y', 'n'] });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /Add the Bulwark hook to \.pre-commit-config\.yaml \(the rest stays as it is\)\? \[y\/N\] /);
+    assert.match(r.err, /Add the Bulwark MCP server to \.mcp\.json \(the rest stays as it is\)\? \[y\/N\] /);
+    assert.equal(readFileSync(join(repo, '.pre-commit-config.yaml'), 'utf8'), 'repos: []\n');
+    assert.match(r.err, /Kept as they are: \.pre-commit-config\.yaml\./);
+    assert.ok('bulwark' in (JSON.parse(readFileSync(join(repo, '.mcp.json'), 'utf8')) as { mcpServers: object }).mcpServers);
+    assert.ok(!existsSync(join(repo, '.claude-plugin')));
+  });
+
   it('never writes through a symbolic link, and puts the skills where --skills-dir says', async () => {
     const repo = emptyRepository();
     const outside = mkdtempSync(join(tmpdir(), 'bulwark-init-outside-'));

@@ -21,7 +21,9 @@ name: bulwark
 on:
   pull_request:
 
+# Uploading SARIF needs security-events: write (and actions: read in private repositories).
 permissions:
+  actions: read
   contents: read
   security-events: write
 

@@ -37,13 +37,10 @@ class Setup {
     readonly yes: boolean,
   ) {}
 
-  private get ask() {
-    return this.yes ? undefined : this.io.ask;
-  }
-
+  /** true: yes (--yes or a person); false: a person said no; undefined: no one to ask. */
   async confirm(question: string): Promise<boolean | undefined> {
     if (this.yes) return true;
-    const ask = this.ask;
+    const ask = this.io.ask;
     return ask ? /^y(es)?$/i.test((await ask(`${question} [y/N] `)).trim()) : undefined;
   }
 
@@ -51,8 +48,11 @@ class Setup {
     return { path, text, executable, existing: await inspect(this.top, path) };
   }
 
-  /** Writes the files that are new, and asks once about those that differ (`what` names them in the question). */
-  async apply(files: readonly Planned[], what: string): Promise<void> {
+  /**
+   * Writes the files that are new, and asks once about those that differ: `what` names the new content in the
+   * question, or `question` replaces it.
+   */
+  async apply(files: readonly Planned[], what: string, question?: string): Promise<void> {
     const differing: Planned[] = [];
     for (const file of files) {
       if (file.existing.state === 'refused') this.refused.push(`${file.path} (${file.existing.reason})`);
@@ -62,7 +62,9 @@ class Setup {
     }
     if (!differing.length) return;
     const one = differing.length === 1;
-    const answer = await this.confirm(one ? `${differing[0]!.path} exists and differs from ${what}. Replace it?` : `${differing.length} files of ${what} exist and differ. Replace them?`);
+    const answer = await this.confirm(
+      question ?? (one ? `${differing[0]!.path} exists and differs from ${what}. Replace it?` : `${differing.length} files of ${what} exist and differ. Replace them?`),
+    );
     for (const file of differing) {
       if (answer) await this.write(file);
       else this.skipped.push(file.path);
@@ -70,12 +72,12 @@ class Setup {
   }
 
   /** A file merged into an existing one (pre-commit, MCP): asks before changing an existing file. */
-  async applyMerged(path: string, merge: (existing: string | undefined) => Merged, what: string): Promise<void> {
+  async applyMerged(path: string, merge: (existing: string | undefined) => Merged, addition: string): Promise<void> {
     const existing = await inspect(this.top, path);
     if (existing.state === 'refused') return void this.refused.push(`${path} (${existing.reason})`);
     const merged = merge(existing.state === 'file' ? existing.text : undefined);
     if ('refused' in merged) return void this.refused.push(`${path} (${merged.refused})`);
-    await this.apply([{ path, text: merged.text, executable: false, existing }], what);
+    await this.apply([{ path, text: merged.text, executable: false, existing }], path, `Add ${addition} to ${path} (the rest stays as it is)?`);
   }
 
   private async write(file: Planned): Promise<void> {
@@ -91,8 +93,8 @@ export async function setUpRepository(top: string, options: RepositorySetupOptio
   const skills = await Promise.all(buildSkills().map((f) => setup.plan(`${skillsDir}/${f.path}`, f.text, f.executable)));
   await setup.apply(skills, `this version's agent skills (${skillsDir})`);
   await setup.apply([await setup.plan(WORKFLOW_PATH, workflowText())], 'the Bulwark workflow');
-  await setup.applyMerged(PRE_COMMIT_PATH, preCommitText, 'the configuration with the Bulwark hook added');
-  await setup.applyMerged(MCP_PATH, mcpText, 'the configuration with the Bulwark MCP server');
+  await setup.applyMerged(PRE_COMMIT_PATH, preCommitText, 'the Bulwark hook');
+  await setup.applyMerged(MCP_PATH, mcpText, 'the Bulwark MCP server');
   await offerPlugin(setup, options.plugin, SKILL_NAMES.map((name) => `${skillsDir}/${name}`));
   report(setup, top, skillsDir, io);
 }

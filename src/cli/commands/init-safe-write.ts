@@ -36,6 +36,9 @@ export async function writeSetupFile(root: string, rel: string, text: string, ex
   const path = join(root, ...rel.split('/'));
   if (relative(root, path).split(sep)[0] === '..') throw new Error(`refusing to write outside ${root}: ${rel}`);
   await mkdir(dirname(path), { recursive: true });
+  // Checked again right before the write: the write helper follows links, and this path must not be one.
+  const now = await inspect(root, rel);
+  if (now.state === 'refused') throw new Error(`cannot write ${rel}: ${now.reason}`);
   await writeFileSafely(path, text, rel);
   if (executable) await chmod(path, 0o755);
 }
