@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { builtinRules } from '../src/analyze/rules/index.js';
 import { generateRuleDocs } from '../src/report/rule-docs.js';
-import { threatLinks } from '../src/model/knowledge/verified-by.js';
+import { threatLinks } from '../src/model/report/threat-links.js';
 import { ScanResultSchema, scanResultJsonSchema } from '../src/core/scan-schema.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
 import { keyOrderModule, keyOrderOf } from '../src/report/key-order.js';

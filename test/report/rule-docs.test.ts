@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Rule } from '../../src/analyze/rule.js';
 import { builtinRules } from '../../src/analyze/rules/index.js';
 import { dedent, generateRuleDocs, ruleDocMarkdown, ruleIndexMarkdown } from '../../src/report/rule-docs.js';
-import { threatLinks } from '../../src/model/knowledge/verified-by.js';
+import { threatLinks } from '../../src/model/report/threat-links.js';
 import { s3EncryptionMeta } from './sample.js';
 
 const docsDir = fileURLToPath(new URL('../../docs/rules/', import.meta.url));

@@ -3,7 +3,7 @@
 
 import type { Rule } from '../../analyze/rule.js';
 import { builtinRules } from '../../analyze/rules/index.js';
-import { threatLinks } from '../../model/knowledge/verified-by.js';
+import { threatLinks } from '../../model/report/threat-links.js';
 import { ruleDocMarkdown } from '../../report/rule-docs.js';
 
 export function findRule(id: string): Rule | undefined {

@@ -3,8 +3,6 @@
 // Written once, here: the threats a rule answers are derived from it (threatRulesVerifiedBy), never listed
 // twice. Ids are the auditor's (`bulwark rules`); a test checks every one exists.
 
-import { THREAT_RULES } from './patterns/index.js';
-
 const SECRET_RULES = ['BW-SECRET-AWS-001', 'BW-SECRET-CONN-001', 'BW-SECRET-ENV-001', 'BW-SECRET-GENERIC-001', 'BW-SECRET-JWT-001', 'BW-SECRET-KEY-001', 'BW-SECRET-TOKEN-001'];
 const range = (prefix: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix}-${String(from + i).padStart(3, '0')}`);
@@ -54,9 +52,3 @@ export function mitigationsVerifiedBy(ruleId: string): string[] {
   return Object.keys(MITIGATION_CHECKS).filter((id) => MITIGATION_CHECKS[id]!.includes(ruleId));
 }
 
-/** What an auditor rule verifies, and the threat rules those mitigations answer (for the rule docs). */
-export function threatLinks(ruleId: string): { mitigations: string[]; threats: string[] } {
-  const mitigations = mitigationsVerifiedBy(ruleId);
-  const threats = THREAT_RULES.filter((r) => r.mitigations.some((m) => mitigations.includes(m))).map((r) => r.id);
-  return { mitigations, threats: [...new Set(threats)].sort() };
-}
