@@ -5,6 +5,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { COMPLIANCE_FRAMEWORKS } from '../../core/compliance.js';
+import { plural } from '../../core/plural.js';
 import { PageSchema, pageOf, pagingInput } from '../support/paging.js';
 import type { Workspace } from '../support/paths.js';
 import { guarded, ToolRefusal, toolResult } from '../support/results.js';
@@ -78,7 +79,7 @@ export function registerComplianceTool(server: McpServer, workspace: Workspace):
           controls: items,
           page,
         };
-        const text = `${report.framework} (${report.version}): ${report.failed} controls failed, ${report.passed} passed, ${report.notApplicable} not applicable, ${report.notAssessed} not assessed.`;
+        const text = `${report.framework} (${report.version}): ${plural(report.failed, 'control')} failed, ${report.passed} passed, ${report.notApplicable} not applicable, ${report.notAssessed} not assessed.`;
         return toolResult(structured, text);
       }),
   );
