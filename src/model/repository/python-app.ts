@@ -25,7 +25,7 @@ export interface PythonAppReport {
 }
 
 /** Tests, virtual environments, installed packages and migrations describe no running service. */
-export const SKIPPED_PY = /(^|\/)(tests?|testing|__pycache__|venv|\.venv|env|\.env|\.tox|\.nox|site-packages|dist-packages|migrations|alembic|node_modules|build|dist|docs?)\/|(^|\/)(test_[^/]*|[^/]*_tests?|tests|conftest)\.py$/;
+export const SKIPPED_PY = /(^|\/)(tests?|testing|__pycache__|venv|\.venv|env|\.env|\.tox|\.nox|site-packages|dist-packages|migrations|alembic|node_modules|build|dist|docs?|scripts|hack|examples?)\/|(^|\/)(test_[^/]*|[^/]*_tests?|tests|conftest)\.py$/;
 const MAX_SOURCE = 1_000_000;
 const FRAMEWORKS: [string, NodeFramework][] = [['fastapi', 'fastapi'], ['django', 'django'], ['djangorestframework', 'django'], ['flask', 'flask'], ['quart', 'flask']];
 
