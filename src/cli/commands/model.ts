@@ -38,7 +38,7 @@ export function registerModelCommand(program: Command, io: CliIo): Command {
   return program
     .command('model')
     .description('Threat-model a design: STRIDE threats, risk register and mitigations from a diagram or description.')
-    .argument('[file]', 'the design: Mermaid, PlantUML, plain text/Markdown, Bulwark YAML/JSON, Threat Dragon JSON, Threagile YAML or Open Threat Model (OTM) JSON/YAML; or a repository folder (default: the current directory), modelled from its docker-compose files, Terraform (AWS), Kubernetes manifests, Dockerfiles, Node.js and Python application code and design documents, with the auditor's findings as evidence')
+    .argument('[file]', 'the design: Mermaid, PlantUML, plain text/Markdown, Bulwark YAML/JSON, Threat Dragon JSON, Threagile YAML or Open Threat Model (OTM) JSON/YAML; or a repository folder (default: the current directory), modelled from its docker-compose files, Terraform (AWS), Kubernetes manifests, Dockerfiles, Node.js and Python application code and design documents, with the auditor’s findings as evidence')
     .addOption(new Option('--from <format>', 'input format (default: detected)').choices(INPUT_FORMATS))
     .addOption(new Option('-f, --format <format>', `output format: ${MODEL_FORMATS.join('|')} (with --diff: ${DIFF_FORMATS.join('|')})`))
     .option('-o, --output <file>', 'write the report to a file (- for stdout); a file is replaced atomically, keeping its mode')
