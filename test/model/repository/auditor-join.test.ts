@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { auditRepository, auditSummary } from '../../../src/cli/commands/model-audit.js';
+import { auditRepository, auditSummary } from '../../../src/repository-model.js';
 import { builtinRules } from '../../../src/analyze/rules/index.js';
 import type { Finding } from '../../../src/core/types.js';
 import { analyze } from '../../../src/model/engine/analyze.js';
