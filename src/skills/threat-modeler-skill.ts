@@ -14,7 +14,7 @@ const DESCRIPTION =
   'Use when an architecture diagram (Mermaid, PlantUML, C4) or a design doc or plain-language description of a system is provided, ' +
   'when the user says "threat model this" or asks "is this secure?" about a design, architecture or feature, ' +
   'or before building a new service, API, login or OAuth flow, upload path, queue or data store. ' +
-  "Also models a repository's own docker-compose, Terraform and Kubernetes files. Offline and deterministic.";
+  "Also models a whole repository (docker-compose, Terraform, Kubernetes, Dockerfiles, Node.js and Python code) with file:line evidence. Offline and deterministic.";
 
 export function threatModelerSkill(scripts: readonly SkillScript[]): string {
   const body = `
@@ -63,7 +63,8 @@ ${scripts.map((s) => `- \`scripts/${s.name}\`: ${s.purpose} Usage: \`${s.usage}\
 
 Other useful commands: \`bulwark model design.md\` (the register as Markdown, to hand over),
 \`bulwark model --diff old.md new.md --format json\` (what a design change adds or removes), and
-\`bulwark model . --format json\` (a repository: docker-compose, Terraform, Kubernetes, Dockerfiles, Node.js code).
+\`bulwark model . --format json\` (a repository: docker-compose, Terraform, Kubernetes, Dockerfiles, Node.js and Python
+code, with the auditor's findings joined; each threat's \`verification\` says whether the repository confirms it).
 Exit codes: 0 done, 2 usage error, 3 internal error (1 only with \`--fail-on\`).
 
 ## References
