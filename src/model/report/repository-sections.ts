@@ -23,9 +23,11 @@ export function summarySection(report: ThreatReport, md: Md): string[] {
   const seriousConfirmed = serious.filter((t) => t.verification?.status === 'confirmed');
   const mitigatedWithEvidence = report.mitigatedByDesign.filter((t) => t.verification?.evidence.length);
   const out = ['## Summary', ''];
-  const readiness = serious.length
-    ? `**Not ready for production**: ${plural(serious.length, 'critical or high threat')} open${seriousConfirmed.length ? `, ${seriousConfirmed.length} of them confirmed by the repository` : ''}.`
-    : open.length
+  const readiness = seriousConfirmed.length
+    ? `**Not ready for production**: ${plural(serious.length, 'critical or high threat')} open, ${seriousConfirmed.length} of them confirmed by the repository.`
+    : serious.length
+      ? `**Review before production**: ${plural(serious.length, 'critical or high threat')} open that the architecture implies and nothing in the repository confirms or removes; check ${serious.length === 1 ? 'it' : 'them'}.`
+      : open.length
       ? `**Ready with conditions**: no critical or high threat is open; ${plural(open.length, 'medium or low threat')} remain${open.length === 1 ? 's' : ''} to plan.`
       : '**No open threat** for what the repository shows.';
   out.push(readiness, '');
