@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
 import type { ThreatReport } from '../../../src/model/engine/types.js';
+import { threatReportJsonSchema } from '../../../src/model/report/index.js';
 import { runCli } from '../../helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -34,6 +36,12 @@ describe('the gaps and boundaries of the ordering system, from its repository', 
   const markdown = await runCli(ROOT, ['model', ORDERING, '--fail-on', 'none']);
   const report = JSON.parse(json.out) as ThreatReport;
   const open = new Map(report.threats.map((t) => [t.id, t]));
+
+  it('writes a JSON report that validates against the exported schema (verification, audit, boundary ratings)', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(threatReportJsonSchema());
+    assert.equal(validate(JSON.parse(json.out)), true, JSON.stringify(validate.errors?.slice(0, 3)));
+    assert.ok(report.sources?.audit && report.boundaryRatings && report.threats.every((t) => t.verification));
+  });
 
   it('reports every gap as an open threat the repository confirms, with file:line evidence', () => {
     assert.equal(json.code, 0, json.err);
