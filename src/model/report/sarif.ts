@@ -109,6 +109,8 @@ function result(threat: Threat, ruleIndex: number, report: ThreatReport): Sarif.
       riskScore: threat.riskScore,
       'security-severity': SECURITY_SEVERITY[threat.severity],
       ...(threat.origin ? { stride: threat.stride, origin: { format: threat.origin.format, id: threat.origin.id } } : {}),
+      // A repository model says whether its code, configuration or auditor findings confirm the threat.
+      ...(threat.verification ? { verification: threat.verification.status, ...(threat.verification.evidence.some((e) => e.rule) ? { findings: [...new Set(threat.verification.evidence.flatMap((e) => (e.rule ? [e.rule] : [])))] } : {}) } : {}),
     },
   };
   if (threat.status !== 'open' && threat.decision) {

@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import type { ThreatReport } from '../../../src/model/engine/types.js';
 import { threatReportJsonSchema } from '../../../src/model/report/index.js';
 import { runCli } from '../../helpers/cli.js';
+import { errorsOf, sarifValidator } from '../../report/validators.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const ORDERING = 'examples/ordering-system';
@@ -41,6 +42,15 @@ describe('the gaps and boundaries of the ordering system, from its repository', 
     const validate = new Ajv({ allErrors: true, strict: false }).compile(threatReportJsonSchema());
     assert.equal(validate(JSON.parse(json.out)), true, JSON.stringify(validate.errors?.slice(0, 3)));
     assert.ok(report.sources?.audit && report.boundaryRatings && report.threats.every((t) => t.verification));
+  });
+
+  it('writes valid SARIF that says which findings confirm each threat', async () => {
+    const sarif = await runCli(ROOT, ['model', ORDERING, '--format', 'sarif', '--fail-on', 'none']);
+    const log = JSON.parse(sarif.out) as { runs: { results: { properties: { threatId: string; verification?: string; findings?: string[] } }[] }[] };
+    const validate = sarifValidator();
+    assert.equal(validate(log), true, errorsOf(validate));
+    const db = log.runs[0]!.results.find((r) => r.properties.threatId === 'TM-DB-003@mariadb')!;
+    assert.deepEqual([db.properties.verification, db.properties.findings], ['confirmed', ['BW-COMPOSE-NET-001']]);
   });
 
   it('reports every gap as an open threat the repository confirms, with file:line evidence', () => {
