@@ -10,7 +10,8 @@
 //   - the mixed tree (Terraform, 20 MB of Kubernetes YAML, 2,000 Dockerfiles and compose files) end to end,
 //     and the secrets search's throughput (scripts/bench/mixed.ts);
 //   - `bulwark model <dir>` on a generated 5,000-file multi-service repository (scripts/bench/repository.ts);
-//   npm run bench [-- --files N] [--skip-scan] [--skip-mixed] [--skip-startup] [--skip-model] [--skip-repository] [--skip-hostile]
+//   - watch mode: one changed file of the Terraform tree re-scanned and printed (scripts/bench/watch.ts);
+//   npm run bench [-- --files N] [--skip-scan] [--skip-mixed] [--skip-startup] [--skip-model] [--skip-repository] [--skip-hostile] [--skip-watch]
 //   npm run bench -- --hostile-only [--case TEXT]
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { generateTree } from './bench/generate-tree.js';
 import { benchHostile } from './bench/hostile.js';
 import { benchMixed } from './bench/mixed.js';
 import { benchRepository } from './bench/repository.js';
+import { benchWatch } from './bench/watch.js';
 import { packAndInstall, removeInstall } from './package/install.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -210,6 +212,10 @@ async function main(): Promise<void> {
     benchParse();
     const scanMbPerSecond = benchScan();
     if (!process.argv.includes('--skip-fix')) benchFix(scanMbPerSecond);
+  }
+  if (!process.argv.includes('--skip-watch')) {
+    ensureTree(arg('--files', 11_500));
+    await benchWatch(treeDir);
   }
   if (!process.argv.includes('--skip-mixed')) benchMixed(benchDir, compiledCli(), statSync(join(repoRoot, 'scripts', 'bench', 'generate-mixed.ts')).mtimeMs);
   if (!process.argv.includes('--skip-startup')) benchStartup();

@@ -14,6 +14,7 @@ import { registerModelCommand } from './commands/model.js';
 import { registerRulesCommand } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerSkillsCommand } from './commands/skills.js';
+import { registerWatchCommand } from './commands/watch.js';
 import { EXIT_CODES_HELP } from './support/help.js';
 import { CliExit, ExitCode, processIo, type CliIo } from './support/io.js';
 
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIo): Command {
   registerFixCommand(program, io);
   registerSkillsCommand(program, io);
   registerMcpCommand(program, io);
+  registerWatchCommand(program, io);
   return program;
 }
 
