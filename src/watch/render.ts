@@ -24,14 +24,22 @@ function palette(color: boolean) {
 export function renderChangeText(outcome: ChangeOutcome, options: { color: boolean; time?: Date }): string {
   const p = palette(options.color);
   const clock = (options.time ?? new Date()).toISOString().slice(11, 19);
-  const names = outcome.changed.length > 3 ? `${outcome.changed.slice(0, 3).map(visible).join(', ')} and ${outcome.changed.length - 3} more` : outcome.changed.map(visible).join(', ');
+  const removed = new Set(outcome.removed);
+  const edited = outcome.changed.filter((rel) => !removed.has(rel));
+  const said = [edited.length ? `${names(edited)} changed` : '', removed.size ? `${names(outcome.removed)} removed` : ''].filter(Boolean).join('; ');
   const what = [outcome.roots.length ? plural(outcome.roots.length, 'root module') : '', plural(outcome.scanned.length, 'file')].filter(Boolean).join(', ');
-  const lines = [p.dim(`[${clock}] ${names} changed · re-scanned ${what} in ${outcome.durationMs} ms`)];
+  const lines = [p.dim(`[${clock}] ${said} · re-scanned ${what} in ${outcome.durationMs} ms`)];
   for (const f of sortedFindings(outcome.added)) lines.push(...findingLines(f, p.bad('new  '), p));
   for (const f of sortedFindings(outcome.fixed)) lines.push(...findingLines(f, p.ok('fixed'), p));
   if (!outcome.added.length && !outcome.fixed.length) lines.push(`  ${p.dim('no new or fixed findings')}`);
   lines.push(`  ${totalLine(outcome.total, p)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Up to three paths, then how many more. */
+function names(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).map(visible).join(', ');
+  return paths.length > 3 ? `${shown} and ${paths.length - 3} more` : shown;
 }
 
 /** One line per finding, then its place: `new   HIGH  BW-AWS-001  title` / `resource at file:line:column`. */
