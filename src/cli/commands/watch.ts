@@ -5,7 +5,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { ScanCallOptions } from '../../scan.js';
-import { EXIT_CODES_HELP } from '../support/help.js';
 import { CliExit, ExitCode, useColor, usageError, type CliIo } from '../support/io.js';
 import { startProgress } from '../support/progress.js';
 import { checkScanArguments, readPolicy, withScanScope } from './scan.js';
@@ -36,10 +35,17 @@ Examples:
   bulwark watch . --format json | jq -c '.new[]'
 `;
 
+/** Watch never ends because of findings, so --fail-on's codes do not apply. */
+const WATCH_EXIT_CODES = `
+Exit codes:
+  0  stopped with Ctrl-C (or SIGTERM)
+  2  usage error (unknown option, bad value, missing path)
+  3  internal error (set BULWARK_DEBUG=1 for a stack trace)`;
+
 export function registerWatchCommand(program: Command, io: CliIo): Command {
   addScanWatchOption(program, io);
   return withWatchOptions(withScanScope(program.command('watch').description('Scan, then re-scan what each saved change affects and print new and fixed findings, until Ctrl-C.')))
-    .addHelpText('after', `${WATCH_HELP}${EXIT_CODES_HELP}`)
+    .addHelpText('after', `${WATCH_HELP}${WATCH_EXIT_CODES}`)
     .action(async (paths: string[], options: WatchCliOptions) => runWatch(paths, options, io));
 }
 
