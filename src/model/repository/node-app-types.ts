@@ -122,6 +122,12 @@ export interface NodeAppSummary {
   audit: boolean;
 }
 
+/** The lists of facts an application reader gathers, whatever the language. */
+export type AppFactLists = Pick<
+  NodeApp,
+  'ports' | 'routes' | 'auth' | 'cors' | 'securityHeaders' | 'rateLimits' | 'bodyLimits' | 'validation' | 'sql' | 'clients' | 'secrets' | 'logging' | 'audit' | 'env'
+>;
+
 export interface NodeApp {
   /** Repository-relative directory ('' for the root). */
   dir: string;

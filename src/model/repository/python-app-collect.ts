@@ -3,27 +3,13 @@
 
 import { findSecrets } from '../../analyze/secrets/detectors.js';
 import { mask } from '../../analyze/secrets/patterns.js';
-import type { AuthMechanism, BodyLimit, CorsPolicy, EnvVar, Evidence, HardcodedSecret, LibraryUse, NodeFramework, OutboundClient, Port, Route, SqlQuery } from './node-app-types.js';
+import type { AppFactLists, Evidence, NodeFramework } from './node-app-types.js';
 import type { PyModule, PyWorkspace } from './python-module.js';
 
-export interface PyCollector {
+export interface PyCollector extends AppFactLists {
   ws: PyWorkspace;
   frameworks: Set<NodeFramework>;
   serverFiles: Set<string>;
-  ports: Port[];
-  routes: Route[];
-  auth: AuthMechanism[];
-  cors: CorsPolicy[];
-  securityHeaders: LibraryUse[];
-  rateLimits: LibraryUse[];
-  bodyLimits: BodyLimit[];
-  validation: LibraryUse[];
-  sql: SqlQuery[];
-  clients: OutboundClient[];
-  secrets: HardcodedSecret[];
-  logging: LibraryUse[];
-  audit: Evidence[];
-  env: EnvVar[];
   debug: Evidence[];
   /** Route handlers (`file#token of the def name`) and the parameters that carry request data. */
   handlers: Map<string, Set<string>>;
