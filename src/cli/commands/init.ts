@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { EXIT_CODES_HELP } from '../support/help.js';
+import { SETUP_EXIT_CODES_HELP } from '../support/help.js';
 import { usageError, type CliIo } from '../support/io.js';
 import { FAIL_ON_CHOICES, type FailOn } from './scan.js';
 
@@ -36,7 +36,7 @@ export function registerInitCommand(program: Command, io: CliIo): Command {
     .option('--no-plugin', 'never write the plugin manifest')
     .addHelpText(
       'after',
-      `\nExamples:\n  bulwark init\n  bulwark init --yes --fail-on critical --kms-key-arn arn:aws:kms:eu-west-1:123456789012:key/abc\n  bulwark init --skills-dir .agents/skills --no-plugin\n${EXIT_CODES_HELP}`,
+      `\nExamples:\n  bulwark init\n  bulwark init --yes --fail-on critical --kms-key-arn arn:aws:kms:eu-west-1:123456789012:key/abc\n  bulwark init --skills-dir .agents/skills --no-plugin\n${SETUP_EXIT_CODES_HELP}`,
     )
     .action(async (dir: string, options: InitOptions) => runInit(dir, options, io));
 }

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_CODES_HELP } from '../support/help.js';
+import { SETUP_EXIT_CODES_HELP } from '../support/help.js';
 import { usageError, type CliIo } from '../support/io.js';
 
 export function registerSkillsCommand(program: Command, io: CliIo): Command {
@@ -13,7 +13,7 @@ export function registerSkillsCommand(program: Command, io: CliIo): Command {
     .command('build')
     .description('Write both skill folders (SKILL.md, references, scripts) from the knowledge base and rule metadata.')
     .option('--out <dir>', 'the folder to write them in', 'skills')
-    .addHelpText('after', `\nExamples:\n  bulwark skills build\n  bulwark skills build --out .claude/skills\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\nExamples:\n  bulwark skills build\n  bulwark skills build --out .claude/skills\n${SETUP_EXIT_CODES_HELP}`)
     .action(async (options: { out: string }) => {
       const out = resolve(io.cwd, options.out);
       const parent = resolve(out, '..');
