@@ -14,7 +14,7 @@ export interface ComponentBoundary {
   reasons: string[];
 }
 
-/** Pairs beyond this many are counted, not rated: a design of thousands of services has its own views. */
+/** Pairs beyond this many (the least severe) are counted, not listed: a system of thousands of services has its own views. */
 export const COMPONENT_BOUNDARY_CAP = 200;
 
 export function rateComponentBoundaries(report: Pick<ThreatReport, 'model' | 'crossings' | 'threats'>): { pairs: ComponentBoundary[]; more: number } {
@@ -33,7 +33,7 @@ export function rateComponentBoundaries(report: Pick<ThreatReport, 'model' | 'cr
   const worstOn = worstThreats(report.threats);
   const names = (id: string) => elements.get(id)?.name ?? id;
   const rated: ComponentBoundary[] = [];
-  for (const { between, flows } of [...pairs.values()].slice(0, COMPONENT_BOUNDARY_CAP)) {
+  for (const { between, flows } of pairs.values()) {
     const reasons = flows.map((flow) => {
       const crossing: FlowCrossing = crossings.get(flow.id) ?? {
         flow: flow.id,
@@ -49,5 +49,6 @@ export function rateComponentBoundaries(report: Pick<ThreatReport, 'model' | 'cr
   }
   const rank: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
   rated.sort((a, b) => rank[a.rating] - rank[b.rating]);
-  return { pairs: rated, more: Math.max(0, pairs.size - COMPONENT_BOUNDARY_CAP) };
+  // The worst are named; the rest counted.
+  return { pairs: rated.slice(0, COMPONENT_BOUNDARY_CAP), more: Math.max(0, rated.length - COMPONENT_BOUNDARY_CAP) };
 }
