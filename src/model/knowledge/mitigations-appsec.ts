@@ -5,6 +5,15 @@ import type { Mitigation } from './types.js';
 
 export const APPSEC_MITIGATIONS: readonly Mitigation[] = [
   {
+    id: 'MIT-DEBUG-OFF',
+    title: 'Turn debug mode off outside development',
+    steps: [
+      'Read the debug setting from the environment with production defaulting to off; never commit `debug=True` or `DEBUG = True`.',
+      'Serve with a production server (gunicorn, uvicorn), never the framework\'s development server.',
+      'Return generic error pages; log the details server-side only.',
+    ],
+  },
+  {
     id: 'MIT-CSRF',
     title: 'Defend state-changing requests against CSRF',
     steps: [

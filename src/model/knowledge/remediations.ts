@@ -83,6 +83,8 @@ export const STACK_REMEDIATIONS: readonly StackRemediation[] = [
   { mitigation: 'MIT-K8S-NON-ROOT', fits: KUBERNETES, change: 'Set `securityContext: { runAsNonRoot: true, runAsUser: 10001, allowPrivilegeEscalation: false, capabilities: { drop: [ALL] } }` on each container.' },
   { mitigation: 'MIT-BASE-IMAGES', fits: DOCKERFILE, change: 'Pin the base image by digest (`FROM node:20.17-alpine@sha256:…`) from a trusted registry, and let Renovate or Dependabot raise updates.' },
   { mitigation: 'MIT-BASE-IMAGES', fits: COMPOSE, change: 'Pin each `image:` to a version and digest (`redis:7.4-alpine@sha256:…`), from a trusted registry.' },
+  { mitigation: 'MIT-DEBUG-OFF', fits: FLASK, change: "Remove `debug=True` from `app.run(...)` (or read it from `FLASK_DEBUG` in development only) and serve with gunicorn: `gunicorn --bind 0.0.0.0:5000 app:app`." },
+  { mitigation: 'MIT-DEBUG-OFF', fits: DJANGO, change: "Set `DEBUG = os.environ.get('DJANGO_DEBUG') == '1'` (off unless asked for) and list `ALLOWED_HOSTS`." },
   { mitigation: 'MIT-WAF', fits: TERRAFORM, change: 'Associate an `aws_wafv2_web_acl` with the API or load balancer (`aws_wafv2_web_acl_association`), with the AWS managed common rule set.' },
 ];
 

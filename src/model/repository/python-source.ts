@@ -3,7 +3,7 @@
 // application joins the compose service built from its folder, or becomes an element of its own, with the
 // properties its code decides (app-element.ts) and the flows its clients open (node-flows.ts).
 
-import { note, PYTHON_LANGUAGE } from './app-element.js';
+import { PYTHON_LANGUAGE, state } from './app-element.js';
 import { readApplications } from './app-source.js';
 import { analysePythonApps, SKIPPED_PY } from './python-app.js';
 import { MANIFEST } from './python-app-manifest.js';
@@ -22,7 +22,7 @@ export const pythonSource: RepositorySource = {
         for (const d of app.debug) {
           // Django's debug pages show settings and SQL; Werkzeug's debugger runs code typed into the error page.
           const says = /^DEBUG\b/.test(d.says) ? 'Django DEBUG = True: error pages show code, settings and queries to any caller' : 'debug mode: the Werkzeug debugger lets anyone who reaches an error page run code';
-          note(element, d, `${says} (${d.says})`);
+          state(element, 'debugMode', true, d, `${says} (${d.says})`);
           input.note({ level: 'warning', file: d.file, line: d.line, message: says });
         }
       },

@@ -115,6 +115,8 @@ export const ElementPropsSchema = z
     hardened: z.boolean(),
     /** We write and build its code ourselves (custom-developed), rather than run a product as shipped. */
     customDeveloped: z.boolean(),
+    /** Runs in a debug mode that serves diagnostics or a console to callers (the Werkzeug debugger, Django `DEBUG = True`). */
+    debugMode: z.boolean(),
   })
   .partial();
 export type ElementProps = z.infer<typeof ElementPropsSchema>;

@@ -152,3 +152,13 @@ describe('what a service is built with', () => {
     assert.equal(element(model, 'vote').technology, 'Python (Flask)');
   });
 });
+
+describe('debug mode', () => {
+  it('is a threat at the line that turns it on: the Werkzeug debugger runs what a caller types', async () => {
+    const { model } = await modelRepository(join(APPS, 'flask-insecure'));
+    const report = analyze(model);
+    const threat = report.threats.find((t) => t.ruleId === 'TM-API-007');
+    assert.ok(threat, report.threats.map((t) => t.id).join(', '));
+    assert.ok(threat.locations.some((l) => l.file === 'app.py' && l.line === 48), JSON.stringify(threat.locations));
+  });
+});
