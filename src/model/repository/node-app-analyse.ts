@@ -3,11 +3,12 @@
 
 import { judgeRoutes } from './node-app-auth.js';
 import { scanCalls } from './node-app-calls.js';
-import { newCollector, type Collector } from './node-app-collect.js';
+import { newCollector } from './node-app-collect.js';
 import { indexModule, type ModuleIndex } from './node-app-module.js';
 import { scanText } from './node-app-text.js';
-import type { Evidence, NodeApp, NodeAppKind, NodeAppReport, NodeAppSummary, NodeFramework, Route } from './node-app-types.js';
+import type { NodeApp, NodeAppKind, NodeAppReport, NodeFramework, Route } from './node-app-types.js';
 import { Workspace } from './node-app-values.js';
+import { factLists, summariseApp } from './app-facts.js';
 
 const FRAMEWORKS: [string, NodeFramework][] = [
   ['@nestjs/core', 'nestjs'], ['next', 'next'], ['fastify', 'fastify'], ['@hapi/hapi', 'hapi'], ['hapi', 'hapi'], ['koa', 'koa'], ['express', 'express'],
@@ -73,22 +74,9 @@ function readApp(dir: string, pkg: Package | undefined, sources: { rel: string; 
     kind,
     ...(framework ? { framework } : {}),
     entries,
-    ports: dedupe(c.ports),
-    routes: dedupe(routes),
-    auth: dedupe(c.auth),
-    cors: dedupe(c.cors),
-    securityHeaders: dedupe(c.securityHeaders),
-    rateLimits: dedupe(c.rateLimits),
-    bodyLimits: dedupe(c.bodyLimits),
-    validation: dedupe(c.validation),
-    sql: dedupe(c.sql),
-    clients: dedupe(c.clients),
-    secrets: dedupe(c.secrets),
-    logging: dedupe(c.logging),
-    audit: dedupe(c.audit.map((evidence) => ({ evidence }))).map((a) => a.evidence),
-    env: c.env,
+    ...factLists({ ...c, routes }),
   };
-  return { ...app, summary: summarise(app, c) };
+  return { ...app, summary: summariseApp(app, { routesAuthenticate: true }) };
 }
 
 function joinRel(dir: string, path: string): string {
@@ -96,48 +84,3 @@ function joinRel(dir: string, path: string): string {
   return dir ? `${dir}/${clean}` : clean;
 }
 
-/** Facts once each: the same evidence (file, line, code) read twice (a chained call) is one fact. */
-function dedupe<T extends { evidence: Evidence }>(items: T[]): T[] {
-  // Grouped by file and line (cheap keys, no string built per fact); the rest of a fact is written out only
-  // when another fact of the same line was seen before.
-  const byFile = new Map<string, Map<number, { item: T; rest?: string }[]>>();
-  const restOf = (item: T) => JSON.stringify({ ...item, evidence: undefined });
-  return items.filter((item) => {
-    const { file, line, says } = item.evidence;
-    let byLine = byFile.get(file);
-    if (!byLine) byFile.set(file, (byLine = new Map()));
-    const earlier = byLine.get(line);
-    if (!earlier) {
-      byLine.set(line, [{ item }]);
-      return true;
-    }
-    let rest: string | undefined;
-    for (const e of earlier) {
-      if (e.item.evidence.says !== says) continue;
-      if ((e.rest ??= restOf(e.item)) === (rest ??= restOf(item))) return false;
-    }
-    earlier.push({ item, ...(rest !== undefined ? { rest } : {}) });
-    return true;
-  });
-}
-
-const CORS_ORDER: NodeAppSummary['cors'][] = ['any', 'reflect', 'unknown', 'custom', 'configured', 'restricted'];
-
-function summarise(app: Omit<NodeApp, 'summary'>, c: Collector): NodeAppSummary {
-  const cors = app.cors.length ? CORS_ORDER.find((o) => app.cors.some((p) => p.origin === o)) ?? 'unknown' : 'none';
-  const parsers = app.bodyLimits;
-  return {
-    authentication: app.auth.length > 0 || (app.routes.length > 0 && app.routes.every((r) => r.authenticated)),
-    unauthenticatedRoutes: app.routes.filter((r) => !r.authenticated).length,
-    tls: app.ports.some((p) => p.tls),
-    cors,
-    helmet: app.securityHeaders.length > 0,
-    rateLimit: app.rateLimits.length > 0,
-    bodyLimit: !parsers.length ? 'none' : parsers.some((p) => !p.limit) ? 'default' : 'set',
-    validation: app.validation.length > 0,
-    sqlConcatenation: app.sql.some((q) => q.kind === 'concatenated'),
-    hardcodedSecrets: app.secrets.length,
-    logging: app.logging.length > 0,
-    audit: app.audit.length > 0 || c.audit.length > 0,
-  };
-}

@@ -4,15 +4,16 @@
 // them (an app factory in one module, `CORS(app)` in another), and the facts are gathered with the file and
 // line that state them, in the shape the Node.js reader reports (node-app-types.ts).
 
-import type { Evidence, NodeApp, NodeAppKind, NodeAppReport, NodeAppSummary, NodeFramework } from './node-app-types.js';
+import type { Evidence, NodeApp, NodeAppKind, NodeAppReport, NodeFramework } from './node-app-types.js';
 import { scanClients } from './python-app-clients.js';
-import { newCollector, type PyCollector } from './python-app-collect.js';
+import { newCollector } from './python-app-collect.js';
 import { scanControls } from './python-app-controls.js';
 import { scanData } from './python-app-data.js';
 import { scanDjangoRoutes } from './python-app-django.js';
 import { MANIFEST, readManifest, type PyManifest } from './python-app-manifest.js';
 import { scanRoutes } from './python-app-routes.js';
 import { indexModule, PyWorkspace, type PyModule } from './python-module.js';
+import { dedupeBy, factLists, summariseApp } from './app-facts.js';
 
 /** A Python application: the Node.js reader's facts, and where debug mode is switched on (Django's `DEBUG = True`, `app.run(debug=True)`). */
 export interface PythonApp extends NodeApp {
@@ -106,55 +107,10 @@ function analyseApp(dir: string, manifest: PyManifest | undefined, sources: { re
     kind,
     ...(framework ? { framework } : {}),
     entries,
-    ports: dedupe(c.ports),
-    routes: dedupe(c.routes),
     // One entry per mechanism (its first use), as the Node.js reader reports them.
-    auth: dedupeBy(c.auth, (a) => `${a.kind}:${a.library ?? ''}`),
-    cors: dedupe(c.cors),
-    securityHeaders: dedupe(c.securityHeaders),
-    rateLimits: dedupe(c.rateLimits),
-    bodyLimits: dedupe(c.bodyLimits),
-    validation: dedupe(c.validation),
-    sql: dedupe(c.sql),
-    clients: dedupe(c.clients),
-    secrets: dedupe(c.secrets),
-    logging: dedupeBy(c.logging, (l) => l.library),
-    audit: dedupe(c.audit.map((evidence) => ({ evidence }))).map((a) => a.evidence),
-    env: c.env,
+    ...factLists(c, { auth: dedupeBy(c.auth, (a) => `${a.kind}:${a.library ?? ''}`), logging: dedupeBy(c.logging, (l) => l.library) }),
     debug: c.debug,
   };
-  return { ...app, summary: summarise(app, c) };
+  return { ...app, summary: summariseApp(app, { routesAuthenticate: false }) };
 }
 
-function dedupe<T extends { evidence: Evidence }>(items: T[]): T[] {
-  return dedupeBy(items, (item) => `${item.evidence.file}:${item.evidence.line}:${item.evidence.says}:${JSON.stringify({ ...item, evidence: undefined })}`);
-}
-
-function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-const CORS_ORDER: NodeAppSummary['cors'][] = ['any', 'reflect', 'unknown', 'custom', 'configured', 'restricted'];
-
-function summarise(app: Omit<PythonApp, 'summary'>, c: PyCollector): NodeAppSummary {
-  return {
-    authentication: app.auth.length > 0,
-    unauthenticatedRoutes: app.routes.filter((r) => !r.authenticated).length,
-    tls: app.ports.some((p) => p.tls),
-    cors: app.cors.length ? CORS_ORDER.find((o) => app.cors.some((p) => p.origin === o)) ?? 'unknown' : 'none',
-    helmet: app.securityHeaders.length > 0,
-    rateLimit: app.rateLimits.length > 0,
-    bodyLimit: !app.bodyLimits.length ? 'none' : app.bodyLimits.some((p) => !p.limit) ? 'default' : 'set',
-    validation: app.validation.length > 0,
-    sqlConcatenation: app.sql.some((q) => q.kind === 'concatenated'),
-    hardcodedSecrets: app.secrets.length,
-    logging: app.logging.length > 0,
-    audit: c.audit.length > 0,
-  };
-}
